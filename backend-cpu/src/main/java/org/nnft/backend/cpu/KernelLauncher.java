@@ -1,0 +1,73 @@
+package org.nnft.backend.cpu;
+
+import org.nnft.engine.kernel.CpuArgs;
+import org.nnft.engine.kernel.Kernel;
+import org.nnft.engine.kernel.KernelArgs;
+
+/**
+ * {@link org.nnft.engine.Backend#launch}: splits the work items into contiguous chunks over the
+ * pool; launches below {@link #GRAIN} items per chunk stay on the calling thread.
+ */
+final class KernelLauncher {
+    /** Work items one chunk gets at least. */
+    static final long GRAIN = 4096;
+
+    private final WorkPool pool;
+
+    KernelLauncher(WorkPool pool) {
+        this.pool = pool;
+    }
+
+    void launch(Kernel kernel, long globalSize, KernelArgs args) {
+        CpuArgs resolved = HostArgs.resolve(args);
+        pool.runRanges(globalSize, pool.tasksFor(globalSize, GRAIN),
+                (from, to) -> kernel.cpu().run(resolved, from, to));
+    }
+
+    /** Kernel arguments resolved once per launch: buffers as their host arrays, scalars boxed. */
+    private record HostArgs(Object[] values) implements CpuArgs {
+        static HostArgs resolve(KernelArgs args) {
+            Object[] values = new Object[args.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = args.type(i).isBuffer()
+                        ? ((CpuBuffer) args.bufferAt(i)).array("kernel argument " + i) : args.value(i);
+            }
+            return new HostArgs(values);
+        }
+
+        @Override
+        public float[] floats(int index) {
+            return (float[]) values[index];
+        }
+
+        @Override
+        public double[] doubles(int index) {
+            return (double[]) values[index];
+        }
+
+        @Override
+        public int[] ints(int index) {
+            return (int[]) values[index];
+        }
+
+        @Override
+        public int intArg(int index) {
+            return (Integer) values[index];
+        }
+
+        @Override
+        public long longArg(int index) {
+            return (Long) values[index];
+        }
+
+        @Override
+        public float floatArg(int index) {
+            return (Float) values[index];
+        }
+
+        @Override
+        public double doubleArg(int index) {
+            return (Double) values[index];
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.nnft.backend.cpu;
+
+import org.nnft.engine.Summary;
+
+/**
+ * {@link org.nnft.engine.Backend#summarize} over a host array: blocks of {@link Summary#BLOCK}
+ * elements from the range start are reduced in parallel (each block by one task, converted to
+ * double first), then merged in index order, so the result does not depend on the thread count.
+ */
+final class Summarizer {
+    private static final int BLOCKS_PER_TASK = 16;
+
+    private final WorkPool pool;
+    private final BlockReducer reducer;
+
+    Summarizer(WorkPool pool, boolean scalar) {
+        this.pool = pool;
+        this.reducer = scalar || !VectorBlockReducer.SUPPORTED ? new ScalarBlockReducer() : new VectorBlockReducer();
+    }
+
+    /** Summary of {@code array[offset, offset + count)}; the array is a float[], double[] or int[]. */
+    Summary summarize(Object array, int offset, int count) {
+        int blocks = (count + Summary.BLOCK - 1) / Summary.BLOCK;
+        Summary[] partial = new Summary[blocks];
+        pool.runRanges(blocks, pool.tasksFor(blocks, BLOCKS_PER_TASK), (first, last) -> {
+            double[] scratch = array instanceof double[] ? null : new double[Summary.BLOCK];
+            for (int b = (int) first; b < last; b++) {
+                int from = offset + b * Summary.BLOCK;
+                int to = Math.min(offset + count, from + Summary.BLOCK);
+                partial[b] = switch (array) {
+                    case double[] d -> reducer.reduce(d, from, to);
+                    case float[] f -> reducer.reduce(widen(f, from, to, scratch), 0, to - from);
+                    case int[] n -> reducer.reduce(widen(n, from, to, scratch), 0, to - from);
+                    default -> throw new IllegalArgumentException("not a host array: " + array.getClass());
+                };
+            }
+        });
+        Summary total = Summary.EMPTY;
+        for (Summary s : partial) {
+            total = total.merge(s);
+        }
+        return total;
+    }
+
+    private static double[] widen(float[] x, int from, int to, double[] out) {
+        for (int i = from; i < to; i++) {
+            out[i - from] = x[i];
+        }
+        return out;
+    }
+
+    private static double[] widen(int[] x, int from, int to, double[] out) {
+        for (int i = from; i < to; i++) {
+            out[i - from] = x[i];
+        }
+        return out;
+    }
+}

@@ -1,0 +1,52 @@
+package org.nnft.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/**
+ * The {@code nnft} command line. Exit codes: 0 success, 1 a run failed (the message says why),
+ * 2 bad options or input (a one-line error).
+ */
+@Command(name = "nnft", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Neural-network field theory and lattice field theory engine.",
+        subcommands = {BackendsCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams; returns the exit code. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("nnft: " + ex.getMessage()
+                    + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+            return 2;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof IllegalArgumentException) {
+                commandLine.getErr().println("nnft: " + ex.getMessage());
+                return 2;
+            }
+            commandLine.getErr().println("nnft: " + commandLine.getCommandName() + " failed: " + ex.getMessage());
+            if (System.getenv("NNFT_DEBUG") != null) {
+                ex.printStackTrace(commandLine.getErr());
+            }
+            return 1;
+        });
+        return cl.execute(args);
+    }
+}

@@ -1,0 +1,210 @@
+package org.nnft.ensemble.arch;
+
+import org.nnft.engine.kernel.Kernel;
+import org.nnft.engine.random.RandomStreams;
+
+/**
+ * Cos-neuron network (physics.md A.2, arXiv:2112.04527):
+ * {@code phi(x) = sum_i a_i A(w_i) cos(w_i.x + c_i)}, a_i ~ N(0, sigma_a^2/N), c_i ~ U[-pi, pi].
+ * With {@link MomentumDensity#UNIFORM_BALL}, w uniform in the d-ball of radius Lambda and
+ * {@code A(w) = sqrt(2 vol(B_Lambda^d) / (sigma_a^2 (2 pi)^d)) / sqrt(|w|^2 + m^2)}, G2 is the
+ * free propagator 1/(p^2 + m^2) with a sharp momentum cutoff, at every N. With
+ * {@link MomentumDensity#CAUCHY} (d = 1), w ~ Cauchy(0, m) and {@code A = 1/(sigma_a sqrt m)}, so
+ * that G2(t) = exp(-m|t|)/(2m) (physics.md writes A = m^-1/2 for sigma_a = 1). sigma_a cancels
+ * from every correlator; it only sets the scale of the a_i.
+ *
+ * <p>Kernel: uniforms have 32-bit resolution ({@code RandomStreams.toOpenUnit}, never 0 or 1).
+ * cos is the library float64 cos (Java {@code Math.cos}, C {@code cos}), which differ
+ * by a few ulp between backends; Cauchy momenta use {@code tan}, ball radii {@code pow}, likewise.
+ *
+ * @param dimension input dimension d, 1..4
+ * @param mass      m > 0
+ * @param cutoff    Lambda > 0 (UNIFORM_BALL); ignored, conventionally +infinity, for CAUCHY
+ * @param sigmaA    sigma_a > 0
+ * @param width     number of neurons N >= 1
+ * @param density   momentum density
+ */
+public record CosNet(int dimension, double mass, double cutoff, double sigmaA, int width, MomentumDensity density)
+        implements Architecture {
+
+    private static final Kernel KERNEL = EnsembleKernel.create("ensemble_cosnet", "cosnet.c", CosNet::field);
+
+    public CosNet {
+        Preconditions.inRange("dimension", dimension, 1, 4);
+        Preconditions.positive("mass", mass);
+        Preconditions.positive("sigmaA", sigmaA);
+        Preconditions.inRange("width", width, 1, Integer.MAX_VALUE);
+        if (density == null) {
+            throw new IllegalArgumentException("density must not be null");
+        }
+        if (density == MomentumDensity.UNIFORM_BALL) {
+            Preconditions.positive("cutoff", cutoff);
+        } else if (dimension != 1) {
+            throw new IllegalArgumentException("dimension must be 1 for Cauchy momenta, got " + dimension);
+        }
+    }
+
+    /** The sharp-cutoff free scalar in d dimensions. */
+    public static CosNet freeScalar(int dimension, double mass, double cutoff, double sigmaA, int width) {
+        return new CosNet(dimension, mass, cutoff, sigmaA, width, MomentumDensity.UNIFORM_BALL);
+    }
+
+    /** The d = 1 Cauchy-momentum net with G2(t) = exp(-m|t|)/(2m). */
+    public static CosNet cauchy(double mass, double sigmaA, int width) {
+        return new CosNet(1, mass, Double.POSITIVE_INFINITY, sigmaA, width, MomentumDensity.CAUCHY);
+    }
+
+    @Override
+    public int inputDimension() {
+        return dimension;
+    }
+
+    @Override
+    public int outputDimension() {
+        return 1;
+    }
+
+    @Override
+    public Kernel kernel() {
+        return KERNEL;
+    }
+
+    @Override
+    public int variant() {
+        return density.ordinal();
+    }
+
+    /** {m, Lambda, scale}: scale = A(w) sqrt(|w|^2+m^2) sigma_a / sqrt(N) (ball) or A sigma_a / sqrt(N) (Cauchy). */
+    @Override
+    public double[] kernelParameters(double[][] points) {
+        double scale = density == MomentumDensity.UNIFORM_BALL
+                ? Math.sqrt(2 * ballVolumeOverTwoPiD() / width)
+                : 1 / Math.sqrt(mass * width);
+        return new double[]{mass, density == MomentumDensity.UNIFORM_BALL ? cutoff : 0.0, scale};
+    }
+
+    @Override
+    public double twoPoint(double[] x, int a, double[] y, int b) {
+        requireScalarComponents(a, b);
+        double r = distance(x, y);
+        if (density == MomentumDensity.CAUCHY) {
+            return Math.exp(-mass * r) / (2 * mass);
+        }
+        return RadialIntegral.ofBall(dimension, cutoff, r, p -> 1 / (p * p + mass * mass));
+    }
+
+    /**
+     * {@code (1/N) [(3/2) sum_j Q(X_j) - (G12 G34 + G13 G24 + G14 G23)]} with X_1 = x1+x2-x3-x4,
+     * X_2 = x1-x2+x3-x4, X_3 = x1-x2-x3+x4 and {@code Q = (sigma_a^4/4) E_w[A^4 cos(w.X)]}:
+     * {@code vol/(2pi)^d H_Lambda(X)} (ball, physics.md A.2), {@code exp(-m|X|)/(4 m^2)} (Cauchy).
+     */
+    @Override
+    public double connectedFourPoint(double[][] x, int[] components) {
+        if (x.length != 4 || components.length != 4) {
+            throw new IllegalArgumentException("points: the connected 4-point function needs 4 points, got " + x.length);
+        }
+        for (int c : components) {
+            requireScalarComponents(c, 0);
+        }
+        double quartic = 0;
+        int[][] signs = {{1, 1, -1, -1}, {1, -1, 1, -1}, {1, -1, -1, 1}};
+        for (int[] s : signs) {
+            double[] big = new double[dimension];
+            for (int k = 0; k < dimension; k++) {
+                for (int j = 0; j < 4; j++) {
+                    big[k] += s[j] * x[j][k];
+                }
+            }
+            quartic += quarticAverage(norm(big));
+        }
+        double pairs = g(x[0], x[1]) * g(x[2], x[3]) + g(x[0], x[2]) * g(x[1], x[3]) + g(x[0], x[3]) * g(x[1], x[2]);
+        return (1.5 * quartic - pairs) / width;
+    }
+
+    private double quarticAverage(double r) {
+        if (density == MomentumDensity.CAUCHY) {
+            return Math.exp(-mass * r) / (4 * mass * mass);
+        }
+        double m2 = mass * mass;
+        return ballVolumeOverTwoPiD()
+                * RadialIntegral.ofBall(dimension, cutoff, r, p -> 1 / ((p * p + m2) * (p * p + m2)));
+    }
+
+    private double g(double[] x, double[] y) {
+        return twoPoint(x, 0, y, 0);
+    }
+
+    private double ballVolumeOverTwoPiD() {
+        return RadialIntegral.ballVolume(dimension, cutoff) / Math.pow(2 * Math.PI, dimension);
+    }
+
+    private static void requireScalarComponents(int a, int b) {
+        if (a != 0 || b != 0) {
+            throw new IllegalArgumentException("component must be 0 for a scalar cos-net, got " + a + ", " + b);
+        }
+    }
+
+    private static double distance(double[] x, double[] y) {
+        double s = 0;
+        for (int k = 0; k < x.length; k++) {
+            s += (x[k] - y[k]) * (x[k] - y[k]);
+        }
+        return Math.sqrt(s);
+    }
+
+    private static double norm(double[] v) {
+        return distance(v, new double[v.length]);
+    }
+
+    /** Java twin of {@code ens_field} in cosnet.c, line by line. */
+    static void field(double[] points, int pointCount, double[] hyper, int width, int dim, int outDim,
+                      int variant, long seed, long stream, double[] phi, FieldScratch scratch) {
+        double m = hyper[0];
+        double lambda = hyper[1];
+        double scale = hyper[2];
+        int[] r0 = scratch.r0;
+        int[] r1 = scratch.r1;
+        double[] w = scratch.momentum;
+        for (int p = 0; p < pointCount; p++) {
+            phi[p] = 0.0;
+        }
+        for (int i = 0; i < width; i++) {
+            long b = (long) i * 2;
+            RandomStreams.block(seed, stream, b, r0);
+            double a = RandomStreams.boxMuller(r0[0], r0[1], false);
+            double c = (2.0 * RandomStreams.toOpenUnit(r0[2]) - 1.0) * Math.PI;
+            double u = RandomStreams.toOpenUnit(r0[3]);
+            double amp;
+            if (variant == 1) {
+                w[0] = m * Math.tan(Math.PI * (u - 0.5));
+                amp = scale * a;
+            } else if (dim == 1) {
+                w[0] = lambda * (2.0 * u - 1.0);
+                amp = scale * a / Math.sqrt(w[0] * w[0] + m * m);
+            } else {
+                RandomStreams.block(seed, stream, b + 1, r1);
+                w[0] = RandomStreams.boxMuller(r1[0], r1[1], false);
+                w[1] = RandomStreams.boxMuller(r1[0], r1[1], true);
+                w[2] = RandomStreams.boxMuller(r1[2], r1[3], false);
+                w[3] = RandomStreams.boxMuller(r1[2], r1[3], true);
+                double norm2 = 0.0;
+                for (int k = 0; k < dim; k++) {
+                    norm2 = norm2 + w[k] * w[k];
+                }
+                double radius = lambda * Math.pow(u, 1.0 / dim);
+                double s = radius / Math.sqrt(norm2);
+                for (int k = 0; k < dim; k++) {
+                    w[k] = w[k] * s;
+                }
+                amp = scale * a / Math.sqrt(radius * radius + m * m);
+            }
+            for (int p = 0; p < pointCount; p++) {
+                double arg = c;
+                for (int k = 0; k < dim; k++) {
+                    arg = arg + w[k] * points[p * dim + k];
+                }
+                phi[p] = phi[p] + amp * Math.cos(arg);
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.nnft.ensemble.arch;
+
+import org.nnft.engine.random.RandomStreams;
+
+/**
+ * Per-thread scratch of the Java kernel bodies, allocated once per work-item range so that the
+ * network loop allocates nothing: Philox words, momentum components and per-point activations.
+ */
+final class FieldScratch {
+    final int[] r0 = new int[4];
+    final int[] r1 = new int[4];
+    final double[] momentum = new double[4];
+    final double[] activation = new double[EnsembleKernel.MAX_SITES];
+
+    /**
+     * Normal number {@code j} of the run starting at block {@code base} (C twin {@code ens_normal}):
+     * block {@code base + j/4}, words {@code j & 2, (j & 2) + 1}, Box-Muller branch {@code j & 1};
+     * the block words in {@code r0} are refreshed when {@code j % 4 == 0}, so draw j = 0, 1, 2... in order.
+     */
+    double normal(long seed, long stream, long base, int j) {
+        if ((j & 3) == 0) {
+            RandomStreams.block(seed, stream, base + (j >> 2), r0);
+        }
+        return RandomStreams.boxMuller(r0[j & 2], r0[(j & 2) + 1], (j & 1) != 0);
+    }
+}

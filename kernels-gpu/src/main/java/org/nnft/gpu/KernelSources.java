@@ -1,0 +1,31 @@
+package org.nnft.gpu;
+
+import org.nnft.engine.kernel.KernelSource;
+
+/**
+ * Assembles compilable source: the driver's prelude ({@code prelude-<api>.h}), the shared
+ * {@code random.h}, optional {@code #define}s, then the kernel text, with a {@code #line 1} so that
+ * compiler messages point into the kernel's own file.
+ */
+final class KernelSources {
+    private final String header;
+
+    KernelSources(String api) {
+        this.header = KernelSource.resource(KernelSources.class, "prelude-" + api + ".h") + "\n"
+                + KernelSource.resource(KernelSources.class, "random.h") + "\n";
+    }
+
+    /** Prelude + random.h + {@code source}. */
+    String assemble(String source) {
+        return header + "#line 1\n" + source;
+    }
+
+    /** A core kernel resource of this package, specialised by {@code defines} ("NAME value" lines). */
+    static String core(String resource, String... defines) {
+        StringBuilder sb = new StringBuilder();
+        for (String d : defines) {
+            sb.append("#define ").append(d).append('\n');
+        }
+        return sb.append("#line 1\n").append(KernelSource.resource(KernelSources.class, resource)).toString();
+    }
+}

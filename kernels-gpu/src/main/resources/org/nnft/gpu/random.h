@@ -1,0 +1,180 @@
+/*
+ * nnft random streams: bit-exact twins of org.nnft.engine.random.Philox4x32, RandomStreams and
+ * PortableMath. Same constants, same operation order; change both sides together.
+ * Needs the dialect prelude (typedefs, DEVICE, AS_LONG, U64C) and FP contraction off.
+ */
+
+#define PHILOX_M0 0xD2511F53u
+#define PHILOX_M1 0xCD9E8D57u
+#define PHILOX_W0 0x9E3779B9u
+#define PHILOX_W1 0xBB67AE85u
+
+/* Philox4x32-10: Philox4x32.block. */
+DEVICE void philox4x32_10(u32 c0, u32 c1, u32 c2, u32 c3, u32 k0, u32 k1, u32* out)
+{
+    for (int r = 0; r < 10; r++) {
+        if (r > 0) {
+            k0 += PHILOX_W0;
+            k1 += PHILOX_W1;
+        }
+        u64 p0 = (u64) PHILOX_M0 * (u64) c0;
+        u64 p1 = (u64) PHILOX_M1 * (u64) c2;
+        u32 n0 = (u32) (p1 >> 32) ^ c1 ^ k0;
+        u32 n1 = (u32) p1;
+        u32 n2 = (u32) (p0 >> 32) ^ c3 ^ k1;
+        u32 n3 = (u32) p0;
+        c0 = n0;
+        c1 = n1;
+        c2 = n2;
+        c3 = n3;
+    }
+    out[0] = c0;
+    out[1] = c1;
+    out[2] = c2;
+    out[3] = c3;
+}
+
+/* RandomStreams.block: block `block` of stream `stream` under `seed`. */
+DEVICE void rs_block(i64 seed, i64 stream, i64 block, u32* out)
+{
+    u64 b = (u64) block;
+    u64 s = (u64) stream;
+    u64 k = (u64) seed;
+    philox4x32_10((u32) b, (u32) (b >> 32), (u32) s, (u32) (s >> 32), (u32) k, (u32) (k >> 32), out);
+}
+
+/* RandomStreams.toUniformFloat: (w >>> 8) * 2^-24, exact. */
+DEVICE float rs_uniform_float(u32 w)
+{
+    return (float) (w >> 8) * (1.0f / 16777216.0f);
+}
+
+/* RandomStreams.toUniformDouble: ((wa >>> 5) 2^26 + (wb >>> 6)) 2^-53, exact. */
+DEVICE double rs_uniform_double(u32 wa, u32 wb)
+{
+    return ((double) (wa >> 5) * 67108864.0 + (double) (wb >> 6)) * (1.0 / 9007199254740992.0);
+}
+
+/* RandomStreams.toOpenUnit: (w + 1/2) 2^-32, in (0, 1). */
+DEVICE double rs_open_unit(u32 w)
+{
+    return ((double) w + 0.5) * (1.0 / 4294967296.0);
+}
+
+/* PortableMath.log: natural logarithm of a positive, finite, normal x. */
+DEVICE double pm_log(double x)
+{
+    u64 bits = (u64) AS_LONG(x);
+    int e = (int) ((bits >> 52) & 0x7FF) - 1023;
+    double m = AS_DOUBLE((i64) ((bits & U64C(0x000FFFFFFFFFFFFF)) | U64C(0x3FF0000000000000)));
+    if (m > 1.4142135623730951) {
+        m = m * 0.5;
+        e = e + 1;
+    }
+    double s = (m - 1.0) / (m + 1.0);
+    double z = s * s;
+    double p = 1.0 / 23.0;
+    p = p * z + 1.0 / 21.0;
+    p = p * z + 1.0 / 19.0;
+    p = p * z + 1.0 / 17.0;
+    p = p * z + 1.0 / 15.0;
+    p = p * z + 1.0 / 13.0;
+    p = p * z + 1.0 / 11.0;
+    p = p * z + 1.0 / 9.0;
+    p = p * z + 1.0 / 7.0;
+    p = p * z + 1.0 / 5.0;
+    p = p * z + 1.0 / 3.0;
+    p = p * z + 1.0;
+    double de = (double) e;
+    return de * 6.93147180369123816490e-01 + (de * 1.90821492927058770002e-10 + 2.0 * s * p);
+}
+
+/* PortableMath.sincos2pi: sin (sine != 0) or cos of 2 pi t, t in [0, 1]. */
+DEVICE double pm_sincos2pi(double t, int sine)
+{
+    int q = (int) floor(4.0 * t + 0.5);
+    double x = (t - (double) q * 0.25) * 6.283185307179586;
+    double z = x * x;
+    double s = 1.0 / 355687428096000.0;
+    s = s * (-z) + 1.0 / 1307674368000.0;
+    s = s * (-z) + 1.0 / 6227020800.0;
+    s = s * (-z) + 1.0 / 39916800.0;
+    s = s * (-z) + 1.0 / 362880.0;
+    s = s * (-z) + 1.0 / 5040.0;
+    s = s * (-z) + 1.0 / 120.0;
+    s = s * (-z) + 1.0 / 6.0;
+    s = s * (-z) + 1.0;
+    s = s * x;
+    double c = 1.0 / 6402373705728000.0;
+    c = c * (-z) + 1.0 / 20922789888000.0;
+    c = c * (-z) + 1.0 / 87178291200.0;
+    c = c * (-z) + 1.0 / 479001600.0;
+    c = c * (-z) + 1.0 / 3628800.0;
+    c = c * (-z) + 1.0 / 40320.0;
+    c = c * (-z) + 1.0 / 720.0;
+    c = c * (-z) + 1.0 / 24.0;
+    c = c * (-z) + 1.0 / 2.0;
+    c = c * (-z) + 1.0;
+    switch (q & 3) {
+        case 0:
+            return sine ? s : c;
+        case 1:
+            return sine ? c : -s;
+        case 2:
+            return sine ? -s : -c;
+        default:
+            return sine ? -c : s;
+    }
+}
+
+/* PortableMath.cos2pi. */
+DEVICE double pm_cos2pi(double t)
+{
+    return pm_sincos2pi(t, 0);
+}
+
+/* PortableMath.sin2pi. */
+DEVICE double pm_sin2pi(double t)
+{
+    return pm_sincos2pi(t, 1);
+}
+
+/* RandomStreams.boxMuller: the cosine branch, or the sine branch when sine != 0. */
+DEVICE double rs_box_muller(u32 w0, u32 w1, int sine)
+{
+    double r = sqrt(-2.0 * pm_log(rs_open_unit(w0)));
+    double t = rs_open_unit(w1);
+    return r * (sine ? pm_sin2pi(t) : pm_cos2pi(t));
+}
+
+/* RandomStreams.word: 32-bit word `index` of the stream. */
+DEVICE u32 rs_word(i64 seed, i64 stream, i64 index)
+{
+    u32 w[4];
+    rs_block(seed, stream, (i64) ((u64) index >> 2), w);
+    return w[index & 3];
+}
+
+/* RandomStreams.uniformFloat. */
+DEVICE float rs_uniform_float_at(i64 seed, i64 stream, i64 index)
+{
+    return rs_uniform_float(rs_word(seed, stream, index));
+}
+
+/* RandomStreams.uniformDouble. */
+DEVICE double rs_uniform_double_at(i64 seed, i64 stream, i64 index)
+{
+    u32 w[4];
+    rs_block(seed, stream, (i64) ((u64) index >> 1), w);
+    int p = (int) (index & 1) * 2;
+    return rs_uniform_double(w[p], w[p + 1]);
+}
+
+/* RandomStreams.normal (float64). */
+DEVICE double rs_normal_at(i64 seed, i64 stream, i64 index)
+{
+    u32 w[4];
+    rs_block(seed, stream, (i64) ((u64) index >> 2), w);
+    int p = (int) ((index >> 1) & 1) * 2;
+    return rs_box_muller(w[p], w[p + 1], (int) (index & 1));
+}

@@ -1,0 +1,33 @@
+package org.nnft.gpu.opencl;
+
+import org.nnft.engine.Backend;
+import org.nnft.engine.BackendOptions;
+import org.nnft.engine.spi.BackendProvider;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Opens the OpenCL backend for tests, skipping them (with the probe's reason) where OpenCL is
+ * unavailable, except when the environment variable {@code NNFT_REQUIRE_OPENCL} is set (CI sets it
+ * after installing PoCL): then an unavailable OpenCL fails the tests instead of skipping them.
+ */
+final class OpenClTesting {
+    private OpenClTesting() {
+    }
+
+    /** Skips the calling test unless an OpenCL device is usable here. */
+    static void assumeOpenCl() {
+        BackendProvider.Probe probe = new OpenClBackendProvider().probe();
+        if (System.getenv("NNFT_REQUIRE_OPENCL") != null) {
+            org.junit.jupiter.api.Assertions.assertTrue(probe.available(),
+                    () -> "OpenCL is required here (NNFT_REQUIRE_OPENCL) but unavailable: " + probe.reason());
+        }
+        assumeTrue(probe.available(), () -> "OpenCL unavailable: " + probe.reason());
+    }
+
+    /** The OpenCL backend on its default device, opened with {@code options} (key/value pairs). */
+    static Backend open(String... options) {
+        assumeOpenCl();
+        return new OpenClBackendProvider().open(BackendOptions.of(options));
+    }
+}

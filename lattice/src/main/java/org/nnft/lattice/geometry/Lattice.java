@@ -1,0 +1,157 @@
+package org.nnft.lattice.geometry;
+
+/**
+ * Periodic hypercubic lattice L^d (d = 2, 3, 4) with lexicographic site index
+ * {@code x = x_0 + L x_1 + L^2 x_2 + ...} (direction 0 runs fastest).
+ *
+ * <p>Neighbour table: {@code neighbour(x, k)} for {@code k = 0..2d-1}; {@code k = mu} is the forward
+ * neighbour {@code x + e_mu}, {@code k = d + mu} the backward neighbour {@code x - e_mu}. The flat table
+ * {@link #neighbourTable()} stores it as {@code table[x * 2d + k]}.
+ *
+ * <p>Links: link {@code x * d + mu} joins {@code x} and {@code x + e_mu}; every nearest-neighbour pair
+ * appears once (for L = 2 the two links between the same pair in direction mu are distinct, as in the
+ * periodic action). Colour (parity) of a site is {@code (sum_mu x_mu) mod 2}; it is a valid checkerboard
+ * only for even L.
+ */
+public final class Lattice {
+    private final int dim;
+    private final int size;
+    private final int volume;
+    private final int[] neighbours;
+
+    public Lattice(int dim, int size) {
+        if (dim < 2 || dim > 4) {
+            throw new IllegalArgumentException("dim must be 2, 3 or 4, got " + dim);
+        }
+        if (size <= 0) {
+            throw new IllegalArgumentException("size L must be positive, got " + size);
+        }
+        long v = 1;
+        for (int i = 0; i < dim; i++) {
+            v *= size;
+        }
+        if (v > Integer.MAX_VALUE / (2L * dim)) {
+            throw new IllegalArgumentException("size L = " + size + " too large for dim " + dim);
+        }
+        this.dim = dim;
+        this.size = size;
+        this.volume = (int) v;
+        this.neighbours = buildNeighbours();
+    }
+
+    private int[] buildNeighbours() {
+        int[] t = new int[volume * 2 * dim];
+        int[] c = new int[dim];
+        for (int x = 0; x < volume; x++) {
+            coordinates(x, c);
+            for (int mu = 0; mu < dim; mu++) {
+                int orig = c[mu];
+                c[mu] = (orig + 1) % size;
+                t[x * 2 * dim + mu] = index(c);
+                c[mu] = (orig - 1 + size) % size;
+                t[x * 2 * dim + dim + mu] = index(c);
+                c[mu] = orig;
+            }
+        }
+        return t;
+    }
+
+    public int dim() {
+        return dim;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** Number of sites V = L^d. */
+    public int volume() {
+        return volume;
+    }
+
+    /** Number of links d V. */
+    public int links() {
+        return volume * dim;
+    }
+
+    /** Neighbours per site, 2d. */
+    public int coordination() {
+        return 2 * dim;
+    }
+
+    /** Site index of coordinates {@code c} (taken modulo L). */
+    public int index(int... c) {
+        if (c.length != dim) {
+            throw new IllegalArgumentException("coordinates must have " + dim + " entries, got " + c.length);
+        }
+        int x = 0;
+        for (int mu = dim - 1; mu >= 0; mu--) {
+            x = x * size + Math.floorMod(c[mu], size);
+        }
+        return x;
+    }
+
+    /** Writes the coordinates of site {@code x} into {@code out}. */
+    public void coordinates(int x, int[] out) {
+        for (int mu = 0; mu < dim; mu++) {
+            out[mu] = x % size;
+            x /= size;
+        }
+    }
+
+    /** Coordinate {@code mu} of site {@code x}. */
+    public int coordinate(int x, int mu) {
+        for (int i = 0; i < mu; i++) {
+            x /= size;
+        }
+        return x % size;
+    }
+
+    /** Neighbour {@code k} of site {@code x} (k < d forward, k >= d backward). */
+    public int neighbour(int x, int k) {
+        return neighbours[x * 2 * dim + k];
+    }
+
+    /** The flat neighbour table {@code [x * 2d + k]} (a copy). */
+    public int[] neighbourTable() {
+        return neighbours.clone();
+    }
+
+    /** Parity {@code (sum_mu x_mu) mod 2}. */
+    public int colour(int x) {
+        int s = 0;
+        for (int mu = 0; mu < dim; mu++) {
+            s += x % size;
+            x /= size;
+        }
+        return s & 1;
+    }
+
+    /** Throws unless L is even, as a checkerboard decomposition needs. */
+    public void requireCheckerboard() {
+        if ((size & 1) != 0) {
+            throw new IllegalArgumentException("size L must be even for a checkerboard update, got " + size);
+        }
+    }
+
+    /** Sites of parity {@code colour} in increasing order (checkerboard: L must be even). */
+    public int[] sitesOfColour(int colour) {
+        requireCheckerboard();
+        if (colour != 0 && colour != 1) {
+            throw new IllegalArgumentException("colour must be 0 or 1, got " + colour);
+        }
+        int[] out = new int[volume / 2];
+        int n = 0;
+        for (int x = 0; x < volume; x++) {
+            if (colour(x) == colour) {
+                out[n++] = x;
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "Lattice[d=" + dim + ", L=" + size + "]";
+    }
+}

@@ -1,0 +1,238 @@
+package org.nnft.lattice.run;
+
+import org.nnft.engine.Backend;
+import org.nnft.engine.Backends;
+import org.nnft.lattice.action.HomogeneousTheory;
+import org.nnft.lattice.action.Phi4Action;
+import org.nnft.lattice.geometry.Lattice;
+import org.nnft.lattice.measure.ErrorAnalysis;
+import org.nnft.lattice.measure.Estimate;
+import org.nnft.lattice.measure.MeasurementSeries;
+import org.nnft.lattice.measure.Observables;
+import org.nnft.lattice.update.DeviceCouplings;
+import org.nnft.lattice.update.HeatBath;
+import org.nnft.lattice.update.LatticeField;
+import org.nnft.lattice.update.Metropolis;
+import org.nnft.lattice.update.Overrelaxation;
+import org.nnft.lattice.update.Schedule;
+import org.nnft.lattice.update.WolffClusters;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.LongConsumer;
+
+/**
+ * Facade for the command line: runs a homogeneous theory and returns the observables
+ * {@code phi2, phi4, absM, m2, chi (= V <m^2>), binder (= 1 - <m^4>/(3<m^2>^2)), actionDensity, acceptance}
+ * (acceptance of the first update of the schedule), each with Gamma-method error and tau_int,
+ * plus the measurement time series. Optionally checkpoints atomically every few sweeps and resumes
+ * from a checkpoint; a resumed run gives bit for bit the chain of an uninterrupted one.
+ */
+public final class LatticeRun {
+    /** Sweeps between progress reports when no checkpoint interval is set. */
+    private static final int REPORT_EVERY = 10;
+
+    /**
+     * Sweep composition: {@code metropolis} Metropolis sweeps (single hit, tuned), {@code heatBaths} heat-bath
+     * sweeps, {@code overrelaxations} overrelaxation sweeps, {@code clusters} Wolff clusters, in this order.
+     */
+    public record ScheduleSpec(int metropolis, int heatBaths, int overrelaxations, int clusters) {
+        public ScheduleSpec {
+            if (metropolis < 0 || heatBaths < 0 || overrelaxations < 0 || clusters < 0) {
+                throw new IllegalArgumentException("algorithm: counts must be >= 0");
+            }
+            if (metropolis + heatBaths + overrelaxations + clusters == 0) {
+                throw new IllegalArgumentException("algorithm: the schedule is empty");
+            }
+            if (metropolis + heatBaths == 0) {
+                throw new IllegalArgumentException("algorithm: needs a Metropolis or heat-bath update"
+                        + " (overrelaxation and clusters alone are not ergodic)");
+            }
+        }
+
+        /**
+         * Parses a schedule such as {@code "metropolis+overrelax+wolff:4"}: items joined by '+',
+         * each {@code name} or {@code name:count}; names metropolis, heatbath, overrelax, wolff.
+         */
+        public static ScheduleSpec parse(String text) {
+            int m = 0, h = 0, o = 0, w = 0;
+            for (String item : text.trim().toLowerCase(Locale.ROOT).split("\\+")) {
+                String[] kv = item.trim().split(":");
+                int n;
+                try {
+                    n = kv.length > 1 ? Integer.parseInt(kv[1].trim()) : 1;
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("algorithm: bad count in '" + item + "'");
+                }
+                switch (kv[0].trim()) {
+                    case "metropolis" -> m += n;
+                    case "heatbath" -> h += n;
+                    case "overrelax", "overrelaxation" -> o += n;
+                    case "wolff", "cluster", "clusters" -> w += n;
+                    default -> throw new IllegalArgumentException("algorithm: unknown update '" + kv[0].trim()
+                            + "' (known: metropolis, heatbath, overrelax, wolff)");
+                }
+            }
+            return new ScheduleSpec(m, h, o, w);
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder sb = new StringBuilder();
+            append(sb, "metropolis", metropolis);
+            append(sb, "heatbath", heatBaths);
+            append(sb, "overrelax", overrelaxations);
+            append(sb, "wolff", clusters);
+            return sb.toString();
+        }
+
+        private static void append(StringBuilder sb, String name, int n) {
+            if (n > 0) {
+                sb.append(sb.isEmpty() ? "" : "+").append(name).append(n == 1 ? "" : ":" + n);
+            }
+        }
+    }
+
+    /** Run configuration. */
+    public record Config(int dim, int size, HomogeneousTheory theory, ScheduleSpec schedule, int sweeps,
+                         int thermalize, int measureEvery, long seed) {
+        public Config {
+            if (sweeps < 1) {
+                throw new IllegalArgumentException("sweeps must be >= 1, got " + sweeps);
+            }
+            if (thermalize < 0) {
+                throw new IllegalArgumentException("thermalize must be >= 0, got " + thermalize);
+            }
+            if (measureEvery < 1) {
+                throw new IllegalArgumentException("measureEvery must be >= 1, got " + measureEvery);
+            }
+        }
+    }
+
+    /**
+     * Checkpointing and progress.
+     *
+     * @param checkpoint      file to write the chain state to (null: none)
+     * @param checkpointEvery sweeps between checkpoints
+     * @param resume          checkpoint to continue from (null: start fresh)
+     * @param progress        called with the number of sweeps done (null: silent)
+     */
+    public record Options(Path checkpoint, int checkpointEvery, Path resume, LongConsumer progress) {
+        public static final Options NONE = new Options(null, 0, null, null);
+    }
+
+    /** Observables by name, the measurement series they came from, and the sweeps done. */
+    public record Result(Map<String, Estimate> observables, MeasurementSeries series, long sweepsDone) {
+    }
+
+    private LatticeRun() {
+    }
+
+    /** Runs on the CPU backend without checkpoints. */
+    public static Result run(Config c) {
+        try (Backend backend = Backends.named("cpu")) {
+            return run(c, backend, Options.NONE);
+        }
+    }
+
+    /** Runs on {@code backend} with the given options. */
+    public static Result run(Config c, Backend backend, Options options) {
+        Lattice lattice = new Lattice(c.dim(), c.size());
+        var couplings = c.theory().couplings(lattice);
+        try (DeviceCouplings dc = new DeviceCouplings(backend, couplings);
+             LatticeField field = new LatticeField(backend, new double[lattice.volume()])) {
+            Schedule schedule = schedule(c.schedule(), dc, couplings);
+            MarkovChain chain = new MarkovChain(field, schedule, new Observables(new Phi4Action(couplings)),
+                    c.seed(), c.thermalize(), c.measureEvery());
+            String description = describe(c);
+            if (options.resume() != null) {
+                resume(chain, options.resume(), description, lattice.volume());
+            }
+            long total = (long) c.thermalize() + c.sweeps();
+            int every = options.checkpoint() != null && options.checkpointEvery() > 0
+                    ? options.checkpointEvery() : REPORT_EVERY;
+            while (chain.sweep() < total) {
+                chain.runUntil(Math.min(total, chain.sweep() + every));
+                if (options.checkpoint() != null) {
+                    try {
+                        Checkpoint.write(options.checkpoint(), chain.state(), description);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot write checkpoint " + options.checkpoint(), e);
+                    }
+                }
+                if (options.progress() != null) {
+                    options.progress().accept(chain.sweep());
+                }
+            }
+            return new Result(observables(chain.series(), lattice.volume(), schedule), chain.series(), chain.sweep());
+        }
+    }
+
+    /** A text that identifies the chain a checkpoint belongs to (everything but the run length). */
+    static String describe(Config c) {
+        return "dim=" + c.dim() + " size=" + c.size() + " theory=" + c.theory() + " schedule=" + c.schedule()
+                + " thermalize=" + c.thermalize() + " measureEvery=" + c.measureEvery() + " seed=" + c.seed();
+    }
+
+    private static void resume(MarkovChain chain, Path file, String description, int volume) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("resume: no checkpoint file " + file);
+        }
+        try {
+            String stored = Checkpoint.readDescription(file);
+            if (!stored.equals(description)) {
+                throw new IllegalArgumentException("resume: checkpoint " + file + " belongs to another run ("
+                        + stored + "), not to this one (" + description + ")");
+            }
+            ChainState s = Checkpoint.read(file);
+            if (s.field().length != volume) {
+                throw new IllegalArgumentException("resume: checkpoint field has " + s.field().length
+                        + " sites, lattice has " + volume);
+            }
+            chain.restore(s);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("resume: cannot read checkpoint " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static Schedule schedule(ScheduleSpec s, DeviceCouplings dc, org.nnft.lattice.action.Couplings couplings) {
+        Schedule.Builder b = Schedule.builder();
+        if (s.metropolis() > 0) {
+            b.then(new Metropolis(dc, 1.0, 1), s.metropolis());
+        }
+        if (s.heatBaths() > 0) {
+            b.then(new HeatBath(dc, 4), s.heatBaths());
+        }
+        if (s.overrelaxations() > 0) {
+            b.then(new Overrelaxation(dc), s.overrelaxations());
+        }
+        if (s.clusters() > 0) {
+            b.then(new WolffClusters(couplings, s.clusters()));
+        }
+        return b.build();
+    }
+
+    private static Map<String, Estimate> observables(MeasurementSeries series, int v, Schedule schedule) {
+        if (series.size() < 2) {
+            throw new IllegalArgumentException("sweeps: at least 2 measurements are needed for error estimates,"
+                    + " got " + series.size() + " (raise --sweeps or lower --measure-every)");
+        }
+        Map<String, Estimate> out = new LinkedHashMap<>();
+        out.put("phi2", series.estimate("phi2"));
+        out.put("phi4", series.estimate("phi4"));
+        out.put("absM", series.estimate("absM"));
+        Estimate m2 = series.estimate("m2");
+        out.put("m2", m2);
+        out.put("chi", new Estimate(v * m2.value(), v * m2.error(), m2.tauInt()));
+        out.put("binder", ErrorAnalysis.derived(m -> 1 - m[1] / (3 * m[0] * m[0]),
+                series.column("m2"), series.column("m4")));
+        out.put("actionDensity", series.estimate("action"));
+        out.put("acceptance", series.estimate("acc_" + schedule.sequence().get(0).name()));
+        return java.util.Collections.unmodifiableMap(out);
+    }
+}

@@ -1,0 +1,29 @@
+package org.nnft.lattice.update;
+
+/** Checkerboard heat bath ({@link HeatBathKernel}); every a_x must be positive. */
+public final class HeatBath implements Update {
+    private final DeviceCouplings couplings;
+    private final int tries;
+
+    public HeatBath(DeviceCouplings couplings, int tries) {
+        if (!(couplings.couplings().minQuadratic() > 0)) {
+            throw new IllegalArgumentException("a must be positive for the heat bath, min a = "
+                    + couplings.couplings().minQuadratic());
+        }
+        if (tries < 1) {
+            throw new IllegalArgumentException("tries must be >= 1, got " + tries);
+        }
+        this.couplings = couplings;
+        this.tries = tries;
+    }
+
+    @Override
+    public String name() {
+        return "heatbath";
+    }
+
+    @Override
+    public double apply(LatticeField field, long seed, long step) {
+        return Checkerboard.sweep(couplings, field, HeatBathKernel.KERNEL, seed, step, 1.0, args -> args.i32(tries));
+    }
+}

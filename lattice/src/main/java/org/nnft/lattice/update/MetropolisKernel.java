@@ -1,0 +1,74 @@
+package org.nnft.lattice.update;
+
+import org.nnft.engine.kernel.ArgType;
+import org.nnft.engine.kernel.CpuArgs;
+import org.nnft.engine.kernel.Kernel;
+import org.nnft.engine.kernel.KernelSource;
+import org.nnft.engine.random.RandomStreams;
+
+/**
+ * Multi-hit Metropolis on one colour of the checkerboard. Work item {@code i} updates site
+ * {@code x = sites[i]} only and writes its number of accepted hits to {@code accepted[i]}.
+ * Hit {@code h} uses Philox block {@code x * hits + h} of {@code stream} ({@link StreamMap}): words 0,1 give
+ * the proposal {@code phi + delta (2u - 1)}, words 2,3 the accept variate; accept when
+ * {@code Delta s <= 0 || u < exp(-Delta s)}. The C twin is {@code metropolis.c}.
+ *
+ * <p>Signature: field, accepted, sites, neighbours, hopping, a, b (buffers), n, coordination, seed, stream,
+ * delta, hits.
+ */
+public final class MetropolisKernel {
+    public static final Kernel KERNEL = Kernel.of("lattice_metropolis",
+            KernelSource.resource(MetropolisKernel.class, "metropolis.c"), MetropolisKernel::run,
+            ArgType.F64_BUFFER, ArgType.F64_BUFFER, ArgType.I32_BUFFER, ArgType.I32_BUFFER,
+            ArgType.F64_BUFFER, ArgType.F64_BUFFER, ArgType.F64_BUFFER,
+            ArgType.INT, ArgType.INT, ArgType.LONG, ArgType.LONG, ArgType.DOUBLE, ArgType.INT);
+
+    private MetropolisKernel() {
+    }
+
+    static void run(CpuArgs args, long from, long to) {
+        double[] field = args.doubles(0);
+        double[] accepted = args.doubles(1);
+        int[] sites = args.ints(2);
+        int[] nbr = args.ints(3);
+        double[] hop = args.doubles(4);
+        double[] qa = args.doubles(5);
+        double[] qb = args.doubles(6);
+        int n = args.intArg(7);
+        int coord = args.intArg(8);
+        long seed = args.longArg(9);
+        long stream = args.longArg(10);
+        double delta = args.doubleArg(11);
+        int hits = args.intArg(12);
+        int[] w = new int[4];
+        for (long gid = from; gid < to && gid < n; gid++) {
+            int i = (int) gid;
+            int x = sites[i];
+            int k0 = x * coord;
+            double j = 0.0;
+            for (int k = 0; k < coord; k++) {
+                j += hop[k0 + k] * field[nbr[k0 + k]];
+            }
+            double ax = qa[x];
+            double bx = qb[x];
+            double p = field[x];
+            double p2 = p * p;
+            double sOld = ax * p2 + bx * p2 * p2 - j * p;
+            double acc = 0.0;
+            for (int h = 0; h < hits; h++) {
+                RandomStreams.block(seed, stream, (long) x * hits + h, w);
+                double q = p + delta * (2.0 * RandomStreams.toUniformDouble(w[0], w[1]) - 1.0);
+                double q2 = q * q;
+                double sNew = ax * q2 + bx * q2 * q2 - j * q;
+                double ds = sNew - sOld;
+                if (ds <= 0.0 || RandomStreams.toUniformDouble(w[2], w[3]) < Math.exp(-ds)) {
+                    p = q;
+                    sOld = sNew;
+                    acc += 1.0;
+                }
+            }
+            field[x] = p;
+            accepted[i] = acc;
+        }
+    }
+}

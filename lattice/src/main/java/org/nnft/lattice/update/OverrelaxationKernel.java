@@ -1,0 +1,65 @@
+package org.nnft.lattice.update;
+
+import org.nnft.engine.kernel.ArgType;
+import org.nnft.engine.kernel.CpuArgs;
+import org.nnft.engine.kernel.Kernel;
+import org.nnft.engine.kernel.KernelSource;
+import org.nnft.engine.random.RandomStreams;
+
+/**
+ * Overrelaxation on one colour: {@code phi' = J/a - phi} reflects the Gaussian part
+ * {@code a phi^2 - J phi} (exact for any a != 0; sites with a = 0 are left alone), accepted with
+ * {@code min(1, exp(-b (phi'^4 - phi^4)))} using words 0,1 of Philox block {@code x} of {@code stream}.
+ * Writes 1 or 0 to {@code accepted[i]}. C twin: {@code overrelaxation.c}.
+ *
+ * <p>Signature: field, accepted, sites, neighbours, hopping, a, b (buffers), n, coordination, seed, stream.
+ */
+public final class OverrelaxationKernel {
+    public static final Kernel KERNEL = Kernel.of("lattice_overrelaxation",
+            KernelSource.resource(OverrelaxationKernel.class, "overrelaxation.c"), OverrelaxationKernel::run,
+            ArgType.F64_BUFFER, ArgType.F64_BUFFER, ArgType.I32_BUFFER, ArgType.I32_BUFFER,
+            ArgType.F64_BUFFER, ArgType.F64_BUFFER, ArgType.F64_BUFFER,
+            ArgType.INT, ArgType.INT, ArgType.LONG, ArgType.LONG);
+
+    private OverrelaxationKernel() {
+    }
+
+    static void run(CpuArgs args, long from, long to) {
+        double[] field = args.doubles(0);
+        double[] accepted = args.doubles(1);
+        int[] sites = args.ints(2);
+        int[] nbr = args.ints(3);
+        double[] hop = args.doubles(4);
+        double[] qa = args.doubles(5);
+        double[] qb = args.doubles(6);
+        int n = args.intArg(7);
+        int coord = args.intArg(8);
+        long seed = args.longArg(9);
+        long stream = args.longArg(10);
+        int[] w = new int[4];
+        for (long gid = from; gid < to && gid < n; gid++) {
+            int i = (int) gid;
+            int x = sites[i];
+            double ax = qa[x];
+            double acc = 0.0;
+            if (ax != 0.0) {
+                int k0 = x * coord;
+                double j = 0.0;
+                for (int k = 0; k < coord; k++) {
+                    j += hop[k0 + k] * field[nbr[k0 + k]];
+                }
+                double p = field[x];
+                double q = j / ax - p;
+                double p2 = p * p;
+                double q2 = q * q;
+                double ds = qb[x] * (q2 * q2 - p2 * p2);
+                RandomStreams.block(seed, stream, x, w);
+                if (ds <= 0.0 || RandomStreams.toUniformDouble(w[0], w[1]) < Math.exp(-ds)) {
+                    field[x] = q;
+                    acc = 1.0;
+                }
+            }
+            accepted[i] = acc;
+        }
+    }
+}

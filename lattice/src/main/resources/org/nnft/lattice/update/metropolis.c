@@ -1,0 +1,36 @@
+/* Multi-hit checkerboard Metropolis; line-by-line twin of MetropolisKernel.run (Java). */
+KERNEL void lattice_metropolis(GLOBAL double* field, GLOBAL double* accepted, GLOBAL const int* sites,
+                               GLOBAL const int* nbr, GLOBAL const double* hop, GLOBAL const double* qa,
+                               GLOBAL const double* qb, int n, int coord, i64 seed, i64 stream,
+                               double delta, int hits) {
+    u32 w[4];
+    i64 gid = GID;
+    if (gid >= n) return;
+    int i = (int) gid;
+    int x = sites[i];
+    int k0 = x * coord;
+    double j = 0.0;
+    for (int k = 0; k < coord; k++) {
+        j += hop[k0 + k] * field[nbr[k0 + k]];
+    }
+    double ax = qa[x];
+    double bx = qb[x];
+    double p = field[x];
+    double p2 = p * p;
+    double sOld = ax * p2 + bx * p2 * p2 - j * p;
+    double acc = 0.0;
+    for (int h = 0; h < hits; h++) {
+        rs_block(seed, stream, (i64) x * hits + h, w);
+        double q = p + delta * (2.0 * rs_uniform_double(w[0], w[1]) - 1.0);
+        double q2 = q * q;
+        double sNew = ax * q2 + bx * q2 * q2 - j * q;
+        double ds = sNew - sOld;
+        if (ds <= 0.0 || rs_uniform_double(w[2], w[3]) < exp(-ds)) {
+            p = q;
+            sOld = sNew;
+            acc += 1.0;
+        }
+    }
+    field[x] = p;
+    accepted[i] = acc;
+}

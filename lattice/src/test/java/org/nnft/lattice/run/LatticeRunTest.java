@@ -1,0 +1,25 @@
+package org.nnft.lattice.run;
+
+import org.junit.jupiter.api.Test;
+import org.nnft.lattice.action.HomogeneousTheory;
+import org.nnft.lattice.geometry.Lattice;
+import org.nnft.lattice.support.FreeField;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.nnft.lattice.support.Chains.assertAgrees;
+
+/** The facade on the free field: phi2, chi, <S>/V and Binder (Gaussian: U4 = 0) against exact values. */
+class LatticeRunTest {
+    @Test
+    void freeFieldObservables() {
+        HomogeneousTheory free = new HomogeneousTheory(1.0, 2.25, 0.0);
+        var r = LatticeRun.run(new LatticeRun.Config(2, 8, free, new LatticeRun.ScheduleSpec(1, 0, 1, 2),
+                3200, 200, 1, 13)).observables();
+        FreeField exact = new FreeField(new Lattice(2, 8), 1.0, 2.25);
+        assertEquals(8, r.size());
+        assertAgrees("phi2", r.get("phi2"), exact.phi2(), 5, 0);
+        assertAgrees("chi", r.get("chi"), 64 * exact.m2(), 5, 0);
+        assertAgrees("actionDensity", r.get("actionDensity"), 0.5, 5, 0);
+        assertAgrees("binder (Gaussian m)", r.get("binder"), 0.0, 5, 0);
+    }
+}

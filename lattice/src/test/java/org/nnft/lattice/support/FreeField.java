@@ -1,0 +1,52 @@
+package org.nnft.lattice.support;
+
+import org.nnft.lattice.geometry.Lattice;
+
+/** Exact free-field (b = 0) results on the periodic lattice: M(k) = 2a - 2 kappa sum_mu cos k_mu. */
+public final class FreeField {
+    private final Lattice lattice;
+    private final double kappa;
+    private final double a;
+
+    public FreeField(Lattice lattice, double kappa, double a) {
+        this.lattice = lattice;
+        this.kappa = kappa;
+        this.a = a;
+    }
+
+    private double m(int[] n) {
+        double s = 0;
+        for (int v : n) {
+            s += Math.cos(2 * Math.PI * v / lattice.size());
+        }
+        return 2 * a - 2 * kappa * s;
+    }
+
+    /** {@code <phi_x^2> = (1/V) sum_k 1/M(k)}. */
+    public double phi2() {
+        int[] n = new int[lattice.dim()];
+        double s = 0;
+        for (int k = 0; k < lattice.volume(); k++) {
+            lattice.coordinates(k, n);
+            s += 1 / m(n);
+        }
+        return s / lattice.volume();
+    }
+
+    /** {@code C(t) = (1/L) sum_{k_t} cos(k_t t) / M(0,..,0,k_t)}, time = direction d-1. */
+    public double correlator(int t) {
+        int l = lattice.size();
+        int[] n = new int[lattice.dim()];
+        double s = 0;
+        for (int kt = 0; kt < l; kt++) {
+            n[lattice.dim() - 1] = kt;
+            s += Math.cos(2 * Math.PI * kt * t / l) / m(n);
+        }
+        return s / l;
+    }
+
+    /** {@code <m^2> = 1/(V M(0))}. */
+    public double m2() {
+        return 1 / (lattice.volume() * m(new int[lattice.dim()]));
+    }
+}

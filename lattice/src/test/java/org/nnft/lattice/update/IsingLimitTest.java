@@ -1,0 +1,71 @@
+package org.nnft.lattice.update;
+
+import org.junit.jupiter.api.Test;
+import org.nnft.lattice.action.HomogeneousTheory;
+import org.nnft.lattice.geometry.Lattice;
+import org.nnft.lattice.measure.Estimate;
+import org.nnft.lattice.run.MarkovChain;
+import org.nnft.lattice.support.Chains;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.nnft.lattice.support.Chains.assertAgrees;
+
+/**
+ * Ising limit: with |phi| = 1 the embedded clusters never change magnitudes, so the Wolff update alone is
+ * the Ising Wolff algorithm at beta = kappa v^2. Energy per site at beta_c on the 4 x 4 torus against exact
+ * enumeration of all 2^16 configurations.
+ */
+class IsingLimitTest {
+    private static final double BETA_C = 0.44068679350977147;
+    private static final Lattice LATTICE = new Lattice(2, 4);
+
+    /** Exact {@code <E>/V = -<sum_links s s>/V} and {@code <m^2>} by enumeration. */
+    static double[] exact(double beta) {
+        int v = LATTICE.volume();
+        double z = 0, e = 0, m2 = 0;
+        for (int c = 0; c < (1 << v); c++) {
+            int links = 0;
+            int mag = 0;
+            for (int x = 0; x < v; x++) {
+                int sx = ((c >>> x) & 1) * 2 - 1;
+                mag += sx;
+                for (int mu = 0; mu < 2; mu++) {
+                    int y = LATTICE.neighbour(x, mu);
+                    links += sx * (((c >>> y) & 1) * 2 - 1);
+                }
+            }
+            double w = Math.exp(beta * (links - 2 * v)); // shifted by the ground state, no overflow
+            z += w;
+            e += w * links;
+            m2 += w * mag * mag;
+        }
+        return new double[] {-e / z / v, m2 / z / ((double) v * v)};
+    }
+
+    @Test
+    void enumerationReproducesKnownLimits() {
+        assertEquals(-2.0, exact(50)[0], 1e-12, "ground state energy per site");
+        assertEquals(0.0, exact(0)[0], 1e-12, "infinite temperature");
+        assertEquals(1.0 / 16, exact(0)[1], 1e-12, "<m^2> = 1/V at beta = 0");
+    }
+
+    @Test
+    void wolffEnergyAtCriticalCouplingMatchesEnumeration() {
+        HomogeneousTheory ising = HomogeneousTheory.isingLimit(BETA_C, 1.0, 1.0);
+        double[] exact = exact(BETA_C);
+        try (Chains ch = new Chains(ising.couplings(LATTICE))) {
+            MarkovChain chain = ch.chain(org.nnft.lattice.update.Schedule.builder()
+                    .then(new WolffClusters(ch.couplings, 2)).build(), 17, 100, 1);
+            double[] spins = chain.field().snapshot();
+            for (int x = 0; x < spins.length; x++) {
+                spins[x] = spins[x] >= 0 ? 1.0 : -1.0;
+            }
+            chain.field().set(spins);
+            chain.runUntil(100 + 12800);
+            Estimate nn = chain.series().estimate("nn");
+            Estimate energy = new Estimate(-2 * nn.value(), 2 * nn.error(), nn.tauInt());
+            assertAgrees("Ising energy per site at beta_c, L = 4", energy, exact[0], 5, 0);
+            assertAgrees("Ising <m^2> at beta_c, L = 4", chain.series().estimate("m2"), exact[1], 5, 0);
+        }
+    }
+}

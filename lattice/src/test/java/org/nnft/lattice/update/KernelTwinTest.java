@@ -1,0 +1,77 @@
+package org.nnft.lattice.update;
+
+import org.junit.jupiter.api.Test;
+import org.nnft.engine.Backend;
+import org.nnft.engine.Backends;
+import org.nnft.engine.kernel.Kernel;
+import org.nnft.lattice.action.HomogeneousTheory;
+import org.nnft.lattice.geometry.Lattice;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Structural checks of the C twins (the C code cannot run here: entry point and parameter count match the
+ * Java signature), chunking independence of the CPU bodies, and bad input of the updates.
+ */
+class KernelTwinTest {
+    @Test
+    void cSourcesDeclareTheEntryPointWithTheJavaSignature() {
+        for (Kernel k : new Kernel[] {MetropolisKernel.KERNEL, OverrelaxationKernel.KERNEL, HeatBathKernel.KERNEL}) {
+            Matcher m = Pattern.compile("KERNEL void " + k.name() + "\\(([^)]*)\\)").matcher(k.source());
+            assertTrue(m.find(), k.name() + " entry point");
+            assertEquals(k.signature().size(), m.group(1).split(",").length, k.name() + " parameter count");
+        }
+    }
+
+    /** Running the work items in two chunks in reverse order gives the same field as one launch. */
+    @Test
+    void resultDoesNotDependOnChunking() {
+        Lattice l = new Lattice(2, 8);
+        try (Backend backend = Backends.named("cpu");
+             DeviceCouplings dc = new DeviceCouplings(backend, HomogeneousTheory.fromMassAndLambda(2, -0.5, 0.7).couplings(l))) {
+            double[] start = new double[l.volume()];
+            for (int x = 0; x < start.length; x++) {
+                start[x] = Math.sin(x);
+            }
+            double[] whole;
+            try (LatticeField f = new LatticeField(backend, start)) {
+                new Metropolis(dc, 0.8, 3).apply(f, 4, 7);
+                whole = f.snapshot();
+            }
+            Kernel reversed = Kernel.of(MetropolisKernel.KERNEL.name(), MetropolisKernel.KERNEL.source(),
+                    (args, from, to) -> {
+                        long mid = (from + to) / 2;
+                        MetropolisKernel.run(args, mid, to);
+                        MetropolisKernel.run(args, from, mid);
+                    }, MetropolisKernel.KERNEL.signature().toArray(new org.nnft.engine.kernel.ArgType[0]));
+            try (LatticeField f = new LatticeField(backend, start)) {
+                Checkerboard.sweep(dc, f, reversed, 4, 7, 3, a -> a.f64(0.8).i32(3));
+                assertArrayEquals(whole, f.snapshot());
+            }
+        }
+    }
+
+    @Test
+    void badUpdateParametersAreRejected() {
+        Lattice l = new Lattice(2, 4);
+        try (Backend backend = Backends.named("cpu");
+             DeviceCouplings dc = new DeviceCouplings(backend, HomogeneousTheory.isingLimit(0.4, 1, 1).couplings(l))) {
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> new HeatBath(dc, 4))
+                    .getMessage().contains("a must be positive"));
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> new Metropolis(dc, -1, 1))
+                    .getMessage().contains("delta"));
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> new Metropolis(dc, 1, 0))
+                    .getMessage().contains("hits"));
+        }
+        try (Backend backend = Backends.named("cpu")) {
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> new DeviceCouplings(backend,
+                    HomogeneousTheory.fromHopping(0.3, 1).couplings(new Lattice(2, 5)))).getMessage().contains("even"));
+        }
+    }
+}

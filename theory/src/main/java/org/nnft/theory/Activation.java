@@ -1,0 +1,28 @@
+package org.nnft.theory;
+
+/**
+ * Hidden-unit activations of the single-hidden-layer networks of physics.md A.1.
+ *
+ * <p>The Gauss-net unit depends on the pre-activation variance v = &lt;x,x&gt; of its input point:
+ * act(z) = exp(z - v), i.e. exp(z) / sqrt(exp(2 v)), so that E[act^2] = 1 for every x.
+ */
+public enum Activation {
+    /** act(z) = erf(z). */
+    ERF,
+    /** act(z) = max(0, z). */
+    RELU,
+    /** act(z) = exp(z - v), v the variance of z (physics.md A.1 normalisation). */
+    GAUSS;
+
+    /**
+     * @param z        pre-activation W0.x + b0
+     * @param variance variance of z, &lt;x,x&gt; = sigma_b^2 + sigma_W^2 |x|^2 / d (used by GAUSS only)
+     */
+    public double apply(double z, double variance) {
+        return switch (this) {
+            case ERF -> ErrorFunction.erf(z);
+            case RELU -> Math.max(0, z);
+            case GAUSS -> Math.exp(z - variance);
+        };
+    }
+}
