@@ -11,7 +11,8 @@ import java.io.PrintWriter;
  */
 @Command(name = "nnft", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Neural-network field theory and lattice field theory engine.",
-        subcommands = {BackendsCommand.class})
+        subcommands = {EnsembleCommand.class, LatticeCommand.class, MergeCommand.class,
+                DemoCommand.class, BenchCommand.class, BackendsCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -37,7 +38,7 @@ public final class Main implements Runnable {
             return 2;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof IllegalArgumentException) {
+            if (ex instanceof IllegalArgumentException || ex instanceof org.nnft.engine.BackendUnavailableException) {
                 commandLine.getErr().println("nnft: " + ex.getMessage());
                 return 2;
             }

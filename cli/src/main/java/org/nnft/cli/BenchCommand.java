@@ -1,0 +1,181 @@
+package org.nnft.cli;
+
+import org.nnft.cli.io.Json;
+import org.nnft.cli.io.ResultFile;
+import org.nnft.engine.Backend;
+import org.nnft.engine.BackendStatus;
+import org.nnft.engine.Backends;
+import org.nnft.ensemble.EnsembleConfig;
+import org.nnft.ensemble.EnsembleResult;
+import org.nnft.ensemble.EnsembleSampler;
+import org.nnft.ensemble.arch.CosNet;
+import org.nnft.lattice.action.HomogeneousTheory;
+import org.nnft.lattice.run.LatticeRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code nnft bench}: end-to-end workloads on every available backend beside their NumPy peers
+ * (bench/peers/*.py, run with python3 when it has NumPy), printing a table and writing JSON.
+ * W1: d = 1 cos-net, N = 1000, 6 points, all 1- to 4-pt tuples. Lattice: 2D L = 256 checkerboard
+ * Metropolis. Throughput is neuron evaluations (networks x neurons x points) or site updates per second.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "End-to-end benchmarks on every available backend beside NumPy peers.")
+final class BenchCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--workload", defaultValue = "all", description = "w1 | lattice | all")
+    String workload;
+    @Option(names = "--networks", defaultValue = "100000", description = "W1 networks (the issue's W1 is 1000000)")
+    long networks;
+    @Option(names = "--peer-networks", defaultValue = "10000", description = "networks for the NumPy peer (rate is per network)")
+    long peerNetworks;
+    @Option(names = "--sweeps", defaultValue = "100", description = "lattice Metropolis sweeps")
+    int sweeps;
+    @Option(names = "--backends", split = ",", description = "backends to run (default: all available)")
+    List<String> backends;
+    @Option(names = "--no-peer", description = "skip the NumPy peers")
+    boolean noPeer;
+    @Option(names = "--out", defaultValue = "bench.json", description = "result JSON")
+    Path out;
+
+    record Row(String workload, String backend, String device, double rate, String unit, double seconds,
+               double peakRssMb, double check) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<String> names = backends != null ? backends : Backends.list().stream()
+                .filter(BackendStatus::available).map(BackendStatus::name).toList();
+        List<Row> rows = new ArrayList<>();
+        boolean w1 = workload.equals("all") || workload.equals("w1");
+        boolean lat = workload.equals("all") || workload.equals("lattice");
+        if (!w1 && !lat) {
+            throw new IllegalArgumentException("--workload must be w1, lattice or all, got " + workload);
+        }
+        for (String name : names) {
+            try (Backend b = Backends.named(name)) {
+                if (w1) {
+                    rows.add(w1(b));
+                }
+                if (lat) {
+                    rows.add(lattice(b));
+                }
+            }
+        }
+        if (!noPeer) {
+            if (w1) {
+                peer("w1", "w1_cosnet_numpy.py", "neuron_evals_per_s", "neuron-evals/s", rows,
+                        Long.toString(peerNetworks), "1000");
+            }
+            if (lat) {
+                peer("lattice", "lattice_metropolis_numpy.py", "site_updates_per_s", "site-updates/s", rows, "256", "20");
+            }
+        }
+        var w = spec.commandLine().getOut();
+        w.printf(Locale.ROOT, "%-8s %-8s %14s %-15s %9s %9s %10s  %s%n", "workload", "backend", "rate", "unit",
+                "seconds", "rss MB", "vs numpy", "device");
+        List<Object> json = new ArrayList<>();
+        for (Row r : rows) {
+            double peerRate = rows.stream().filter(p -> p.backend.equals("numpy") && p.workload.equals(r.workload))
+                    .mapToDouble(Row::rate).findFirst().orElse(Double.NaN);
+            w.printf(Locale.ROOT, "%-8s %-8s %14.4g %-15s %9.2f %9.0f %10.2f  %s%n", r.workload, r.backend, r.rate,
+                    r.unit, r.seconds, r.peakRssMb, r.rate / peerRate, r.device);
+            json.add(Json.object("workload", r.workload, "backend", r.backend, "device", r.device, "rate", r.rate,
+                    "unit", r.unit, "seconds", r.seconds, "peakRssMb", r.peakRssMb, "ratioToNumpy", r.rate / peerRate,
+                    "check", r.check));
+        }
+        ResultFile.write(out, Json.object("engine", "nnft " + Version.engine(), "rows", json));
+        w.println("results: " + out.toAbsolutePath());
+        return 0;
+    }
+
+    private Row w1(Backend b) {
+        double[][] points = {{0}, {0.2}, {0.5}, {1.0}, {1.5}, {2.0}};
+        EnsembleConfig c = EnsembleConfig.builder(CosNet.freeScalar(1, 1.0, 10.0, 1.0, 1000), points)
+                .maxOrder(4).networks(networks).seed(1).build();
+        // Warm-up (kernel compilation, JIT) on a small run.
+        EnsembleSampler.sample(EnsembleConfig.builder(c.architecture(), points).maxOrder(4).networks(4096).build(), b);
+        long t0 = System.nanoTime();
+        EnsembleResult r = EnsembleResult.of(EnsembleSampler.sample(c, b));
+        double s = (System.nanoTime() - t0) / 1e9;
+        return new Row("w1", b.name(), b.device().name(), networks * 1000.0 * points.length / s, "neuron-evals/s", s,
+                peakRssMb(), r.atPoints(0, 0).moment());
+    }
+
+    private Row lattice(Backend b) {
+        HomogeneousTheory t = new HomogeneousTheory(1.0, 1.52425, 0.175);
+        var spec = new LatticeRun.ScheduleSpec(1, 0, 0, 0);
+        LatticeRun.run(new LatticeRun.Config(2, 256, t, spec, 4, 2, 2, 1), b, LatticeRun.Options.NONE);
+        long t0 = System.nanoTime();
+        var r = LatticeRun.run(new LatticeRun.Config(2, 256, t, spec, sweeps, 0, sweeps / 2, 1), b, LatticeRun.Options.NONE);
+        double s = (System.nanoTime() - t0) / 1e9;
+        return new Row("lattice", b.name(), b.device().name(), 256.0 * 256 * sweeps / s, "site-updates/s", s,
+                peakRssMb(), r.observables().get("phi2").value());
+    }
+
+    private static void peer(String workload, String script, String key, String unit, List<Row> rows, String... args) {
+        Path p = locate(script);
+        if (p == null) {
+            System.err.println("bench: peer script " + script + " not found; skipping the NumPy peer");
+            return;
+        }
+        List<String> cmd = new ArrayList<>(List.of("python3", p.toString()));
+        cmd.addAll(List.of(args));
+        try {
+            Process proc = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String last = null;
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(proc.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    last = line;
+                }
+            }
+            if (proc.waitFor() != 0 || last == null || !last.startsWith("{")) {
+                System.err.println("bench: NumPy peer failed: " + last);
+                return;
+            }
+            var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(last);
+            rows.add(new Row(workload, "numpy", "python3 + NumPy", node.get(key).asDouble(), unit,
+                    node.get("seconds").asDouble(), node.path("peak_rss_mb").asDouble(Double.NaN), Double.NaN));
+        } catch (Exception e) {
+            System.err.println("bench: cannot run the NumPy peer (" + e.getMessage() + "); skipping it");
+        }
+    }
+
+    private static Path locate(String script) {
+        for (Path base = Path.of("").toAbsolutePath(); base != null; base = base.getParent()) {
+            Path p = base.resolve("bench/peers/" + script);
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** Peak resident set size of this process (VmHWM), in MB; NaN where /proc is missing. */
+    static double peakRssMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (Exception ignored) {
+            // not Linux
+        }
+        return Double.NaN;
+    }
+}

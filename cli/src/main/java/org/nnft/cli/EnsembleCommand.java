@@ -1,0 +1,337 @@
+package org.nnft.cli;
+
+import org.nnft.cli.io.Json;
+import org.nnft.cli.io.PointsParser;
+import org.nnft.cli.io.Progress;
+import org.nnft.cli.io.ResultFile;
+import org.nnft.cli.plot.Plots;
+import org.nnft.engine.Backend;
+import org.nnft.ensemble.EnsembleConfig;
+import org.nnft.ensemble.EnsembleResult;
+import org.nnft.ensemble.EnsembleSample;
+import org.nnft.ensemble.EnsembleSampler;
+import org.nnft.ensemble.arch.Activation;
+import org.nnft.ensemble.arch.Architecture;
+import org.nnft.ensemble.arch.CosNet;
+import org.nnft.ensemble.arch.ShallowNetwork;
+import org.nnft.stats.CorrelatorEstimates;
+import org.nnft.stats.Tuples;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code nnft ensemble}: samples an ensemble of networks and estimates its correlators. */
+@Command(name = "ensemble", mixinStandardHelpOptions = true,
+        description = "Sample random networks and measure moments and connected correlators with errors.")
+final class EnsembleCommand implements Callable<Integer> {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** The run's inputs; also read back from result files by {@code nnft merge}. */
+    static final class Inputs {
+        @Option(names = "--arch", defaultValue = "cos", description = "cos | cauchy | gauss | erf | relu (default ${DEFAULT-VALUE})")
+        String arch;
+        @Option(names = "--dim", defaultValue = "1", description = "input dimension d (cos: 1..4)")
+        int dim;
+        @Option(names = "--width", defaultValue = "100", description = "hidden width N")
+        int width;
+        @Option(names = "--outputs", defaultValue = "1", description = "output components (gauss/erf/relu)")
+        int outputs;
+        @Option(names = "--networks", defaultValue = "100000", description = "ensemble size")
+        long networks;
+        @Option(names = "--mass", defaultValue = "1.0", description = "cos/cauchy mass m")
+        double mass;
+        @Option(names = "--cutoff", defaultValue = "10.0", description = "cos momentum cutoff Lambda")
+        double cutoff;
+        @Option(names = "--sigma-a", defaultValue = "1.0", description = "cos output-weight scale sigma_a")
+        double sigmaA;
+        @Option(names = "--sigma-w", defaultValue = "1.0", description = "gauss/erf/relu weight scale sigma_W")
+        double sigmaW;
+        @Option(names = "--sigma-b", defaultValue = "0.0", description = "gauss/erf/relu bias scale sigma_b")
+        double sigmaB;
+        @Option(names = "--points", description = "points, ';' between points, ',' between coordinates (default: 0;0.25;0.5;1;1.5;2 along the first axis)")
+        String points;
+        @Option(names = "--points-file", description = "file with one point per line")
+        Path pointsFile;
+        @Option(names = "--order", defaultValue = "4", description = "highest correlator order: 2, 4 or 6")
+        int order;
+        @Option(names = "--block-size", defaultValue = "256", description = "networks per kernel work item")
+        int blockSize;
+        @Option(names = "--bins", defaultValue = "64", description = "jackknife bins (at most the number of blocks)")
+        int bins;
+        @Option(names = "--seed", defaultValue = "1", description = "Philox seed")
+        long seed;
+
+        double[][] points() {
+            if (points != null && pointsFile != null) {
+                throw new IllegalArgumentException("give --points or --points-file, not both");
+            }
+            if (pointsFile != null) {
+                return PointsParser.file(pointsFile, dim);
+            }
+            String text = points != null ? points : defaultPoints(dim);
+            return PointsParser.inline(text, dim);
+        }
+
+        private static String defaultPoints(int dim) {
+            StringBuilder sb = new StringBuilder();
+            for (double t : new double[]{0, 0.25, 0.5, 1, 1.5, 2}) {
+                sb.append(sb.isEmpty() ? "" : ";").append(t);
+                sb.append(",0".repeat(Math.max(0, dim - 1)));
+            }
+            return sb.toString();
+        }
+
+        Architecture architecture() {
+            return switch (arch.toLowerCase(Locale.ROOT)) {
+                case "cos" -> CosNet.freeScalar(dim, mass, cutoff, sigmaA, width);
+                case "cauchy" -> {
+                    if (dim != 1) {
+                        throw new IllegalArgumentException("--dim: the Cauchy cos-net is 1-dimensional, got " + dim);
+                    }
+                    yield CosNet.cauchy(mass, sigmaA, width);
+                }
+                case "gauss", "erf", "relu" -> new ShallowNetwork(Activation.valueOf(arch.toUpperCase(Locale.ROOT)),
+                        dim, outputs, width, sigmaW, sigmaB);
+                default -> throw new IllegalArgumentException("--arch: unknown architecture '" + arch
+                        + "' (known: cos, cauchy, gauss, erf, relu)");
+            };
+        }
+
+        EnsembleConfig config() {
+            if (order != 2 && order != 4 && order != 6) {
+                throw new IllegalArgumentException("--order must be 2, 4 or 6, got " + order);
+            }
+            return EnsembleConfig.builder(architecture(), points()).maxOrder(order).networks(networks)
+                    .blockSize(blockSize).seed(seed).jackknifeBins(bins).build();
+        }
+
+        Map<String, Object> toJson() {
+            return Json.object("arch", arch, "dim", dim, "width", width, "outputs", outputs, "networks", networks,
+                    "mass", mass, "cutoff", cutoff, "sigmaA", sigmaA, "sigmaW", sigmaW, "sigmaB", sigmaB,
+                    "points", points(), "order", order, "blockSize", blockSize, "bins", bins, "seed", seed);
+        }
+
+        static Inputs fromJson(com.fasterxml.jackson.databind.JsonNode c) {
+            Inputs in = new Inputs();
+            in.arch = c.get("arch").asText();
+            in.dim = c.get("dim").asInt();
+            in.width = c.get("width").asInt();
+            in.outputs = c.get("outputs").asInt();
+            in.networks = c.get("networks").asLong();
+            in.mass = c.get("mass").asDouble();
+            in.cutoff = c.get("cutoff").asDouble();
+            in.sigmaA = c.get("sigmaA").asDouble();
+            in.sigmaW = c.get("sigmaW").asDouble();
+            in.sigmaB = c.get("sigmaB").asDouble();
+            StringBuilder sb = new StringBuilder();
+            for (var p : c.get("points")) {
+                StringBuilder q = new StringBuilder();
+                for (var x : p) {
+                    q.append(q.isEmpty() ? "" : ",").append(x.asDouble());
+                }
+                sb.append(sb.isEmpty() ? "" : ";").append(q);
+            }
+            in.points = sb.toString();
+            in.order = c.get("order").asInt();
+            in.blockSize = c.get("blockSize").asInt();
+            in.bins = c.get("bins").asInt();
+            in.seed = c.get("seed").asLong();
+            return in;
+        }
+    }
+
+    @picocli.CommandLine.Mixin
+    RunOptions run;
+
+    @picocli.CommandLine.ArgGroup(exclusive = false, heading = "%nInputs:%n")
+    Inputs inputs = new Inputs();
+
+    @Option(names = "--shard", description = "run shard i/k of the jackknife bins (merge shards with 'nnft merge')")
+    String shard;
+    @Option(names = "--lambda", description = "phi^4 deformation of the parameter density (not available yet)")
+    Double lambda;
+    @Option(names = "--box", description = "deformation volume (not available yet)")
+    Double box;
+    @Option(names = "--sampler", description = "reweight | mcmc (not available yet)")
+    String sampler;
+
+    @Override
+    public Integer call() {
+        if (lambda != null || box != null || sampler != null) {
+            throw new IllegalArgumentException("--lambda/--box/--sampler: phi^4-deformed ensembles are not implemented yet");
+        }
+        EnsembleConfig config = inputs.config();
+        int[] sh = parseShard(shard, config.jackknifeBins());
+        Instant start = Instant.now();
+        EnsembleResult result;
+        String device;
+        String backendName;
+        try (Backend backend = BackendChoice.open(run.backend, run.threads, run.device)) {
+            backendName = backend.name();
+            device = backend.device().toString();
+            result = sample(config, sh[0], sh[1], backend, run.quiet);
+        }
+        Map<String, Object> doc = document(inputs, sh, result, backendName, device, start, run.out);
+        Path out = run.outPath("ensemble.json");
+        ResultFile.write(out, doc);
+        spec.commandLine().getOut().println(summary(result));
+        if (!run.noPlots) {
+            plotTwoPoint(out, result);
+        }
+        spec.commandLine().getOut().println("results: " + out.toAbsolutePath());
+        return 0;
+    }
+
+    /** Parses "i/k" (default 0/1) and checks it against the number of bins. */
+    static int[] parseShard(String text, int bins) {
+        if (text == null) {
+            return new int[]{0, 1};
+        }
+        String[] p = text.split("/");
+        try {
+            int i = Integer.parseInt(p[0].trim()), k = Integer.parseInt(p[1].trim());
+            if (p.length != 2 || k < 1 || i < 0 || i >= k || k > bins) {
+                throw new IllegalArgumentException("--shard must be i/k with 0 <= i < k <= bins (" + bins + "), got " + text);
+            }
+            return new int[]{i, k};
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            throw new IllegalArgumentException("--shard must be i/k, got '" + text + "'");
+        }
+    }
+
+    /**
+     * Samples shard i/k bin by bin (each bin is shard b of J of the same run, so the merged bins are
+     * bit for bit the one-run sums), reporting progress between bins.
+     */
+    static EnsembleResult sample(EnsembleConfig config, int shardIndex, int shardCount, Backend backend, boolean quiet) {
+        int bins = config.jackknifeBins();
+        int first = (int) ((long) shardIndex * bins / shardCount);
+        int last = (int) ((long) (shardIndex + 1) * bins / shardCount);
+        long networks = 0;
+        for (int b = first; b < last; b++) {
+            networks += networksOfBin(config, b);
+        }
+        Progress progress = new Progress(System.err, quiet, "networks", networks);
+        List<EnsembleSample> samples = new ArrayList<>();
+        long done = 0;
+        for (int b = first; b < last; b++) {
+            samples.add(EnsembleSampler.sample(config.shard(b, bins), backend));
+            done += networksOfBin(config, b);
+            progress.update(done);
+        }
+        progress.done();
+        return EnsembleResult.of(samples);
+    }
+
+    private static long networksOfBin(EnsembleConfig c, int bin) {
+        long from = c.firstBlockOfBin(bin) * c.blockSize();
+        long to = Math.min(c.networks(), c.firstBlockOfBin(bin + 1) * c.blockSize());
+        return to - from;
+    }
+
+    static Map<String, Object> document(Inputs inputs, int[] shard, EnsembleResult r, String backend, String device,
+                                        Instant start, Path outHint) {
+        Map<String, Object> config = inputs.toJson();
+        config.put("shard", shard[0] + "/" + shard[1]);
+        config.put("backend", backend);
+        Map<String, Object> provenance = Json.object("engine", "nnft " + Version.engine(), "backend", backend,
+                "device", device, "seed", r.config().seed(), "networksSampled", r.moments().totalCount(),
+                "startTime", start.toString(), "wallSeconds", r.provenance().wallSeconds(),
+                "java", Runtime.version().toString());
+        List<Object> correlators = new ArrayList<>();
+        CorrelatorEstimates e = r.estimates();
+        Tuples t = r.tuples();
+        for (int i = 0; i < t.size(); i++) {
+            int[] sites = t.tuple(i);
+            Map<String, Object> entry = Json.object("order", sites.length, "points", sites,
+                    "moment", Json.valueError(e.moment(i), e.momentError(i)),
+                    "connected", Json.valueError(e.connected(i), e.connectedError(i)));
+            double connectedTheory = r.theory(i);
+            if (Double.isFinite(connectedTheory)) {
+                entry.put("theory", Json.object("moment", momentTheory(r, sites), "connected", connectedTheory));
+            }
+            correlators.add(entry);
+        }
+        var data = r.moments().toData();
+        Map<String, Object> blocks = Json.object("pointCount", data.pointCount(), "tuples", data.tuples(),
+                "blockIds", data.blockIds(), "counts", data.counts(), "sums", data.sums());
+        return Json.object("config", config, "provenance", provenance,
+                "results", Json.object("points", r.points(), "correlators", correlators, "blockSums", blocks));
+    }
+
+    /** Full moment from theory where the connected parts are known: odd orders 0, order 4 = G4c + Wick(G2). */
+    private static double momentTheory(EnsembleResult r, int[] s) {
+        return switch (s.length) {
+            case 1, 3, 5 -> 0.0;
+            case 2 -> r.theory(r.tuples().requireIndexOf(s));
+            case 4 -> r.theory(r.tuples().requireIndexOf(s)) + g2(r, s[0], s[1]) * g2(r, s[2], s[3])
+                    + g2(r, s[0], s[2]) * g2(r, s[1], s[3]) + g2(r, s[0], s[3]) * g2(r, s[1], s[2]);
+            default -> Double.NaN;
+        };
+    }
+
+    private static double g2(EnsembleResult r, int a, int b) {
+        return r.theory(r.tuples().requireIndexOf(a, b));
+    }
+
+    static String summary(EnsembleResult r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%,d networks on %s in %.2f s%n", r.moments().totalCount(),
+                r.provenance().backend(), r.provenance().wallSeconds()));
+        sb.append(String.format(Locale.ROOT, "%-14s %14s %12s %14s %12s %14s%n",
+                "points", "moment", "error", "connected", "error", "theory(conn)"));
+        Tuples t = r.tuples();
+        CorrelatorEstimates e = r.estimates();
+        int shown = 0;
+        for (int i = 0; i < t.size() && shown < 12; i++) {
+            int[] s = t.tuple(i);
+            if (s.length < 2 || (s.length > 2 && !allEqual(s))) {
+                continue;
+            }
+            shown++;
+            sb.append(String.format(Locale.ROOT, "%-14s %14.6g %12.3g %14.6g %12.3g %14.6g%n",
+                    java.util.Arrays.toString(s), e.moment(i), e.momentError(i), e.connected(i),
+                    e.connectedError(i), r.theory(i)));
+        }
+        sb.append("(first rows shown; all tuples are in the JSON)");
+        return sb.toString();
+    }
+
+    private static boolean allEqual(int[] s) {
+        for (int v : s) {
+            if (v != s[0]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The measured G(x_0, x_j) against theory, as a function of |x_j - x_0|. */
+    static void plotTwoPoint(Path json, EnsembleResult r) {
+        double[][] p = r.points();
+        int outputs = r.config().architecture().outputDimension();
+        double[] x = new double[p.length], y = new double[p.length], err = new double[p.length], th = new double[p.length];
+        for (int j = 0; j < p.length; j++) {
+            double d2 = 0;
+            for (int k = 0; k < p[j].length; k++) {
+                d2 += (p[j][k] - p[0][k]) * (p[j][k] - p[0][k]);
+            }
+            x[j] = Math.sqrt(d2);
+            var c = r.correlator(0, j * outputs);
+            y[j] = c.moment();
+            err[j] = c.momentError();
+            th[j] = c.theory();
+        }
+        Path png = json.resolveSibling(json.getFileName().toString().replaceFirst("\\.json$", "") + "-g2.png");
+        Plots.measuredVsTheory(png, "2-pt function G(x0, x)", "|x - x0|", "G", x, y, err, x, th);
+    }
+}

@@ -1,0 +1,151 @@
+package org.nnft.cli;
+
+import org.nnft.cli.io.Json;
+import org.nnft.cli.io.Progress;
+import org.nnft.cli.io.ResultFile;
+import org.nnft.cli.plot.Plots;
+import org.nnft.engine.Backend;
+import org.nnft.lattice.action.HomogeneousTheory;
+import org.nnft.lattice.measure.Estimate;
+import org.nnft.lattice.run.LatticeRun;
+import org.nnft.stats.GammaMethod;
+import org.nnft.stats.GammaResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code nnft lattice}: lattice phi^4 Monte Carlo. */
+@Command(name = "lattice", mixinStandardHelpOptions = true,
+        description = "Lattice phi^4 Monte Carlo: S = -kappa sum phi_i phi_j + a sum phi^2 + b sum phi^4.")
+final class LatticeCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @picocli.CommandLine.Mixin
+    RunOptions run;
+
+    @Option(names = "--dim", defaultValue = "2", description = "lattice dimension 2..4")
+    int dim;
+    @Option(names = "--size", defaultValue = "16", description = "lattice extent L (even)")
+    int size;
+    @Option(names = "--kappa", defaultValue = "1.0", description = "hopping coupling kappa")
+    double kappa;
+    @Option(names = "--mu2", description = "bare mass squared mu^2 (a = (mu^2 + 2 d kappa)/2)")
+    Double mu2;
+    @Option(names = "--lambda", description = "quartic coupling lambda (b = lambda/4)")
+    Double lambda;
+    @Option(names = "--a", description = "coefficient a of phi^2 (instead of --mu2)")
+    Double a;
+    @Option(names = "--b", description = "coefficient b of phi^4 (instead of --lambda)")
+    Double b;
+    @Option(names = "--algorithm", defaultValue = "metropolis+overrelax+wolff:2",
+            description = "update schedule per sweep, e.g. metropolis+overrelax+wolff:2 (default ${DEFAULT-VALUE})")
+    String algorithm;
+    @Option(names = "--sweeps", defaultValue = "2000", description = "measurement sweeps")
+    int sweeps;
+    @Option(names = "--thermalize", defaultValue = "200", description = "thermalisation sweeps")
+    int thermalize;
+    @Option(names = "--measure-every", defaultValue = "1", description = "sweeps between measurements")
+    int measureEvery;
+    @Option(names = "--seed", defaultValue = "1", description = "Philox seed")
+    long seed;
+    @Option(names = "--checkpoint", description = "write the chain state here (atomically) as the run goes")
+    Path checkpoint;
+    @Option(names = "--checkpoint-every", defaultValue = "100", description = "sweeps between checkpoints")
+    int checkpointEvery;
+    @Option(names = "--resume", description = "continue the chain from this checkpoint")
+    Path resume;
+
+    HomogeneousTheory theory() {
+        requireFinite("--kappa", kappa);
+        if ((mu2 != null || lambda != null) && (a != null || b != null)) {
+            throw new IllegalArgumentException("give --mu2/--lambda or --a/--b, not both");
+        }
+        if (a != null || b != null) {
+            if (a == null || b == null) {
+                throw new IllegalArgumentException("--a and --b go together");
+            }
+            requireFinite("--a", a);
+            requireFinite("--b", b);
+            return new HomogeneousTheory(kappa, a, b);
+        }
+        double m2 = mu2 == null ? -0.9515 : mu2;
+        double l = lambda == null ? 0.7 : lambda;
+        requireFinite("--mu2", m2);
+        requireFinite("--lambda", l);
+        return new HomogeneousTheory(kappa, (m2 + 2 * dim * kappa) / 2, l / 4);
+    }
+
+    private static void requireFinite(String name, double v) {
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException(name + " must be finite, got " + v);
+        }
+    }
+
+    @Override
+    public Integer call() {
+        HomogeneousTheory theory = theory();
+        LatticeRun.Config config = new LatticeRun.Config(dim, size, theory, LatticeRun.ScheduleSpec.parse(algorithm),
+                sweeps, thermalize, measureEvery, seed);
+        Instant start = Instant.now();
+        long t0 = System.nanoTime();
+        Progress progress = new Progress(System.err, run.quiet, "sweeps", (long) thermalize + sweeps);
+        LatticeRun.Result r;
+        String backendName, device;
+        try (Backend backend = BackendChoice.open(run.backend, run.threads, run.device)) {
+            backendName = backend.name();
+            device = backend.device().toString();
+            r = LatticeRun.run(config, backend, new LatticeRun.Options(checkpoint, checkpointEvery, resume, progress::update));
+        }
+        progress.done();
+        double wall = (System.nanoTime() - t0) / 1e9;
+        Map<String, Object> obs = Json.object();
+        r.observables().forEach((name, e) -> obs.put(name, Json.object("value", e.value(), "error", e.error(), "tauInt", e.tauInt())));
+        Map<String, Object> cfg = Json.object("dim", dim, "size", size, "kappa", theory.kappa(), "a", theory.a(),
+                "b", theory.b(), "mu2", theory.mu2(dim), "lambda", 4 * theory.b(), "algorithm", config.schedule().toString(),
+                "sweeps", sweeps, "thermalize", thermalize, "measureEvery", measureEvery, "seed", seed,
+                "backend", backendName, "checkpoint", checkpoint == null ? null : checkpoint.toString(),
+                "resume", resume == null ? null : resume.toString());
+        Map<String, Object> prov = Json.object("engine", "nnft " + Version.engine(), "backend", backendName,
+                "device", device, "seed", seed, "startTime", start.toString(), "wallSeconds", wall,
+                "sweepsDone", r.sweepsDone(), "measurements", r.series().size(), "java", Runtime.version().toString());
+        Map<String, Object> series = Json.object();
+        for (String name : new String[]{"m", "absM", "phi2", "action"}) {
+            if (r.series().names().contains(name)) {
+                series.put(name, r.series().column(name));
+            }
+        }
+        Path out = run.outPath("lattice.json");
+        ResultFile.write(out, Json.object("config", cfg, "provenance", prov,
+                "results", Json.object("observables", obs, "series", series)));
+        var w = spec.commandLine().getOut();
+        w.printf(Locale.ROOT, "%dD L=%d  kappa=%.6g a=%.6g b=%.6g  %s  %d sweeps on %s in %.2f s%n", dim, size,
+                theory.kappa(), theory.a(), theory.b(), config.schedule(), r.sweepsDone(), backendName, wall);
+        w.printf(Locale.ROOT, "%-14s %14s %12s %8s%n", "observable", "value", "error", "tauInt");
+        for (Map.Entry<String, Estimate> e : r.observables().entrySet()) {
+            w.printf(Locale.ROOT, "%-14s %14.6g %12.3g %8.2f%n", e.getKey(), e.getValue().value(), e.getValue().error(),
+                    e.getValue().tauInt());
+        }
+        if (!run.noPlots) {
+            plots(out, r);
+        }
+        w.println("results: " + out.toAbsolutePath());
+        return 0;
+    }
+
+    private static void plots(Path json, LatticeRun.Result r) {
+        String base = json.getFileName().toString().replaceFirst("\\.json$", "");
+        for (String name : new String[]{"absM", "phi2"}) {
+            double[] s = r.series().column(name);
+            Plots.series(json.resolveSibling(base + "-" + name + "-history.png"), name + " history", "measurement", name, s);
+            GammaResult g = GammaMethod.analyze(s);
+            Plots.series(json.resolveSibling(base + "-" + name + "-autocorrelation.png"),
+                    String.format(Locale.ROOT, "%s autocorrelation (tau_int = %.2f)", name, g.tauInt()), "lag", "rho", g.rho());
+        }
+    }
+}

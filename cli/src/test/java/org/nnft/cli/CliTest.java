@@ -1,0 +1,135 @@
+package org.nnft.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nnft.cli.io.ResultFile;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command line end to end: options, JSON layout, shard merging, checkpoint resume, errors. */
+class CliTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static final String[] SMALL_ENSEMBLE = {"ensemble", "--arch", "cos", "--width", "20", "--networks", "8192",
+            "--points", "0;0.5;1", "--order", "4", "--block-size", "64", "--bins", "16", "--seed", "7",
+            "--backend", "cpu", "--quiet", "--no-plots"};
+
+    private static String[] with(String[] base, String... more) {
+        String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return all;
+    }
+
+    @Test
+    void ensembleWritesSelfDescribingJson() {
+        Path out = dir.resolve("e.json");
+        Run r = run(with(SMALL_ENSEMBLE, "--out", out.toString()));
+        assertEquals(0, r.code(), r.err());
+        JsonNode doc = ResultFile.read(out);
+        assertEquals(20, doc.get("config").get("width").asInt());
+        assertEquals(7, doc.get("provenance").get("seed").asLong());
+        assertEquals("cpu", doc.get("provenance").get("backend").asText());
+        assertEquals(3, doc.get("results").get("points").size());
+        JsonNode first2pt = null;
+        for (JsonNode c : doc.get("results").get("correlators")) {
+            if (c.get("order").asInt() == 2) {
+                first2pt = c;
+                break;
+            }
+        }
+        assertTrue(first2pt != null && first2pt.get("moment").has("value") && first2pt.get("connected").has("error"));
+        // G2(0,0) against the cutoff propagator atan(Lambda/m)/(pi m) within 5 sigma.
+        double g = first2pt.get("moment").get("value").asDouble(), e = first2pt.get("moment").get("error").asDouble();
+        assertEquals(Math.atan(10.0) / Math.PI, g, 5 * e);
+        assertEquals(Math.atan(10.0) / Math.PI, first2pt.get("theory").get("moment").asDouble(), 1e-6);
+    }
+
+    @Test
+    void shardsMergeIntoTheOneRunResult() {
+        Path whole = dir.resolve("whole.json"), s0 = dir.resolve("s0.json"), s1 = dir.resolve("s1.json"),
+                merged = dir.resolve("merged.json");
+        assertEquals(0, run(with(SMALL_ENSEMBLE, "--out", whole.toString())).code());
+        assertEquals(0, run(with(SMALL_ENSEMBLE, "--shard", "0/2", "--out", s0.toString())).code());
+        assertEquals(0, run(with(SMALL_ENSEMBLE, "--shard", "1/2", "--out", s1.toString())).code());
+        Run m = run("merge", s1.toString(), s0.toString(), "--out", merged.toString());
+        assertEquals(0, m.code(), m.err());
+        JsonNode a = ResultFile.read(whole).get("results"), b = ResultFile.read(merged).get("results");
+        assertEquals(a.get("blockSums"), b.get("blockSums"), "per-bin sums bit for bit");
+        assertEquals(a.get("correlators"), b.get("correlators"), "estimates identical");
+        Run bad = run("merge", s0.toString(), dir.resolve("missing.json").toString());
+        assertFalse(bad.code() == 0);
+    }
+
+    @Test
+    void latticeResumeContinuesTheSameChain() {
+        Path whole = dir.resolve("l.json"), part = dir.resolve("p.json"), resumed = dir.resolve("r.json"),
+                ckpt = dir.resolve("chain.ckpt");
+        String[] base = {"lattice", "--dim", "2", "--size", "8", "--mu2", "-0.5", "--lambda", "0.7",
+                "--algorithm", "metropolis+overrelax+wolff:1", "--thermalize", "20",
+                "--backend", "cpu", "--quiet", "--no-plots", "--checkpoint-every", "25"};
+        assertEquals(0, run(with(base, "--seed", "3", "--sweeps", "300", "--out", whole.toString())).code());
+        assertEquals(0, run(with(base, "--seed", "3", "--sweeps", "130", "--checkpoint", ckpt.toString(), "--out", part.toString())).code());
+        Run r = run(with(base, "--seed", "3", "--sweeps", "300", "--resume", ckpt.toString(), "--out", resumed.toString()));
+        assertEquals(0, r.code(), r.err());
+        assertEquals(ResultFile.read(whole).get("results"), ResultFile.read(resumed).get("results"),
+                "resumed chain gives the same series and observables");
+        Run other = run(with(base, "--sweeps", "300", "--seed", "4", "--resume", ckpt.toString(),
+                "--out", dir.resolve("x.json").toString()));
+        assertEquals(2, other.code());
+        assertTrue(other.err().contains("another run"), other.err());
+    }
+
+    @Test
+    void badInputGivesOneLineErrorsAndExitCode2AndKeepsOldResults() throws Exception {
+        Path out = dir.resolve("keep.json");
+        Files.writeString(out, "{\"old\": true}");
+        String[][] bad = {
+                {"ensemble", "--width", "-3", "--out", out.toString()},
+                {"ensemble", "--mass", "NaN", "--out", out.toString()},
+                {"ensemble", "--backend", "warp-drive", "--out", out.toString()},
+                {"ensemble", "--points", "0,1;2", "--out", out.toString()},
+                {"ensemble", "--order", "5", "--out", out.toString()},
+                {"ensemble", "--bogus"},
+                {"lattice", "--size", "7", "--out", out.toString()},
+                {"lattice", "--lambda", "Infinity", "--out", out.toString()}};
+        for (String[] args : bad) {
+            Run r = run(args);
+            assertEquals(2, r.code(), String.join(" ", args) + " -> " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
+            assertTrue(r.err().startsWith("nnft: "), r.err());
+        }
+        assertEquals("{\"old\": true}", Files.readString(out));
+        Path pts = dir.resolve("pts.txt");
+        Files.writeString(pts, "0\n0.5\nzero\n");
+        Run r = run("ensemble", "--points-file", pts.toString(), "--out", out.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("line 3"), r.err());
+    }
+
+    @Test
+    void helpAndBackendsWork() {
+        assertEquals(0, run("--help").code());
+        assertEquals(0, run("ensemble", "--help").code());
+        Run b = run("backends");
+        assertEquals(0, b.code());
+        assertTrue(b.out().contains("cpu"));
+    }
+}
