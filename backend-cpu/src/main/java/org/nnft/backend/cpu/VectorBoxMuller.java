@@ -23,10 +23,10 @@ final class VectorBoxMuller implements BoxMuller {
     /** Doubles per vector. */
     static final int LANES = D.length();
 
-    private static final double LN2_HI = 6.93147180369123816490e-01;
-    private static final double LN2_LO = 1.90821492927058770002e-10;
-    private static final double SQRT2 = 1.4142135623730951;
-    private static final double TWO_PI = 6.283185307179586;
+    private static final double LN2_HI = PortableMath.LN2_HI;
+    private static final double LN2_LO = PortableMath.LN2_LO;
+    private static final double SQRT2 = PortableMath.SQRT2;
+    private static final double TWO_PI = PortableMath.TWO_PI;
     /** {@code 2^52 + 1023}: subtracting it from the double with bits {@code 0x433 << 52 | e} gives {@code e - 1023} exactly. */
     private static final double EXPONENT_BIAS = 0x1p52 + 1023.0;
 

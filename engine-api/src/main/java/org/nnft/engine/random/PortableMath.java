@@ -14,11 +14,11 @@ public final class PortableMath {
     }
 
     /** ln 2 split so that {@code e * LN2_HI} is exact for |e| < 2^11. */
-    static final double LN2_HI = 6.93147180369123816490e-01;
-    static final double LN2_LO = 1.90821492927058770002e-10;
-    static final double SQRT2 = 1.4142135623730951;
+    public static final double LN2_HI = 6.93147180369123816490e-01;
+    public static final double LN2_LO = 1.90821492927058770002e-10;
+    public static final double SQRT2 = 1.4142135623730951;
     /** 2 pi rounded to double. */
-    static final double TWO_PI = 6.283185307179586;
+    public static final double TWO_PI = 6.283185307179586;
 
     /**
      * Natural logarithm of a positive, finite, normal {@code x}. Reduces x = m 2^e with m in
