@@ -1,7 +1,9 @@
 package org.nnft.ensemble;
 
 import org.junit.jupiter.api.Test;
+import org.nnft.ensemble.arch.Activation;
 import org.nnft.ensemble.arch.CosNet;
+import org.nnft.ensemble.arch.ShallowNetwork;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.nnft.ensemble.EnsembleTesting.SIGMAS;
@@ -32,6 +34,31 @@ class FiniteWidthTest {
             assertTrue(Math.abs(diagonal.connected()) > 10 * diagonal.connectedError(),
                     net + ": the test needs a clearly non-zero G4_c, got " + diagonal);
         }
+    }
+
+    /**
+     * ReLU-net (physics.md A.1): G4_c = (sigma_W^4/N)[3 E_1234 - E_12 E_34 - ...] with the single-neuron
+     * expectations from the theory module (machine precision for ReLU at covariance rank 2), and for two
+     * outputs the Kronecker-delta structure (mixed components (0,0,1,1) have no 3 E_1234 term).
+     */
+    @Test
+    void reluNetConnectedFourPointMatchesTheExactPrediction() {
+        double[][] pts = {{0.0}, {0.7}, {-0.9}};
+        ShallowNetwork scalar = new ShallowNetwork(Activation.RELU, 1, 1, 2, 1.3, 0.4);
+        EnsembleResult r = run(scalar, pts, 4, 2_000_000, 23);
+        for (int[] t : new int[][]{{0, 0, 0, 0}, {0, 0, 1, 1}, {0, 1, 1, 2}, {1, 1, 2, 2}}) {
+            assertMatchesTheory(r.atPoints(t), 1e-9, "ReLU G4_c" + java.util.Arrays.toString(t));
+        }
+        Correlator diagonal = r.atPoints(0, 0, 0, 0);
+        assertTrue(Math.abs(diagonal.connected()) > 30 * diagonal.connectedError(), "G4_c must be resolved to ~3%: " + diagonal);
+        ShallowNetwork vector = new ShallowNetwork(Activation.RELU, 1, 2, 2, 1.3, 0.4);
+        EnsembleResult v = run(vector, new double[][]{{0.0}, {0.7}}, 4, 200_000, 29);
+        // sites: point * 2 + component
+        for (int[] sites : new int[][]{{0, 0, 1, 1}, {0, 1, 2, 3}, {0, 0, 0, 0}, {1, 1, 3, 3}}) {
+            assertMatchesTheory(v.correlator(sites), 1e-9, "2-output ReLU G4_c sites " + java.util.Arrays.toString(sites));
+        }
+        Correlator mixed = v.correlator(0, 0, 1, 1);
+        assertTrue(Math.abs(mixed.connected()) > 5 * mixed.connectedError(), "mixed-component G4_c must be resolved: " + mixed);
     }
 
     @Test
