@@ -3,7 +3,6 @@ package org.nnft.lattice.update;
 import org.nnft.engine.kernel.ArgType;
 import org.nnft.engine.kernel.CpuArgs;
 import org.nnft.engine.kernel.Kernel;
-import org.nnft.engine.kernel.KernelSource;
 import org.nnft.engine.random.RandomStreams;
 
 /**
@@ -18,7 +17,7 @@ import org.nnft.engine.random.RandomStreams;
  */
 public final class MetropolisKernel {
     public static final Kernel KERNEL = Kernel.of("lattice_metropolis",
-            KernelSource.resource(MetropolisKernel.class, "metropolis.c"), MetropolisKernel::run,
+            LocalField.kernelSource(MetropolisKernel.class, "metropolis.c"), MetropolisKernel::run,
             ArgType.F64_BUFFER, ArgType.F64_BUFFER, ArgType.I32_BUFFER, ArgType.I32_BUFFER,
             ArgType.F64_BUFFER, ArgType.F64_BUFFER, ArgType.F64_BUFFER,
             ArgType.INT, ArgType.INT, ArgType.LONG, ArgType.LONG, ArgType.DOUBLE, ArgType.INT);
@@ -44,11 +43,7 @@ public final class MetropolisKernel {
         for (long gid = from; gid < to && gid < n; gid++) {
             int i = (int) gid;
             int x = sites[i];
-            int k0 = x * coord;
-            double j = 0.0;
-            for (int k = 0; k < coord; k++) {
-                j += hop[k0 + k] * field[nbr[k0 + k]];
-            }
+            double j = LocalField.at(field, nbr, hop, x, coord);
             double ax = qa[x];
             double bx = qb[x];
             double p = field[x];

@@ -3,7 +3,6 @@ package org.nnft.lattice.update;
 import org.nnft.engine.kernel.ArgType;
 import org.nnft.engine.kernel.CpuArgs;
 import org.nnft.engine.kernel.Kernel;
-import org.nnft.engine.kernel.KernelSource;
 import org.nnft.engine.random.RandomStreams;
 
 /**
@@ -16,7 +15,7 @@ import org.nnft.engine.random.RandomStreams;
  */
 public final class OverrelaxationKernel {
     public static final Kernel KERNEL = Kernel.of("lattice_overrelaxation",
-            KernelSource.resource(OverrelaxationKernel.class, "overrelaxation.c"), OverrelaxationKernel::run,
+            LocalField.kernelSource(OverrelaxationKernel.class, "overrelaxation.c"), OverrelaxationKernel::run,
             ArgType.F64_BUFFER, ArgType.F64_BUFFER, ArgType.I32_BUFFER, ArgType.I32_BUFFER,
             ArgType.F64_BUFFER, ArgType.F64_BUFFER, ArgType.F64_BUFFER,
             ArgType.INT, ArgType.INT, ArgType.LONG, ArgType.LONG);
@@ -43,11 +42,7 @@ public final class OverrelaxationKernel {
             double ax = qa[x];
             double acc = 0.0;
             if (ax != 0.0) {
-                int k0 = x * coord;
-                double j = 0.0;
-                for (int k = 0; k < coord; k++) {
-                    j += hop[k0 + k] * field[nbr[k0 + k]];
-                }
+                double j = LocalField.at(field, nbr, hop, x, coord);
                 double p = field[x];
                 double q = j / ax - p;
                 double p2 = p * p;

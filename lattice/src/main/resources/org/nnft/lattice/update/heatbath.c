@@ -7,11 +7,7 @@ KERNEL void lattice_heatbath(GLOBAL double* field, GLOBAL double* accepted, GLOB
     if (gid >= n) return;
     int i = (int) gid;
     int x = sites[i];
-    int k0 = x * coord;
-    double j = 0.0;
-    for (int k = 0; k < coord; k++) {
-        j += hop[k0 + k] * field[nbr[k0 + k]];
-    }
+    double j = lattice_local_field(field, nbr, hop, x, coord);
     double ax = qa[x];
     double bx = qb[x];
     double mean = j / (2.0 * ax);

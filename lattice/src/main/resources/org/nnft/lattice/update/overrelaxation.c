@@ -10,11 +10,7 @@ KERNEL void lattice_overrelaxation(GLOBAL double* field, GLOBAL double* accepted
     double ax = qa[x];
     double acc = 0.0;
     if (ax != 0.0) {
-        int k0 = x * coord;
-        double j = 0.0;
-        for (int k = 0; k < coord; k++) {
-            j += hop[k0 + k] * field[nbr[k0 + k]];
-        }
+        double j = lattice_local_field(field, nbr, hop, x, coord);
         double p = field[x];
         double q = j / ax - p;
         double p2 = p * p;

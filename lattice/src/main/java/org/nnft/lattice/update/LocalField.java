@@ -1,0 +1,28 @@
+package org.nnft.lattice.update;
+
+import org.nnft.engine.kernel.KernelSource;
+
+/**
+ * The local field J_x = sum_k hop[x coord + k] field[nbr[x coord + k]] of the checkerboard kernels
+ * (physics.md B.2), on the flat neighbour and hopping tables of {@link DeviceCouplings}. Its C twin
+ * {@code lattice_local_field} in {@code local_field.c} is prepended to every local-update kernel's source.
+ */
+final class LocalField {
+    private LocalField() {
+    }
+
+    /** J_x, summed over the neighbours in table order (the C twin sums in the same order). */
+    static double at(double[] field, int[] nbr, double[] hop, int x, int coord) {
+        int k0 = x * coord;
+        double j = 0.0;
+        for (int k = 0; k < coord; k++) {
+            j += hop[k0 + k] * field[nbr[k0 + k]];
+        }
+        return j;
+    }
+
+    /** The source of a local-update kernel: the shared local-field helper, then the kernel file. */
+    static String kernelSource(Class<?> anchor, String file) {
+        return KernelSource.resource(LocalField.class, "local_field.c") + KernelSource.resource(anchor, file);
+    }
+}
