@@ -180,7 +180,7 @@ final class EnsembleCommand implements Callable<Integer> {
             device = backend.device().toString();
             result = sample(config, sh[0], sh[1], backend, run.quiet);
         }
-        Map<String, Object> doc = document(inputs, sh, result, backendName, device, start, run.out);
+        Map<String, Object> doc = document(inputs, sh, result, backendName, device, start);
         Path out = run.outPath("ensemble.json");
         ResultFile.write(out, doc);
         spec.commandLine().getOut().println(summary(result));
@@ -239,7 +239,7 @@ final class EnsembleCommand implements Callable<Integer> {
     }
 
     static Map<String, Object> document(Inputs inputs, int[] shard, EnsembleResult r, String backend, String device,
-                                        Instant start, Path outHint) {
+                                        Instant start) {
         Map<String, Object> config = inputs.toJson();
         config.put("shard", shard[0] + "/" + shard[1]);
         config.put("backend", backend);

@@ -33,6 +33,7 @@ final class MergeCommand implements Callable<Integer> {
     public Integer call() {
         List<EnsembleSample> samples = new ArrayList<>();
         EnsembleCommand.Inputs inputs = null;
+        EnsembleConfig base = null;
         String firstConfig = null;
         int shardCount = -1;
         for (Path f : files) {
@@ -49,12 +50,13 @@ final class MergeCommand implements Callable<Integer> {
             if (firstConfig == null) {
                 firstConfig = withoutRunFields.toString();
                 inputs = EnsembleCommand.Inputs.fromJson(config);
+                base = inputs.config();
                 shardCount = count;
             } else if (!firstConfig.equals(withoutRunFields.toString()) || count != shardCount) {
                 throw new IllegalArgumentException(f + ": not a shard of the same run as " + files.get(0)
                         + " (configurations differ)");
             }
-            EnsembleConfig c = inputs.config().shard(index, count);
+            EnsembleConfig c = base.shard(index, count);
             JsonNode prov = doc.get("provenance");
             samples.add(new EnsembleSample(c, BlockMoments.fromData(blockData(doc.get("results").get("blockSums"))),
                     new Provenance(prov.get("backend").asText(), prov.get("device").asText(), c.seed(),
@@ -64,7 +66,7 @@ final class MergeCommand implements Callable<Integer> {
         EnsembleResult merged = EnsembleResult.of(samples);
         int[] shard = samples.size() == shardCount ? new int[]{0, 1} : new int[]{-1, shardCount};
         var doc = EnsembleCommand.document(inputs, shard, merged, merged.provenance().backend(),
-                merged.provenance().device(), Instant.now(), out);
+                merged.provenance().device(), Instant.now());
         ResultFile.write(out, doc);
         spec.commandLine().getOut().println(EnsembleCommand.summary(merged));
         spec.commandLine().getOut().println("merged " + files.size() + " of " + shardCount + " shards: " + out.toAbsolutePath());

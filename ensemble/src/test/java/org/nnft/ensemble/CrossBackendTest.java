@@ -2,16 +2,14 @@ package org.nnft.ensemble;
 
 import org.junit.jupiter.api.Test;
 import org.nnft.engine.Backend;
-import org.nnft.engine.BackendStatus;
 import org.nnft.engine.Backends;
+import org.nnft.engine.conformance.TestBackends;
 import org.nnft.ensemble.arch.Activation;
 import org.nnft.ensemble.arch.Architecture;
 import org.nnft.ensemble.arch.CosNet;
 import org.nnft.ensemble.arch.ShallowNetwork;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The fused ensemble kernel on the OpenCL backend (PoCL in CI) against its Java twin on the CPU
@@ -22,12 +20,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class CrossBackendTest {
 
     private static Backend openCl() {
-        BackendStatus s = Backends.list().stream().filter(b -> b.name().equals("opencl")).findFirst().orElse(null);
-        boolean ok = s != null && s.available();
-        if (System.getenv("NNFT_REQUIRE_OPENCL") != null) {
-            assertTrue(ok, "OpenCL required (NNFT_REQUIRE_OPENCL) but unavailable: " + s);
-        }
-        assumeTrue(ok, () -> "OpenCL unavailable: " + s);
+        TestBackends.requireOrSkip("opencl");
         return Backends.named("opencl");
     }
 

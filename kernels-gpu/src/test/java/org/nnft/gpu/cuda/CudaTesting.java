@@ -2,19 +2,16 @@ package org.nnft.gpu.cuda;
 
 import org.nnft.engine.Backend;
 import org.nnft.engine.BackendOptions;
-import org.nnft.engine.spi.BackendProvider;
+import org.nnft.engine.conformance.TestBackends;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-/** Opens the CUDA backend for tests, skipping them (with the probe's reason) where no NVIDIA GPU is usable. */
+/** Opens the CUDA backend for tests; skipped where no NVIDIA GPU is usable unless NNFT_REQUIRE_CUDA is set ({@link TestBackends}). */
 final class CudaTesting {
     private CudaTesting() {
     }
 
     /** Skips the calling test unless a CUDA device is usable here. */
     static void assumeCuda() {
-        BackendProvider.Probe probe = new CudaBackendProvider().probe();
-        assumeTrue(probe.available(), () -> "CUDA unavailable: " + probe.reason());
+        TestBackends.requireOrSkip("cuda");
     }
 
     /** The CUDA backend on its default device, opened with {@code options} (key/value pairs). */

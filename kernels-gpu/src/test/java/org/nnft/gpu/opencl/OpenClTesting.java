@@ -2,9 +2,7 @@ package org.nnft.gpu.opencl;
 
 import org.nnft.engine.Backend;
 import org.nnft.engine.BackendOptions;
-import org.nnft.engine.spi.BackendProvider;
-
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.nnft.engine.conformance.TestBackends;
 
 /**
  * Opens the OpenCL backend for tests, skipping them (with the probe's reason) where OpenCL is
@@ -17,12 +15,7 @@ final class OpenClTesting {
 
     /** Skips the calling test unless an OpenCL device is usable here. */
     static void assumeOpenCl() {
-        BackendProvider.Probe probe = new OpenClBackendProvider().probe();
-        if (System.getenv("NNFT_REQUIRE_OPENCL") != null) {
-            org.junit.jupiter.api.Assertions.assertTrue(probe.available(),
-                    () -> "OpenCL is required here (NNFT_REQUIRE_OPENCL) but unavailable: " + probe.reason());
-        }
-        assumeTrue(probe.available(), () -> "OpenCL unavailable: " + probe.reason());
+        TestBackends.requireOrSkip("opencl");
     }
 
     /** The OpenCL backend on its default device, opened with {@code options} (key/value pairs). */

@@ -2,14 +2,12 @@ package org.nnft.lattice.update;
 
 import org.junit.jupiter.api.Test;
 import org.nnft.engine.Backend;
-import org.nnft.engine.BackendStatus;
 import org.nnft.engine.Backends;
+import org.nnft.engine.conformance.TestBackends;
 import org.nnft.lattice.action.HomogeneousTheory;
 import org.nnft.lattice.geometry.Lattice;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The local-update kernels on OpenCL (PoCL in CI) against their Java twins on the CPU: the same
@@ -20,12 +18,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class CrossBackendTest {
 
     private static Backend openCl() {
-        BackendStatus s = Backends.list().stream().filter(b -> b.name().equals("opencl")).findFirst().orElse(null);
-        boolean ok = s != null && s.available();
-        if (System.getenv("NNFT_REQUIRE_OPENCL") != null) {
-            assertTrue(ok, "OpenCL required (NNFT_REQUIRE_OPENCL) but unavailable: " + s);
-        }
-        assumeTrue(ok, () -> "OpenCL unavailable: " + s);
+        TestBackends.requireOrSkip("opencl");
         return Backends.named("opencl");
     }
 
