@@ -46,7 +46,7 @@ public final class CpuBackend implements Backend {
         this.pool = new WorkPool(options.threads());
         this.summarizer = new Summarizer(pool, options.scalar());
         this.gemm = new Gemm(pool, options.scalar());
-        this.launcher = new KernelLauncher(pool);
+        this.launcher = new KernelLauncher(pool, options.scalar());
     }
 
     /** A backend parsed from string options ({@code threads}, {@code scalar}). */

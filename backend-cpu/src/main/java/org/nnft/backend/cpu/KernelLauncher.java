@@ -1,27 +1,29 @@
 package org.nnft.backend.cpu;
 
 import org.nnft.engine.kernel.CpuArgs;
+import org.nnft.engine.kernel.CpuKernel;
 import org.nnft.engine.kernel.Kernel;
 import org.nnft.engine.kernel.KernelArgs;
 
 /**
  * {@link org.nnft.engine.Backend#launch}: splits the work items into contiguous chunks over the
- * pool; launches below {@link #GRAIN} items per chunk stay on the calling thread.
+ * pool; a chunk gets at least the kernel's {@link Kernel#cpuGrain()} items, so small launches stay on
+ * the calling thread. Runs the
+ * kernel's CPU fast path unless the backend was asked for its scalar reference paths.
  */
 final class KernelLauncher {
-    /** Work items one chunk gets at least. */
-    static final long GRAIN = 4096;
-
     private final WorkPool pool;
+    private final boolean scalar;
 
-    KernelLauncher(WorkPool pool) {
+    KernelLauncher(WorkPool pool, boolean scalar) {
         this.pool = pool;
+        this.scalar = scalar;
     }
 
     void launch(Kernel kernel, long globalSize, KernelArgs args) {
         CpuArgs resolved = HostArgs.resolve(args);
-        pool.runRanges(globalSize, pool.tasksFor(globalSize, GRAIN),
-                (from, to) -> kernel.cpu().run(resolved, from, to));
+        CpuKernel body = kernel.cpu(scalar);
+        pool.runRanges(globalSize, pool.tasksFor(globalSize, kernel.cpuGrain()), (from, to) -> body.run(resolved, from, to));
     }
 
     /** Kernel arguments resolved once per launch: buffers as their host arrays, scalars boxed. */

@@ -39,7 +39,7 @@ final class RandomFill {
     /** The reference (scalar) or the Vector API implementation. */
     static RandomFill create(boolean scalar) {
         return scalar ? new RandomFill(new ScalarPhilox(), new ScalarBoxMuller())
-                : new RandomFill(new VectorPhilox(), new VectorBoxMuller());
+                : new RandomFill(new VectorPhiloxBlocks(), new VectorBoxMuller());
     }
 
     /** Fills {@code out[from, to)} (a float[] or a double[]) with variates {@code first + from ..}. */

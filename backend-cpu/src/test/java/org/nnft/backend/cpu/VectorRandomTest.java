@@ -13,7 +13,7 @@ class VectorRandomTest {
 
     @Test
     void philoxBlocksMatchReference() {
-        VectorPhilox philox = new VectorPhilox();
+        VectorPhiloxBlocks philox = new VectorPhiloxBlocks();
         int w = philox.width();
         int[] words = new int[4 * w];
         int[] expected = new int[4];
@@ -35,7 +35,7 @@ class VectorRandomTest {
 
     @Test
     void boxMullerMatchesReference() {
-        int w = new VectorPhilox().width();
+        int w = new VectorPhiloxBlocks().width();
         int[] words = new int[4 * w];
         double[] vector = new double[4 * w];
         double[] scalar = new double[4 * w];

@@ -11,18 +11,28 @@ import java.util.Objects;
  * CPU backend runs. Domain modules define kernels and launch them through
  * {@link org.nnft.engine.Backend#launch}; they never touch a driver.
  *
+ * <p>A kernel may also carry a CPU fast path ({@link #withCpuFastPath}), typically a Vector API
+ * body, that the CPU backend runs unless asked for its scalar reference paths ({@code scalar=true});
+ * it must compute the same results as the reference body up to float rounding.
+ *
  * <p>The source must define a function {@code KERNEL void <name>(...)} whose parameters match
  * {@link #signature()}. The two bodies are tested side by side by the conformance suite of the
  * module that defines the kernel.
  */
 public final class Kernel {
+    /** Default {@link #cpuGrain()}: light work items, a few thousand per task. */
+    public static final long DEFAULT_CPU_GRAIN = 4096;
+
     private final String name;
     private final String source;
     private final CpuKernel cpu;
+    private final CpuKernel cpuFast;
     private final List<ArgType> signature;
     private final int workGroupSize;
+    private final long cpuGrain;
 
-    private Kernel(String name, String source, CpuKernel cpu, List<ArgType> signature, int workGroupSize) {
+    private Kernel(String name, String source, CpuKernel cpu, CpuKernel cpuFast, List<ArgType> signature,
+                   int workGroupSize, long cpuGrain) {
         if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
             throw new IllegalArgumentException("kernel name must be a C identifier, got '" + name + "'");
         }
@@ -32,18 +42,41 @@ public final class Kernel {
         this.name = name;
         this.source = Objects.requireNonNull(source, "source");
         this.cpu = Objects.requireNonNull(cpu, "cpu");
+        this.cpuFast = cpuFast;
         this.signature = List.copyOf(signature);
         this.workGroupSize = workGroupSize;
+        if (cpuGrain < 1) {
+            throw new IllegalArgumentException("CPU grain must be >= 1, got " + cpuGrain);
+        }
+        this.cpuGrain = cpuGrain;
     }
 
     /** A kernel whose work-group size the GPU driver chooses. */
     public static Kernel of(String name, String source, CpuKernel cpu, ArgType... signature) {
-        return new Kernel(name, source, cpu, List.of(signature), 0);
+        return new Kernel(name, source, cpu, null, List.of(signature), 0, DEFAULT_CPU_GRAIN);
     }
 
     /** A copy that GPU drivers launch with exactly this work-group size (for kernels that use local memory). */
     public Kernel withWorkGroupSize(int size) {
-        return new Kernel(name, source, cpu, signature, size);
+        return new Kernel(name, source, cpu, cpuFast, signature, size, cpuGrain);
+    }
+
+    /** A copy whose CPU fast path is {@code fast} (same work items, same results up to float rounding). */
+    public Kernel withCpuFastPath(CpuKernel fast) {
+        return new Kernel(name, source, cpu, Objects.requireNonNull(fast, "fast"), signature, workGroupSize, cpuGrain);
+    }
+
+    /**
+     * A copy whose CPU launches give each task at least {@code grain} work items: 1 for heavy work
+     * items (a block of networks), larger for light ones (a lattice site). Never changes results.
+     */
+    public Kernel withCpuGrain(long grain) {
+        return new Kernel(name, source, cpu, cpuFast, signature, workGroupSize, grain);
+    }
+
+    /** Work items a CPU task gets at least. */
+    public long cpuGrain() {
+        return cpuGrain;
     }
 
     /** Entry-point function name. */
@@ -56,9 +89,19 @@ public final class Kernel {
         return source;
     }
 
-    /** Java body for the CPU backend. */
+    /** Java reference body for the CPU backend. */
     public CpuKernel cpu() {
         return cpu;
+    }
+
+    /** The CPU body to run: the reference body when {@code scalar} or when there is no fast path. */
+    public CpuKernel cpu(boolean scalar) {
+        return scalar || cpuFast == null ? cpu : cpuFast;
+    }
+
+    /** Whether this kernel has a CPU fast path. */
+    public boolean hasCpuFastPath() {
+        return cpuFast != null;
     }
 
     /** Argument types in declaration order. */

@@ -37,7 +37,7 @@ public final class EnsembleKernel {
         String source = KernelSource.resource(EnsembleKernel.class, "ensemble_prelude.c")
                 + KernelSource.resource(EnsembleKernel.class, fieldResource)
                 + KernelSource.resource(EnsembleKernel.class, "ensemble_kernel.c");
-        return Kernel.of(name, source, (args, from, to) -> run(field, args, from, to), SIGNATURE);
+        return Kernel.of(name, source, (args, from, to) -> run(field, args, from, to), SIGNATURE).withCpuGrain(1);
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.nnft.backend.cpu;
+package org.nnft.engine.simd;
 
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
@@ -9,31 +9,46 @@ import org.nnft.engine.random.Philox4x32;
 
 /**
  * Philox4x32-10 on one block per int lane (8 blocks with AVX2, 16 with AVX-512), bit-exact with
- * {@link Philox4x32#block}. The Vector API has no unsigned 32x32 -> 64 high multiply, so
- * {@link #mulHi} views each pair of int lanes as one long lane and multiplies the even and the odd
- * words separately (operands below 2^32, so the 64-bit products are exact).
+ * {@link Philox4x32#block}, for the Vector API fast paths of the CPU backend and of domain kernels.
+ * The Vector API has no unsigned 32x32 -> 64 high multiply, so {@link #mulHi} views each pair of
+ * int lanes as one long lane and multiplies the even and the odd words separately (operands below
+ * 2^32, so the 64-bit products are exact).
+ *
+ * <p>Output layout, word-major: {@code words[j * LANES + l]} is word {@code j} (0..3) of lane l's block.
  */
-final class VectorPhilox implements PhiloxBlocks {
-    static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
+public final class VectorPhilox {
+    /** Int species of the fast paths: one Philox block per lane. */
+    public static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
+    /** Blocks per call. */
+    public static final int LANES = INTS.length();
     private static final VectorSpecies<Long> LONGS = INTS.withLanes(long.class);
     private static final long LOW = 0xFFFF_FFFFL;
     private static final long HIGH = 0xFFFF_FFFF_0000_0000L;
     private static final IntVector LANE = IntVector.zero(INTS).addIndex(1);
 
-    @Override
-    public int width() {
-        return INTS.length();
+    private VectorPhilox() {
     }
 
-    @Override
-    public void generate(long seed, long stream, long firstBlock, int[] words) {
-        int w = INTS.length();
+    /** The words of blocks {@code firstBlock .. firstBlock + LANES - 1} of {@code stream}. */
+    public static void consecutive(long seed, long stream, long firstBlock, int[] words) {
+        strided(seed, stream, firstBlock, 1, words);
+    }
+
+    /**
+     * The words of blocks {@code firstBlock + l * stride} (l = 0 .. LANES-1) of {@code stream};
+     * {@code stride} in 1..2^24 (e.g. the blocks of consecutive neurons that own {@code stride} blocks each).
+     */
+    public static void strided(long seed, long stream, long firstBlock, int stride, int[] words) {
         int base = (int) firstBlock;
-        IntVector c0 = LANE.add(base);
+        IntVector c0 = LANE.mul(stride).add(base);
         VectorMask<Integer> carry = c0.compare(VectorOperators.ULT, base);
         IntVector c1 = IntVector.broadcast(INTS, (int) (firstBlock >>> 32)).add(1, carry);
-        IntVector c2 = IntVector.broadcast(INTS, (int) stream);
-        IntVector c3 = IntVector.broadcast(INTS, (int) (stream >>> 32));
+        rounds(seed, c0, c1, IntVector.broadcast(INTS, (int) stream), IntVector.broadcast(INTS, (int) (stream >>> 32)),
+                words);
+    }
+
+    /** Ten Philox rounds on the counter lanes (c0, c1, c2, c3) with key {@code seed}; writes the words. */
+    public static void rounds(long seed, IntVector c0, IntVector c1, IntVector c2, IntVector c3, int[] words) {
         int k0 = (int) seed;
         int k1 = (int) (seed >>> 32);
         for (int r = 0; r < Philox4x32.ROUNDS; r++) {
@@ -53,9 +68,9 @@ final class VectorPhilox implements PhiloxBlocks {
             c3 = lo0;
         }
         c0.intoArray(words, 0);
-        c1.intoArray(words, w);
-        c2.intoArray(words, 2 * w);
-        c3.intoArray(words, 3 * w);
+        c1.intoArray(words, LANES);
+        c2.intoArray(words, 2 * LANES);
+        c3.intoArray(words, 3 * LANES);
     }
 
     /** Per lane, the high 32 bits of the unsigned product {@code x * m}. */

@@ -1,0 +1,40 @@
+package org.nnft.engine.simd;
+
+import org.junit.jupiter.api.Test;
+import org.nnft.engine.random.RandomStreams;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Strided lanes of {@link VectorPhilox} and {@link VectorRandom#boxMuller} against the scalar reference, bit for bit. */
+class VectorPhiloxTest {
+    @Test
+    void stridedBlocksAndNormalsMatchReference() {
+        int w = VectorPhilox.LANES;
+        int[] words = new int[4 * w];
+        int[] expected = new int[4];
+        double[] normals = new double[VectorRandom.LANES];
+        long[] firsts = {0L, 6L, 0xFFFF_FFF0L, 0x7FFF_FFFF_FFFF_FF00L};
+        for (long seed : new long[]{1L, -5L, 0x1234_5678_9ABC_DEF0L}) {
+            for (long first : firsts) {
+                for (int stride : new int[]{1, 2, 3, 1 << 20}) {
+                    long stream = seed * 31 + stride;
+                    VectorPhilox.strided(seed, stream, first, stride, words);
+                    for (int l = 0; l < w; l++) {
+                        RandomStreams.block(seed, stream, first + (long) l * stride, expected);
+                        for (int j = 0; j < 4; j++) {
+                            assertEquals(expected[j], words[j * w + l], "lane " + l + " word " + j);
+                        }
+                    }
+                    for (int l = 0; l < w; l += VectorRandom.LANES) {
+                        for (boolean sine : new boolean[]{false, true}) {
+                            VectorRandom.boxMuller(words, l, w + l, sine).intoArray(normals, 0);
+                            for (int k = 0; k < VectorRandom.LANES; k++) {
+                                assertEquals(RandomStreams.boxMuller(words[l + k], words[w + l + k], sine), normals[k]);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
