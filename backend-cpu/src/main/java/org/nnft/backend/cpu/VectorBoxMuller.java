@@ -16,10 +16,7 @@ final class VectorBoxMuller implements BoxMuller {
         for (int p = 0; p < 2; p++) {
             int u = 2 * p * width;
             int t = u + width;
-            for (int l = 0; l < width; l += VectorRandom.LANES) {
-                VectorRandom.boxMuller(words, u + l, t + l, false).intoArray(values, u + l);
-                VectorRandom.boxMuller(words, u + l, t + l, true).intoArray(values, t + l);
-            }
+            VectorRandom.boxMuller(words, u, t, width, values, u, values, t);
         }
     }
 }

@@ -42,13 +42,24 @@ public final class VectorPhilox {
         int base = (int) firstBlock;
         IntVector c0 = LANE.mul(stride).add(base);
         VectorMask<Integer> carry = c0.compare(VectorOperators.ULT, base);
-        IntVector c1 = IntVector.broadcast(INTS, (int) (firstBlock >>> 32)).add(1, carry);
-        rounds(seed, c0, c1, IntVector.broadcast(INTS, (int) stream), IntVector.broadcast(INTS, (int) (stream >>> 32)),
-                words);
+        c0.intoArray(words, 0);
+        IntVector.broadcast(INTS, (int) (firstBlock >>> 32)).add(1, carry).intoArray(words, LANES);
+        IntVector.broadcast(INTS, (int) stream).intoArray(words, 2 * LANES);
+        IntVector.broadcast(INTS, (int) (stream >>> 32)).intoArray(words, 3 * LANES);
+        blocks(seed, words, words);
     }
 
-    /** Ten Philox rounds on the counter lanes (c0, c1, c2, c3) with key {@code seed}; writes the words. */
-    public static void rounds(long seed, IntVector c0, IntVector c1, IntVector c2, IntVector c3, int[] words) {
+    /**
+     * Ten Philox rounds with key {@code seed} on arbitrary counters, one per lane: counter word j of
+     * lane l at {@code counters[j * LANES + l]}; writes the output words in the same layout
+     * ({@code words} may be {@code counters}). Vectors cross no method boundary here, so the JIT
+     * keeps them in registers whether or not it inlines this method into the caller.
+     */
+    public static void blocks(long seed, int[] counters, int[] words) {
+        IntVector c0 = IntVector.fromArray(INTS, counters, 0);
+        IntVector c1 = IntVector.fromArray(INTS, counters, LANES);
+        IntVector c2 = IntVector.fromArray(INTS, counters, 2 * LANES);
+        IntVector c3 = IntVector.fromArray(INTS, counters, 3 * LANES);
         int k0 = (int) seed;
         int k1 = (int) (seed >>> 32);
         for (int r = 0; r < Philox4x32.ROUNDS; r++) {

@@ -16,6 +16,11 @@ import org.nnft.engine.random.RandomStreams;
  * API never fuses a multiply and an add), with the scalar branches turned into lane blends. The
  * double species has the shape of {@link VectorPhilox#INTS}, so one Philox call feeds
  * {@code VectorPhilox.LANES / LANES} double vectors per word.
+ *
+ * <p>The public methods take and return arrays, and each is one loop body of Vector API calls:
+ * a vector passed to a helper method that the JIT compiled on its own first (it then refuses to
+ * inline it into a large caller) is boxed on the heap, which costs more than the arithmetic.
+ * Polynomials are Horner loops over shared coefficient tables for the same reason.
  */
 public final class VectorRandom {
     /** Double species of the fast paths. */
@@ -35,91 +40,78 @@ public final class VectorRandom {
     private VectorRandom() {
     }
 
+    /** Horner coefficients, highest first, of {@code atanh(s)/s = 1 + z/3 + ... + z^11/23} in z = s^2. */
+    static final double[] LOG_SERIES = {1.0 / 23.0, 1.0 / 21.0, 1.0 / 19.0, 1.0 / 17.0, 1.0 / 15.0, 1.0 / 13.0,
+            1.0 / 11.0, 1.0 / 9.0, 1.0 / 7.0, 1.0 / 5.0, 1.0 / 3.0, 1.0};
+    /** Horner coefficients of {@code sin(x)/x} to x^16 in {@code -x^2}: accurate to an ulp for |x| <= pi/4. */
+    static final double[] SIN_SERIES = {1.0 / 355687428096000.0, 1.0 / 1307674368000.0, 1.0 / 6227020800.0,
+            1.0 / 39916800.0, 1.0 / 362880.0, 1.0 / 5040.0, 1.0 / 120.0, 1.0 / 6.0, 1.0};
+    /** Horner coefficients of {@code cos(x)} to x^18 in {@code -x^2}: accurate to an ulp for |x| <= pi/4. */
+    static final double[] COS_SERIES = {1.0 / 6402373705728000.0, 1.0 / 20922789888000.0, 1.0 / 87178291200.0,
+            1.0 / 479001600.0, 1.0 / 3628800.0, 1.0 / 40320.0, 1.0 / 720.0, 1.0 / 24.0, 1.0 / 2.0, 1.0};
+
     /**
-     * {@link RandomStreams#boxMuller} of the word pairs {@code (words[u..u+LANES), words[t..t+LANES))}:
-     * the cosine branch, or the sine branch when {@code sine}.
+     * {@link RandomStreams#boxMuller} of {@code count} word pairs (a multiple of {@link #LANES}):
+     * lane l uses words {@code (words[u + l], words[t + l])} and writes its cosine branch to
+     * {@code cosOut[cosAt + l]} and its sine branch to {@code sinOut[sinAt + l]}. The radius is
+     * {@link PortableMath#log}'s algorithm, the angle {@link PortableMath#sin2pi}/{@link PortableMath#cos2pi}'s.
      */
-    public static DoubleVector boxMuller(int[] words, int u, int t, boolean sine) {
-        DoubleVector r = log(openUnit(words, u)).mul(-2.0).lanewise(VectorOperators.SQRT);
-        return r.mul(sinCos2pi(openUnit(words, t), sine));
+    public static void boxMuller(int[] words, int u, int t, int count, double[] cosOut, int cosAt,
+                                 double[] sinOut, int sinAt) {
+        for (int l = 0; l < count; l += LANES) {
+            // radius sqrt(-2 log u): log by exponent split and the atanh series
+            LongVector bits = openUnit(words, u + l).reinterpretAsLongs();
+            LongVector biased = bits.lanewise(VectorOperators.LSHR, 52).and(0x7FFL);
+            DoubleVector m = bits.and(0x000FFFFFFFFFFFFFL).or(0x3FF0000000000000L).reinterpretAsDoubles();
+            DoubleVector e = biased.or(0x4330000000000000L).reinterpretAsDoubles().sub(EXPONENT_BIAS);
+            VectorMask<Double> big = m.compare(VectorOperators.GT, SQRT2);
+            m = m.blend(m.mul(0.5), big);
+            e = e.blend(e.add(1.0), big);
+            DoubleVector s = m.sub(1.0).div(m.add(1.0));
+            DoubleVector z = s.mul(s);
+            DoubleVector p = DoubleVector.broadcast(D, LOG_SERIES[0]);
+            for (int k = 1; k < LOG_SERIES.length; k++) {
+                p = p.mul(z).add(LOG_SERIES[k]);
+            }
+            DoubleVector log = e.mul(LN2_HI).add(e.mul(LN2_LO).add(s.mul(2.0).mul(p)));
+            DoubleVector r = log.mul(-2.0).lanewise(VectorOperators.SQRT);
+            // angle 2 pi t: quarter-turn count q, then the Taylor kernels on [-pi/4, pi/4]
+            DoubleVector angle = openUnit(words, t + l);
+            DoubleVector y = angle.mul(4.0).add(0.5);                    // in [0.5, 4.5): floor is a count of thresholds
+            DoubleVector q = DoubleVector.zero(D)
+                    .add(1.0, y.compare(VectorOperators.GE, 1.0))
+                    .add(1.0, y.compare(VectorOperators.GE, 2.0))
+                    .add(1.0, y.compare(VectorOperators.GE, 3.0))
+                    .add(1.0, y.compare(VectorOperators.GE, 4.0));
+            DoubleVector x = angle.sub(q.mul(0.25)).mul(TWO_PI);
+            DoubleVector nz = x.mul(x).neg();
+            DoubleVector sn = DoubleVector.broadcast(D, SIN_SERIES[0]);
+            for (int k = 1; k < SIN_SERIES.length; k++) {
+                sn = sn.mul(nz).add(SIN_SERIES[k]);
+            }
+            sn = sn.mul(x);
+            DoubleVector cs = DoubleVector.broadcast(D, COS_SERIES[0]);
+            for (int k = 1; k < COS_SERIES.length; k++) {
+                cs = cs.mul(nz).add(COS_SERIES[k]);
+            }
+            // quadrant q & 3: 0 -> (s, c), 1 -> (c, -s), 2 -> (-s, -c), 3 -> (-c, s); q = 4 acts as 0
+            VectorMask<Double> q1 = q.eq(1.0);
+            VectorMask<Double> q2 = q.eq(2.0);
+            VectorMask<Double> q3 = q.eq(3.0);
+            VectorMask<Double> swap = q1.or(q3);
+            DoubleVector sin = sn.blend(cs, swap);
+            DoubleVector cos = cs.blend(sn, swap);
+            sin = sin.blend(sin.neg(), q2.or(q3));
+            cos = cos.blend(cos.neg(), q1.or(q2));
+            r.mul(cos).intoArray(cosOut, cosAt + l);
+            r.mul(sin).intoArray(sinOut, sinAt + l);
+        }
     }
 
-    /** {@link RandomStreams#toOpenUnit}: {@code (w + 1/2) 2^-32} with w unsigned, exact. */
+    /** {@link RandomStreams#toOpenUnit} of {@link #LANES} words from {@code offset}: {@code (w + 1/2) 2^-32}, w unsigned, exact. */
     public static DoubleVector openUnit(int[] words, int offset) {
         IntVector w = IntVector.fromArray(WORDS, words, offset).lanewise(VectorOperators.XOR, Integer.MIN_VALUE);
         DoubleVector signed = (DoubleVector) w.convertShape(VectorOperators.I2D, D, 0);
         return signed.add(0x1p31 + 0.5).mul(0x1p-32);
-    }
-
-    /** {@link PortableMath#log} for positive normal lanes. */
-    public static DoubleVector log(DoubleVector x) {
-        LongVector bits = x.reinterpretAsLongs();
-        LongVector biased = bits.lanewise(VectorOperators.LSHR, 52).and(0x7FFL);
-        DoubleVector m = bits.and(0x000FFFFFFFFFFFFFL).or(0x3FF0000000000000L).reinterpretAsDoubles();
-        DoubleVector e = biased.or(0x4330000000000000L).reinterpretAsDoubles().sub(EXPONENT_BIAS);
-        VectorMask<Double> big = m.compare(VectorOperators.GT, SQRT2);
-        m = m.blend(m.mul(0.5), big);
-        e = e.blend(e.add(1.0), big);
-        DoubleVector s = m.sub(1.0).div(m.add(1.0));
-        DoubleVector z = s.mul(s);
-        DoubleVector p = DoubleVector.broadcast(D, 1.0 / 23.0);
-        p = p.mul(z).add(1.0 / 21.0);
-        p = p.mul(z).add(1.0 / 19.0);
-        p = p.mul(z).add(1.0 / 17.0);
-        p = p.mul(z).add(1.0 / 15.0);
-        p = p.mul(z).add(1.0 / 13.0);
-        p = p.mul(z).add(1.0 / 11.0);
-        p = p.mul(z).add(1.0 / 9.0);
-        p = p.mul(z).add(1.0 / 7.0);
-        p = p.mul(z).add(1.0 / 5.0);
-        p = p.mul(z).add(1.0 / 3.0);
-        p = p.mul(z).add(1.0);
-        return e.mul(LN2_HI).add(e.mul(LN2_LO).add(s.mul(2.0).mul(p)));
-    }
-
-    /**
-     * {@link PortableMath#sin2pi} ({@code sine}) or {@link PortableMath#cos2pi} of t in (0, 1), per lane.
-     * Both polynomials are evaluated; the JIT shares them when a caller asks for both.
-     */
-    public static DoubleVector sinCos2pi(DoubleVector t, boolean sine) {
-        DoubleVector y = t.mul(4.0).add(0.5);                    // in [0.5, 4.5): floor is a count of thresholds
-        DoubleVector q = DoubleVector.zero(D)
-                .add(1.0, y.compare(VectorOperators.GE, 1.0))
-                .add(1.0, y.compare(VectorOperators.GE, 2.0))
-                .add(1.0, y.compare(VectorOperators.GE, 3.0))
-                .add(1.0, y.compare(VectorOperators.GE, 4.0));
-        DoubleVector x = t.sub(q.mul(0.25)).mul(TWO_PI);
-        DoubleVector z = x.mul(x);
-        DoubleVector nz = z.neg();
-        DoubleVector s = DoubleVector.broadcast(D, 1.0 / 355687428096000.0);
-        s = s.mul(nz).add(1.0 / 1307674368000.0);
-        s = s.mul(nz).add(1.0 / 6227020800.0);
-        s = s.mul(nz).add(1.0 / 39916800.0);
-        s = s.mul(nz).add(1.0 / 362880.0);
-        s = s.mul(nz).add(1.0 / 5040.0);
-        s = s.mul(nz).add(1.0 / 120.0);
-        s = s.mul(nz).add(1.0 / 6.0);
-        s = s.mul(nz).add(1.0);
-        s = s.mul(x);
-        DoubleVector c = DoubleVector.broadcast(D, 1.0 / 6402373705728000.0);
-        c = c.mul(nz).add(1.0 / 20922789888000.0);
-        c = c.mul(nz).add(1.0 / 87178291200.0);
-        c = c.mul(nz).add(1.0 / 479001600.0);
-        c = c.mul(nz).add(1.0 / 3628800.0);
-        c = c.mul(nz).add(1.0 / 40320.0);
-        c = c.mul(nz).add(1.0 / 720.0);
-        c = c.mul(nz).add(1.0 / 24.0);
-        c = c.mul(nz).add(1.0 / 2.0);
-        c = c.mul(nz).add(1.0);
-        // quadrant q & 3: 0 -> (s, c), 1 -> (c, -s), 2 -> (-s, -c), 3 -> (-c, s); q = 4 acts as 0
-        VectorMask<Double> q1 = q.eq(1.0);
-        VectorMask<Double> q2 = q.eq(2.0);
-        VectorMask<Double> q3 = q.eq(3.0);
-        VectorMask<Double> swap = q1.or(q3);
-        DoubleVector sin = s.blend(c, swap);
-        DoubleVector cos = c.blend(s, swap);
-        sin = sin.blend(sin.neg(), q2.or(q3));
-        cos = cos.blend(cos.neg(), q1.or(q2));
-        return sine ? sin : cos;
     }
 }

@@ -34,10 +34,17 @@ public final class EnsembleKernel {
 
     /** A fused kernel named {@code name} whose field is {@code fieldResource} (C) and {@code field} (Java). */
     static Kernel create(String name, String fieldResource, NetworkField field) {
+        return create(name, fieldResource, field, null);
+    }
+
+    /** As {@link #create(String, String, NetworkField)}, with {@code fastField} as the CPU fast path's field (or null). */
+    static Kernel create(String name, String fieldResource, NetworkField field, NetworkField fastField) {
         String source = KernelSource.resource(EnsembleKernel.class, "ensemble_prelude.c")
                 + KernelSource.resource(EnsembleKernel.class, fieldResource)
                 + KernelSource.resource(EnsembleKernel.class, "ensemble_kernel.c");
-        return Kernel.of(name, source, (args, from, to) -> run(field, args, from, to), SIGNATURE).withCpuGrain(1);
+        Kernel kernel = Kernel.of(name, source, (args, from, to) -> run(field, args, from, to), SIGNATURE)
+                .withCpuGrain(1);
+        return fastField == null ? kernel : kernel.withCpuFastPath((args, from, to) -> run(fastField, args, from, to));
     }
 
     /**

@@ -11,6 +11,17 @@ final class FieldScratch {
     final int[] r1 = new int[4];
     final double[] momentum = new double[4];
     final double[] activation = new double[EnsembleKernel.MAX_SITES];
+    /** Word-major Philox words of {@link org.nnft.engine.simd.VectorPhilox#LANES} blocks (fast paths). */
+    final int[] lanes0 = new int[4 * org.nnft.engine.simd.VectorPhilox.LANES];
+    final int[] lanes1 = new int[4 * org.nnft.engine.simd.VectorPhilox.LANES];
+    /** Fast-path stages: normals (6 rows), neuron parameters (amp, c, w_0..w_3), phases per point, of LANES lanes. */
+    final double[] normals = new double[6 * org.nnft.engine.simd.VectorPhilox.LANES];
+    final double[] neuron = new double[6 * org.nnft.engine.simd.VectorPhilox.LANES];
+    final double[] phase = new double[EnsembleKernel.MAX_SITES * org.nnft.engine.simd.VectorPhilox.LANES];
+    /** One vector's lanes, for lane-by-lane functions. */
+    final double[] lane = new double[org.nnft.engine.simd.VectorRandom.LANES];
+    /** Per-site lane accumulators of the fast paths. */
+    final double[] accumulators = new double[EnsembleKernel.MAX_SITES * org.nnft.engine.simd.VectorRandom.LANES];
 
     /**
      * Normal number {@code j} of the run starting at block {@code base} (C twin {@code ens_normal}):

@@ -1,0 +1,138 @@
+package org.nnft.ensemble.arch;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+import org.nnft.engine.simd.VectorPhilox;
+import org.nnft.engine.simd.VectorRandom;
+import org.nnft.engine.simd.VectorTrig;
+
+/**
+ * Vector API fast path of {@link CosNet#field}: the same network from the same Philox blocks,
+ * {@link VectorPhilox#LANES} neurons at a time. The neuron parameters are bit-identical to the
+ * reference (vector Philox and Box-Muller are exact twins); cos is {@link VectorTrig#cos}; each
+ * point's sum over neurons is kept per lane and reduced at the end. So the field differs from the
+ * reference by rounding only (a few 1e-16 relative per neuron term). tan and pow go lane by lane
+ * through {@link Math}: the Vector API's transcendental lanewise operations may use different
+ * code in the interpreter and in compiled code, which would make a result depend on JIT timing.
+ *
+ * <p>Each group of neurons goes through stages that meet in the scratch arrays (Philox words,
+ * normals, neuron parameters, phases), so that no vector crosses a method boundary the JIT might
+ * not inline (a boxed vector costs more than the arithmetic).
+ */
+final class CosNetLanes {
+    private static final VectorSpecies<Double> D = VectorRandom.D;
+    private static final int W = VectorPhilox.LANES;
+    private static final int H = VectorRandom.LANES;
+
+    private CosNetLanes() {
+    }
+
+    /** Same contract as {@link CosNet#field}. */
+    static void field(double[] points, int pointCount, double[] hyper, int width, int dim, int outDim,
+                      int variant, long seed, long stream, double[] phi, FieldScratch scratch) {
+        double[] acc = scratch.accumulators;
+        java.util.Arrays.fill(acc, 0, pointCount * H, 0.0);
+        for (int i0 = 0; i0 < width; i0 += W) {
+            draw(hyper, width - i0, dim, variant, seed, stream, 2L * i0, scratch);
+            phases(points, pointCount, dim, scratch.neuron, scratch.phase);
+            VectorTrig.cos(scratch.phase, scratch.phase, 0, pointCount * W);
+            accumulate(pointCount, scratch.neuron, scratch.phase, acc);
+        }
+        for (int p = 0; p < pointCount; p++) {
+            double sum = 0.0;                       // lanes in fixed order: reduceLanes' order is unspecified
+            for (int l = 0; l < H; l++) {
+                sum += acc[p * H + l];
+            }
+            phi[p] = sum;
+        }
+    }
+
+    /**
+     * Neurons {@code firstBlock/2 ..} of the group into {@code scratch.neuron}: rows (amp, c, w_0..w_3)
+     * of W lanes; amp = 0 for lanes past the width ({@code live} lanes are real neurons).
+     */
+    private static void draw(double[] hyper, int live, int dim, int variant, long seed, long stream, long firstBlock,
+                             FieldScratch scratch) {
+        double m = hyper[0];
+        double lambda = hyper[1];
+        double scale = hyper[2];
+        int[] r0 = scratch.lanes0;
+        int[] r1 = scratch.lanes1;
+        double[] normals = scratch.normals;
+        double[] neuron = scratch.neuron;
+        VectorPhilox.strided(seed, stream, firstBlock, 2, r0);
+        VectorRandom.boxMuller(r0, 0, W, W, normals, 0, normals, W);      // a: cosine branch; sine unused
+        boolean ball = variant == 0 && dim > 1;
+        if (ball) {
+            VectorPhilox.strided(seed, stream, firstBlock + 1, 2, r1);
+            VectorRandom.boxMuller(r1, 0, W, W, normals, 2 * W, normals, 3 * W);
+            VectorRandom.boxMuller(r1, 2 * W, 3 * W, W, normals, 4 * W, normals, 5 * W);
+        }
+        DoubleVector laneIndex = DoubleVector.zero(D).addIndex(1);
+        for (int h = 0; h < W; h += H) {
+            DoubleVector a = DoubleVector.fromArray(D, normals, h).mul(scale);
+            DoubleVector c = VectorRandom.openUnit(r0, 2 * W + h).mul(2.0).sub(1.0).mul(Math.PI);
+            DoubleVector u = VectorRandom.openUnit(r0, 3 * W + h);
+            DoubleVector amp;
+            if (variant == 1) {
+                scalarLanes(u.sub(0.5).mul(Math.PI), Math::tan, scratch.lane).mul(m).intoArray(neuron, 2 * W + h);
+                amp = a;
+            } else if (!ball) {
+                DoubleVector w = u.mul(2.0).sub(1.0).mul(lambda);
+                w.intoArray(neuron, 2 * W + h);
+                amp = a.div(w.mul(w).add(m * m).lanewise(VectorOperators.SQRT));
+            } else {
+                DoubleVector norm2 = DoubleVector.zero(D);
+                for (int k = 0; k < dim; k++) {
+                    DoubleVector g = DoubleVector.fromArray(D, normals, (2 + k) * W + h);
+                    norm2 = norm2.add(g.mul(g));
+                }
+                double root = 1.0 / dim;
+                DoubleVector radius = scalarLanes(u, v -> Math.pow(v, root), scratch.lane).mul(lambda);
+                DoubleVector s = radius.div(norm2.lanewise(VectorOperators.SQRT));
+                for (int k = 0; k < dim; k++) {
+                    DoubleVector.fromArray(D, normals, (2 + k) * W + h).mul(s).intoArray(neuron, (2 + k) * W + h);
+                }
+                amp = a.div(radius.mul(radius).add(m * m).lanewise(VectorOperators.SQRT));
+            }
+            VectorMask<Double> real = laneIndex.compare(VectorOperators.LT, live - h);
+            DoubleVector.zero(D).blend(amp, real).intoArray(neuron, h);
+            c.intoArray(neuron, W + h);
+        }
+    }
+
+    /** {@code f} applied lane by lane through {@code buffer}. */
+    private static DoubleVector scalarLanes(DoubleVector x, java.util.function.DoubleUnaryOperator f, double[] buffer) {
+        x.intoArray(buffer, 0);
+        for (int i = 0; i < H; i++) {
+            buffer[i] = f.applyAsDouble(buffer[i]);
+        }
+        return DoubleVector.fromArray(D, buffer, 0);
+    }
+
+    /** {@code phase[p W + l] = c_l + w_l . x_p}, summed over the coordinates in order, as the reference. */
+    private static void phases(double[] points, int pointCount, int dim, double[] neuron, double[] phase) {
+        for (int p = 0; p < pointCount; p++) {
+            for (int h = 0; h < W; h += H) {
+                DoubleVector arg = DoubleVector.fromArray(D, neuron, W + h);
+                for (int k = 0; k < dim; k++) {
+                    arg = arg.add(DoubleVector.fromArray(D, neuron, (2 + k) * W + h).mul(points[p * dim + k]));
+                }
+                arg.intoArray(phase, p * W + h);
+            }
+        }
+    }
+
+    /** {@code acc[p H ..] += sum over the group's vectors of amp * cos(phase)}. */
+    private static void accumulate(int pointCount, double[] neuron, double[] cosines, double[] acc) {
+        for (int p = 0; p < pointCount; p++) {
+            DoubleVector sum = DoubleVector.fromArray(D, acc, p * H);
+            for (int h = 0; h < W; h += H) {
+                sum = sum.add(DoubleVector.fromArray(D, neuron, h).mul(DoubleVector.fromArray(D, cosines, p * W + h)));
+            }
+            sum.intoArray(acc, p * H);
+        }
+    }
+}
