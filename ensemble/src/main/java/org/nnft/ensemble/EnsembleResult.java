@@ -17,7 +17,8 @@ import java.util.Set;
  *
  * <p>Theory values (connected correlators): 0 for odd orders (every architecture here has
  * symmetric output weights), {@link Architecture#twoPoint} for order 2,
- * {@link Architecture#connectedFourPoint} for order 4 (NaN where unknown), NaN for order 6.
+ * {@link Architecture#connectedFourPoint} for order 4 and {@link Architecture#connectedSixPoint} for
+ * order 6 (NaN where unknown).
  */
 public final class EnsembleResult {
     private final EnsembleConfig config;
@@ -150,6 +151,7 @@ public final class EnsembleResult {
             case 1, 3, 5 -> 0.0;
             case 2 -> arch.twoPoint(pts[0], comps[0], pts[1], comps[1]);
             case 4 -> arch.connectedFourPoint(pts, comps);
+            case 6 -> arch.connectedSixPoint(pts, comps);
             default -> Double.NaN;
         };
     }

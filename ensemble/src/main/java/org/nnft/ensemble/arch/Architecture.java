@@ -36,6 +36,11 @@ public sealed interface Architecture permits CosNet, ShallowNetwork {
      */
     double connectedFourPoint(double[][] points, int[] components);
 
+    /** Exact finite-width connected 6-point function of the sites, or NaN where this class has no prediction. */
+    default double connectedSixPoint(double[][] points, int[] components) {
+        return Double.NaN;
+    }
+
     /** Throws unless the points have this architecture's input dimension and are finite. */
     default void checkPoints(double[][] points) {
         Preconditions.points("points", points, inputDimension());

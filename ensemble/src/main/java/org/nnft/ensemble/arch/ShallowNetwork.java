@@ -106,6 +106,11 @@ public record ShallowNetwork(Activation activation, int inputDimension, int outp
         return ShallowNetworkTheory.connectedFourPoint(this, points, components);
     }
 
+    @Override
+    public double connectedSixPoint(double[][] points, int[] components) {
+        return ShallowNetworkTheory.connectedSixPoint(this, points, components);
+    }
+
     /** Java twin of {@code ens_field} in shallow_net.c, line by line. */
     static void field(double[] points, int pointCount, double[] hyper, int width, int inDim, int outDim,
                       int variant, long seed, long stream, double[] phi, FieldScratch scratch) {

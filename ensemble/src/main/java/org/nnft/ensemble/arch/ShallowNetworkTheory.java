@@ -1,5 +1,6 @@
 package org.nnft.ensemble.arch;
 
+import org.nnft.theory.FiniteWidthCumulants;
 import org.nnft.theory.NeuronMoments;
 import org.nnft.theory.ShallowNet;
 import org.nnft.theory.SingleNeuronExpectations;
@@ -22,11 +23,8 @@ final class ShallowNetworkTheory {
 
     /** Exact G4_c of the four sites (points and output components), or NaN where unknown. */
     static double connectedFourPoint(ShallowNetwork net, double[][] points, int[] components) {
-        org.nnft.theory.Activation act = org.nnft.theory.Activation.valueOf(net.activation().name());
-        NeuronMoments e;
-        try {
-            e = SingleNeuronExpectations.compute(new ShallowNet(act, net.sigmaW(), net.sigmaB(), net.inputDimension()), points);
-        } catch (IllegalArgumentException beyondTheTheory) {
+        NeuronMoments e = expectations(net, points);
+        if (e == null) {
             return Double.NaN;
         }
         int a = components[0], b = components[1], c = components[2], d = components[3];
@@ -36,5 +34,27 @@ final class ShallowNetworkTheory {
                 - ab * e.expectation(0, 1) * e.expectation(2, 3)
                 - ac * e.expectation(0, 2) * e.expectation(1, 3)
                 - ad * e.expectation(0, 3) * e.expectation(1, 2));
+    }
+
+    /**
+     * Exact G6_c of six sites of a scalar network (physics.md A.1, {@link FiniteWidthCumulants#g6Connected}),
+     * NaN for vector outputs (their Kronecker structure is not implemented) or where E_S is unknown.
+     */
+    static double connectedSixPoint(ShallowNetwork net, double[][] points, int[] components) {
+        if (net.outputDimension() != 1) {
+            return Double.NaN;
+        }
+        NeuronMoments e = expectations(net, points);
+        return e == null ? Double.NaN : FiniteWidthCumulants.g6Connected(e, net.sigmaW(), net.width());
+    }
+
+    /** The single-neuron expectations of the points, or null beyond the theory module's reach. */
+    private static NeuronMoments expectations(ShallowNetwork net, double[][] points) {
+        org.nnft.theory.Activation act = org.nnft.theory.Activation.valueOf(net.activation().name());
+        try {
+            return SingleNeuronExpectations.compute(new ShallowNet(act, net.sigmaW(), net.sigmaB(), net.inputDimension()), points);
+        } catch (IllegalArgumentException beyondTheTheory) {
+            return null;
+        }
     }
 }
