@@ -27,9 +27,17 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code nnft bench}: end-to-end workloads on every available backend beside their NumPy peers
- * (bench/peers/*.py, run with python3 when it has NumPy), printing a table and writing JSON.
+ * (bench/peers/*.py, run with python3 when it has NumPy) and, for W1, a PyTorch peer where PyTorch
+ * is installed (on its GPU when it sees one), printing a table and writing JSON.
  * W1: d = 1 cos-net, N = 1000, 6 points, all 1- to 4-pt tuples. Lattice: 2D L = 256 checkerboard
  * Metropolis. Throughput is neuron evaluations (networks x neurons x points) or site updates per second.
+ *
+ * <p>For GPUs in {@link DevicePeaks} the table adds the fraction of the device's peak, by a stated
+ * cost model: W1 against FP64 throughput at {@value #W1_FLOPS} flops per neuron evaluation
+ * (argument 2, cos about 20, accumulation 2, the neuron's Box-Muller and amplitude shared over 6
+ * points about 6); the lattice against memory bandwidth at {@value #SITE_UPDATE_BYTES} bytes per
+ * site update (the site's field, couplings a and b, 4 neighbour indices, hoppings and fields, the
+ * site index, the written field and acceptance).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "End-to-end benchmarks on every available backend beside NumPy peers.")
@@ -52,8 +60,20 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "bench.json", description = "result JSON")
     Path out;
 
+    /** Cost model of W1 for the fraction of FP64 peak (see the class comment). */
+    static final int W1_FLOPS = 30;
+    /** Cost model of a lattice Metropolis site update for the fraction of memory-bandwidth peak. */
+    static final int SITE_UPDATE_BYTES = 124;
+
     record Row(String workload, String backend, String device, double rate, String unit, double seconds,
                double peakRssMb, double check) {
+
+        /** Achieved fraction of the device's peak under the workload's cost model, NaN for unknown devices. */
+        double fractionOfPeak() {
+            return DevicePeaks.of(device).map(p -> workload.equals("w1")
+                    ? rate * W1_FLOPS / (p.fp64GigaFlops() * 1e9)
+                    : rate * SITE_UPDATE_BYTES / (p.memoryGBs() * 1e9)).orElse(Double.NaN);
+        }
     }
 
     @Override
@@ -78,25 +98,29 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (!noPeer) {
             if (w1) {
-                peer("w1", "w1_cosnet_numpy.py", "neuron_evals_per_s", "neuron-evals/s", rows,
+                peer("w1", "numpy", "w1_cosnet_numpy.py", "neuron_evals_per_s", "neuron-evals/s", rows,
                         Long.toString(peerNetworks), "1000");
+                peer("w1", "torch", "w1_cosnet_torch.py", "neuron_evals_per_s", "neuron-evals/s", rows,
+                        Long.toString(Math.max(peerNetworks, networks)), "1000");
             }
             if (lat) {
-                peer("lattice", "lattice_metropolis_numpy.py", "site_updates_per_s", "site-updates/s", rows, "256", "20");
+                peer("lattice", "numpy", "lattice_metropolis_numpy.py", "site_updates_per_s", "site-updates/s", rows, "256", "20");
             }
         }
         var w = spec.commandLine().getOut();
-        w.printf(Locale.ROOT, "%-8s %-8s %14s %-15s %9s %9s %10s  %s%n", "workload", "backend", "rate", "unit",
-                "seconds", "rss MB", "vs numpy", "device");
+        w.printf(Locale.ROOT, "%-8s %-8s %14s %-15s %9s %9s %10s %8s  %s%n", "workload", "backend", "rate", "unit",
+                "seconds", "rss MB", "vs numpy", "% peak", "device");
         List<Object> json = new ArrayList<>();
         for (Row r : rows) {
             double peerRate = rows.stream().filter(p -> p.backend.equals("numpy") && p.workload.equals(r.workload))
                     .mapToDouble(Row::rate).findFirst().orElse(Double.NaN);
-            w.printf(Locale.ROOT, "%-8s %-8s %14.4g %-15s %9.2f %9.0f %10.2f  %s%n", r.workload, r.backend, r.rate,
-                    r.unit, r.seconds, r.peakRssMb, r.rate / peerRate, r.device);
+            double peak = r.fractionOfPeak();
+            w.printf(Locale.ROOT, "%-8s %-8s %14.4g %-15s %9.2f %9.0f %10.2f %8s  %s%n", r.workload, r.backend, r.rate,
+                    r.unit, r.seconds, r.peakRssMb, r.rate / peerRate,
+                    Double.isNaN(peak) ? "-" : String.format(Locale.ROOT, "%.2f", 100 * peak), r.device);
             json.add(Json.object("workload", r.workload, "backend", r.backend, "device", r.device, "rate", r.rate,
                     "unit", r.unit, "seconds", r.seconds, "peakRssMb", r.peakRssMb, "ratioToNumpy", r.rate / peerRate,
-                    "check", r.check));
+                    "fractionOfPeak", peak, "check", r.check));
         }
         ResultFile.write(out, Json.object("engine", "nnft " + Version.engine(), "rows", json));
         w.println("results: " + out.toAbsolutePath());
@@ -127,10 +151,14 @@ final class BenchCommand implements Callable<Integer> {
                 peakRssMb(), r.observables().get("phi2").value());
     }
 
-    private static void peer(String workload, String script, String key, String unit, List<Row> rows, String... args) {
+    /** Exit status of a peer script whose library (e.g. PyTorch) is not installed: skipped quietly. */
+    private static final int PEER_UNAVAILABLE = 3;
+
+    private static void peer(String workload, String backend, String script, String key, String unit, List<Row> rows,
+                             String... args) {
         Path p = locate(script);
         if (p == null) {
-            System.err.println("bench: peer script " + script + " not found; skipping the NumPy peer");
+            System.err.println("bench: peer script " + script + " not found; skipping the " + backend + " peer");
             return;
         }
         List<String> cmd = new ArrayList<>(List.of("python3", p.toString()));
@@ -143,15 +171,21 @@ final class BenchCommand implements Callable<Integer> {
                     last = line;
                 }
             }
-            if (proc.waitFor() != 0 || last == null || !last.startsWith("{")) {
-                System.err.println("bench: NumPy peer failed: " + last);
+            int status = proc.waitFor();
+            if (status == PEER_UNAVAILABLE) {
+                System.err.println("bench: " + backend + " peer skipped: " + last);
+                return;
+            }
+            if (status != 0 || last == null || !last.startsWith("{")) {
+                System.err.println("bench: " + backend + " peer failed: " + last);
                 return;
             }
             var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(last);
-            rows.add(new Row(workload, "numpy", "python3 + NumPy", node.get(key).asDouble(), unit,
-                    node.get("seconds").asDouble(), node.path("peak_rss_mb").asDouble(Double.NaN), Double.NaN));
+            rows.add(new Row(workload, backend, node.path("device").asText("python3 + " + backend),
+                    node.get(key).asDouble(), unit, node.get("seconds").asDouble(),
+                    node.path("peak_rss_mb").asDouble(Double.NaN), Double.NaN));
         } catch (Exception e) {
-            System.err.println("bench: cannot run the NumPy peer (" + e.getMessage() + "); skipping it");
+            System.err.println("bench: cannot run the " + backend + " peer (" + e.getMessage() + "); skipping it");
         }
     }
 

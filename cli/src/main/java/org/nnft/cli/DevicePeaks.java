@@ -1,0 +1,31 @@
+package org.nnft.cli;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Published peak figures of GPUs the benchmark may meet, for its fraction-of-peak column: FP64
+ * vector throughput (no tensor cores) and memory bandwidth, from the vendors' data sheets. A device
+ * is matched by a substring of its reported name (more specific names first); unknown devices
+ * (and CPUs) get no fraction rather than a guess.
+ *
+ * @param fp64GigaFlops peak FP64 (non-tensor) GFLOP/s
+ * @param memoryGBs     peak memory bandwidth, GB/s (10^9 bytes per second)
+ */
+record DevicePeaks(String match, double fp64GigaFlops, double memoryGBs) {
+    private static final List<DevicePeaks> KNOWN = List.of(
+            new DevicePeaks("h200", 34_000, 4_800),
+            new DevicePeaks("h100 nvl", 30_000, 3_900),
+            new DevicePeaks("h100 pcie", 26_000, 2_000),
+            new DevicePeaks("h100", 34_000, 3_350),         // SXM5
+            new DevicePeaks("a100", 9_700, 1_935),
+            new DevicePeaks("l40s", 1_430, 864),
+            new DevicePeaks("v100", 7_800, 900));
+
+    /** The peaks of the device called {@code deviceName}, if it is in the table. */
+    static Optional<DevicePeaks> of(String deviceName) {
+        String name = deviceName.toLowerCase(Locale.ROOT);
+        return KNOWN.stream().filter(p -> name.contains(p.match)).findFirst();
+    }
+}

@@ -1,0 +1,23 @@
+package org.nnft.cli;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The benchmark's fraction-of-peak column: data-sheet peaks by device name, NaN for unknown devices. */
+class DevicePeaksTest {
+    @Test
+    void matchesTheMostSpecificNameAndAppliesTheCostModels() {
+        assertEquals(26_000, DevicePeaks.of("NVIDIA H100 PCIe").orElseThrow().fp64GigaFlops());
+        assertEquals(3_350, DevicePeaks.of("NVIDIA H100 80GB HBM3").orElseThrow().memoryGBs());
+        assertEquals(4_800, DevicePeaks.of("NVIDIA H200").orElseThrow().memoryGBs());
+        assertTrue(DevicePeaks.of("cpu (2 threads)").isEmpty());
+
+        var w1 = new BenchCommand.Row("w1", "cuda", "NVIDIA H200", 1e11, "neuron-evals/s", 1, 1, 0);
+        assertEquals(1e11 * BenchCommand.W1_FLOPS / 34e12, w1.fractionOfPeak(), 1e-15);
+        var lattice = new BenchCommand.Row("lattice", "opencl", "NVIDIA H200", 1e10, "site-updates/s", 1, 1, 0);
+        assertEquals(1e10 * BenchCommand.SITE_UPDATE_BYTES / 4.8e12, lattice.fractionOfPeak(), 1e-15);
+        assertTrue(Double.isNaN(new BenchCommand.Row("w1", "cpu", "cpu (2 threads)", 1e8, "", 1, 1, 0).fractionOfPeak()));
+    }
+}
