@@ -25,6 +25,13 @@ public final class VectorPhilox {
     private static final long LOW = 0xFFFF_FFFFL;
     private static final long HIGH = 0xFFFF_FFFF_0000_0000L;
     private static final IntVector LANE = IntVector.zero(INTS).addIndex(1);
+    /**
+     * The round multipliers M0 (first LONGS lanes) and M1 (next), zero-extended to long lanes. They
+     * are loaded from this array and masked rather than broadcast as constants so that the JIT sees
+     * both factors of each 64-bit product as zero-extended 32-bit values and emits one unsigned
+     * 32x32 -> 64 multiply (VPMULUDQ) instead of a full 64-bit multiply sequence.
+     */
+    private static final long[] MULTIPLIERS = multipliers();
 
     private VectorPhilox() {
     }
@@ -60,6 +67,8 @@ public final class VectorPhilox {
         IntVector c1 = IntVector.fromArray(INTS, counters, LANES);
         IntVector c2 = IntVector.fromArray(INTS, counters, 2 * LANES);
         IntVector c3 = IntVector.fromArray(INTS, counters, 3 * LANES);
+        LongVector m0 = LongVector.fromArray(LONGS, MULTIPLIERS, 0).and(LOW);
+        LongVector m1 = LongVector.fromArray(LONGS, MULTIPLIERS, LONGS.length()).and(LOW);
         int k0 = (int) seed;
         int k1 = (int) (seed >>> 32);
         for (int r = 0; r < Philox4x32.ROUNDS; r++) {
@@ -67,9 +76,9 @@ public final class VectorPhilox {
                 k0 += Philox4x32.W0;
                 k1 += Philox4x32.W1;
             }
-            IntVector hi0 = mulHi(c0, Philox4x32.M0);
+            IntVector hi0 = mulHi(c0, m0);
             IntVector lo0 = c0.mul(Philox4x32.M0);
-            IntVector hi2 = mulHi(c2, Philox4x32.M1);
+            IntVector hi2 = mulHi(c2, m1);
             IntVector lo2 = c2.mul(Philox4x32.M1);
             IntVector n0 = hi2.lanewise(VectorOperators.XOR, c1).lanewise(VectorOperators.XOR, k0);
             IntVector n2 = hi0.lanewise(VectorOperators.XOR, c3).lanewise(VectorOperators.XOR, k1);
@@ -84,13 +93,21 @@ public final class VectorPhilox {
         c3.intoArray(words, 3 * LANES);
     }
 
-    /** Per lane, the high 32 bits of the unsigned product {@code x * m}. */
-    static IntVector mulHi(IntVector x, int m) {
-        long mu = m & LOW;
+    /** Per lane, the high 32 bits of the unsigned product {@code x * m}, m zero-extended in every long lane. */
+    static IntVector mulHi(IntVector x, LongVector m) {
         LongVector pairs = x.reinterpretAsLongs();                      // lane 2i in the low half
-        LongVector even = pairs.and(LOW).mul(mu);
-        LongVector odd = pairs.lanewise(VectorOperators.LSHR, 32).mul(mu);
+        LongVector even = pairs.and(LOW).mul(m);
+        LongVector odd = pairs.lanewise(VectorOperators.LSHR, 32).mul(m);
         return even.lanewise(VectorOperators.LSHR, 32).or(odd.and(HIGH)).reinterpretAsInts();
+    }
+
+    private static long[] multipliers() {
+        long[] m = new long[2 * LONGS.length()];
+        for (int i = 0; i < LONGS.length(); i++) {
+            m[i] = Philox4x32.M0 & LOW;
+            m[LONGS.length() + i] = Philox4x32.M1 & LOW;
+        }
+        return m;
     }
 
     static {
