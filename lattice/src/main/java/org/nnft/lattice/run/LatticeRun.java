@@ -9,6 +9,7 @@ import org.nnft.lattice.measure.ErrorAnalysis;
 import org.nnft.lattice.measure.Estimate;
 import org.nnft.lattice.measure.MeasurementSeries;
 import org.nnft.lattice.measure.Observables;
+import org.nnft.lattice.measure.TimeSliceCorrelator;
 import org.nnft.lattice.update.DeviceCouplings;
 import org.nnft.lattice.update.HeatBath;
 import org.nnft.lattice.update.LatticeField;
@@ -22,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongConsumer;
@@ -30,7 +32,7 @@ import java.util.function.LongConsumer;
  * Facade for the command line: runs a homogeneous theory and returns the observables
  * {@code phi2, phi4, absM, m2, chi (= V <m^2>), binder (= 1 - <m^4>/(3<m^2>^2)), actionDensity, acceptance}
  * (acceptance of the first update of the schedule), each with Gamma-method error and tau_int,
- * plus the measurement time series. Optionally checkpoints atomically every few sweeps and resumes
+ * plus the connected time-slice correlator with its effective mass and the measurement time series. Optionally checkpoints atomically every few sweeps and resumes
  * from a checkpoint; a resumed run gives bit for bit the chain of an uninterrupted one.
  */
 public final class LatticeRun {
@@ -126,8 +128,13 @@ public final class LatticeRun {
         public static final Options NONE = new Options(null, 0, null, null);
     }
 
-    /** Observables by name, the measurement series they came from, and the sweeps done. */
-    public record Result(Map<String, Estimate> observables, MeasurementSeries series, long sweepsDone) {
+    /**
+     * Observables by name, the connected time-slice correlator {@code C(t)}, t = 0..L/2, and its effective mass
+     * {@code m_eff(t)}, t = 1..L/2 (NaN where undefined; see {@link TimeSliceCorrelator}), the measurement series
+     * they came from, and the sweeps done.
+     */
+    public record Result(Map<String, Estimate> observables, List<Estimate> correlator, List<Estimate> effectiveMass,
+                         MeasurementSeries series, long sweepsDone) {
     }
 
     private LatticeRun() {
@@ -169,7 +176,10 @@ public final class LatticeRun {
                     options.progress().accept(chain.sweep());
                 }
             }
-            return new Result(observables(chain.series(), lattice.volume(), schedule), chain.series(), chain.sweep());
+            Map<String, Estimate> observables = observables(chain.series(), lattice.volume(), schedule);
+            return new Result(observables, TimeSliceCorrelator.correlator(chain.series(), lattice),
+                    lattice.size() >= 3 ? TimeSliceCorrelator.effectiveMass(chain.series(), lattice) : List.of(),
+                    chain.series(), chain.sweep());
         }
     }
 

@@ -45,6 +45,15 @@ public final class FreeField {
         return s / l;
     }
 
+    /**
+     * Zero-spatial-momentum energy: {@code cosh m = (2a - 2 kappa (d-1)) / (2 kappa)}, the exact effective mass
+     * of {@link #correlator} at every t (the 1-d lattice propagator is a pure cosh).
+     */
+    public double effectiveMass() {
+        double c = (2 * a - 2 * kappa * (lattice.dim() - 1)) / (2 * kappa);
+        return Math.log(c + Math.sqrt(c * c - 1));
+    }
+
     /** {@code <m^2> = 1/(V M(0))}. */
     public double m2() {
         return 1 / (lattice.volume() * m(new int[lattice.dim()]));
