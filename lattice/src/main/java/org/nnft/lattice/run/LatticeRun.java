@@ -16,6 +16,7 @@ import org.nnft.lattice.update.LatticeField;
 import org.nnft.lattice.update.Metropolis;
 import org.nnft.lattice.update.Overrelaxation;
 import org.nnft.lattice.update.Schedule;
+import org.nnft.lattice.update.SwendsenWang;
 import org.nnft.lattice.update.WolffClusters;
 
 import java.io.IOException;
@@ -41,14 +42,15 @@ public final class LatticeRun {
 
     /**
      * Sweep composition: {@code metropolis} Metropolis sweeps (single hit, tuned), {@code heatBaths} heat-bath
-     * sweeps, {@code overrelaxations} overrelaxation sweeps, {@code clusters} Wolff clusters, in this order.
+     * sweeps, {@code overrelaxations} overrelaxation sweeps, {@code clusters} Wolff clusters,
+     * {@code swendsenWang} Swendsen-Wang updates, in this order.
      */
-    public record ScheduleSpec(int metropolis, int heatBaths, int overrelaxations, int clusters) {
+    public record ScheduleSpec(int metropolis, int heatBaths, int overrelaxations, int clusters, int swendsenWang) {
         public ScheduleSpec {
-            if (metropolis < 0 || heatBaths < 0 || overrelaxations < 0 || clusters < 0) {
+            if (metropolis < 0 || heatBaths < 0 || overrelaxations < 0 || clusters < 0 || swendsenWang < 0) {
                 throw new IllegalArgumentException("algorithm: counts must be >= 0");
             }
-            if (metropolis + heatBaths + overrelaxations + clusters == 0) {
+            if (metropolis + heatBaths + overrelaxations + clusters + swendsenWang == 0) {
                 throw new IllegalArgumentException("algorithm: the schedule is empty");
             }
             if (metropolis + heatBaths == 0) {
@@ -57,12 +59,17 @@ public final class LatticeRun {
             }
         }
 
+        /** Without Swendsen-Wang updates. */
+        public ScheduleSpec(int metropolis, int heatBaths, int overrelaxations, int clusters) {
+            this(metropolis, heatBaths, overrelaxations, clusters, 0);
+        }
+
         /**
          * Parses a schedule such as {@code "metropolis+overrelax+wolff:4"}: items joined by '+',
-         * each {@code name} or {@code name:count}; names metropolis, heatbath, overrelax, wolff.
+         * each {@code name} or {@code name:count}; names metropolis, heatbath, overrelax, wolff, sw.
          */
         public static ScheduleSpec parse(String text) {
-            int m = 0, h = 0, o = 0, w = 0;
+            int m = 0, h = 0, o = 0, w = 0, sw = 0;
             for (String item : text.trim().toLowerCase(Locale.ROOT).split("\\+")) {
                 String[] kv = item.trim().split(":");
                 int n;
@@ -76,11 +83,12 @@ public final class LatticeRun {
                     case "heatbath" -> h += n;
                     case "overrelax", "overrelaxation" -> o += n;
                     case "wolff", "cluster", "clusters" -> w += n;
+                    case "sw", "swendsen-wang" -> sw += n;
                     default -> throw new IllegalArgumentException("algorithm: unknown update '" + kv[0].trim()
-                            + "' (known: metropolis, heatbath, overrelax, wolff)");
+                            + "' (known: metropolis, heatbath, overrelax, wolff, sw)");
                 }
             }
-            return new ScheduleSpec(m, h, o, w);
+            return new ScheduleSpec(m, h, o, w, sw);
         }
 
         @Override
@@ -90,6 +98,7 @@ public final class LatticeRun {
             append(sb, "heatbath", heatBaths);
             append(sb, "overrelax", overrelaxations);
             append(sb, "wolff", clusters);
+            append(sb, "sw", swendsenWang);
             return sb.toString();
         }
 
@@ -223,6 +232,9 @@ public final class LatticeRun {
         }
         if (s.clusters() > 0) {
             b.then(new WolffClusters(couplings, s.clusters()));
+        }
+        if (s.swendsenWang() > 0) {
+            b.then(new SwendsenWang(couplings), s.swendsenWang());
         }
         return b.build();
     }

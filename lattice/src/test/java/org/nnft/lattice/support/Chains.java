@@ -16,6 +16,7 @@ import org.nnft.lattice.update.LatticeField;
 import org.nnft.lattice.update.Metropolis;
 import org.nnft.lattice.update.Overrelaxation;
 import org.nnft.lattice.update.Schedule;
+import org.nnft.lattice.update.SwendsenWang;
 import org.nnft.lattice.update.WolffClusters;
 
 import java.util.function.Function;
@@ -44,6 +45,8 @@ public final class Chains implements AutoCloseable {
             case "heatbath" -> Schedule.builder().then(new HeatBath(device, 4)).build();
             case "metropolis+wolff" -> Schedule.builder().then(new Metropolis(device, 1.0, 1))
                     .then(new Overrelaxation(device)).then(new WolffClusters(couplings, 3)).build();
+            case "metropolis+sw" -> Schedule.builder().then(new Metropolis(device, 1.0, 1))
+                    .then(new SwendsenWang(couplings)).build();
             case "hmc-leapfrog" -> Schedule.builder().then(new Hmc(action, Integrator.LEAPFROG, 1.0, 10)).build();
             case "hmc-omelyan" -> Schedule.builder().then(new Hmc(action, Integrator.OMELYAN, 1.0, 5)).build();
             default -> throw new IllegalArgumentException(name);

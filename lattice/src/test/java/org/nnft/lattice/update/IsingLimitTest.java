@@ -1,6 +1,7 @@
 package org.nnft.lattice.update;
 
 import org.junit.jupiter.api.Test;
+import org.nnft.lattice.action.Couplings;
 import org.nnft.lattice.action.HomogeneousTheory;
 import org.nnft.lattice.exact.KaufmanIsing;
 import org.nnft.lattice.geometry.Lattice;
@@ -77,16 +78,26 @@ class IsingLimitTest {
     @Test
     void wolffEnergyAtCriticalCouplingMatchesKaufman() {
         Lattice lattice = new Lattice(2, 16);
-        Estimate energy = isingEnergy(lattice, BETA_C, 4, 100, 12800);
-        assertAgrees("Ising energy per site at beta_c, L = 16", energy,
+        Estimate energy = isingEnergy(lattice, BETA_C, c -> new WolffClusters(c, 4), 100, 12800);
+        assertAgrees("Wolff: Ising energy per site at beta_c, L = 16", energy,
                 KaufmanIsing.square(16).energyPerSite(BETA_C), 5, 0);
     }
 
-    /** Energy per site {@code -2 <nn>} of a Wolff-only Ising-limit chain started from the signs of a random field. */
-    static Estimate isingEnergy(Lattice lattice, double beta, int clusters, int thermalize, int measurements) {
+    /** The same with Swendsen-Wang alone (ergodic in the Ising limit). */
+    @Test
+    void swendsenWangEnergyAtCriticalCouplingMatchesKaufman() {
+        Lattice lattice = new Lattice(2, 16);
+        Estimate energy = isingEnergy(lattice, BETA_C, SwendsenWang::new, 100, 12800);
+        assertAgrees("Swendsen-Wang: Ising energy per site at beta_c, L = 16", energy,
+                KaufmanIsing.square(16).energyPerSite(BETA_C), 5, 0);
+    }
+
+    /** Energy per site {@code -2 <nn>} of an Ising-limit chain of one cluster update, started from random signs. */
+    static Estimate isingEnergy(Lattice lattice, double beta, java.util.function.Function<Couplings, Update> update,
+                                int thermalize, int measurements) {
         HomogeneousTheory ising = HomogeneousTheory.isingLimit(beta, 1.0, 1.0);
         try (Chains ch = new Chains(ising.couplings(lattice))) {
-            MarkovChain chain = ch.chain(Schedule.builder().then(new WolffClusters(ch.couplings, clusters)).build(),
+            MarkovChain chain = ch.chain(Schedule.builder().then(update.apply(ch.couplings)).build(),
                     23, thermalize, 1);
             double[] spins = chain.field().snapshot();
             for (int x = 0; x < spins.length; x++) {
