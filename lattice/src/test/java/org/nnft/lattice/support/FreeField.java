@@ -33,6 +33,17 @@ public final class FreeField {
         return s / lattice.volume();
     }
 
+    /** {@code <phi_x phi_{x+e_mu}> = (1/V) sum_k cos(k_mu) / M(k)} (any mu by symmetry). */
+    public double nearestNeighbour() {
+        int[] n = new int[lattice.dim()];
+        double s = 0;
+        for (int k = 0; k < lattice.volume(); k++) {
+            lattice.coordinates(k, n);
+            s += Math.cos(2 * Math.PI * n[0] / lattice.size()) / m(n);
+        }
+        return s / lattice.volume();
+    }
+
     /** {@code C(t) = (1/L) sum_{k_t} cos(k_t t) / M(0,..,0,k_t)}, time = direction d-1. */
     public double correlator(int t) {
         int l = lattice.size();
