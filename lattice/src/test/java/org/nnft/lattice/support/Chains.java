@@ -3,7 +3,9 @@ package org.nnft.lattice.support;
 import org.nnft.engine.Backend;
 import org.nnft.engine.Backends;
 import org.nnft.lattice.action.Couplings;
+import org.nnft.lattice.action.HomogeneousTheory;
 import org.nnft.lattice.action.Phi4Action;
+import org.nnft.lattice.geometry.Lattice;
 import org.nnft.lattice.measure.Estimate;
 import org.nnft.lattice.measure.MeasurementSeries;
 import org.nnft.lattice.measure.Observables;
@@ -17,6 +19,7 @@ import org.nnft.lattice.update.Metropolis;
 import org.nnft.lattice.update.Overrelaxation;
 import org.nnft.lattice.update.Schedule;
 import org.nnft.lattice.update.SwendsenWang;
+import org.nnft.lattice.update.Update;
 import org.nnft.lattice.update.WolffClusters;
 
 import java.util.function.Function;
@@ -63,6 +66,26 @@ public final class Chains implements AutoCloseable {
         MarkovChain c = chain(schedule(schedule), seed, thermalize, every);
         c.runUntil(thermalize + (long) measurements * every);
         return c.series();
+    }
+
+    /**
+     * Series of an Ising-limit chain (phi = +-1, a = -2b, b = 1, kappa = beta) updated by the cluster update
+     * {@code update} alone, started from the signs of the random start.
+     */
+    public static MeasurementSeries ising(Lattice lattice, double beta, Function<Couplings, Update> update, long seed,
+                                          int thermalize, int measurements) {
+        HomogeneousTheory ising = HomogeneousTheory.isingLimit(beta, 1.0, 1.0);
+        try (Chains ch = new Chains(ising.couplings(lattice))) {
+            MarkovChain chain = ch.chain(Schedule.builder().then(update.apply(ch.couplings)).build(), seed,
+                    thermalize, 1);
+            double[] spins = chain.field().snapshot();
+            for (int x = 0; x < spins.length; x++) {
+                spins[x] = spins[x] >= 0 ? 1.0 : -1.0;
+            }
+            chain.field().set(spins);
+            chain.runUntil(thermalize + (long) measurements);
+            return chain.series();
+        }
     }
 
     /** Asserts |estimate - exact| <= k sigma (sigma: statistical error, plus {@code systematic}). */

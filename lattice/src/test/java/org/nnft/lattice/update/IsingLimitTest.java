@@ -92,21 +92,10 @@ class IsingLimitTest {
                 KaufmanIsing.square(16).energyPerSite(BETA_C), 5, 0);
     }
 
-    /** Energy per site {@code -2 <nn>} of an Ising-limit chain of one cluster update, started from random signs. */
+    /** Energy per site {@code -2 <nn>} of an Ising-limit chain of one cluster update. */
     static Estimate isingEnergy(Lattice lattice, double beta, java.util.function.Function<Couplings, Update> update,
                                 int thermalize, int measurements) {
-        HomogeneousTheory ising = HomogeneousTheory.isingLimit(beta, 1.0, 1.0);
-        try (Chains ch = new Chains(ising.couplings(lattice))) {
-            MarkovChain chain = ch.chain(Schedule.builder().then(update.apply(ch.couplings)).build(),
-                    23, thermalize, 1);
-            double[] spins = chain.field().snapshot();
-            for (int x = 0; x < spins.length; x++) {
-                spins[x] = spins[x] >= 0 ? 1.0 : -1.0;
-            }
-            chain.field().set(spins);
-            chain.runUntil(thermalize + (long) measurements);
-            Estimate nn = chain.series().estimate("nn");
-            return new Estimate(-2 * nn.value(), 2 * nn.error(), nn.tauInt());
-        }
+        Estimate nn = Chains.ising(lattice, beta, update, 23, thermalize, measurements).estimate("nn");
+        return new Estimate(-2 * nn.value(), 2 * nn.error(), nn.tauInt());
     }
 }
