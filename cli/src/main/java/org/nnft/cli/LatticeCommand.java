@@ -44,7 +44,8 @@ final class LatticeCommand implements Callable<Integer> {
     @Option(names = "--b", description = "coefficient b of phi^4 (instead of --lambda)")
     Double b;
     @Option(names = "--algorithm", defaultValue = "metropolis+overrelax+wolff:2",
-            description = "update schedule per sweep, e.g. metropolis+overrelax+wolff:2 (default ${DEFAULT-VALUE})")
+            description = "update schedule per sweep from metropolis, heatbath, overrelax, wolff (clusters), sw"
+                    + " (Swendsen-Wang), e.g. metropolis+overrelax+wolff:2 (default ${DEFAULT-VALUE})")
     String algorithm;
     @Option(names = "--sweeps", defaultValue = "2000", description = "measurement sweeps")
     int sweeps;

@@ -33,8 +33,9 @@ import java.util.function.LongConsumer;
  * Facade for the command line: runs a homogeneous theory and returns the observables
  * {@code phi2, phi4, absM, m2, chi (= V <m^2>), binder (= 1 - <m^4>/(3<m^2>^2)), actionDensity, acceptance}
  * (acceptance of the first update of the schedule), each with Gamma-method error and tau_int,
- * plus the connected time-slice correlator with its effective mass and the measurement time series. Optionally checkpoints atomically every few sweeps and resumes
- * from a checkpoint; a resumed run gives bit for bit the chain of an uninterrupted one.
+ * plus the connected time-slice correlator with its effective mass and the measurement time series.
+ * Optionally checkpoints atomically every few sweeps and resumes from a checkpoint; a resumed run gives
+ * bit for bit the chain of an uninterrupted one.
  */
 public final class LatticeRun {
     /** Sweeps between progress reports when no checkpoint interval is set. */

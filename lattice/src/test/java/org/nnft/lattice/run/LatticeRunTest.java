@@ -32,4 +32,14 @@ class LatticeRunTest {
         }
         assertAgrees("m_eff(1)", result.effectiveMass().get(0), exact.effectiveMass(), 5, 0);
     }
+
+    @Test
+    void swendsenWangScheduleRuns() {
+        HomogeneousTheory free = new HomogeneousTheory(1.0, 2.25, 0.0);
+        var r = LatticeRun.run(new LatticeRun.Config(2, 8, free, LatticeRun.ScheduleSpec.parse("metropolis+sw"),
+                3200, 200, 1, 17)).observables();
+        FreeField exact = new FreeField(new Lattice(2, 8), 1.0, 2.25);
+        assertAgrees("phi2", r.get("phi2"), exact.phi2(), 5, 0);
+        assertAgrees("chi", r.get("chi"), 64 * exact.m2(), 5, 0);
+    }
 }
