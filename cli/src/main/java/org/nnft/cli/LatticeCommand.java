@@ -44,7 +44,8 @@ final class LatticeCommand implements Callable<Integer> {
     @Option(names = "--b", description = "coefficient b of phi^4 (instead of --lambda)")
     Double b;
     @Option(names = "--algorithm", defaultValue = "metropolis+overrelax+wolff:2",
-            description = "update schedule per sweep, e.g. metropolis+overrelax+wolff:2 (default ${DEFAULT-VALUE})")
+            description = "update schedule per sweep from metropolis, heatbath, overrelax, wolff (clusters), sw"
+                    + " (Swendsen-Wang), e.g. metropolis+overrelax+wolff:2 (default ${DEFAULT-VALUE})")
     String algorithm;
     @Option(names = "--sweeps", defaultValue = "2000", description = "measurement sweeps")
     int sweeps;
@@ -122,7 +123,8 @@ final class LatticeCommand implements Callable<Integer> {
         }
         Path out = run.outPath("lattice.json");
         ResultFile.write(out, Json.object("config", cfg, "provenance", prov,
-                "results", Json.object("observables", obs, "series", series)));
+                "results", Json.object("observables", obs, "correlator", profile(r.correlator(), 0),
+                        "effectiveMass", profile(r.effectiveMass(), 1), "series", series)));
         var w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "%dD L=%d  kappa=%.6g a=%.6g b=%.6g  %s  %d sweeps on %s in %.2f s%n", dim, size,
                 theory.kappa(), theory.a(), theory.b(), config.schedule(), r.sweepsDone(), backendName, wall);
@@ -136,6 +138,20 @@ final class LatticeCommand implements Callable<Integer> {
         }
         w.println("results: " + out.toAbsolutePath());
         return 0;
+    }
+
+    /** {"t": [...], "value": [...], "error": [...], "tauInt": [...]} of estimates at t = first, first + 1, ... */
+    private static Map<String, Object> profile(java.util.List<Estimate> es, int first) {
+        int n = es.size();
+        int[] t = new int[n];
+        double[] value = new double[n], error = new double[n], tau = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = first + i;
+            value[i] = es.get(i).value();
+            error[i] = es.get(i).error();
+            tau[i] = es.get(i).tauInt();
+        }
+        return Json.object("t", t, "value", value, "error", error, "tauInt", tau);
     }
 
     private static void plots(Path json, LatticeRun.Result r) {

@@ -91,6 +91,9 @@ class CliTest {
         assertEquals(0, r.code(), r.err());
         assertEquals(ResultFile.read(whole).get("results"), ResultFile.read(resumed).get("results"),
                 "resumed chain gives the same series and observables");
+        JsonNode results = ResultFile.read(whole).get("results");
+        assertEquals(5, results.get("correlator").get("value").size(), "C(t) for t = 0..L/2");
+        assertEquals(1, results.get("effectiveMass").get("t").get(0).asInt(), "m_eff starts at t = 1");
         Run other = run(with(base, "--sweeps", "300", "--seed", "4", "--resume", ckpt.toString(),
                 "--out", dir.resolve("x.json").toString()));
         assertEquals(2, other.code());

@@ -9,12 +9,14 @@ import org.nnft.lattice.measure.ErrorAnalysis;
 import org.nnft.lattice.measure.Estimate;
 import org.nnft.lattice.measure.MeasurementSeries;
 import org.nnft.lattice.measure.Observables;
+import org.nnft.lattice.measure.TimeSliceCorrelator;
 import org.nnft.lattice.update.DeviceCouplings;
 import org.nnft.lattice.update.HeatBath;
 import org.nnft.lattice.update.LatticeField;
 import org.nnft.lattice.update.Metropolis;
 import org.nnft.lattice.update.Overrelaxation;
 import org.nnft.lattice.update.Schedule;
+import org.nnft.lattice.update.SwendsenWang;
 import org.nnft.lattice.update.WolffClusters;
 
 import java.io.IOException;
@@ -22,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongConsumer;
@@ -30,8 +33,9 @@ import java.util.function.LongConsumer;
  * Facade for the command line: runs a homogeneous theory and returns the observables
  * {@code phi2, phi4, absM, m2, chi (= V <m^2>), binder (= 1 - <m^4>/(3<m^2>^2)), actionDensity, acceptance}
  * (acceptance of the first update of the schedule), each with Gamma-method error and tau_int,
- * plus the measurement time series. Optionally checkpoints atomically every few sweeps and resumes
- * from a checkpoint; a resumed run gives bit for bit the chain of an uninterrupted one.
+ * plus the connected time-slice correlator with its effective mass and the measurement time series.
+ * Optionally checkpoints atomically every few sweeps and resumes from a checkpoint; a resumed run gives
+ * bit for bit the chain of an uninterrupted one.
  */
 public final class LatticeRun {
     /** Sweeps between progress reports when no checkpoint interval is set. */
@@ -39,14 +43,15 @@ public final class LatticeRun {
 
     /**
      * Sweep composition: {@code metropolis} Metropolis sweeps (single hit, tuned), {@code heatBaths} heat-bath
-     * sweeps, {@code overrelaxations} overrelaxation sweeps, {@code clusters} Wolff clusters, in this order.
+     * sweeps, {@code overrelaxations} overrelaxation sweeps, {@code clusters} Wolff clusters,
+     * {@code swendsenWang} Swendsen-Wang updates, in this order.
      */
-    public record ScheduleSpec(int metropolis, int heatBaths, int overrelaxations, int clusters) {
+    public record ScheduleSpec(int metropolis, int heatBaths, int overrelaxations, int clusters, int swendsenWang) {
         public ScheduleSpec {
-            if (metropolis < 0 || heatBaths < 0 || overrelaxations < 0 || clusters < 0) {
+            if (metropolis < 0 || heatBaths < 0 || overrelaxations < 0 || clusters < 0 || swendsenWang < 0) {
                 throw new IllegalArgumentException("algorithm: counts must be >= 0");
             }
-            if (metropolis + heatBaths + overrelaxations + clusters == 0) {
+            if (metropolis + heatBaths + overrelaxations + clusters + swendsenWang == 0) {
                 throw new IllegalArgumentException("algorithm: the schedule is empty");
             }
             if (metropolis + heatBaths == 0) {
@@ -55,12 +60,17 @@ public final class LatticeRun {
             }
         }
 
+        /** Without Swendsen-Wang updates. */
+        public ScheduleSpec(int metropolis, int heatBaths, int overrelaxations, int clusters) {
+            this(metropolis, heatBaths, overrelaxations, clusters, 0);
+        }
+
         /**
          * Parses a schedule such as {@code "metropolis+overrelax+wolff:4"}: items joined by '+',
-         * each {@code name} or {@code name:count}; names metropolis, heatbath, overrelax, wolff.
+         * each {@code name} or {@code name:count}; names metropolis, heatbath, overrelax, wolff, sw.
          */
         public static ScheduleSpec parse(String text) {
-            int m = 0, h = 0, o = 0, w = 0;
+            int m = 0, h = 0, o = 0, w = 0, sw = 0;
             for (String item : text.trim().toLowerCase(Locale.ROOT).split("\\+")) {
                 String[] kv = item.trim().split(":");
                 int n;
@@ -74,11 +84,12 @@ public final class LatticeRun {
                     case "heatbath" -> h += n;
                     case "overrelax", "overrelaxation" -> o += n;
                     case "wolff", "cluster", "clusters" -> w += n;
+                    case "sw", "swendsen-wang" -> sw += n;
                     default -> throw new IllegalArgumentException("algorithm: unknown update '" + kv[0].trim()
-                            + "' (known: metropolis, heatbath, overrelax, wolff)");
+                            + "' (known: metropolis, heatbath, overrelax, wolff, sw)");
                 }
             }
-            return new ScheduleSpec(m, h, o, w);
+            return new ScheduleSpec(m, h, o, w, sw);
         }
 
         @Override
@@ -88,6 +99,7 @@ public final class LatticeRun {
             append(sb, "heatbath", heatBaths);
             append(sb, "overrelax", overrelaxations);
             append(sb, "wolff", clusters);
+            append(sb, "sw", swendsenWang);
             return sb.toString();
         }
 
@@ -126,8 +138,13 @@ public final class LatticeRun {
         public static final Options NONE = new Options(null, 0, null, null);
     }
 
-    /** Observables by name, the measurement series they came from, and the sweeps done. */
-    public record Result(Map<String, Estimate> observables, MeasurementSeries series, long sweepsDone) {
+    /**
+     * Observables by name, the connected time-slice correlator {@code C(t)}, t = 0..L/2, and its effective mass
+     * {@code m_eff(t)}, t = 1..L/2 (NaN where undefined; see {@link TimeSliceCorrelator}), the measurement series
+     * they came from, and the sweeps done.
+     */
+    public record Result(Map<String, Estimate> observables, List<Estimate> correlator, List<Estimate> effectiveMass,
+                         MeasurementSeries series, long sweepsDone) {
     }
 
     private LatticeRun() {
@@ -169,7 +186,10 @@ public final class LatticeRun {
                     options.progress().accept(chain.sweep());
                 }
             }
-            return new Result(observables(chain.series(), lattice.volume(), schedule), chain.series(), chain.sweep());
+            Map<String, Estimate> observables = observables(chain.series(), lattice.volume(), schedule);
+            return new Result(observables, TimeSliceCorrelator.correlator(chain.series(), lattice),
+                    lattice.size() >= 3 ? TimeSliceCorrelator.effectiveMass(chain.series(), lattice) : List.of(),
+                    chain.series(), chain.sweep());
         }
     }
 
@@ -213,6 +233,9 @@ public final class LatticeRun {
         }
         if (s.clusters() > 0) {
             b.then(new WolffClusters(couplings, s.clusters()));
+        }
+        if (s.swendsenWang() > 0) {
+            b.then(new SwendsenWang(couplings), s.swendsenWang());
         }
         return b.build();
     }

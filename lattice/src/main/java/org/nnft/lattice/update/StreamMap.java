@@ -9,6 +9,8 @@ package org.nnft.lattice.update;
  *       {@code x} (overrelaxation), {@code x * tries + t} (heat bath);</li>
  *   <li>Wolff clusters: stream {@code 2 step} block {@code c} picks the seed site of cluster c,
  *       stream {@code 2 step + 1} block {@code c * links + link} decides bond {@code link} in cluster c;</li>
+ *   <li>Swendsen-Wang: uniform double {@code link} of stream {@code 2 step} decides bond {@code link}, uniform double
+ *       {@code x0} of stream {@code 2 step + 1} flips the cluster whose smallest site is x0;</li>
  *   <li>HMC: stream {@code 2 step} normal {@code x} is momentum x, stream {@code 2 step + 1} block 0 the accept variate;</li>
  *   <li>random start: stream {@link #INITIAL} (never produced by a step, steps are non-negative).</li>
  * </ul>

@@ -8,18 +8,38 @@ import org.nnft.lattice.support.FreeField;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.nnft.lattice.support.Chains.assertAgrees;
 
-/** The facade on the free field: phi2, chi, <S>/V and Binder (Gaussian: U4 = 0) against exact values. */
+/**
+ * The facade on the free field: phi2, chi, <S>/V, Binder (Gaussian: U4 = 0), the time-slice correlator and
+ * its effective mass against exact values.
+ */
 class LatticeRunTest {
     @Test
     void freeFieldObservables() {
         HomogeneousTheory free = new HomogeneousTheory(1.0, 2.25, 0.0);
-        var r = LatticeRun.run(new LatticeRun.Config(2, 8, free, new LatticeRun.ScheduleSpec(1, 0, 1, 2),
-                3200, 200, 1, 13)).observables();
+        var result = LatticeRun.run(new LatticeRun.Config(2, 8, free, new LatticeRun.ScheduleSpec(1, 0, 1, 2),
+                3200, 200, 1, 13));
+        var r = result.observables();
         FreeField exact = new FreeField(new Lattice(2, 8), 1.0, 2.25);
         assertEquals(8, r.size());
         assertAgrees("phi2", r.get("phi2"), exact.phi2(), 5, 0);
         assertAgrees("chi", r.get("chi"), 64 * exact.m2(), 5, 0);
         assertAgrees("actionDensity", r.get("actionDensity"), 0.5, 5, 0);
         assertAgrees("binder (Gaussian m)", r.get("binder"), 0.0, 5, 0);
+        assertEquals(5, result.correlator().size());
+        assertEquals(4, result.effectiveMass().size());
+        for (int t = 0; t <= 4; t++) {
+            assertAgrees("C(" + t + ")", result.correlator().get(t), exact.correlator(t), 5, 0);
+        }
+        assertAgrees("m_eff(1)", result.effectiveMass().get(0), exact.effectiveMass(), 5, 0);
+    }
+
+    @Test
+    void swendsenWangScheduleRuns() {
+        HomogeneousTheory free = new HomogeneousTheory(1.0, 2.25, 0.0);
+        var r = LatticeRun.run(new LatticeRun.Config(2, 8, free, LatticeRun.ScheduleSpec.parse("metropolis+sw"),
+                3200, 200, 1, 17)).observables();
+        FreeField exact = new FreeField(new Lattice(2, 8), 1.0, 2.25);
+        assertAgrees("phi2", r.get("phi2"), exact.phi2(), 5, 0);
+        assertAgrees("chi", r.get("chi"), 64 * exact.m2(), 5, 0);
     }
 }

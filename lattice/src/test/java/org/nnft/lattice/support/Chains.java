@@ -3,7 +3,9 @@ package org.nnft.lattice.support;
 import org.nnft.engine.Backend;
 import org.nnft.engine.Backends;
 import org.nnft.lattice.action.Couplings;
+import org.nnft.lattice.action.HomogeneousTheory;
 import org.nnft.lattice.action.Phi4Action;
+import org.nnft.lattice.geometry.Lattice;
 import org.nnft.lattice.measure.Estimate;
 import org.nnft.lattice.measure.MeasurementSeries;
 import org.nnft.lattice.measure.Observables;
@@ -16,6 +18,8 @@ import org.nnft.lattice.update.LatticeField;
 import org.nnft.lattice.update.Metropolis;
 import org.nnft.lattice.update.Overrelaxation;
 import org.nnft.lattice.update.Schedule;
+import org.nnft.lattice.update.SwendsenWang;
+import org.nnft.lattice.update.Update;
 import org.nnft.lattice.update.WolffClusters;
 
 import java.util.function.Function;
@@ -44,6 +48,8 @@ public final class Chains implements AutoCloseable {
             case "heatbath" -> Schedule.builder().then(new HeatBath(device, 4)).build();
             case "metropolis+wolff" -> Schedule.builder().then(new Metropolis(device, 1.0, 1))
                     .then(new Overrelaxation(device)).then(new WolffClusters(couplings, 3)).build();
+            case "metropolis+sw" -> Schedule.builder().then(new Metropolis(device, 1.0, 1))
+                    .then(new SwendsenWang(couplings)).build();
             case "hmc-leapfrog" -> Schedule.builder().then(new Hmc(action, Integrator.LEAPFROG, 1.0, 10)).build();
             case "hmc-omelyan" -> Schedule.builder().then(new Hmc(action, Integrator.OMELYAN, 1.0, 5)).build();
             default -> throw new IllegalArgumentException(name);
@@ -60,6 +66,26 @@ public final class Chains implements AutoCloseable {
         MarkovChain c = chain(schedule(schedule), seed, thermalize, every);
         c.runUntil(thermalize + (long) measurements * every);
         return c.series();
+    }
+
+    /**
+     * Series of an Ising-limit chain (phi = +-1, a = -2b, b = 1, kappa = beta) updated by the cluster update
+     * {@code update} alone, started from the signs of the random start.
+     */
+    public static MeasurementSeries ising(Lattice lattice, double beta, Function<Couplings, Update> update, long seed,
+                                          int thermalize, int measurements) {
+        HomogeneousTheory ising = HomogeneousTheory.isingLimit(beta, 1.0, 1.0);
+        try (Chains ch = new Chains(ising.couplings(lattice))) {
+            MarkovChain chain = ch.chain(Schedule.builder().then(update.apply(ch.couplings)).build(), seed,
+                    thermalize, 1);
+            double[] spins = chain.field().snapshot();
+            for (int x = 0; x < spins.length; x++) {
+                spins[x] = spins[x] >= 0 ? 1.0 : -1.0;
+            }
+            chain.field().set(spins);
+            chain.runUntil(thermalize + (long) measurements);
+            return chain.series();
+        }
     }
 
     /** Asserts |estimate - exact| <= k sigma (sigma: statistical error, plus {@code systematic}). */

@@ -33,6 +33,17 @@ public final class FreeField {
         return s / lattice.volume();
     }
 
+    /** {@code <phi_x phi_{x+e_mu}> = (1/V) sum_k cos(k_mu) / M(k)} (any mu by symmetry). */
+    public double nearestNeighbour() {
+        int[] n = new int[lattice.dim()];
+        double s = 0;
+        for (int k = 0; k < lattice.volume(); k++) {
+            lattice.coordinates(k, n);
+            s += Math.cos(2 * Math.PI * n[0] / lattice.size()) / m(n);
+        }
+        return s / lattice.volume();
+    }
+
     /** {@code C(t) = (1/L) sum_{k_t} cos(k_t t) / M(0,..,0,k_t)}, time = direction d-1. */
     public double correlator(int t) {
         int l = lattice.size();
@@ -43,6 +54,15 @@ public final class FreeField {
             s += Math.cos(2 * Math.PI * kt * t / l) / m(n);
         }
         return s / l;
+    }
+
+    /**
+     * Zero-spatial-momentum energy: {@code cosh m = (2a - 2 kappa (d-1)) / (2 kappa)}, the exact effective mass
+     * of {@link #correlator} at every t (the 1-d lattice propagator is a pure cosh).
+     */
+    public double effectiveMass() {
+        double c = (2 * a - 2 * kappa * (lattice.dim() - 1)) / (2 * kappa);
+        return Math.log(c + Math.sqrt(c * c - 1));
     }
 
     /** {@code <m^2> = 1/(V M(0))}. */

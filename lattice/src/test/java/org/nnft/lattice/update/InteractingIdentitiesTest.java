@@ -24,14 +24,15 @@ class InteractingIdentitiesTest {
     /** mu^2 = 0.5, lambda = 0.7 in the kappa = 1 convention. */
     private static final HomogeneousTheory THEORY = HomogeneousTheory.fromMassAndLambda(2, 0.5, 0.7);
     private static final String[] SCHEDULES = {"metropolis", "metropolis+or", "heatbath", "metropolis+wolff",
-            "hmc-leapfrog", "hmc-omelyan"};
+            "metropolis+sw", "hmc-leapfrog", "hmc-omelyan"};
 
     private static MeasurementSeries run(String schedule) {
         return Chains.with(THEORY.couplings(LATTICE), ch -> ch.run(schedule, 5, 200, 3200, 1));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"metropolis", "metropolis+or", "heatbath", "metropolis+wolff", "hmc-leapfrog", "hmc-omelyan"})
+    @ValueSource(strings = {"metropolis", "metropolis+or", "heatbath", "metropolis+wolff", "metropolis+sw", "hmc-leapfrog",
+            "hmc-omelyan"})
     void integrationByPartsIdentitiesHold(String schedule) {
         MeasurementSeries s = run(schedule);
         double[] s2 = s.column("s2");

@@ -1,8 +1,13 @@
 package org.nnft.lattice.update;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.nnft.lattice.action.Couplings;
 import org.nnft.lattice.action.HomogeneousTheory;
+import org.nnft.lattice.exact.KaufmanIsing;
 import org.nnft.lattice.geometry.Lattice;
+import org.nnft.lattice.measure.ErrorAnalysis;
 import org.nnft.lattice.measure.Estimate;
 import org.nnft.lattice.run.MarkovChain;
 import org.nnft.lattice.support.Chains;
@@ -67,5 +72,33 @@ class IsingLimitTest {
             assertAgrees("Ising energy per site at beta_c, L = 4", energy, exact[0], 5, 0);
             assertAgrees("Ising <m^2> at beta_c, L = 4", chain.series().estimate("m2"), exact[1], 5, 0);
         }
+    }
+
+    /**
+     * L = 16 at beta_c with Wolff clusters (4 per sweep) or Swendsen-Wang alone (ergodic in the Ising limit):
+     * energy per site against Kaufman's exact torus value -1.45306... (5 sigma is about 0.0095, the distance to
+     * Onsager's infinite-volume -sqrt 2 is 0.039) and the specific heat {@code c = beta^2 V (<e^2> - <e>^2)}
+     * (Gamma-method linearised error) against Kaufman's 1.4987...
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"wolff", "sw"})
+    void energyAndSpecificHeatAtCriticalCouplingMatchKaufman(String algorithm) {
+        Lattice lattice = new Lattice(2, 16);
+        java.util.function.Function<Couplings, Update> update = algorithm.equals("sw")
+                ? SwendsenWang::new : c -> new WolffClusters(c, 4);
+        double[] nn = Chains.ising(lattice, BETA_C, update, 23, 100, 12800).column("nn");
+        double[] e = new double[nn.length];
+        double[] e2 = new double[nn.length];
+        for (int i = 0; i < nn.length; i++) {
+            e[i] = -2 * nn[i];
+            e2[i] = e[i] * e[i];
+        }
+        KaufmanIsing exact = KaufmanIsing.square(16);
+        assertAgrees(algorithm + ": energy per site at beta_c, L = 16", ErrorAnalysis.mean(e),
+                exact.energyPerSite(BETA_C), 5, 0);
+        double v = lattice.volume();
+        assertAgrees(algorithm + ": specific heat at beta_c, L = 16",
+                ErrorAnalysis.derived(m -> BETA_C * BETA_C * v * (m[1] - m[0] * m[0]), e, e2),
+                exact.specificHeatPerSite(BETA_C), 5, 0);
     }
 }
