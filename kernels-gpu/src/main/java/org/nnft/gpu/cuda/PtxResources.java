@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * PTX compiled at build time, shipped as class-path resources named by the kernel and a hash of its
  * full source ({@code /org/nnft/gpu/cuda/ptx/<name>-<first 16 hex digits of SHA-256>.ptx}), so a
- * changed source or prelude never picks up stale PTX.
+ * changed source or prelude never picks up stale PTX. {@link PtxPrecompiler} writes them.
  */
 final class PtxResources {
     /** Folder of the precompiled PTX resources. */
