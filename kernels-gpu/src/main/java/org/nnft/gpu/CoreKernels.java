@@ -3,12 +3,16 @@ package org.nnft.gpu;
 import org.nnft.engine.DType;
 import org.nnft.engine.Summary;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Names and sources of the core kernels ({@code fill.c}, {@code summarize.c}, {@code matmul.c}),
  * specialised per element type by {@code #define}s. Each resource is written once in the portable
- * dialect.
+ * dialect. They are not {@link org.nnft.engine.kernel.Kernel}s (the CPU backend implements these
+ * operations natively, without a Java twin), so build tools list them through {@link #all()}.
  */
-final class CoreKernels {
+public final class CoreKernels {
     /** Work-group size of the summarize kernel (a power of two). */
     static final int SUMMARIZE_GROUP = 256;
     /** Side of a matmul tile; a matmul work-group has TILE^2 items. */
@@ -22,10 +26,25 @@ final class CoreKernels {
     private static final String MATMUL_F64 = matmulSource(DType.F64);
 
     /** A kernel entry point and its source (without prelude). */
-    record Source(String name, String text) {
+    public record Source(String name, String text) {
     }
 
     private CoreKernels() {
+    }
+
+    /** Every core kernel entry point that {@link GpuBackend} launches, with its source. */
+    public static List<Source> all() {
+        List<Source> out = new ArrayList<>();
+        for (DType t : List.of(DType.F32, DType.F64)) {
+            out.add(fill(false, t));
+            out.add(fill(true, t));
+        }
+        for (DType t : DType.values()) {
+            out.add(summarize(t));
+        }
+        out.add(matmul(DType.F32));
+        out.add(matmul(DType.F64));
+        return List.copyOf(out);
     }
 
     static Source fill(boolean normal, DType type) {

@@ -5,18 +5,21 @@ import org.nnft.engine.kernel.KernelSource;
 /**
  * Assembles compilable source: the driver's prelude ({@code prelude-<api>.h}), the shared
  * {@code random.h}, optional {@code #define}s, then the kernel text, with a {@code #line 1} so that
- * compiler messages point into the kernel's own file.
+ * compiler messages point into the kernel's own file. The one place where a kernel's full source
+ * is built: the backends at run time and the CUDA PTX precompiler at build time both call
+ * {@link #assemble}, so precompiled PTX is found by the hash of the very text a driver receives.
  */
-final class KernelSources {
+public final class KernelSources {
     private final String header;
 
-    KernelSources(String api) {
+    /** The assembler for driver API {@code api} ("opencl" or "cuda", as {@link GpuDriver#api()}). */
+    public KernelSources(String api) {
         this.header = KernelSource.resource(KernelSources.class, "prelude-" + api + ".h") + "\n"
                 + KernelSource.resource(KernelSources.class, "random.h") + "\n";
     }
 
     /** Prelude + random.h + {@code source}. */
-    String assemble(String source) {
+    public String assemble(String source) {
         return header + "#line 1\n" + source;
     }
 

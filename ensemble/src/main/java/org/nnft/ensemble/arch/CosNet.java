@@ -27,7 +27,8 @@ import org.nnft.engine.random.RandomStreams;
 public record CosNet(int dimension, double mass, double cutoff, double sigmaA, int width, MomentumDensity density)
         implements Architecture {
 
-    private static final Kernel KERNEL = EnsembleKernel.create("ensemble_cosnet", "cosnet.c", CosNet::field,
+    /** The fused ensemble kernel of this architecture (listed in {@link EnsembleKernels}). */
+    static final Kernel KERNEL = EnsembleKernel.create("ensemble_cosnet", "cosnet.c", CosNet::field,
             CosNetLanes::field);
 
     public CosNet {

@@ -18,7 +18,8 @@ import org.nnft.engine.kernel.Kernel;
 public record ShallowNetwork(Activation activation, int inputDimension, int outputDimension, int width,
                              double sigmaW, double sigmaB) implements Architecture {
 
-    private static final Kernel KERNEL = EnsembleKernel.create("ensemble_shallow_net", "shallow_net.c",
+    /** The fused ensemble kernel of this architecture (listed in {@link EnsembleKernels}). */
+    static final Kernel KERNEL = EnsembleKernel.create("ensemble_shallow_net", "shallow_net.c",
             ShallowNetwork::field);
 
     public ShallowNetwork {

@@ -32,6 +32,9 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * {@code cuModuleLoadDataEx}, launched on the default stream with {@code cuLaunchKernel}.
  */
 public final class CudaDriver implements GpuDriver {
+    /** The {@link #api()} name, which selects the prelude that kernel sources are assembled with. */
+    static final String API = "cuda";
+
     /** Bytes of the host staging buffer of transfers. */
     static final long DEFAULT_STAGING_BYTES = 16L << 20;
 
@@ -153,7 +156,7 @@ public final class CudaDriver implements GpuDriver {
 
     @Override
     public String api() {
-        return "cuda";
+        return API;
     }
 
     @Override

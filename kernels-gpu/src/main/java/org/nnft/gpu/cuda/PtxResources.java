@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * PTX compiled at build time, shipped as class-path resources named by the kernel and a hash of its
  * full source ({@code /org/nnft/gpu/cuda/ptx/<name>-<first 16 hex digits of SHA-256>.ptx}), so a
- * changed source or prelude never picks up stale PTX.
+ * changed source or prelude never picks up stale PTX. {@link PtxPrecompiler} writes them.
  */
 final class PtxResources {
     /** Folder of the precompiled PTX resources. */
@@ -38,7 +38,12 @@ final class PtxResources {
 
     /** The precompiled PTX of this kernel and source, if the class path has it. */
     static Optional<String> find(String name, String source) {
-        try (InputStream in = PtxResources.class.getResourceAsStream(path(name, source))) {
+        return find(name, source, PtxResources.class.getClassLoader());
+    }
+
+    /** As {@link #find(String, String)}, among the resources of {@code loader}. */
+    static Optional<String> find(String name, String source, ClassLoader loader) {
+        try (InputStream in = loader.getResourceAsStream(path(name, source).substring(1))) {
             return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read PTX resource " + path(name, source), e);

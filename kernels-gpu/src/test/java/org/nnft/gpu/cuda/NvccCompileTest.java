@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.nnft.engine.kernel.KernelSource;
 import org.nnft.gpu.GpuDriver;
 import org.nnft.gpu.KernelBuildException;
+import org.nnft.gpu.KernelSources;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,8 +45,7 @@ class NvccCompileTest {
 
     /** The source as GpuBackend assembles it: prelude, random.h, then the kernel. */
     static String assemble(String kernel) {
-        return KernelSource.resource(GpuDriver.class, "prelude-cuda.h") + "\n"
-                + KernelSource.resource(GpuDriver.class, "random.h") + "\n#line 1\n" + kernel;
+        return new KernelSources(CudaDriver.API).assemble(kernel);
     }
 
     @Test

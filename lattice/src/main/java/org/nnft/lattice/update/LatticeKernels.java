@@ -1,0 +1,20 @@
+package org.nnft.lattice.update;
+
+import org.nnft.engine.kernel.Kernel;
+import org.nnft.engine.kernel.KernelCatalog;
+
+import java.util.List;
+
+/**
+ * Every portable kernel of the lattice module, for build-time tools (CUDA PTX precompilation).
+ * A new kernel must be added here, one line each, or it is compiled only at run time.
+ */
+public final class LatticeKernels implements KernelCatalog {
+    @Override
+    public List<Kernel> kernels() {
+        return List.of(
+                MetropolisKernel.KERNEL,
+                HeatBathKernel.KERNEL,
+                OverrelaxationKernel.KERNEL);
+    }
+}
