@@ -10,7 +10,8 @@ import org.nnft.engine.random.RandomStreams;
  * {@code x = sites[i]} only and writes its number of accepted hits to {@code accepted[i]}.
  * Hit {@code h} uses Philox block {@code x * hits + h} of {@code stream} ({@link StreamMap}): words 0,1 give
  * the proposal {@code phi + delta (2u - 1)}, words 2,3 the accept variate; accept when
- * {@code Delta s <= 0 || u < exp(-Delta s)}. The C twin is {@code metropolis.c}.
+ * {@code Delta s <= 0 || u < exp(-Delta s)}. The C twin is {@code metropolis.c}; {@link #run} is the
+ * reference body, {@link VectorMetropolis} the CPU fast path.
  *
  * <p>Signature: field, accepted, sites, neighbours, hopping, a, b (buffers), n, coordination, seed, stream,
  * delta, hits.
@@ -20,7 +21,8 @@ public final class MetropolisKernel {
             LocalField.kernelSource(MetropolisKernel.class, "metropolis.c"), MetropolisKernel::run,
             ArgType.F64_BUFFER, ArgType.F64_BUFFER, ArgType.I32_BUFFER, ArgType.I32_BUFFER,
             ArgType.F64_BUFFER, ArgType.F64_BUFFER, ArgType.F64_BUFFER,
-            ArgType.INT, ArgType.INT, ArgType.LONG, ArgType.LONG, ArgType.DOUBLE, ArgType.INT);
+            ArgType.INT, ArgType.INT, ArgType.LONG, ArgType.LONG, ArgType.DOUBLE, ArgType.INT)
+            .withCpuFastPath(VectorMetropolis::run);
 
     private MetropolisKernel() {
     }

@@ -1,0 +1,162 @@
+package org.nnft.lattice.update;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+import org.nnft.engine.kernel.CpuArgs;
+import org.nnft.engine.simd.VectorPhilox;
+import org.nnft.engine.simd.VectorRandom;
+
+/**
+ * Vector API fast path of {@link MetropolisKernel} (the CPU backend runs it unless {@code scalar=true}).
+ * Work items go in groups of {@link VectorPhilox#LONG_LANES}: a scalar prologue loads each site's local field
+ * ({@link LocalField#at}, same summation order), a_x, b_x and phi_x into lane arrays; the hits then run in
+ * double lanes on one {@link VectorPhilox#blocks} call per hit with counter lanes {@code x * hits + h}
+ * (the reference addressing), and an epilogue stores phi_x and the accepted counts. A short last group is
+ * padded with dummy lanes that are never stored, so every site takes this path whatever the chunking.
+ *
+ * <p>Same chain as the reference body: the proposal, the action difference and the 53-bit uniforms use the
+ * same operations in the same order (the Vector API never fuses), so they are bit-identical; only
+ * {@code exp(-Delta s)} comes from {@link VectorOperators#EXP}, which may differ from {@link Math#exp} in the
+ * last ulp, so an accept decision can flip only when the accept variate falls within an ulp of it
+ * (probability ~1e-16 per hit). Extra terms of the local action belong in {@link #load}.
+ */
+final class VectorMetropolis {
+    private static final VectorSpecies<Double> D = VectorRandom.D;
+    private static final VectorSpecies<Long> WORDS = VectorPhilox.LONGS;
+    private static final int SITES = VectorPhilox.LONG_LANES;
+    private static final int HALF = D.length();
+    /** Bits of the double 2^52: OR-ing an integer below 2^52 into them gives 2^52 + that integer, exactly. */
+    private static final long TWO_52_BITS = Double.doubleToRawLongBits(0x1p52);
+
+    static {
+        if (2 * HALF != SITES || WORDS.length() != HALF) {
+            throw new AssertionError("one Philox call must feed exactly two double vectors");
+        }
+    }
+
+    private VectorMetropolis() {
+    }
+
+    static void run(CpuArgs args, long from, long to) {
+        double[] field = args.doubles(0);
+        double[] accepted = args.doubles(1);
+        int[] sites = args.ints(2);
+        int n = args.intArg(7);
+        long seed = args.longArg(9);
+        long stream = args.longArg(10);
+        double delta = args.doubleArg(11);
+        int hits = args.intArg(12);
+        int end = (int) Math.min(to, n);
+        Lanes lanes = new Lanes(args);
+        long[] words = new long[4 * SITES];
+        for (int i0 = (int) from; i0 < end; i0 += SITES) {
+            int m = Math.min(SITES, end - i0);
+            lanes.load(sites, i0, m, hits);
+            for (int h = 0; h < hits; h++) {
+                VectorPhilox.blocks(seed, stream, lanes.block, 0, h, words);
+                for (int half = 0; half < SITES; half += HALF) {
+                    hit(lanes, half, words, delta);
+                }
+            }
+            for (int l = 0; l < m; l++) {
+                field[lanes.site[l]] = lanes.phi[l];
+                accepted[i0 + l] = lanes.acc[l];
+            }
+        }
+    }
+
+    /**
+     * One hit on the double vector of lanes at {@code offset}, state in and out of {@code lanes}. Kept small
+     * and called in a loop so that C2 inlines every Vector API call in it (a larger body exceeds C2's
+     * inlining node budget, and a vector that crosses a call that is not inlined is boxed).
+     */
+    private static void hit(Lanes lanes, int offset, long[] words, double delta) {
+        DoubleVector p = DoubleVector.fromArray(D, lanes.phi, offset);
+        DoubleVector j = DoubleVector.fromArray(D, lanes.j, offset);
+        DoubleVector a = DoubleVector.fromArray(D, lanes.a, offset);
+        DoubleVector b = DoubleVector.fromArray(D, lanes.b, offset);
+        DoubleVector sOld = DoubleVector.fromArray(D, lanes.action, offset);
+        DoubleVector q = p.add(uniform(words, offset, SITES + offset).mul(2.0).sub(1.0).mul(delta));
+        DoubleVector q2 = q.mul(q);
+        DoubleVector sNew = a.mul(q2).add(b.mul(q2).mul(q2)).sub(j.mul(q));
+        DoubleVector ds = sNew.sub(sOld);
+        DoubleVector u = uniform(words, 2 * SITES + offset, 3 * SITES + offset);
+        VectorMask<Double> accept = ds.compare(VectorOperators.LE, 0.0)
+                .or(u.compare(VectorOperators.LT, ds.neg().lanewise(VectorOperators.EXP)));
+        p.blend(q, accept).intoArray(lanes.phi, offset);
+        sOld.blend(sNew, accept).intoArray(lanes.action, offset);
+        DoubleVector.fromArray(D, lanes.acc, offset).add(1.0, accept).intoArray(lanes.acc, offset);
+    }
+
+    /** Per-lane inputs and outputs of one group of sites. */
+    private static final class Lanes {
+        final int[] site = new int[SITES];
+        final long[] block = new long[SITES];
+        final double[] j = new double[SITES];
+        final double[] a = new double[SITES];
+        final double[] b = new double[SITES];
+        final double[] phi = new double[SITES];
+        final double[] action = new double[SITES];
+        final double[] acc = new double[SITES];
+        private final double[] field;
+        private final int[] nbr;
+        private final double[] hop;
+        private final double[] qa;
+        private final double[] qb;
+        private final int coord;
+
+        Lanes(CpuArgs args) {
+            field = args.doubles(0);
+            nbr = args.ints(3);
+            hop = args.doubles(4);
+            qa = args.doubles(5);
+            qb = args.doubles(6);
+            coord = args.intArg(8);
+        }
+
+        /**
+         * Loads the sites of work items {@code i0 .. i0 + m - 1}; lanes past {@code m} get the harmless
+         * dummy site action 0 (their results are never stored).
+         */
+        void load(int[] sites, int i0, int m, int hits) {
+            for (int l = 0; l < m; l++) {
+                int x = sites[i0 + l];
+                site[l] = x;
+                block[l] = (long) x * hits;
+                j[l] = LocalField.at(field, nbr, hop, x, coord);
+                a[l] = qa[x];
+                b[l] = qb[x];
+                double p = field[x];
+                double p2 = p * p;
+                phi[l] = p;
+                action[l] = a[l] * p2 + b[l] * p2 * p2 - j[l] * p;
+            }
+            for (int l = m; l < SITES; l++) {
+                block[l] = 0;
+                j[l] = 0.0;
+                a[l] = 0.0;
+                b[l] = 0.0;
+                phi[l] = 0.0;
+                action[l] = 0.0;
+            }
+            for (int l = 0; l < SITES; l++) {
+                acc[l] = 0.0;
+            }
+        }
+    }
+
+    /** {@code RandomStreams.toUniformDouble} of the word lanes at {@code wa} and {@code wb}, exact. */
+    private static DoubleVector uniform(long[] words, int wa, int wb) {
+        DoubleVector high = toDouble(LongVector.fromArray(WORDS, words, wa).lanewise(VectorOperators.LSHR, 5));
+        DoubleVector low = toDouble(LongVector.fromArray(WORDS, words, wb).lanewise(VectorOperators.LSHR, 6));
+        return high.mul(67108864.0).add(low).mul(0x1p-53);
+    }
+
+    /** Lanes in [0, 2^52) as doubles, exactly (AVX2 has no long-to-double conversion). */
+    private static DoubleVector toDouble(LongVector small) {
+        return small.or(TWO_52_BITS).reinterpretAsDoubles().sub(0x1p52);
+    }
+}
