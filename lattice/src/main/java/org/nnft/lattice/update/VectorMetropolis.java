@@ -11,17 +11,21 @@ import org.nnft.engine.simd.VectorRandom;
 
 /**
  * Vector API fast path of {@link MetropolisKernel} (the CPU backend runs it unless {@code scalar=true}).
- * Work items go in groups of {@link VectorPhilox#LONG_LANES}: a scalar prologue loads each site's local field
- * ({@link LocalField#at}, same summation order), a_x, b_x and phi_x into lane arrays; the hits then run in
- * double lanes on one {@link VectorPhilox#blocks} call per hit with counter lanes {@code x * hits + h}
- * (the reference addressing), and an epilogue stores phi_x and the accepted counts. A short last group is
- * padded with dummy lanes that are never stored, so every site takes this path whatever the chunking.
+ * Work items go in groups of {@link VectorPhilox#LONG_LANES}: a scalar prologue ({@link Lanes#load}) reads
+ * each site's local field ({@link LocalField#at}, same summation order), a_x, b_x, phi_x and its action into
+ * lane arrays; per hit one {@link VectorPhilox#blocks} call gives the Philox words of counter lanes
+ * {@code x * hits + h} (the reference addressing), {@link #uniforms} turns them into the proposal and accept
+ * uniforms, and {@link #hit} updates one double vector of lanes; an epilogue stores phi_x and the accepted
+ * counts. A short last group is padded with dummy lanes that are never stored, so every site takes this path
+ * whatever the chunking. The vector work is cut into small loop bodies on purpose: C2 stops inlining once a
+ * compilation has parsed too many nodes, and a Vector API call left out of line boxes its vectors.
  *
  * <p>Same chain as the reference body: the proposal, the action difference and the 53-bit uniforms use the
  * same operations in the same order (the Vector API never fuses), so they are bit-identical; only
  * {@code exp(-Delta s)} comes from {@link VectorOperators#EXP}, which may differ from {@link Math#exp} in the
  * last ulp, so an accept decision can flip only when the accept variate falls within an ulp of it
- * (probability ~1e-16 per hit). Extra terms of the local action belong in {@link #load}.
+ * (probability ~1e-16 per hit). Extra terms of the local action (e.g. a linear term) belong in
+ * {@link Lanes#load}, which reads the kernel arguments by their indices.
  */
 final class VectorMetropolis {
     private static final VectorSpecies<Double> D = VectorRandom.D;
@@ -57,8 +61,11 @@ final class VectorMetropolis {
             lanes.load(sites, i0, m, hits);
             for (int h = 0; h < hits; h++) {
                 VectorPhilox.blocks(seed, stream, lanes.block, 0, h, words);
+                for (int k = 0; k < 2 * SITES; k += HALF) {
+                    uniforms(words, k, lanes.uniform);
+                }
                 for (int half = 0; half < SITES; half += HALF) {
-                    hit(lanes, half, words, delta);
+                    hit(lanes, half, delta);
                 }
             }
             for (int l = 0; l < m; l++) {
@@ -73,22 +80,24 @@ final class VectorMetropolis {
      * and called in a loop so that C2 inlines every Vector API call in it (a larger body exceeds C2's
      * inlining node budget, and a vector that crosses a call that is not inlined is boxed).
      */
-    private static void hit(Lanes lanes, int offset, long[] words, double delta) {
+    private static void hit(Lanes lanes, int offset, double delta) {
         DoubleVector p = DoubleVector.fromArray(D, lanes.phi, offset);
         DoubleVector j = DoubleVector.fromArray(D, lanes.j, offset);
         DoubleVector a = DoubleVector.fromArray(D, lanes.a, offset);
         DoubleVector b = DoubleVector.fromArray(D, lanes.b, offset);
         DoubleVector sOld = DoubleVector.fromArray(D, lanes.action, offset);
-        DoubleVector q = p.add(uniform(words, offset, SITES + offset).mul(2.0).sub(1.0).mul(delta));
+        DoubleVector q = p.add(DoubleVector.fromArray(D, lanes.uniform, offset).mul(2.0).sub(1.0).mul(delta));
         DoubleVector q2 = q.mul(q);
         DoubleVector sNew = a.mul(q2).add(b.mul(q2).mul(q2)).sub(j.mul(q));
         DoubleVector ds = sNew.sub(sOld);
-        DoubleVector u = uniform(words, 2 * SITES + offset, 3 * SITES + offset);
+        DoubleVector u = DoubleVector.fromArray(D, lanes.uniform, SITES + offset);
         VectorMask<Double> accept = ds.compare(VectorOperators.LE, 0.0)
                 .or(u.compare(VectorOperators.LT, ds.neg().lanewise(VectorOperators.EXP)));
         p.blend(q, accept).intoArray(lanes.phi, offset);
         sOld.blend(sNew, accept).intoArray(lanes.action, offset);
-        DoubleVector.fromArray(D, lanes.acc, offset).add(1.0, accept).intoArray(lanes.acc, offset);
+        // A blend, not add(1.0, accept): masked arithmetic has no AVX2 intrinsic and would box.
+        DoubleVector one = DoubleVector.zero(D).blend(1.0, accept);
+        DoubleVector.fromArray(D, lanes.acc, offset).add(one).intoArray(lanes.acc, offset);
     }
 
     /** Per-lane inputs and outputs of one group of sites. */
@@ -101,6 +110,8 @@ final class VectorMetropolis {
         final double[] phi = new double[SITES];
         final double[] action = new double[SITES];
         final double[] acc = new double[SITES];
+        /** Per hit: the proposal uniforms of the lanes, then their accept uniforms. */
+        final double[] uniform = new double[2 * SITES];
         private final double[] field;
         private final int[] nbr;
         private final double[] hop;
@@ -148,11 +159,17 @@ final class VectorMetropolis {
         }
     }
 
-    /** {@code RandomStreams.toUniformDouble} of the word lanes at {@code wa} and {@code wb}, exact. */
-    private static DoubleVector uniform(long[] words, int wa, int wb) {
+    /**
+     * {@code RandomStreams.toUniformDouble} of word pair {@code k / SITES} (words 0,1 or 2,3) of the lanes
+     * {@code k % SITES ..}, exact, into {@code out[k ..]}: the proposal uniforms first, then the accept ones.
+     */
+    private static void uniforms(long[] words, int k, double[] out) {
+        int pair = k / SITES;
+        int lane = k % SITES;
+        int wa = 2 * pair * SITES + lane;
         DoubleVector high = toDouble(LongVector.fromArray(WORDS, words, wa).lanewise(VectorOperators.LSHR, 5));
-        DoubleVector low = toDouble(LongVector.fromArray(WORDS, words, wb).lanewise(VectorOperators.LSHR, 6));
-        return high.mul(67108864.0).add(low).mul(0x1p-53);
+        DoubleVector low = toDouble(LongVector.fromArray(WORDS, words, wa + SITES).lanewise(VectorOperators.LSHR, 6));
+        high.mul(67108864.0).add(low).mul(0x1p-53).intoArray(out, k);
     }
 
     /** Lanes in [0, 2^52) as doubles, exactly (AVX2 has no long-to-double conversion). */
