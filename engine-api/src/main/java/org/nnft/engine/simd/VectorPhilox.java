@@ -106,28 +106,29 @@ public final class VectorPhilox {
                 k0 = (k0 + (Philox4x32.W0 & LOW)) & LOW;
                 k1 = (k1 + (Philox4x32.W1 & LOW)) & LOW;
             }
-            // The and(LOW) on operands below 2^32 is a no-op that lets C2 use one unsigned 32x32 multiply.
+            // Only the low 32 bits of every lane are the word; the and(LOW) before each multiply drops the
+            // high garbage that the XORs carry along and lets C2 use one unsigned 32x32 -> 64 multiply.
             LongVector pb0 = b0.and(LOW).mul(m0);
             LongVector pb2 = b2.and(LOW).mul(m1);
             LongVector pe0 = e0.and(LOW).mul(m0);
             LongVector pe2 = e2.and(LOW).mul(m1);
             b0 = pb2.lanewise(VectorOperators.LSHR, 32).lanewise(VectorOperators.XOR, b1).lanewise(VectorOperators.XOR, k0);
             b2 = pb0.lanewise(VectorOperators.LSHR, 32).lanewise(VectorOperators.XOR, b3).lanewise(VectorOperators.XOR, k1);
-            b1 = pb2.and(LOW);
-            b3 = pb0.and(LOW);
+            b1 = pb2;
+            b3 = pb0;
             e0 = pe2.lanewise(VectorOperators.LSHR, 32).lanewise(VectorOperators.XOR, e1).lanewise(VectorOperators.XOR, k0);
             e2 = pe0.lanewise(VectorOperators.LSHR, 32).lanewise(VectorOperators.XOR, e3).lanewise(VectorOperators.XOR, k1);
-            e1 = pe2.and(LOW);
-            e3 = pe0.and(LOW);
+            e1 = pe2;
+            e3 = pe0;
         }
-        b0.intoArray(words, 0);
-        e0.intoArray(words, n);
-        b1.intoArray(words, 2 * n);
-        e1.intoArray(words, 3 * n);
-        b2.intoArray(words, 4 * n);
-        e2.intoArray(words, 5 * n);
-        b3.intoArray(words, 6 * n);
-        e3.intoArray(words, 7 * n);
+        b0.and(LOW).intoArray(words, 0);
+        e0.and(LOW).intoArray(words, n);
+        b1.and(LOW).intoArray(words, 2 * n);
+        e1.and(LOW).intoArray(words, 3 * n);
+        b2.and(LOW).intoArray(words, 4 * n);
+        e2.and(LOW).intoArray(words, 5 * n);
+        b3.and(LOW).intoArray(words, 6 * n);
+        e3.and(LOW).intoArray(words, 7 * n);
     }
 
     /** Per lane, the high 32 bits of the unsigned product {@code x * m}. */

@@ -42,30 +42,38 @@ public final class MetropolisKernel {
         double delta = args.doubleArg(11);
         int hits = args.intArg(12);
         int[] w = new int[4];
+        double[] acc = new double[1];
         for (long gid = from; gid < to && gid < n; gid++) {
             int i = (int) gid;
             int x = sites[i];
             double j = LocalField.at(field, nbr, hop, x, coord);
-            double ax = qa[x];
-            double bx = qb[x];
-            double p = field[x];
-            double p2 = p * p;
-            double sOld = ax * p2 + bx * p2 * p2 - j * p;
-            double acc = 0.0;
-            for (int h = 0; h < hits; h++) {
-                RandomStreams.block(seed, stream, (long) x * hits + h, w);
-                double q = p + delta * (2.0 * RandomStreams.toUniformDouble(w[0], w[1]) - 1.0);
-                double q2 = q * q;
-                double sNew = ax * q2 + bx * q2 * q2 - j * q;
-                double ds = sNew - sOld;
-                if (ds <= 0.0 || RandomStreams.toUniformDouble(w[2], w[3]) < Math.exp(-ds)) {
-                    p = q;
-                    sOld = sNew;
-                    acc += 1.0;
-                }
-            }
-            field[x] = p;
-            accepted[i] = acc;
+            acc[0] = 0.0;
+            field[x] = hits(field[x], j, qa[x], qb[x], seed, stream, x, hits, delta, w, acc);
+            accepted[i] = acc[0];
         }
+    }
+
+    /**
+     * The hits at site {@code x} with local field {@code j} and couplings (ax, bx) from field value {@code p};
+     * returns the new value and adds the accepted hits to {@code acc[0]} ({@code w}: four words of scratch).
+     * Shared by the reference bodies; C twin {@code lattice_metropolis_hits}.
+     */
+    static double hits(double p, double j, double ax, double bx, long seed, long stream, int x, int hits,
+                       double delta, int[] w, double[] acc) {
+        double p2 = p * p;
+        double sOld = ax * p2 + bx * p2 * p2 - j * p;
+        for (int h = 0; h < hits; h++) {
+            RandomStreams.block(seed, stream, (long) x * hits + h, w);
+            double q = p + delta * (2.0 * RandomStreams.toUniformDouble(w[0], w[1]) - 1.0);
+            double q2 = q * q;
+            double sNew = ax * q2 + bx * q2 * q2 - j * q;
+            double ds = sNew - sOld;
+            if (ds <= 0.0 || RandomStreams.toUniformDouble(w[2], w[3]) < Math.exp(-ds)) {
+                p = q;
+                sOld = sNew;
+                acc[0] += 1.0;
+            }
+        }
+        return p;
     }
 }

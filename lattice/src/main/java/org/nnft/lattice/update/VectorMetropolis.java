@@ -44,21 +44,29 @@ final class VectorMetropolis {
     private VectorMetropolis() {
     }
 
+    /** Fast path of {@link MetropolisKernel}: sites and local fields from the tables. */
     static void run(CpuArgs args, long from, long to) {
-        double[] field = args.doubles(0);
-        double[] accepted = args.doubles(1);
-        int[] sites = args.ints(2);
-        int n = args.intArg(7);
-        long seed = args.longArg(9);
-        long stream = args.longArg(10);
-        double delta = args.doubleArg(11);
-        int hits = args.intArg(12);
-        int end = (int) Math.min(to, n);
-        Lanes lanes = new Lanes(args);
+        int end = (int) Math.min(to, args.intArg(7));
+        sweep(new TableLanes(args), args.doubles(0), args.doubles(1), (int) from, end,
+                args.longArg(9), args.longArg(10), args.doubleArg(11), args.intArg(12));
+    }
+
+    /** Fast path of {@link HypercubicMetropolisKernel}: sites and local fields by index arithmetic. */
+    static void runHypercubic(CpuArgs args, long from, long to) {
+        int end = (int) Math.min(to, args.intArg(2));
+        if (from >= end) {
+            return;
+        }
+        sweep(new HypercubicLanes(args, (int) from), args.doubles(0), args.doubles(1), (int) from, end,
+                args.longArg(6), args.longArg(7), args.doubleArg(11), args.intArg(12));
+    }
+
+    private static void sweep(Lanes lanes, double[] field, double[] accepted, int from, int end, long seed,
+                              long stream, double delta, int hits) {
         long[] words = new long[4 * SITES];
-        for (int i0 = (int) from; i0 < end; i0 += SITES) {
+        for (int i0 = from; i0 < end; i0 += SITES) {
             int m = Math.min(SITES, end - i0);
-            lanes.load(sites, i0, m, hits);
+            lanes.load(i0, m, hits);
             for (int h = 0; h < hits; h++) {
                 VectorPhilox.blocks(seed, stream, lanes.block, 0, h, words);
                 for (int k = 0; k < 2 * SITES; k += HALF) {
@@ -100,8 +108,8 @@ final class VectorMetropolis {
         DoubleVector.fromArray(D, lanes.acc, offset).add(one).intoArray(lanes.acc, offset);
     }
 
-    /** Per-lane inputs and outputs of one group of sites. */
-    private static final class Lanes {
+    /** Per-lane inputs and outputs of one group of sites; subclasses say where a site's inputs come from. */
+    private abstract static class Lanes {
         final int[] site = new int[SITES];
         final long[] block = new long[SITES];
         final double[] j = new double[SITES];
@@ -112,15 +120,47 @@ final class VectorMetropolis {
         final double[] acc = new double[SITES];
         /** Per hit: the proposal uniforms of the lanes, then their accept uniforms. */
         final double[] uniform = new double[2 * SITES];
+
+        /**
+         * Loads the sites of work items {@code i0 .. i0 + m - 1} (consecutive calls get consecutive groups) with
+         * {@link #set}; lanes past {@code m} get the harmless dummy site action 0 (never stored).
+         */
+        abstract void load(int i0, int m, int hits);
+
+        /** Lane {@code l} holds site x with local field jx, couplings (ax, bx) and field value p. */
+        final void set(int l, int x, double jx, double ax, double bx, double p, int hits) {
+            site[l] = x;
+            block[l] = (long) x * hits;
+            j[l] = jx;
+            a[l] = ax;
+            b[l] = bx;
+            double p2 = p * p;
+            phi[l] = p;
+            action[l] = ax * p2 + bx * p2 * p2 - jx * p;
+            acc[l] = 0.0;
+        }
+
+        /** Dummy lanes {@code m ..}. */
+        final void pad(int m) {
+            for (int l = m; l < SITES; l++) {
+                set(l, 0, 0.0, 0.0, 0.0, 0.0, 0);
+            }
+        }
+    }
+
+    /** Inputs of {@link MetropolisKernel}: site list, neighbour and hopping tables, a_x and b_x. */
+    private static final class TableLanes extends Lanes {
         private final double[] field;
+        private final int[] sites;
         private final int[] nbr;
         private final double[] hop;
         private final double[] qa;
         private final double[] qb;
         private final int coord;
 
-        Lanes(CpuArgs args) {
+        TableLanes(CpuArgs args) {
             field = args.doubles(0);
+            sites = args.ints(2);
             nbr = args.ints(3);
             hop = args.doubles(4);
             qa = args.doubles(5);
@@ -128,33 +168,101 @@ final class VectorMetropolis {
             coord = args.intArg(8);
         }
 
-        /**
-         * Loads the sites of work items {@code i0 .. i0 + m - 1}; lanes past {@code m} get the harmless
-         * dummy site action 0 (their results are never stored).
-         */
-        void load(int[] sites, int i0, int m, int hits) {
+        @Override
+        void load(int i0, int m, int hits) {
             for (int l = 0; l < m; l++) {
                 int x = sites[i0 + l];
-                site[l] = x;
-                block[l] = (long) x * hits;
-                j[l] = LocalField.at(field, nbr, hop, x, coord);
-                a[l] = qa[x];
-                b[l] = qb[x];
-                double p = field[x];
-                double p2 = p * p;
-                phi[l] = p;
-                action[l] = a[l] * p2 + b[l] * p2 * p2 - j[l] * p;
+                set(l, x, LocalField.at(field, nbr, hop, x, coord), qa[x], qb[x], field[x], hits);
             }
-            for (int l = m; l < SITES; l++) {
-                block[l] = 0;
-                j[l] = 0.0;
-                a[l] = 0.0;
-                b[l] = 0.0;
-                phi[l] = 0.0;
-                action[l] = 0.0;
+            pad(m);
+        }
+    }
+
+    /**
+     * Inputs of {@link HypercubicMetropolisKernel}: the coordinates of the even base {@code 2i} of the next work
+     * item are carried from site to site (no divisions after the first), J_x sums the 2d neighbours in
+     * neighbour-table order as {@link HypercubicMetropolisKernel#localField} does.
+     */
+    private static final class HypercubicLanes extends Lanes {
+        private final double[] field;
+        private final int size;
+        private final int dim;
+        private final int colour;
+        private final double kappa;
+        private final double qa;
+        private final double qb;
+        private final int[] stride;
+        private final int[] coord;
+        private int base;
+        private int parity;
+
+        HypercubicLanes(CpuArgs args, int first) {
+            field = args.doubles(0);
+            size = args.intArg(3);
+            dim = args.intArg(4);
+            colour = args.intArg(5);
+            kappa = args.doubleArg(8);
+            qa = args.doubleArg(9);
+            qb = args.doubleArg(10);
+            stride = new int[dim];
+            coord = new int[dim];
+            base = 2 * first;
+            int rest = base;
+            for (int mu = 0, s = 1; mu < dim; mu++, s *= size) {
+                stride[mu] = s;
+                coord[mu] = rest % size;
+                rest /= size;
+                parity += mu > 0 ? coord[mu] : 0;
             }
-            for (int l = 0; l < SITES; l++) {
-                acc[l] = 0.0;
+        }
+
+        @Override
+        void load(int i0, int m, int hits) {
+            for (int l = 0; l < m; l++) {
+                int r = (colour + parity) & 1;
+                int x = base + r;
+                set(l, x, dim == 2 ? localField2d(x, coord[0] + r, coord[1]) : localField(x, r), qa, qb, field[x], hits);
+                advance();
+            }
+            pad(m);
+        }
+
+        /** J_x in any dimension (x = base + r). */
+        private double localField(int x, int r) {
+            double jx = 0.0;
+            for (int mu = 0; mu < dim; mu++) {
+                int c = mu == 0 ? coord[0] + r : coord[mu];
+                jx += kappa * field[c == size - 1 ? x - (size - 1) * stride[mu] : x + stride[mu]];
+            }
+            for (int mu = 0; mu < dim; mu++) {
+                int c = mu == 0 ? coord[0] + r : coord[mu];
+                jx += kappa * field[c == 0 ? x + (size - 1) * stride[mu] : x - stride[mu]];
+            }
+            return jx;
+        }
+
+        /** J_x in 2D at coordinates (c0, c1), unrolled; same order as {@link #localField}. */
+        private double localField2d(int x, int c0, int c1) {
+            int last = size - 1;
+            double jx = 0.0;
+            jx += kappa * field[c0 == last ? x - last : x + 1];
+            jx += kappa * field[c1 == last ? x - last * size : x + size];
+            jx += kappa * field[c0 == 0 ? x + last : x - 1];
+            jx += kappa * field[c1 == 0 ? x + last * size : x - size];
+            return jx;
+        }
+
+        /** The base of the next work item: two sites further along direction 0, carrying into the others. */
+        private void advance() {
+            base += 2;
+            coord[0] += 2;
+            for (int mu = 1; mu < dim && coord[mu - 1] == size; mu++) {
+                coord[mu - 1] = 0;
+                coord[mu]++;
+                parity++;
+                if (coord[mu] == size) {
+                    parity -= size;
+                }
             }
         }
     }

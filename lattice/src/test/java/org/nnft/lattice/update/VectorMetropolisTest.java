@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * scalar reference body ({@code scalar=true}): the same chain. Proposals, actions and uniforms are
  * bit-identical by construction; only exp(-Delta s) may differ in the last ulp, which flips a decision with
  * probability ~1e-16 per hit, so over the ~10^5 hits here the fields must agree to 1e-12 (in practice bit
- * for bit) and the acceptance counts exactly. Also: independence of thread count and chunking.
+ * for bit) and the acceptance counts exactly. Also: the index-arithmetic kernel of homogeneous theories
+ * against the table kernel, and independence of thread count and chunking.
  */
 class VectorMetropolisTest {
     private static final int SWEEPS = 40;
@@ -28,6 +29,30 @@ class VectorMetropolisTest {
     @Test
     void fastPathIsTheCpuDefault() {
         assertTrue(MetropolisKernel.KERNEL.hasCpuFastPath());
+        assertTrue(HypercubicMetropolisKernel.KERNEL.hasCpuFastPath());
+    }
+
+    /**
+     * The index-arithmetic kernel of homogeneous theories runs the table kernel's chain bit for bit (same sites,
+     * same J summation order, same hits), in its reference body and in its fast path, in 2D, 3D and 4D
+     * (L = 2 included, where forward and backward neighbours coincide).
+     */
+    @Test
+    void hypercubicKernelRunsTheTableChain() {
+        int[][] shapes = {{2, 10}, {3, 6}, {4, 4}, {2, 2}};
+        for (int[] shape : shapes) {
+            Couplings c = HomogeneousTheory.fromMassAndLambda(shape[0], -0.5, 0.7).couplings(new Lattice(shape[0], shape[1]));
+            try (Backend cpu = Backends.named("cpu"); DeviceCouplings dc = new DeviceCouplings(cpu, c)) {
+                assertTrue(dc.homogeneous() != null, "homogeneous couplings are detected");
+            }
+            for (String scalar : new String[]{"true", "false"}) {
+                BackendOptions o = BackendOptions.of("threads", "2", "scalar", scalar);
+                Run table = chain(c, o, MetropolisKernel.KERNEL, 0.9, 2);
+                Run cubic = chain(c, o, HypercubicMetropolisKernel.KERNEL, 0.9, 2);
+                assertArrayEquals(table.field, cubic.field, "d=" + shape[0] + " L=" + shape[1] + " scalar=" + scalar);
+                assertEquals(table.accepted, cubic.accepted);
+            }
+        }
     }
 
     /** 2D homogeneous (L = 10: 50 sites per colour, a short last lane group) with three hits. */
@@ -70,6 +95,16 @@ class VectorMetropolisTest {
         assertArrayEquals(one.field, chunked.field);
         assertEquals(one.accepted, three.accepted);
         assertEquals(one.accepted, chunked.accepted);
+        Kernel raggedCubic = Kernel.of(HypercubicMetropolisKernel.KERNEL.name(), HypercubicMetropolisKernel.KERNEL.source(),
+                (args, from, to) -> {
+                    for (long end = to; end > from; end -= 3) {
+                        VectorMetropolis.runHypercubic(args, Math.max(from, end - 3), end);
+                    }
+                }, HypercubicMetropolisKernel.KERNEL.signature().toArray(new ArgType[0]));
+        Run cubic = chain(c, BackendOptions.of("threads", "3"), HypercubicMetropolisKernel.KERNEL.withCpuGrain(5), 1.0, 2);
+        Run cubicChunked = chain(c, BackendOptions.of("threads", "2", "scalar", "true"), raggedCubic, 1.0, 2);
+        assertArrayEquals(one.field, cubic.field);
+        assertArrayEquals(one.field, cubicChunked.field);
     }
 
     private static void assertSameChain(Couplings c, double delta, int hits) {
@@ -96,7 +131,9 @@ class VectorMetropolisTest {
              LatticeField f = new LatticeField(backend, start)) {
             double accepted = 0;
             for (int s = 0; s < SWEEPS; s++) {
-                double rate = Checkerboard.sweep(dc, f, kernel, 17, s, hits, a -> a.f64(delta).i32(hits));
+                double rate = kernel.name().equals(HypercubicMetropolisKernel.KERNEL.name())
+                        ? Checkerboard.sweepHypercubic(dc, f, kernel, 17, s, hits, a -> a.f64(delta).i32(hits))
+                        : Checkerboard.sweep(dc, f, kernel, 17, s, hits, a -> a.f64(delta).i32(hits));
                 accepted += rate * hits * c.lattice().volume();
             }
             return new Run(f.snapshot(), Math.rint(accepted));
