@@ -10,10 +10,10 @@ import org.nnft.engine.simd.VectorPhilox;
 import org.nnft.engine.simd.VectorRandom;
 
 /**
- * Vector API fast path of {@link MetropolisKernel} (the CPU backend runs it unless {@code scalar=true}).
- * Work items go in groups of {@link VectorPhilox#LONG_LANES}: a scalar prologue ({@link Lanes#load}) reads
- * each site's local field ({@link LocalField#at}, same summation order), a_x, b_x, phi_x and its action into
- * lane arrays; per hit one {@link VectorPhilox#blocks} call gives the Philox words of counter lanes
+ * Vector API fast path of {@link MetropolisKernel} and {@link HypercubicMetropolisKernel} (the CPU backend runs
+ * it unless {@code scalar=true}). Work items go in groups of {@link VectorPhilox#LONG_LANES}: a scalar prologue
+ * ({@link Lanes#load}) reads each site's local field (from the tables with {@link LocalField#at}, or by index
+ * arithmetic; the reference summation order either way), a_x, b_x, phi_x and its action into lane arrays; per hit one {@link VectorPhilox#blocks} call gives the Philox words of counter lanes
  * {@code x * hits + h} (the reference addressing), {@link #uniforms} turns them into the proposal and accept
  * uniforms, and {@link #hit} updates one double vector of lanes; an epilogue stores phi_x and the accepted
  * counts. A short last group is padded with dummy lanes that are never stored, so every site takes this path
