@@ -21,7 +21,10 @@ public final class VectorPhilox {
     public static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
     /** Blocks per call. */
     public static final int LANES = INTS.length();
-    private static final VectorSpecies<Long> LONGS = INTS.withLanes(long.class);
+    /** Long species of {@link #blocks}: one Philox block per long lane. */
+    public static final VectorSpecies<Long> LONGS = INTS.withLanes(long.class);
+    /** Blocks per {@link #blocks} call: two long vectors. */
+    public static final int LONG_LANES = 2 * LONGS.length();
     private static final long LOW = 0xFFFF_FFFFL;
     private static final long HIGH = 0xFFFF_FFFF_0000_0000L;
     private static final IntVector LANE = IntVector.zero(INTS).addIndex(1);
@@ -53,7 +56,7 @@ public final class VectorPhilox {
         IntVector.broadcast(INTS, (int) (firstBlock >>> 32)).add(1, carry).intoArray(words, LANES);
         IntVector.broadcast(INTS, (int) stream).intoArray(words, 2 * LANES);
         IntVector.broadcast(INTS, (int) (stream >>> 32)).intoArray(words, 3 * LANES);
-        blocks(seed, words, words);
+        fromCounters(seed, words, words);
     }
 
     /**
@@ -62,7 +65,7 @@ public final class VectorPhilox {
      * ({@code words} may be {@code counters}). Vectors cross no method boundary here, so the JIT
      * keeps them in registers whether or not it inlines this method into the caller.
      */
-    public static void blocks(long seed, int[] counters, int[] words) {
+    public static void fromCounters(long seed, int[] counters, int[] words) {
         IntVector c0 = IntVector.fromArray(INTS, counters, 0);
         IntVector c1 = IntVector.fromArray(INTS, counters, LANES);
         IntVector c2 = IntVector.fromArray(INTS, counters, 2 * LANES);
@@ -91,6 +94,61 @@ public final class VectorPhilox {
         c1.intoArray(words, LANES);
         c2.intoArray(words, 2 * LANES);
         c3.intoArray(words, 3 * LANES);
+    }
+
+    /**
+     * The words of blocks {@code blocks[offset + l] + add} (l = 0 .. {@link #LONG_LANES}-1) of {@code stream}
+     * (counters may cross 2^32), one block per long lane: each word sits zero-extended in a long lane, so a
+     * round needs one 32x32 -> 64 multiply per product (a single unsigned multiply on x86, where the int lanes of
+     * {@link #fromCounters} need two plus shuffles), and the two vectors are independent chains the CPU overlaps.
+     * Word-major output: {@code words[j * LONG_LANES + l]} is word {@code j} (0..3) of block l, as an
+     * unsigned value in [0, 2^32). Meant for kernels that turn words into doubles (see {@link VectorRandom#D},
+     * which has the shape of {@link #LONGS}).
+     */
+    public static void blocks(long seed, long stream, long[] blocks, int offset, long add, long[] words) {
+        int n = LONGS.length();
+        LongVector b = LongVector.fromArray(LONGS, blocks, offset).add(add);
+        LongVector e = LongVector.fromArray(LONGS, blocks, offset + n).add(add);
+        LongVector m0 = LongVector.broadcast(LONGS, Philox4x32.M0 & LOW).and(LOW);
+        LongVector m1 = LongVector.broadcast(LONGS, Philox4x32.M1 & LOW).and(LOW);
+        LongVector b0 = b.and(LOW);
+        LongVector b1 = b.lanewise(VectorOperators.LSHR, 32);
+        LongVector e0 = e.and(LOW);
+        LongVector e1 = e.lanewise(VectorOperators.LSHR, 32);
+        LongVector b2 = LongVector.broadcast(LONGS, stream & LOW);
+        LongVector b3 = LongVector.broadcast(LONGS, stream >>> 32);
+        LongVector e2 = b2;
+        LongVector e3 = b3;
+        long k0 = seed & LOW;
+        long k1 = seed >>> 32;
+        for (int r = 0; r < Philox4x32.ROUNDS; r++) {
+            if (r > 0) {
+                k0 = (k0 + (Philox4x32.W0 & LOW)) & LOW;
+                k1 = (k1 + (Philox4x32.W1 & LOW)) & LOW;
+            }
+            // Only the low 32 bits of every lane are the word; the and(LOW) before each multiply drops the
+            // high garbage that the XORs carry along and lets C2 use one unsigned 32x32 -> 64 multiply.
+            LongVector pb0 = b0.and(LOW).mul(m0);
+            LongVector pb2 = b2.and(LOW).mul(m1);
+            LongVector pe0 = e0.and(LOW).mul(m0);
+            LongVector pe2 = e2.and(LOW).mul(m1);
+            b0 = pb2.lanewise(VectorOperators.LSHR, 32).lanewise(VectorOperators.XOR, b1).lanewise(VectorOperators.XOR, k0);
+            b2 = pb0.lanewise(VectorOperators.LSHR, 32).lanewise(VectorOperators.XOR, b3).lanewise(VectorOperators.XOR, k1);
+            b1 = pb2;
+            b3 = pb0;
+            e0 = pe2.lanewise(VectorOperators.LSHR, 32).lanewise(VectorOperators.XOR, e1).lanewise(VectorOperators.XOR, k0);
+            e2 = pe0.lanewise(VectorOperators.LSHR, 32).lanewise(VectorOperators.XOR, e3).lanewise(VectorOperators.XOR, k1);
+            e1 = pe2;
+            e3 = pe0;
+        }
+        b0.and(LOW).intoArray(words, 0);
+        e0.and(LOW).intoArray(words, n);
+        b1.and(LOW).intoArray(words, 2 * n);
+        e1.and(LOW).intoArray(words, 3 * n);
+        b2.and(LOW).intoArray(words, 4 * n);
+        e2.and(LOW).intoArray(words, 5 * n);
+        b3.and(LOW).intoArray(words, 6 * n);
+        e3.and(LOW).intoArray(words, 7 * n);
     }
 
     /** Per lane, the high 32 bits of the unsigned product {@code x * m}, m zero-extended in every long lane. */

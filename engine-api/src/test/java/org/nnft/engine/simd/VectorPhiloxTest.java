@@ -5,7 +5,7 @@ import org.nnft.engine.random.RandomStreams;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Strided lanes of {@link VectorPhilox} and {@link VectorRandom#boxMuller} against the scalar reference, bit for bit. */
+/** Strided and long lanes of {@link VectorPhilox} and {@link VectorRandom#boxMuller} against the scalar reference, bit for bit. */
 class VectorPhiloxTest {
     @Test
     void stridedBlocksAndNormalsMatchReference() {
@@ -30,6 +30,31 @@ class VectorPhiloxTest {
                     for (int l = 0; l < w; l++) {
                         assertEquals(RandomStreams.boxMuller(words[l], words[w + l], false), cosines[l]);
                         assertEquals(RandomStreams.boxMuller(words[l], words[w + l], true), sines[l]);
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@link VectorPhilox#blocks}: arbitrary counters per lane (crossing 2^32 by the added offset), bit for bit. */
+    @Test
+    void longLaneBlocksMatchReference() {
+        int w = VectorPhilox.LONG_LANES;
+        long[] blocks = new long[w + 3];
+        long[] words = new long[4 * w];
+        int[] expected = new int[4];
+        for (long seed : new long[]{1L, -5L, 0x1234_5678_9ABC_DEF0L}) {
+            for (long stream : new long[]{0L, 7L, -1L, 0x7FFF_FFFF_0000_0001L}) {
+                for (int l = 0; l < blocks.length; l++) {
+                    blocks[l] = l % 2 == 0 ? 0xFFFF_FFFEL - l : (long) l * 1_000_003L + (seed & 0xFFFL);
+                }
+                for (long add : new long[]{0L, 1L, 5L}) {
+                    VectorPhilox.blocks(seed, stream, blocks, 3, add, words);
+                    for (int l = 0; l < w; l++) {
+                        RandomStreams.block(seed, stream, blocks[3 + l] + add, expected);
+                        for (int j = 0; j < 4; j++) {
+                            assertEquals(expected[j] & 0xFFFF_FFFFL, words[j * w + l], "lane " + l + " word " + j);
+                        }
                     }
                 }
             }

@@ -4,6 +4,7 @@ import org.nnft.engine.Backend;
 import org.nnft.engine.DType;
 import org.nnft.engine.DeviceBuffer;
 import org.nnft.lattice.action.Couplings;
+import org.nnft.lattice.action.HomogeneousTheory;
 import org.nnft.lattice.geometry.Lattice;
 
 /**
@@ -20,6 +21,7 @@ public final class DeviceCouplings implements AutoCloseable {
     final DeviceBuffer[] sites = new DeviceBuffer[2];
     final DeviceBuffer accepted;
     final int halfVolume;
+    private final HomogeneousTheory homogeneous;
 
     public DeviceCouplings(Backend backend, Couplings couplings) {
         Lattice lattice = couplings.lattice();
@@ -34,6 +36,29 @@ public final class DeviceCouplings implements AutoCloseable {
         this.sites[1] = backend.upload(lattice.sitesOfColour(1));
         this.halfVolume = lattice.volume() / 2;
         this.accepted = backend.allocate(DType.F64, halfVolume);
+        this.homogeneous = homogeneousOf(couplings);
+    }
+
+    /** (kappa, a, b) when every link weight, every a_x and every b_x are equal, else null. */
+    private static HomogeneousTheory homogeneousOf(Couplings c) {
+        double[] w = c.linkWeights();
+        double[] a = c.quadratic();
+        double[] b = c.quartic();
+        return allEqual(w) && allEqual(a) && allEqual(b) ? new HomogeneousTheory(w[0], a[0], b[0]) : null;
+    }
+
+    private static boolean allEqual(double[] v) {
+        for (double x : v) {
+            if (Double.compare(x, v[0]) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The homogeneous couplings (kappa, a, b) if the theory is homogeneous, for the index-arithmetic kernels; else null. */
+    HomogeneousTheory homogeneous() {
+        return homogeneous;
     }
 
     public Backend backend() {

@@ -10,7 +10,8 @@ import org.nnft.engine.random.RandomStreams;
  * {@code x = sites[i]} only and writes its number of accepted hits to {@code accepted[i]}.
  * Hit {@code h} uses Philox block {@code x * hits + h} of {@code stream} ({@link StreamMap}): words 0,1 give
  * the proposal {@code phi + delta (2u - 1)}, words 2,3 the accept variate; accept when
- * {@code Delta s <= 0 || u < exp(-Delta s)}. The C twin is {@code metropolis.c}.
+ * {@code Delta s <= 0 || u < exp(-Delta s)}. The C twin is {@code metropolis.c}; {@link #run} is the
+ * reference body, {@link VectorMetropolis} the CPU fast path.
  *
  * <p>Signature: field, accepted, sites, neighbours, hopping, a, b (buffers), n, coordination, seed, stream,
  * delta, hits.
@@ -20,7 +21,8 @@ public final class MetropolisKernel {
             LocalField.kernelSource(MetropolisKernel.class, "metropolis.c"), MetropolisKernel::run,
             ArgType.F64_BUFFER, ArgType.F64_BUFFER, ArgType.I32_BUFFER, ArgType.I32_BUFFER,
             ArgType.F64_BUFFER, ArgType.F64_BUFFER, ArgType.F64_BUFFER,
-            ArgType.INT, ArgType.INT, ArgType.LONG, ArgType.LONG, ArgType.DOUBLE, ArgType.INT);
+            ArgType.INT, ArgType.INT, ArgType.LONG, ArgType.LONG, ArgType.DOUBLE, ArgType.INT)
+            .withCpuFastPath(VectorMetropolis::run);
 
     private MetropolisKernel() {
     }
@@ -40,30 +42,38 @@ public final class MetropolisKernel {
         double delta = args.doubleArg(11);
         int hits = args.intArg(12);
         int[] w = new int[4];
+        double[] acc = new double[1];
         for (long gid = from; gid < to && gid < n; gid++) {
             int i = (int) gid;
             int x = sites[i];
             double j = LocalField.at(field, nbr, hop, x, coord);
-            double ax = qa[x];
-            double bx = qb[x];
-            double p = field[x];
-            double p2 = p * p;
-            double sOld = ax * p2 + bx * p2 * p2 - j * p;
-            double acc = 0.0;
-            for (int h = 0; h < hits; h++) {
-                RandomStreams.block(seed, stream, (long) x * hits + h, w);
-                double q = p + delta * (2.0 * RandomStreams.toUniformDouble(w[0], w[1]) - 1.0);
-                double q2 = q * q;
-                double sNew = ax * q2 + bx * q2 * q2 - j * q;
-                double ds = sNew - sOld;
-                if (ds <= 0.0 || RandomStreams.toUniformDouble(w[2], w[3]) < Math.exp(-ds)) {
-                    p = q;
-                    sOld = sNew;
-                    acc += 1.0;
-                }
-            }
-            field[x] = p;
-            accepted[i] = acc;
+            acc[0] = 0.0;
+            field[x] = hits(field[x], j, qa[x], qb[x], seed, stream, x, hits, delta, w, acc);
+            accepted[i] = acc[0];
         }
+    }
+
+    /**
+     * The hits at site {@code x} with local field {@code j} and couplings (ax, bx) from field value {@code p};
+     * returns the new value and adds the accepted hits to {@code acc[0]} ({@code w}: four words of scratch).
+     * Shared by the reference bodies; C twin {@code lattice_metropolis_hits}.
+     */
+    static double hits(double p, double j, double ax, double bx, long seed, long stream, int x, int hits,
+                       double delta, int[] w, double[] acc) {
+        double p2 = p * p;
+        double sOld = ax * p2 + bx * p2 * p2 - j * p;
+        for (int h = 0; h < hits; h++) {
+            RandomStreams.block(seed, stream, (long) x * hits + h, w);
+            double q = p + delta * (2.0 * RandomStreams.toUniformDouble(w[0], w[1]) - 1.0);
+            double q2 = q * q;
+            double sNew = ax * q2 + bx * q2 * q2 - j * q;
+            double ds = sNew - sOld;
+            if (ds <= 0.0 || RandomStreams.toUniformDouble(w[2], w[3]) < Math.exp(-ds)) {
+                p = q;
+                sOld = sNew;
+                acc[0] += 1.0;
+            }
+        }
+        return p;
     }
 }

@@ -1,20 +1,10 @@
-/* Multi-hit checkerboard Metropolis; line-by-line twin of MetropolisKernel.run (Java). */
-KERNEL void lattice_metropolis(GLOBAL double* field, GLOBAL double* accepted, GLOBAL const int* sites,
-                               GLOBAL const int* nbr, GLOBAL const double* hop, GLOBAL const double* qa,
-                               GLOBAL const double* qb, int n, int coord, i64 seed, i64 stream,
-                               double delta, int hits) {
+/* Multi-hit Metropolis at one site; twin of MetropolisKernel.hits (Java). Returns the new field value and
+   adds the accepted hits to *acc. */
+DEVICE double lattice_metropolis_hits(double p, double j, double ax, double bx, i64 seed, i64 stream, int x,
+                                      int hits, double delta, double* acc) {
     u32 w[4];
-    i64 gid = GID;
-    if (gid >= n) return;
-    int i = (int) gid;
-    int x = sites[i];
-    double j = lattice_local_field(field, nbr, hop, x, coord);
-    double ax = qa[x];
-    double bx = qb[x];
-    double p = field[x];
     double p2 = p * p;
     double sOld = ax * p2 + bx * p2 * p2 - j * p;
-    double acc = 0.0;
     for (int h = 0; h < hits; h++) {
         rs_block(seed, stream, (i64) x * hits + h, w);
         double q = p + delta * (2.0 * rs_uniform_double(w[0], w[1]) - 1.0);
@@ -24,9 +14,23 @@ KERNEL void lattice_metropolis(GLOBAL double* field, GLOBAL double* accepted, GL
         if (ds <= 0.0 || rs_uniform_double(w[2], w[3]) < exp(-ds)) {
             p = q;
             sOld = sNew;
-            acc += 1.0;
+            *acc += 1.0;
         }
     }
-    field[x] = p;
+    return p;
+}
+
+/* Multi-hit checkerboard Metropolis; line-by-line twin of MetropolisKernel.run (Java). */
+KERNEL void lattice_metropolis(GLOBAL double* field, GLOBAL double* accepted, GLOBAL const int* sites,
+                               GLOBAL const int* nbr, GLOBAL const double* hop, GLOBAL const double* qa,
+                               GLOBAL const double* qb, int n, int coord, i64 seed, i64 stream,
+                               double delta, int hits) {
+    i64 gid = GID;
+    if (gid >= n) return;
+    int i = (int) gid;
+    int x = sites[i];
+    double j = lattice_local_field(field, nbr, hop, x, coord);
+    double acc = 0.0;
+    field[x] = lattice_metropolis_hits(field[x], j, qa[x], qb[x], seed, stream, x, hits, delta, &acc);
     accepted[i] = acc;
 }

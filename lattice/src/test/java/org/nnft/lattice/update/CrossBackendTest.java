@@ -39,6 +39,8 @@ class CrossBackendTest {
             for (int s = 0; s < 30; s++) {
                 u.apply(f, 11, 2L * s);
                 m.apply(f, 11, 2L * s + 1);
+                // The homogeneous theory runs the index-arithmetic Metropolis kernel; exercise the table one too.
+                Checkerboard.sweep(dc, f, MetropolisKernel.KERNEL, 11, 1000L + s, 1, a -> a.f64(0.7).i32(1));
             }
             return f.snapshot();
         }

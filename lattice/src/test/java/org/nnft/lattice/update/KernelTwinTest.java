@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KernelTwinTest {
     @Test
     void cSourcesDeclareTheEntryPointWithTheJavaSignature() {
-        for (Kernel k : new Kernel[] {MetropolisKernel.KERNEL, OverrelaxationKernel.KERNEL, HeatBathKernel.KERNEL}) {
+        for (Kernel k : new Kernel[] {MetropolisKernel.KERNEL, HypercubicMetropolisKernel.KERNEL,
+                OverrelaxationKernel.KERNEL, HeatBathKernel.KERNEL}) {
             Matcher m = Pattern.compile("KERNEL void " + k.name() + "\\(([^)]*)\\)").matcher(k.source());
             assertTrue(m.find(), k.name() + " entry point");
             assertEquals(k.signature().size(), m.group(1).split(",").length, k.name() + " parameter count");

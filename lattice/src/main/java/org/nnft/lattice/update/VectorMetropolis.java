@@ -1,0 +1,287 @@
+package org.nnft.lattice.update;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+import org.nnft.engine.kernel.CpuArgs;
+import org.nnft.engine.simd.VectorPhilox;
+import org.nnft.engine.simd.VectorRandom;
+
+/**
+ * Vector API fast path of {@link MetropolisKernel} and {@link HypercubicMetropolisKernel} (the CPU backend runs
+ * it unless {@code scalar=true}). Work items go in groups of {@link VectorPhilox#LONG_LANES}: a scalar prologue
+ * ({@link Lanes#load}) reads each site's local field (from the tables with {@link LocalField#at}, or by index
+ * arithmetic; the reference summation order either way), a_x, b_x, phi_x and its action into lane arrays; per hit one {@link VectorPhilox#blocks} call gives the Philox words of counter lanes
+ * {@code x * hits + h} (the reference addressing), {@link #uniforms} turns them into the proposal and accept
+ * uniforms, and {@link #hit} updates one double vector of lanes; an epilogue stores phi_x and the accepted
+ * counts. A short last group is padded with dummy lanes that are never stored, so every site takes this path
+ * whatever the chunking. The vector work is cut into small loop bodies on purpose: C2 stops inlining once a
+ * compilation has parsed too many nodes, and a Vector API call left out of line boxes its vectors.
+ *
+ * <p>Same chain as the reference body: the proposal, the action difference and the 53-bit uniforms use the
+ * same operations in the same order (the Vector API never fuses), so they are bit-identical; only
+ * {@code exp(-Delta s)} comes from {@link VectorOperators#EXP}, which may differ from {@link Math#exp} in the
+ * last ulp, so an accept decision can flip only when the accept variate falls within an ulp of it
+ * (probability ~1e-16 per hit). Extra terms of the local action (e.g. a linear term) belong in
+ * {@link Lanes#load}, which reads the kernel arguments by their indices.
+ */
+final class VectorMetropolis {
+    private static final VectorSpecies<Double> D = VectorRandom.D;
+    private static final VectorSpecies<Long> WORDS = VectorPhilox.LONGS;
+    private static final int SITES = VectorPhilox.LONG_LANES;
+    private static final int HALF = D.length();
+    /** Bits of the double 2^52: OR-ing an integer below 2^52 into them gives 2^52 + that integer, exactly. */
+    private static final long TWO_52_BITS = Double.doubleToRawLongBits(0x1p52);
+
+    static {
+        if (2 * HALF != SITES || WORDS.length() != HALF) {
+            throw new AssertionError("one Philox call must feed exactly two double vectors");
+        }
+    }
+
+    private VectorMetropolis() {
+    }
+
+    /** Fast path of {@link MetropolisKernel}: sites and local fields from the tables. */
+    static void run(CpuArgs args, long from, long to) {
+        int end = (int) Math.min(to, args.intArg(7));
+        sweep(new TableLanes(args), args.doubles(0), args.doubles(1), (int) from, end,
+                args.longArg(9), args.longArg(10), args.doubleArg(11), args.intArg(12));
+    }
+
+    /** Fast path of {@link HypercubicMetropolisKernel}: sites and local fields by index arithmetic. */
+    static void runHypercubic(CpuArgs args, long from, long to) {
+        int end = (int) Math.min(to, args.intArg(2));
+        if (from >= end) {
+            return;
+        }
+        sweep(new HypercubicLanes(args, (int) from), args.doubles(0), args.doubles(1), (int) from, end,
+                args.longArg(6), args.longArg(7), args.doubleArg(11), args.intArg(12));
+    }
+
+    private static void sweep(Lanes lanes, double[] field, double[] accepted, int from, int end, long seed,
+                              long stream, double delta, int hits) {
+        long[] words = new long[4 * SITES];
+        for (int i0 = from; i0 < end; i0 += SITES) {
+            int m = Math.min(SITES, end - i0);
+            lanes.load(i0, m, hits);
+            for (int h = 0; h < hits; h++) {
+                VectorPhilox.blocks(seed, stream, lanes.block, 0, h, words);
+                for (int k = 0; k < 2 * SITES; k += HALF) {
+                    uniforms(words, k, lanes.uniform);
+                }
+                for (int half = 0; half < SITES; half += HALF) {
+                    hit(lanes, half, delta);
+                }
+            }
+            for (int l = 0; l < m; l++) {
+                field[lanes.site[l]] = lanes.phi[l];
+                accepted[i0 + l] = lanes.acc[l];
+            }
+        }
+    }
+
+    /**
+     * One hit on the double vector of lanes at {@code offset}, state in and out of {@code lanes}. Kept small
+     * and called in a loop so that C2 inlines every Vector API call in it (a larger body exceeds C2's
+     * inlining node budget, and a vector that crosses a call that is not inlined is boxed).
+     */
+    private static void hit(Lanes lanes, int offset, double delta) {
+        DoubleVector p = DoubleVector.fromArray(D, lanes.phi, offset);
+        DoubleVector j = DoubleVector.fromArray(D, lanes.j, offset);
+        DoubleVector a = DoubleVector.fromArray(D, lanes.a, offset);
+        DoubleVector b = DoubleVector.fromArray(D, lanes.b, offset);
+        DoubleVector sOld = DoubleVector.fromArray(D, lanes.action, offset);
+        DoubleVector q = p.add(DoubleVector.fromArray(D, lanes.uniform, offset).mul(2.0).sub(1.0).mul(delta));
+        DoubleVector q2 = q.mul(q);
+        DoubleVector sNew = a.mul(q2).add(b.mul(q2).mul(q2)).sub(j.mul(q));
+        DoubleVector ds = sNew.sub(sOld);
+        DoubleVector u = DoubleVector.fromArray(D, lanes.uniform, SITES + offset);
+        VectorMask<Double> accept = ds.compare(VectorOperators.LE, 0.0)
+                .or(u.compare(VectorOperators.LT, ds.neg().lanewise(VectorOperators.EXP)));
+        p.blend(q, accept).intoArray(lanes.phi, offset);
+        sOld.blend(sNew, accept).intoArray(lanes.action, offset);
+        // A blend, not add(1.0, accept): masked arithmetic has no AVX2 intrinsic and would box.
+        DoubleVector one = DoubleVector.zero(D).blend(1.0, accept);
+        DoubleVector.fromArray(D, lanes.acc, offset).add(one).intoArray(lanes.acc, offset);
+    }
+
+    /** Per-lane inputs and outputs of one group of sites; subclasses say where a site's inputs come from. */
+    private abstract static class Lanes {
+        final int[] site = new int[SITES];
+        final long[] block = new long[SITES];
+        final double[] j = new double[SITES];
+        final double[] a = new double[SITES];
+        final double[] b = new double[SITES];
+        final double[] phi = new double[SITES];
+        final double[] action = new double[SITES];
+        final double[] acc = new double[SITES];
+        /** Per hit: the proposal uniforms of the lanes, then their accept uniforms. */
+        final double[] uniform = new double[2 * SITES];
+
+        /**
+         * Loads the sites of work items {@code i0 .. i0 + m - 1} (consecutive calls get consecutive groups) with
+         * {@link #set}; lanes past {@code m} get the harmless dummy site action 0 (never stored).
+         */
+        abstract void load(int i0, int m, int hits);
+
+        /** Lane {@code l} holds site x with local field jx, couplings (ax, bx) and field value p. */
+        final void set(int l, int x, double jx, double ax, double bx, double p, int hits) {
+            site[l] = x;
+            block[l] = (long) x * hits;
+            j[l] = jx;
+            a[l] = ax;
+            b[l] = bx;
+            double p2 = p * p;
+            phi[l] = p;
+            action[l] = ax * p2 + bx * p2 * p2 - jx * p;
+            acc[l] = 0.0;
+        }
+
+        /** Dummy lanes {@code m ..}. */
+        final void pad(int m) {
+            for (int l = m; l < SITES; l++) {
+                set(l, 0, 0.0, 0.0, 0.0, 0.0, 0);
+            }
+        }
+    }
+
+    /** Inputs of {@link MetropolisKernel}: site list, neighbour and hopping tables, a_x and b_x. */
+    private static final class TableLanes extends Lanes {
+        private final double[] field;
+        private final int[] sites;
+        private final int[] nbr;
+        private final double[] hop;
+        private final double[] qa;
+        private final double[] qb;
+        private final int coord;
+
+        TableLanes(CpuArgs args) {
+            field = args.doubles(0);
+            sites = args.ints(2);
+            nbr = args.ints(3);
+            hop = args.doubles(4);
+            qa = args.doubles(5);
+            qb = args.doubles(6);
+            coord = args.intArg(8);
+        }
+
+        @Override
+        void load(int i0, int m, int hits) {
+            for (int l = 0; l < m; l++) {
+                int x = sites[i0 + l];
+                set(l, x, LocalField.at(field, nbr, hop, x, coord), qa[x], qb[x], field[x], hits);
+            }
+            pad(m);
+        }
+    }
+
+    /**
+     * Inputs of {@link HypercubicMetropolisKernel}: the coordinates of the even base {@code 2i} of the next work
+     * item are carried from site to site (no divisions after the first), J_x sums the 2d neighbours in
+     * neighbour-table order as {@link HypercubicMetropolisKernel#localField} does.
+     */
+    private static final class HypercubicLanes extends Lanes {
+        private final double[] field;
+        private final int size;
+        private final int dim;
+        private final int colour;
+        private final double kappa;
+        private final double qa;
+        private final double qb;
+        private final int[] stride;
+        private final int[] coord;
+        private int base;
+        private int parity;
+
+        HypercubicLanes(CpuArgs args, int first) {
+            field = args.doubles(0);
+            size = args.intArg(3);
+            dim = args.intArg(4);
+            colour = args.intArg(5);
+            kappa = args.doubleArg(8);
+            qa = args.doubleArg(9);
+            qb = args.doubleArg(10);
+            stride = new int[dim];
+            coord = new int[dim];
+            base = 2 * first;
+            int rest = base;
+            for (int mu = 0, s = 1; mu < dim; mu++, s *= size) {
+                stride[mu] = s;
+                coord[mu] = rest % size;
+                rest /= size;
+                parity += mu > 0 ? coord[mu] : 0;
+            }
+        }
+
+        @Override
+        void load(int i0, int m, int hits) {
+            for (int l = 0; l < m; l++) {
+                int r = (colour + parity) & 1;
+                int x = base + r;
+                set(l, x, dim == 2 ? localField2d(x, coord[0] + r, coord[1]) : localField(x, r), qa, qb, field[x], hits);
+                advance();
+            }
+            pad(m);
+        }
+
+        /** J_x in any dimension (x = base + r). */
+        private double localField(int x, int r) {
+            double jx = 0.0;
+            for (int mu = 0; mu < dim; mu++) {
+                int c = mu == 0 ? coord[0] + r : coord[mu];
+                jx += kappa * field[c == size - 1 ? x - (size - 1) * stride[mu] : x + stride[mu]];
+            }
+            for (int mu = 0; mu < dim; mu++) {
+                int c = mu == 0 ? coord[0] + r : coord[mu];
+                jx += kappa * field[c == 0 ? x + (size - 1) * stride[mu] : x - stride[mu]];
+            }
+            return jx;
+        }
+
+        /** J_x in 2D at coordinates (c0, c1), unrolled; same order as {@link #localField}. */
+        private double localField2d(int x, int c0, int c1) {
+            int last = size - 1;
+            double jx = 0.0;
+            jx += kappa * field[c0 == last ? x - last : x + 1];
+            jx += kappa * field[c1 == last ? x - last * size : x + size];
+            jx += kappa * field[c0 == 0 ? x + last : x - 1];
+            jx += kappa * field[c1 == 0 ? x + last * size : x - size];
+            return jx;
+        }
+
+        /** The base of the next work item: two sites further along direction 0, carrying into the others. */
+        private void advance() {
+            base += 2;
+            coord[0] += 2;
+            for (int mu = 1; mu < dim && coord[mu - 1] == size; mu++) {
+                coord[mu - 1] = 0;
+                coord[mu]++;
+                parity++;
+                if (coord[mu] == size) {
+                    parity -= size;
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code RandomStreams.toUniformDouble} of word pair {@code k / SITES} (words 0,1 or 2,3) of the lanes
+     * {@code k % SITES ..}, exact, into {@code out[k ..]}: the proposal uniforms first, then the accept ones.
+     */
+    private static void uniforms(long[] words, int k, double[] out) {
+        int pair = k / SITES;
+        int lane = k % SITES;
+        int wa = 2 * pair * SITES + lane;
+        DoubleVector high = toDouble(LongVector.fromArray(WORDS, words, wa).lanewise(VectorOperators.LSHR, 5));
+        DoubleVector low = toDouble(LongVector.fromArray(WORDS, words, wa + SITES).lanewise(VectorOperators.LSHR, 6));
+        high.mul(67108864.0).add(low).mul(0x1p-53).intoArray(out, k);
+    }
+
+    /** Lanes in [0, 2^52) as doubles, exactly (AVX2 has no long-to-double conversion). */
+    private static DoubleVector toDouble(LongVector small) {
+        return small.or(TWO_52_BITS).reinterpretAsDoubles().sub(0x1p52);
+    }
+}

@@ -1,0 +1,142 @@
+package org.nnft.lattice.update;
+
+import org.junit.jupiter.api.Test;
+import org.nnft.engine.Backend;
+import org.nnft.engine.BackendOptions;
+import org.nnft.engine.Backends;
+import org.nnft.engine.kernel.ArgType;
+import org.nnft.engine.kernel.Kernel;
+import org.nnft.engine.random.RandomStreams;
+import org.nnft.lattice.action.Couplings;
+import org.nnft.lattice.action.HomogeneousTheory;
+import org.nnft.lattice.geometry.Lattice;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The Vector API fast path of the Metropolis kernel ({@link VectorMetropolis}, the CPU default) against the
+ * scalar reference body ({@code scalar=true}): the same chain. Proposals, actions and uniforms are
+ * bit-identical by construction; only exp(-Delta s) may differ in the last ulp, which flips a decision with
+ * probability ~1e-16 per hit, so over the ~10^5 hits here the fields must agree to 1e-12 (in practice bit
+ * for bit) and the acceptance counts exactly. Also: the index-arithmetic kernel of homogeneous theories
+ * against the table kernel, and independence of thread count and chunking.
+ */
+class VectorMetropolisTest {
+    private static final int SWEEPS = 40;
+
+    @Test
+    void fastPathIsTheCpuDefault() {
+        assertTrue(MetropolisKernel.KERNEL.hasCpuFastPath());
+        assertTrue(HypercubicMetropolisKernel.KERNEL.hasCpuFastPath());
+    }
+
+    /**
+     * The index-arithmetic kernel of homogeneous theories runs the table kernel's chain bit for bit (same sites,
+     * same J summation order, same hits), in its reference body and in its fast path, in 2D, 3D and 4D
+     * (L = 2 included, where forward and backward neighbours coincide).
+     */
+    @Test
+    void hypercubicKernelRunsTheTableChain() {
+        int[][] shapes = {{2, 10}, {3, 6}, {4, 4}, {2, 2}};
+        for (int[] shape : shapes) {
+            Couplings c = HomogeneousTheory.fromMassAndLambda(shape[0], -0.5, 0.7).couplings(new Lattice(shape[0], shape[1]));
+            try (Backend cpu = Backends.named("cpu"); DeviceCouplings dc = new DeviceCouplings(cpu, c)) {
+                assertTrue(dc.homogeneous() != null, "homogeneous couplings are detected");
+            }
+            for (String scalar : new String[]{"true", "false"}) {
+                BackendOptions o = BackendOptions.of("threads", "2", "scalar", scalar);
+                Run table = chain(c, o, MetropolisKernel.KERNEL, 0.9, 2);
+                Run cubic = chain(c, o, HypercubicMetropolisKernel.KERNEL, 0.9, 2);
+                assertArrayEquals(table.field, cubic.field, "d=" + shape[0] + " L=" + shape[1] + " scalar=" + scalar);
+                assertEquals(table.accepted, cubic.accepted);
+            }
+        }
+    }
+
+    /** 2D homogeneous (L = 10: 50 sites per colour, a short last lane group) with three hits. */
+    @Test
+    void fastPathRunsTheReferenceChainIn2d() {
+        Couplings c = HomogeneousTheory.fromMassAndLambda(2, -0.5, 0.7).couplings(new Lattice(2, 10));
+        assertSameChain(c, 0.9, 3);
+    }
+
+    /** 3D with site-dependent hopping, a and b, so every per-site input of the kernel matters. */
+    @Test
+    void fastPathRunsTheReferenceChainIn3dInhomogeneous() {
+        Lattice l = new Lattice(3, 6);
+        double[] w = new double[l.links()];
+        double[] a = new double[l.volume()];
+        double[] b = new double[l.volume()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = 0.1 + 0.2 * RandomStreams.uniformDouble(3, 0, i);
+        }
+        for (int x = 0; x < a.length; x++) {
+            a[x] = 0.4 + RandomStreams.uniformDouble(3, 1, x);
+            b[x] = 0.5 * RandomStreams.uniformDouble(3, 2, x);
+        }
+        assertSameChain(new Couplings(l, w, a, b), 1.3, 2);
+    }
+
+    @Test
+    void fastPathDoesNotDependOnThreadsOrChunking() {
+        Couplings c = HomogeneousTheory.fromMassAndLambda(2, -0.5, 0.7).couplings(new Lattice(2, 12));
+        Run one = chain(c, BackendOptions.of("threads", "1"), MetropolisKernel.KERNEL, 1.0, 2);
+        Run three = chain(c, BackendOptions.of("threads", "3"), MetropolisKernel.KERNEL.withCpuGrain(5), 1.0, 2);
+        // Odd chunk boundaries, run back to front: every lane group is cut differently.
+        Kernel ragged = Kernel.of(MetropolisKernel.KERNEL.name(), MetropolisKernel.KERNEL.source(), (args, from, to) -> {
+            for (long end = to; end > from; end -= 3) {
+                VectorMetropolis.run(args, Math.max(from, end - 3), end);
+            }
+        }, MetropolisKernel.KERNEL.signature().toArray(new ArgType[0]));
+        Run chunked = chain(c, BackendOptions.of("threads", "2", "scalar", "true"), ragged, 1.0, 2);
+        assertArrayEquals(one.field, three.field);
+        assertArrayEquals(one.field, chunked.field);
+        assertEquals(one.accepted, three.accepted);
+        assertEquals(one.accepted, chunked.accepted);
+        Kernel raggedCubic = Kernel.of(HypercubicMetropolisKernel.KERNEL.name(), HypercubicMetropolisKernel.KERNEL.source(),
+                (args, from, to) -> {
+                    for (long end = to; end > from; end -= 3) {
+                        VectorMetropolis.runHypercubic(args, Math.max(from, end - 3), end);
+                    }
+                }, HypercubicMetropolisKernel.KERNEL.signature().toArray(new ArgType[0]));
+        Run cubic = chain(c, BackendOptions.of("threads", "3"), HypercubicMetropolisKernel.KERNEL.withCpuGrain(5), 1.0, 2);
+        Run cubicChunked = chain(c, BackendOptions.of("threads", "2", "scalar", "true"), raggedCubic, 1.0, 2);
+        assertArrayEquals(one.field, cubic.field);
+        assertArrayEquals(one.field, cubicChunked.field);
+    }
+
+    private static void assertSameChain(Couplings c, double delta, int hits) {
+        Run reference = chain(c, BackendOptions.of("threads", "2", "scalar", "true"), MetropolisKernel.KERNEL, delta, hits);
+        Run fast = chain(c, BackendOptions.of("threads", "2"), MetropolisKernel.KERNEL, delta, hits);
+        assertEquals(reference.accepted, fast.accepted, "accepted hits");
+        for (int x = 0; x < reference.field.length; x++) {
+            assertEquals(reference.field[x], fast.field[x], 1e-12, "site " + x);
+        }
+        double acceptance = reference.accepted / ((double) SWEEPS * hits * c.lattice().volume());
+        assertTrue(acceptance > 0.2 && acceptance < 0.9, "a chain that really moves, acceptance " + acceptance);
+    }
+
+    private record Run(double[] field, double accepted) {
+    }
+
+    private static Run chain(Couplings c, BackendOptions options, Kernel kernel, double delta, int hits) {
+        double[] start = new double[c.lattice().volume()];
+        for (int x = 0; x < start.length; x++) {
+            start[x] = Math.sin(0.7 * x);
+        }
+        try (Backend backend = Backends.named("cpu", options);
+             DeviceCouplings dc = new DeviceCouplings(backend, c);
+             LatticeField f = new LatticeField(backend, start)) {
+            double accepted = 0;
+            for (int s = 0; s < SWEEPS; s++) {
+                double rate = kernel.name().equals(HypercubicMetropolisKernel.KERNEL.name())
+                        ? Checkerboard.sweepHypercubic(dc, f, kernel, 17, s, hits, a -> a.f64(delta).i32(hits))
+                        : Checkerboard.sweep(dc, f, kernel, 17, s, hits, a -> a.f64(delta).i32(hits));
+                accepted += rate * hits * c.lattice().volume();
+            }
+            return new Run(f.snapshot(), Math.rint(accepted));
+        }
+    }
+}
