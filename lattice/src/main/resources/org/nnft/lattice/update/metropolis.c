@@ -2,13 +2,13 @@
 KERNEL void lattice_metropolis(GLOBAL double* field, GLOBAL double* accepted, GLOBAL const int* sites,
                                GLOBAL const int* nbr, GLOBAL const double* hop, GLOBAL const double* qa,
                                GLOBAL const double* qb, int n, int coord, i64 seed, i64 stream,
-                               double delta, int hits) {
+                               double delta, int hits, GLOBAL const double* lin) {
     u32 w[4];
     i64 gid = GID;
     if (gid >= n) return;
     int i = (int) gid;
     int x = sites[i];
-    double j = lattice_local_field(field, nbr, hop, x, coord);
+    double j = lattice_local_field(field, nbr, hop, x, coord) + lin[x];
     double ax = qa[x];
     double bx = qb[x];
     double p = field[x];
