@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Learns a target action A without data (reverse KL, physics.md B.4): at each step sample the model S(theta)
  * with a {@link ModelSampler}, estimate {@code dKL/dtheta} by {@link ReverseKlGradient} and update theta with the
- * {@link Optimizer}. The history records theta after every step and {@code <A - S>} (with error) measured on the
+ * {@link Optimizer} (the natural gradient preconditions with the previous step's Fisher information, see
+ * {@link Optimizer#NATURAL_GRADIENT}). The history records theta after every step and {@code <A - S>} (with error) measured on the
  * samples that step used. The seed's demonstration: start from random inhomogeneous couplings and learn
  * {@code A = -sum phi phi + 1.52425 sum phi^2 + 0.175 sum phi^4}.
  */
@@ -28,12 +29,15 @@ public final class ReverseKlTrainer {
         Lattice l = start.lattice();
         double[] theta = CouplingParameters.toVector(start);
         List<Step> history = new ArrayList<>();
+        double[][] previous = null;
         for (int t = 0; t < s.steps(); t++) {
             Couplings model = CouplingParameters.fromVector(l, theta);
             double[][] samples = sampler.sample(model, s.thermalize(), s.samples(), s.every());
             ReverseKlGradient.Result r = ReverseKlGradient.estimate(new Phi4Action(model), target, samples);
-            double[][] fisher = s.optimizer() == Optimizer.NATURAL_GRADIENT ? r.moments().covariance() : null;
-            theta = s.optimizer().step(theta, r.gradient(), fisher, s.eta(), s.damping());
+            double[][] current = s.optimizer() == Optimizer.NATURAL_GRADIENT ? r.moments().covariance() : null;
+            theta = s.optimizer().step(theta, r.gradient(), previous == null ? current : previous, s.eta(),
+                    s.damping(), s.maxStep());
+            previous = current;
             history.add(new Step(r.targetMinusModel(), theta.clone()));
         }
         return history;

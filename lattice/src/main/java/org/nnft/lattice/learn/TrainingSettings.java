@@ -3,10 +3,12 @@ package org.nnft.lattice.learn;
 /**
  * Settings of a training run: {@code steps} parameter updates; before each, {@code thermalize} sweeps of the
  * persistent model chain at the current couplings, then {@code samples} configurations every {@code every}
- * sweeps; the update {@code optimizer} with step size {@code eta} and Fisher damping {@code damping}.
+ * sweeps; the update {@code optimizer} with step size {@code eta}, Fisher damping {@code damping} and trust region
+ * {@code maxStep} (no parameter moves by more than this per step; infinity: no limit). Far from the optimum a
+ * natural-gradient step can leave the normalisable region (some b_x < 0); the trust region prevents that.
  */
 public record TrainingSettings(int steps, int thermalize, int samples, int every, Optimizer optimizer, double eta,
-                               double damping) {
+                               double damping, double maxStep) {
     public TrainingSettings {
         if (steps < 1) {
             throw new IllegalArgumentException("steps must be >= 1, got " + steps);
@@ -26,6 +28,9 @@ public record TrainingSettings(int steps, int thermalize, int samples, int every
         }
         if (!(damping >= 0) || !Double.isFinite(damping)) {
             throw new IllegalArgumentException("damping must be >= 0 and finite, got " + damping);
+        }
+        if (!(maxStep > 0)) {
+            throw new IllegalArgumentException("maxStep must be positive, got " + maxStep);
         }
     }
 }

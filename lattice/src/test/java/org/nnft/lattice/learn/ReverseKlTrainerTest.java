@@ -51,7 +51,7 @@ class ReverseKlTrainerTest {
         List<ReverseKlTrainer.Step> history;
         try (Backend backend = Backends.named("cpu"); ModelSampler sampler = new ModelSampler(backend, LATTICE, 99)) {
             history = ReverseKlTrainer.train(sampler, start, new Phi4Action(TARGET.couplings(LATTICE)),
-                    new TrainingSettings(30, 20, 400, 2, Optimizer.NATURAL_GRADIENT, 0.5, 1e-8));
+                    new TrainingSettings(30, 20, 400, 2, Optimizer.NATURAL_GRADIENT, 0.5, 1e-8, 0.1));
         }
         double[] last = history.get(history.size() - 1).theta();
         double d0 = distance(theta0, star);
