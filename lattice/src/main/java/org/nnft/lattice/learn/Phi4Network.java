@@ -87,13 +87,7 @@ public final class Phi4Network {
      * every phi_i from {@code p(phi_i | h)} (stream {@code 2 sweep + 1}, block i).
      */
     public void gibbsSweep(double[] phi, double[] h, long seed, long sweep) {
-        for (int j = 0; j < nh; j++) {
-            double field = -s[j];
-            for (int i = 0; i < nv; i++) {
-                field += w[i * nh + j] * phi[i];
-            }
-            h[j] = QuarticDensity.sample(n[j], m[j], field, h[j], seed, 2 * sweep, j, TRIES);
-        }
+        sampleHidden(phi, h, seed, 2 * sweep);
         for (int i = 0; i < nv; i++) {
             double field = -r[i];
             for (int j = 0; j < nh; j++) {
@@ -101,5 +95,49 @@ public final class Phi4Network {
             }
             phi[i] = QuarticDensity.sample(b[i], a[i], field, phi[i], seed, 2 * sweep + 1, i, TRIES);
         }
+    }
+
+    /** Draws every h_j from {@code p(h_j | phi)} in place, unit j from block j of {@code stream}. */
+    public void sampleHidden(double[] phi, double[] h, long seed, long stream) {
+        for (int j = 0; j < nh; j++) {
+            double field = -s[j];
+            for (int i = 0; i < nv; i++) {
+                field += w[i * nh + j] * phi[i];
+            }
+            h[j] = QuarticDensity.sample(n[j], m[j], field, h[j], seed, stream, j, TRIES);
+        }
+    }
+
+    public double[] w() {
+        return w.clone();
+    }
+
+    public double[] r() {
+        return r.clone();
+    }
+
+    public double[] a() {
+        return a.clone();
+    }
+
+    public double[] b() {
+        return b.clone();
+    }
+
+    public double[] s() {
+        return s.clone();
+    }
+
+    public double[] m() {
+        return m.clone();
+    }
+
+    public double[] n() {
+        return n.clone();
+    }
+
+    /** The same hidden units with new visible-side parameters w, r, a, b. */
+    public Phi4Network withVisible(double[] w, double[] r, double[] a, double[] b) {
+        return new Phi4Network(w, r, a, b, s, m, n);
     }
 }
