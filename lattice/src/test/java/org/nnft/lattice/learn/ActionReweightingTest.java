@@ -85,6 +85,45 @@ class ActionReweightingTest {
         assertTrue(unweightedOff > 0, "the model is too close to the target for the test to show reweighting");
     }
 
+    /**
+     * Complex target: free field (b = 0, kappa = 1, a = 2.25) on 4 x 4 reweighted to {@code A + i h sum phi^2}.
+     * Exact: the mass matrix becomes {@code M(k) + 2ih}, so {@code <phi^2> = (1/V) sum_k 1/(M(k) + 2ih)} and the
+     * average phase is {@code |Z'/Z| = prod_k (M(k)^2 / (M(k)^2 + 4h^2))^(1/4)}.
+     */
+    @Test
+    void complexTargetOfTheFreeFieldMatchesTheExactPropagator() {
+        double a = 2.25;
+        double h = 0.15;
+        Couplings free = Couplings.homogeneous(LATTICE, 1.0, a, 0.0);
+        double[][] samples;
+        try (Backend backend = Backends.named("cpu"); ModelSampler s = new ModelSampler(backend, LATTICE, 12)) {
+            samples = s.sample(free, 200, 20000, 2);
+        }
+        int v = LATTICE.volume();
+        double[] phi2 = series(samples)[0];
+        double[] imaginary = new double[phi2.length];
+        for (int i = 0; i < phi2.length; i++) {
+            imaginary[i] = h * v * phi2[i];
+        }
+        ActionReweighting.Complex c = ActionReweighting.complexExpectation(phi2, new double[phi2.length], imaginary);
+        double re = 0, im = 0, logPhase = 0;
+        int[] n = new int[2];
+        for (int k = 0; k < v; k++) {
+            LATTICE.coordinates(k, n);
+            double mk = 2 * a - 2 * (Math.cos(2 * Math.PI * n[0] / 4) + Math.cos(2 * Math.PI * n[1] / 4));
+            double den = mk * mk + 4 * h * h;
+            re += mk / den / v;
+            im -= 2 * h / den / v;
+            logPhase += 0.25 * Math.log(mk * mk / den);
+        }
+        System.out.printf("complex reweighting: Re %s vs %.5f, Im %s vs %.5f, phase %s vs %.5f%n", c.real(), re,
+                c.imaginary(), im, c.averagePhase(), Math.exp(logPhase));
+        assertEquals(re, c.real().value(), 5 * c.real().error(), "Re <phi^2>");
+        assertEquals(im, c.imaginary().value(), 5 * c.imaginary().error(), "Im <phi^2>");
+        assertEquals(Math.exp(logPhase), c.averagePhase().value(), 5 * c.averagePhase().error(), "average phase");
+        assertTrue(Math.abs(im) > 5 * c.imaginary().error(), "the imaginary part is resolved");
+    }
+
     @Test
     void identicalActionsGiveThePlainMean() {
         double[] o = {1, 2, 3, 4, 6};
