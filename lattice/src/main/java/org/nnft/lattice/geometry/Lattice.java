@@ -12,12 +12,22 @@ package org.nnft.lattice.geometry;
  * appears once (for L = 2 the two links between the same pair in direction mu are distinct, as in the
  * periodic action). Colour (parity) of a site is {@code (sum_mu x_mu) mod 2}; it is a valid checkerboard
  * only for even L.
+ *
+ * <p>Next-nearest neighbours (diagonals): the sites {@code x +- e_mu +- e_nu}, {@code mu < nu}. The
+ * {@code P = d(d-1)} forward diagonals of a site are numbered {@code p = 2 q + s} with {@code q} the index of the
+ * pair (mu, nu) in lexicographic order and {@code s = 0} for {@code x + e_mu + e_nu}, {@code s = 1} for
+ * {@code x + e_mu - e_nu}. Diagonal link {@code x * P + p} joins {@code x} and its forward diagonal p, so every
+ * diagonal pair appears once. {@link #diagonalTable()} stores {@code [x * 2P + k]}: {@code k < P} forward diagonal
+ * k, {@code k = P + p} the backward diagonal {@code x - (e_mu +- e_nu)}. Diagonal neighbours share the
+ * checkerboard colour; the parity classes {@link #parityClass} (2^d colours) separate nearest and diagonal
+ * neighbours alike.
  */
 public final class Lattice {
     private final int dim;
     private final int size;
     private final int volume;
     private final int[] neighbours;
+    private int[] diagonals;
 
     public Lattice(int dim, int size) {
         if (dim < 2 || dim > 4) {
@@ -144,6 +154,75 @@ public final class Lattice {
         int n = 0;
         for (int x = 0; x < volume; x++) {
             if (colour(x) == colour) {
+                out[n++] = x;
+            }
+        }
+        return out;
+    }
+
+    /** Forward diagonals per site, {@code P = d(d-1)}; the diagonal links number {@code P V}. */
+    public int diagonalsPerSite() {
+        return dim * (dim - 1);
+    }
+
+    /** The flat diagonal-neighbour table {@code [x * 2P + k]} described in the class comment (a copy). */
+    public synchronized int[] diagonalTable() {
+        if (diagonals == null) {
+            diagonals = buildDiagonals();
+        }
+        return diagonals.clone();
+    }
+
+    private int[] buildDiagonals() {
+        int p = diagonalsPerSite();
+        int[] t = new int[volume * 2 * p];
+        int[] c = new int[dim];
+        int[] e = new int[dim];
+        for (int x = 0; x < volume; x++) {
+            int k = 0;
+            for (int mu = 0; mu < dim; mu++) {
+                for (int nu = mu + 1; nu < dim; nu++) {
+                    for (int s = 0; s < 2; s++) {
+                        int sign = s == 0 ? 1 : -1;
+                        coordinates(x, c);
+                        System.arraycopy(c, 0, e, 0, dim);
+                        c[mu] += 1;
+                        c[nu] += sign;
+                        t[x * 2 * p + k] = index(c);
+                        e[mu] -= 1;
+                        e[nu] -= sign;
+                        t[x * 2 * p + p + k] = index(e);
+                        k++;
+                    }
+                }
+            }
+        }
+        return t;
+    }
+
+    /**
+     * Parity class {@code sum_mu (x_mu mod 2) 2^mu} in [0, 2^d): no two nearest or diagonal neighbours share it
+     * when L is even, so each class can be updated in parallel with next-nearest-neighbour couplings.
+     */
+    public int parityClass(int x) {
+        int c = 0;
+        for (int mu = 0; mu < dim; mu++) {
+            c |= (x % size & 1) << mu;
+            x /= size;
+        }
+        return c;
+    }
+
+    /** Sites of parity class {@code c} in increasing order (L must be even). */
+    public int[] sitesOfParityClass(int c) {
+        requireCheckerboard();
+        if (c < 0 || c >= 1 << dim) {
+            throw new IllegalArgumentException("parity class must be in [0, " + (1 << dim) + "), got " + c);
+        }
+        int[] out = new int[volume >> dim];
+        int n = 0;
+        for (int x = 0; x < volume; x++) {
+            if (parityClass(x) == c) {
                 out[n++] = x;
             }
         }

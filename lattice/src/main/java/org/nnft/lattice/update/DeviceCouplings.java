@@ -8,8 +8,15 @@ import org.nnft.lattice.action.HomogeneousTheory;
 import org.nnft.lattice.geometry.Lattice;
 
 /**
- * What the checkerboard kernels read, uploaded once: neighbour table {@code [x*2d+k]}, the aligned
- * hopping weights, a_x, b_x, the site lists of both colours and a per-work-item acceptance buffer.
+ * What the local-update kernels read, uploaded once: the interaction neighbour table
+ * {@code [x*c+k]} and the aligned hopping weights ({@link Couplings#neighbourTable()},
+ * {@link Couplings#hoppingTable()}, c = {@link Couplings#coordination()}), a_x, b_x, the linear term h_x,
+ * the site lists of every colour and a per-work-item acceptance buffer.
+ *
+ * <p>Colouring: with nearest-neighbour couplings only, the two checkerboard colours (parity of
+ * {@code sum x_mu}); with diagonal (next-nearest-neighbour) couplings, whose ends share the checkerboard colour,
+ * the 2^d parity classes of {@link Lattice#parityClass}. Either way no two coupled sites share a colour, and L
+ * must be even.
  */
 public final class DeviceCouplings implements AutoCloseable {
     private final Backend backend;
@@ -18,9 +25,11 @@ public final class DeviceCouplings implements AutoCloseable {
     final DeviceBuffer hopping;
     final DeviceBuffer quadratic;
     final DeviceBuffer quartic;
-    final DeviceBuffer[] sites = new DeviceBuffer[2];
+    final DeviceBuffer linear;
+    final DeviceBuffer[] sites;
+    final int[] parities;
     final DeviceBuffer accepted;
-    final int halfVolume;
+    final int sitesPerColour;
     private final HomogeneousTheory homogeneous;
 
     public DeviceCouplings(Backend backend, Couplings couplings) {
@@ -28,19 +37,31 @@ public final class DeviceCouplings implements AutoCloseable {
         lattice.requireCheckerboard();
         this.backend = backend;
         this.couplings = couplings;
-        this.neighbours = backend.upload(lattice.neighbourTable());
+        this.neighbours = backend.upload(couplings.neighbourTable());
         this.hopping = backend.upload(couplings.hoppingTable());
         this.quadratic = backend.upload(couplings.quadratic());
         this.quartic = backend.upload(couplings.quartic());
-        this.sites[0] = backend.upload(lattice.sitesOfColour(0));
-        this.sites[1] = backend.upload(lattice.sitesOfColour(1));
-        this.halfVolume = lattice.volume() / 2;
-        this.accepted = backend.allocate(DType.F64, halfVolume);
+        this.linear = backend.upload(couplings.linear());
+        int colours = couplings.hasDiagonal() ? 1 << lattice.dim() : 2;
+        this.sites = new DeviceBuffer[colours];
+        this.parities = new int[colours];
+        for (int c = 0; c < colours; c++) {
+            sites[c] = backend.upload(couplings.hasDiagonal() ? lattice.sitesOfParityClass(c) : lattice.sitesOfColour(c));
+            parities[c] = Integer.bitCount(c) & 1;
+        }
+        this.sitesPerColour = lattice.volume() / colours;
+        this.accepted = backend.allocate(DType.F64, sitesPerColour);
         this.homogeneous = homogeneousOf(couplings);
     }
 
-    /** (kappa, a, b) when every link weight, every a_x and every b_x are equal, else null. */
+    /**
+     * (kappa, a, b) when every link weight, every a_x and every b_x are equal and there is neither a
+     * linear term nor a diagonal coupling, else null.
+     */
     private static HomogeneousTheory homogeneousOf(Couplings c) {
+        if (c.hasDiagonal() || c.hasLinear()) {
+            return null;
+        }
         double[] w = c.linkWeights();
         double[] a = c.quadratic();
         double[] b = c.quartic();
@@ -69,6 +90,11 @@ public final class DeviceCouplings implements AutoCloseable {
         return couplings;
     }
 
+    /** Number of colours updated one after the other in a sweep (2, or 2^d with diagonal couplings). */
+    public int colours() {
+        return sites.length;
+    }
+
     /** Sum of the acceptance buffer after a launch over one colour. */
     double acceptedSum() {
         return backend.summarize(accepted).sum();
@@ -76,7 +102,10 @@ public final class DeviceCouplings implements AutoCloseable {
 
     @Override
     public void close() {
-        for (DeviceBuffer b : new DeviceBuffer[] {neighbours, hopping, quadratic, quartic, sites[0], sites[1], accepted}) {
+        for (DeviceBuffer b : new DeviceBuffer[] {neighbours, hopping, quadratic, quartic, linear, accepted}) {
+            b.close();
+        }
+        for (DeviceBuffer b : sites) {
             b.close();
         }
     }

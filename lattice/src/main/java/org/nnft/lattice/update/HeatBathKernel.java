@@ -6,20 +6,21 @@ import org.nnft.engine.kernel.Kernel;
 import org.nnft.engine.random.RandomStreams;
 
 /**
- * Heat bath on one colour (needs a > 0): draw {@code phi' ~ N(J/(2a), 1/(2a))}, accept with
+ * Heat bath on one colour (needs a > 0): draw {@code phi' ~ N(J/(2a), 1/(2a))} (J including the linear term h), accept with
  * {@code exp(-b phi'^4)}; up to {@code tries} attempts, then the old value is kept (exact: the rejection
  * probability does not depend on the old value). Try {@code t} uses Philox block {@code x * tries + t}:
  * words 0,1 a Box-Muller normal (cosine branch), words 2,3 the accept variate. Writes 1 to
  * {@code accepted[i]} when a new value was accepted, else 0. C twin: {@code heatbath.c}.
  *
- * <p>Signature: field, accepted, sites, neighbours, hopping, a, b (buffers), n, coordination, seed, stream, tries.
+ * <p>Signature: field, accepted, sites, neighbours, hopping, a, b (buffers), n, coordination, seed, stream, tries,
+ * h (buffer, the linear term per site).
  */
 public final class HeatBathKernel {
     public static final Kernel KERNEL = Kernel.of("lattice_heatbath",
             LocalField.kernelSource(HeatBathKernel.class, "heatbath.c"), HeatBathKernel::run,
             ArgType.F64_BUFFER, ArgType.F64_BUFFER, ArgType.I32_BUFFER, ArgType.I32_BUFFER,
             ArgType.F64_BUFFER, ArgType.F64_BUFFER, ArgType.F64_BUFFER,
-            ArgType.INT, ArgType.INT, ArgType.LONG, ArgType.LONG, ArgType.INT);
+            ArgType.INT, ArgType.INT, ArgType.LONG, ArgType.LONG, ArgType.INT, ArgType.F64_BUFFER);
 
     private HeatBathKernel() {
     }
@@ -37,11 +38,12 @@ public final class HeatBathKernel {
         long seed = args.longArg(9);
         long stream = args.longArg(10);
         int tries = args.intArg(11);
+        double[] lin = args.doubles(12);
         int[] w = new int[4];
         for (long gid = from; gid < to && gid < n; gid++) {
             int i = (int) gid;
             int x = sites[i];
-            double j = LocalField.at(field, nbr, hop, x, coord);
+            double j = LocalField.at(field, nbr, hop, x, coord) + lin[x];
             double ax = qa[x];
             double bx = qb[x];
             double mean = j / (2.0 * ax);

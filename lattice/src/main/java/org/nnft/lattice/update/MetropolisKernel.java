@@ -13,16 +13,18 @@ import org.nnft.engine.random.RandomStreams;
  * {@code Delta s <= 0 || u < exp(-Delta s)}. The C twin is {@code metropolis.c}; {@link #run} is the
  * reference body, {@link VectorMetropolis} the CPU fast path.
  *
+ * The local field includes the linear term: {@code s(phi) = a phi^2 + b phi^4 - (J_x + h_x) phi}.
+ *
  * <p>Signature: field, accepted, sites, neighbours, hopping, a, b (buffers), n, coordination, seed, stream,
- * delta, hits.
+ * delta, hits, h (buffer, the linear term per site).
  */
 public final class MetropolisKernel {
     public static final Kernel KERNEL = Kernel.of("lattice_metropolis",
             LocalField.kernelSource(MetropolisKernel.class, "metropolis.c"), MetropolisKernel::run,
             ArgType.F64_BUFFER, ArgType.F64_BUFFER, ArgType.I32_BUFFER, ArgType.I32_BUFFER,
             ArgType.F64_BUFFER, ArgType.F64_BUFFER, ArgType.F64_BUFFER,
-            ArgType.INT, ArgType.INT, ArgType.LONG, ArgType.LONG, ArgType.DOUBLE, ArgType.INT)
-            .withCpuFastPath(VectorMetropolis::run);
+            ArgType.INT, ArgType.INT, ArgType.LONG, ArgType.LONG, ArgType.DOUBLE, ArgType.INT,
+            ArgType.F64_BUFFER).withCpuFastPath(VectorMetropolis::run);
 
     private MetropolisKernel() {
     }
@@ -41,12 +43,13 @@ public final class MetropolisKernel {
         long stream = args.longArg(10);
         double delta = args.doubleArg(11);
         int hits = args.intArg(12);
+        double[] lin = args.doubles(13);
         int[] w = new int[4];
         double[] acc = new double[1];
         for (long gid = from; gid < to && gid < n; gid++) {
             int i = (int) gid;
             int x = sites[i];
-            double j = LocalField.at(field, nbr, hop, x, coord);
+            double j = LocalField.at(field, nbr, hop, x, coord) + lin[x];
             acc[0] = 0.0;
             field[x] = hits(field[x], j, qa[x], qb[x], seed, stream, x, hits, delta, w, acc);
             accepted[i] = acc[0];

@@ -7,18 +7,19 @@ import org.nnft.engine.random.RandomStreams;
 
 /**
  * Overrelaxation on one colour: {@code phi' = J/a - phi} reflects the Gaussian part
- * {@code a phi^2 - J phi} (exact for any a != 0; sites with a = 0 are left alone), accepted with
+ * {@code a phi^2 - J phi} (J including the linear term h) (exact for any a != 0; sites with a = 0 are left alone), accepted with
  * {@code min(1, exp(-b (phi'^4 - phi^4)))} using words 0,1 of Philox block {@code x} of {@code stream}.
  * Writes 1 or 0 to {@code accepted[i]}. C twin: {@code overrelaxation.c}.
  *
- * <p>Signature: field, accepted, sites, neighbours, hopping, a, b (buffers), n, coordination, seed, stream.
+ * <p>Signature: field, accepted, sites, neighbours, hopping, a, b (buffers), n, coordination, seed, stream,
+ * h (buffer, the linear term per site).
  */
 public final class OverrelaxationKernel {
     public static final Kernel KERNEL = Kernel.of("lattice_overrelaxation",
             LocalField.kernelSource(OverrelaxationKernel.class, "overrelaxation.c"), OverrelaxationKernel::run,
             ArgType.F64_BUFFER, ArgType.F64_BUFFER, ArgType.I32_BUFFER, ArgType.I32_BUFFER,
             ArgType.F64_BUFFER, ArgType.F64_BUFFER, ArgType.F64_BUFFER,
-            ArgType.INT, ArgType.INT, ArgType.LONG, ArgType.LONG);
+            ArgType.INT, ArgType.INT, ArgType.LONG, ArgType.LONG, ArgType.F64_BUFFER);
 
     private OverrelaxationKernel() {
     }
@@ -35,6 +36,7 @@ public final class OverrelaxationKernel {
         int coord = args.intArg(8);
         long seed = args.longArg(9);
         long stream = args.longArg(10);
+        double[] lin = args.doubles(11);
         int[] w = new int[4];
         for (long gid = from; gid < to && gid < n; gid++) {
             int i = (int) gid;
@@ -42,7 +44,7 @@ public final class OverrelaxationKernel {
             double ax = qa[x];
             double acc = 0.0;
             if (ax != 0.0) {
-                double j = LocalField.at(field, nbr, hop, x, coord);
+                double j = LocalField.at(field, nbr, hop, x, coord) + lin[x];
                 double p = field[x];
                 double q = j / ax - p;
                 double p2 = p * p;

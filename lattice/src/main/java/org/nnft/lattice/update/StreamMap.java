@@ -6,9 +6,14 @@ package org.nnft.lattice.update;
  * {@code 2 step} and {@code 2 step + 1}:
  * <ul>
  *   <li>checkerboard kernels: stream {@code 2 step + colour}, block {@code x * hits + h} (Metropolis),
- *       {@code x} (overrelaxation), {@code x * tries + t} (heat bath);</li>
- *   <li>Wolff clusters: stream {@code 2 step} block {@code c} picks the seed site of cluster c,
- *       stream {@code 2 step + 1} block {@code c * links + link} decides bond {@code link} in cluster c;</li>
+ *       {@code x} (overrelaxation), {@code x * tries + t} (heat bath); with the 2^d parity classes of
+ *       diagonal couplings, class c uses stream {@code 2 step + (parity of c)}, i.e. every site draws from the
+ *       same (stream, block) as in the two-colour checkerboard (blocks are addressed by site, so classes of
+ *       equal parity never share one);</li>
+ *   <li>Wolff clusters: stream {@code 2 step} block {@code c} picks the seed site of cluster c (words 0,1) and,
+ *       with a linear term, gives the accept variate of its flip (words 2,3); stream {@code 2 step + 1} block
+ *       {@code c * pairs + pair} decides bond {@code pair} ({@code Couplings.pairIndex}; pairs = links without
+ *       diagonal couplings) in cluster c;</li>
  *   <li>Swendsen-Wang: uniform double {@code link} of stream {@code 2 step} decides bond {@code link}, uniform double
  *       {@code x0} of stream {@code 2 step + 1} flips the cluster whose smallest site is x0;</li>
  *   <li>HMC: stream {@code 2 step} normal {@code x} is momentum x, stream {@code 2 step + 1} block 0 the accept variate;</li>

@@ -25,6 +25,10 @@ public final class SwendsenWang implements Update {
     private final int[] w = new int[4];
 
     public SwendsenWang(Couplings couplings) {
+        if (couplings.hasLinear() || couplings.hasDiagonal()) {
+            throw new IllegalArgumentException("Swendsen-Wang: couplings with a linear term h or diagonal couplings v "
+                    + "are not supported (use Wolff clusters, which handle both)");
+        }
         for (double wl : couplings.linkWeights()) {
             if (wl < 0) {
                 throw new IllegalArgumentException("link weights w must be >= 0 for embedded clusters, got " + wl);

@@ -21,11 +21,9 @@ import org.nnft.engine.simd.VectorRandom;
  * compilation has parsed too many nodes, and a Vector API call left out of line boxes its vectors.
  *
  * <p>Same chain as the reference body: the proposal, the action difference and the 53-bit uniforms use the
- * same operations in the same order (the Vector API never fuses), so they are bit-identical; only
- * {@code exp(-Delta s)} comes from {@link VectorOperators#EXP}, which may differ from {@link Math#exp} in the
- * last ulp, so an accept decision can flip only when the accept variate falls within an ulp of it
- * (probability ~1e-16 per hit). Extra terms of the local action (e.g. a linear term) belong in
- * {@link Lanes#load}, which reads the kernel arguments by their indices.
+ * same operations in the same order (the Vector API never fuses), so they are bit-identical, and the accept
+ * decisions are the reference's exactly ({@link #accept}). Extra terms of the local action (the linear term h)
+ * are added in {@link Lanes#load}, which reads the kernel arguments by their indices.
  */
 final class VectorMetropolis {
     private static final VectorSpecies<Double> D = VectorRandom.D;
@@ -99,14 +97,44 @@ final class VectorMetropolis {
         DoubleVector sNew = a.mul(q2).add(b.mul(q2).mul(q2)).sub(j.mul(q));
         DoubleVector ds = sNew.sub(sOld);
         DoubleVector u = DoubleVector.fromArray(D, lanes.uniform, SITES + offset);
-        VectorMask<Double> accept = ds.compare(VectorOperators.LE, 0.0)
-                .or(u.compare(VectorOperators.LT, ds.neg().lanewise(VectorOperators.EXP)));
+        VectorMask<Double> accept = accept(ds, u, lanes, offset);
         p.blend(q, accept).intoArray(lanes.phi, offset);
         sOld.blend(sNew, accept).intoArray(lanes.action, offset);
         // A blend, not add(1.0, accept): masked arithmetic has no AVX2 intrinsic and would box.
         DoubleVector one = DoubleVector.zero(D).blend(1.0, accept);
         DoubleVector.fromArray(D, lanes.acc, offset).add(one).intoArray(lanes.acc, offset);
     }
+
+    /**
+     * The reference decision {@code ds <= 0 || u < Math.exp(-ds)} per lane, without a vector exp: for x = ds > 0,
+     * {@code 1 - x + x^2/2 - x^3/6 + x^4/24 - x^5/120 <= exp(-x) <= 1/(1 + x + x^2/2 + x^3/6 + x^4/24)} (Taylor
+     * with a remainder of known sign), so a lane whose u lies below the lower bound or above the upper bound by
+     * more than {@link #MARGIN} (far beyond the bounds' rounding) is decided; the few others (u within about
+     * x^5/120 of exp(-x)) call {@link Math#exp} as the reference does. The decisions are the reference's exactly,
+     * and deterministic: the Vector API's own EXP may take different code in the interpreter and in compiled code.
+     */
+    private static VectorMask<Double> accept(DoubleVector ds, DoubleVector u, Lanes lanes, int offset) {
+        DoubleVector x = ds.max(0.0);
+        DoubleVector lower = x.mul(-1.0 / 120).add(1.0 / 24).mul(x).sub(1.0 / 6).mul(x).add(0.5).mul(x).sub(1.0)
+                .mul(x).add(1.0);
+        DoubleVector inverseUpper = x.mul(1.0 / 24).add(1.0 / 6).mul(x).add(0.5).mul(x).add(1.0).mul(x).add(1.0);
+        VectorMask<Double> sure = ds.compare(VectorOperators.LE, 0.0).or(u.compare(VectorOperators.LT, lower.sub(MARGIN)));
+        VectorMask<Double> sureNot = ds.compare(VectorOperators.GT, 0.0)
+                .and(u.mul(inverseUpper).compare(VectorOperators.GE, 1.0 + MARGIN));
+        VectorMask<Double> undecided = sure.or(sureNot).not();
+        if (!undecided.anyTrue()) {
+            return sure;
+        }
+        boolean[] decided = lanes.decision;
+        for (int l = 0; l < HALF; l++) {
+            double d = ds.lane(l);
+            decided[l] = sure.laneIsSet(l) || undecided.laneIsSet(l) && u.lane(l) < Math.exp(-d);
+        }
+        return VectorMask.fromArray(D, decided, 0);
+    }
+
+    /** Margin of the exp bounds in {@link #accept}: their rounding errors are below 1e-14 for x <= 6, where they matter. */
+    private static final double MARGIN = 1e-12;
 
     /** Per-lane inputs and outputs of one group of sites; subclasses say where a site's inputs come from. */
     private abstract static class Lanes {
@@ -118,6 +146,8 @@ final class VectorMetropolis {
         final double[] phi = new double[SITES];
         final double[] action = new double[SITES];
         final double[] acc = new double[SITES];
+        /** Scratch of the exact accept decisions of one double vector. */
+        final boolean[] decision = new boolean[HALF];
         /** Per hit: the proposal uniforms of the lanes, then their accept uniforms. */
         final double[] uniform = new double[2 * SITES];
 
@@ -148,7 +178,7 @@ final class VectorMetropolis {
         }
     }
 
-    /** Inputs of {@link MetropolisKernel}: site list, neighbour and hopping tables, a_x and b_x. */
+    /** Inputs of {@link MetropolisKernel}: site list, neighbour and hopping tables, a_x, b_x and h_x. */
     private static final class TableLanes extends Lanes {
         private final double[] field;
         private final int[] sites;
@@ -156,6 +186,7 @@ final class VectorMetropolis {
         private final double[] hop;
         private final double[] qa;
         private final double[] qb;
+        private final double[] lin;
         private final int coord;
 
         TableLanes(CpuArgs args) {
@@ -166,13 +197,14 @@ final class VectorMetropolis {
             qa = args.doubles(5);
             qb = args.doubles(6);
             coord = args.intArg(8);
+            lin = args.doubles(13);
         }
 
         @Override
         void load(int i0, int m, int hits) {
             for (int l = 0; l < m; l++) {
                 int x = sites[i0 + l];
-                set(l, x, LocalField.at(field, nbr, hop, x, coord), qa[x], qb[x], field[x], hits);
+                set(l, x, LocalField.at(field, nbr, hop, x, coord) + lin[x], qa[x], qb[x], field[x], hits);
             }
             pad(m);
         }

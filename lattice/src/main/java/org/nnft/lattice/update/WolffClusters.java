@@ -8,14 +8,20 @@ import org.nnft.lattice.geometry.Lattice;
  * Embedded-Ising Wolff clusters (Brower-Tamayo): signs flip, magnitudes stay. A bond x-y with
  * {@code phi_x phi_y > 0} joins with probability {@code 1 - exp(-2 w_xy phi_x phi_y)}. A FIXED number of
  * clusters is built and flipped per application (a size-dependent stopping rule would bias the chain).
- * Exact for actions even in phi with non-negative link weights; not ergodic alone. Runs on the host mirror;
- * random numbers follow {@link StreamMap}. Returns the mean cluster size divided by V as "acceptance".
+ * Diagonal (next-nearest-neighbour) pairs join by the same rule with their weight v. A linear term
+ * {@code S1 = -sum h phi} breaks the flip symmetry: the built cluster C is then flipped with probability
+ * {@code min(1, exp(-Delta S1))}, {@code Delta S1 = 2 sum_{x in C} h_x phi_x} (the bond probabilities already
+ * balance the even part, so this accept/reject is exact). Needs non-negative link and diagonal weights; not
+ * ergodic alone. Runs on the host mirror; random numbers follow {@link StreamMap}. Returns the mean flipped
+ * cluster size divided by V as "acceptance".
  */
 public final class WolffClusters implements Update {
     private final Lattice lattice;
+    private final Couplings couplings;
     private final int clusters;
     private final int[] neighbours;
     private final double[] hopping;
+    private final double[] linear;
     private final int[] stack;
     private final int[] members;
     private final boolean[] inCluster;
@@ -30,10 +36,17 @@ public final class WolffClusters implements Update {
                 throw new IllegalArgumentException("link weights w must be >= 0 for embedded clusters, got " + wl);
             }
         }
+        for (double wl : couplings.diagonalWeights()) {
+            if (wl < 0) {
+                throw new IllegalArgumentException("diagonal weights v must be >= 0 for embedded clusters, got " + wl);
+            }
+        }
         this.lattice = couplings.lattice();
+        this.couplings = couplings;
         this.clusters = clusters;
-        this.neighbours = lattice.neighbourTable();
+        this.neighbours = couplings.neighbourTable();
         this.hopping = couplings.hoppingTable();
+        this.linear = couplings.hasLinear() ? couplings.linear() : null;
         this.stack = new int[lattice.volume()];
         this.members = new int[lattice.volume()];
         this.inCluster = new boolean[lattice.volume()];
@@ -48,9 +61,8 @@ public final class WolffClusters implements Update {
     public double apply(LatticeField field, long seed, long step) {
         double[] phi = field.host();
         int volume = lattice.volume();
-        int coord = lattice.coordination();
-        int d = lattice.dim();
-        long links = lattice.links();
+        int coord = couplings.coordination();
+        long pairs = couplings.pairs();
         long siteStream = StreamMap.stream(step, 0);
         long bondStream = StreamMap.stream(step, 1);
         long flipped = 0;
@@ -74,20 +86,33 @@ public final class WolffClusters implements Update {
                     if (coupling <= 0) {
                         continue;
                     }
-                    long link = k < d ? (long) x * d + k : (long) y * d + (k - d);
-                    RandomStreams.block(seed, bondStream, c * links + link, w);
+                    RandomStreams.block(seed, bondStream, c * pairs + couplings.pairIndex(x, k, y), w);
                     if (RandomStreams.toUniformDouble(w[0], w[1]) < -Math.expm1(-2.0 * coupling)) {
                         inCluster[y] = true;
                         stack[top++] = y;
                     }
                 }
             }
+            boolean flip = true;
+            if (linear != null) {
+                double ds = 0;
+                for (int m = 0; m < size; m++) {
+                    ds += linear[members[m]] * phi[members[m]];
+                }
+                ds *= 2.0;
+                RandomStreams.block(seed, siteStream, c, w);
+                flip = ds <= 0 || RandomStreams.toUniformDouble(w[2], w[3]) < Math.exp(-ds);
+            }
             for (int m = 0; m < size; m++) {
                 int x = members[m];
-                phi[x] = -phi[x];
+                if (flip) {
+                    phi[x] = -phi[x];
+                }
                 inCluster[x] = false;
             }
-            flipped += size;
+            if (flip) {
+                flipped += size;
+            }
         }
         field.hostModified();
         return (double) flipped / ((double) clusters * volume);

@@ -1,13 +1,14 @@
 /* Checkerboard heat bath (a > 0); line-by-line twin of HeatBathKernel.run (Java). */
 KERNEL void lattice_heatbath(GLOBAL double* field, GLOBAL double* accepted, GLOBAL const int* sites,
                              GLOBAL const int* nbr, GLOBAL const double* hop, GLOBAL const double* qa,
-                             GLOBAL const double* qb, int n, int coord, i64 seed, i64 stream, int tries) {
+                             GLOBAL const double* qb, int n, int coord, i64 seed, i64 stream, int tries,
+                             GLOBAL const double* lin) {
     u32 w[4];
     i64 gid = GID;
     if (gid >= n) return;
     int i = (int) gid;
     int x = sites[i];
-    double j = lattice_local_field(field, nbr, hop, x, coord);
+    double j = lattice_local_field(field, nbr, hop, x, coord) + lin[x];
     double ax = qa[x];
     double bx = qb[x];
     double mean = j / (2.0 * ax);

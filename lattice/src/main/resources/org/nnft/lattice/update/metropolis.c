@@ -24,12 +24,12 @@ DEVICE double lattice_metropolis_hits(double p, double j, double ax, double bx, 
 KERNEL void lattice_metropolis(GLOBAL double* field, GLOBAL double* accepted, GLOBAL const int* sites,
                                GLOBAL const int* nbr, GLOBAL const double* hop, GLOBAL const double* qa,
                                GLOBAL const double* qb, int n, int coord, i64 seed, i64 stream,
-                               double delta, int hits) {
+                               double delta, int hits, GLOBAL const double* lin) {
     i64 gid = GID;
     if (gid >= n) return;
     int i = (int) gid;
     int x = sites[i];
-    double j = lattice_local_field(field, nbr, hop, x, coord);
+    double j = lattice_local_field(field, nbr, hop, x, coord) + lin[x];
     double acc = 0.0;
     field[x] = lattice_metropolis_hits(field[x], j, qa[x], qb[x], seed, stream, x, hits, delta, &acc);
     accepted[i] = acc;

@@ -1,7 +1,8 @@
 /* Checkerboard overrelaxation; line-by-line twin of OverrelaxationKernel.run (Java). */
 KERNEL void lattice_overrelaxation(GLOBAL double* field, GLOBAL double* accepted, GLOBAL const int* sites,
                                    GLOBAL const int* nbr, GLOBAL const double* hop, GLOBAL const double* qa,
-                                   GLOBAL const double* qb, int n, int coord, i64 seed, i64 stream) {
+                                   GLOBAL const double* qb, int n, int coord, i64 seed, i64 stream,
+                                   GLOBAL const double* lin) {
     u32 w[4];
     i64 gid = GID;
     if (gid >= n) return;
@@ -10,7 +11,7 @@ KERNEL void lattice_overrelaxation(GLOBAL double* field, GLOBAL double* accepted
     double ax = qa[x];
     double acc = 0.0;
     if (ax != 0.0) {
-        double j = lattice_local_field(field, nbr, hop, x, coord);
+        double j = lattice_local_field(field, nbr, hop, x, coord) + lin[x];
         double p = field[x];
         double q = j / ax - p;
         double p2 = p * p;

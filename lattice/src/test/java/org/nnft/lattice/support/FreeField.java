@@ -2,24 +2,44 @@ package org.nnft.lattice.support;
 
 import org.nnft.lattice.geometry.Lattice;
 
-/** Exact free-field (b = 0) results on the periodic lattice: M(k) = 2a - 2 kappa sum_mu cos k_mu. */
+/**
+ * Exact free-field (b = 0) results on the periodic lattice: M(k) = 2a - 2 kappa sum_mu cos k_mu
+ * - 2 kappaDiag sum_{mu<nu} [cos(k_mu + k_nu) + cos(k_mu - k_nu)] (diagonal weight kappaDiag on every pair
+ * x, x + e_mu +- e_nu). A uniform linear term h only shifts the mean to h / M(0).
+ */
 public final class FreeField {
     private final Lattice lattice;
     private final double kappa;
+    private final double kappaDiag;
     private final double a;
 
     public FreeField(Lattice lattice, double kappa, double a) {
+        this(lattice, kappa, 0.0, a);
+    }
+
+    public FreeField(Lattice lattice, double kappa, double kappaDiag, double a) {
         this.lattice = lattice;
         this.kappa = kappa;
+        this.kappaDiag = kappaDiag;
         this.a = a;
     }
 
     private double m(int[] n) {
         double s = 0;
-        for (int v : n) {
-            s += Math.cos(2 * Math.PI * v / lattice.size());
+        double diag = 0;
+        double k = 2 * Math.PI / lattice.size();
+        for (int mu = 0; mu < n.length; mu++) {
+            s += Math.cos(2 * Math.PI * n[mu] / lattice.size());
+            for (int nu = mu + 1; nu < n.length; nu++) {
+                diag += Math.cos(k * (n[mu] + n[nu])) + Math.cos(k * (n[mu] - n[nu]));
+            }
         }
-        return 2 * a - 2 * kappa * s;
+        return 2 * a - 2 * kappa * s - 2 * kappaDiag * diag;
+    }
+
+    /** {@code <phi_x> = h / M(0)} for a uniform linear term h. */
+    public double mean(double h) {
+        return h / m(new int[lattice.dim()]);
     }
 
     /** {@code <phi_x^2> = (1/V) sum_k 1/M(k)}. */

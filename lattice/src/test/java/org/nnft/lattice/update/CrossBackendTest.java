@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.nnft.engine.Backend;
 import org.nnft.engine.Backends;
 import org.nnft.engine.conformance.TestBackends;
+import org.nnft.lattice.action.Couplings;
 import org.nnft.lattice.action.HomogeneousTheory;
 import org.nnft.lattice.geometry.Lattice;
 
@@ -23,12 +24,30 @@ class CrossBackendTest {
     }
 
     private static double[] chain(Backend backend, String update) {
+        return chain(backend, update, HomogeneousTheory.fromMassAndLambda(2, -0.5, 0.7).couplings(new Lattice(2, 8)));
+    }
+
+    /** Inhomogeneous diagonal weights and linear term on top of an interacting theory (4 parity classes). */
+    private static Couplings general() {
         Lattice l = new Lattice(2, 8);
+        double[] h = new double[l.volume()];
+        for (int x = 0; x < h.length; x++) {
+            h[x] = 0.4 * Math.cos(0.3 * x);
+        }
+        double[] v = new double[l.volume() * l.diagonalsPerSite()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = 0.2 * Math.sin(0.5 * i);
+        }
+        return HomogeneousTheory.fromMassAndLambda(2, 1.5, 0.7).couplings(l).withLinear(h).withDiagonal(v);
+    }
+
+    private static double[] chain(Backend backend, String update, Couplings couplings) {
+        Lattice l = couplings.lattice();
         double[] start = new double[l.volume()];
         for (int x = 0; x < start.length; x++) {
             start[x] = Math.sin(0.7 * x);
         }
-        try (DeviceCouplings dc = new DeviceCouplings(backend, HomogeneousTheory.fromMassAndLambda(2, -0.5, 0.7).couplings(l));
+        try (DeviceCouplings dc = new DeviceCouplings(backend, couplings);
              LatticeField f = new LatticeField(backend, start)) {
             Update u = switch (update) {
                 case "metropolis" -> new Metropolis(dc, 0.9, 2);
@@ -51,6 +70,18 @@ class CrossBackendTest {
         try (Backend cpu = Backends.named("cpu"); Backend gpu = openCl()) {
             for (String u : new String[]{"metropolis", "overrelax", "heatbath"}) {
                 double[] a = chain(cpu, u), b = chain(gpu, u);
+                for (int x = 0; x < a.length; x++) {
+                    assertEquals(a[x], b[x], 1e-9, u + " site " + x);
+                }
+            }
+        }
+    }
+
+    @Test
+    void openClRunsTheSameChainsWithDiagonalCouplingsAndLinearTerm() {
+        try (Backend cpu = Backends.named("cpu"); Backend gpu = openCl()) {
+            for (String u : new String[]{"metropolis", "overrelax", "heatbath"}) {
+                double[] a = chain(cpu, u, general()), b = chain(gpu, u, general());
                 for (int x = 0; x < a.length; x++) {
                     assertEquals(a[x], b[x], 1e-9, u + " site " + x);
                 }

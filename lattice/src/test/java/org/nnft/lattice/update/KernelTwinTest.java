@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.nnft.engine.Backend;
 import org.nnft.engine.Backends;
 import org.nnft.engine.kernel.Kernel;
+import org.nnft.lattice.action.Couplings;
 import org.nnft.lattice.action.HomogeneousTheory;
 import org.nnft.lattice.geometry.Lattice;
 
@@ -34,8 +35,15 @@ class KernelTwinTest {
     @Test
     void resultDoesNotDependOnChunking() {
         Lattice l = new Lattice(2, 8);
+        Couplings plain = HomogeneousTheory.fromMassAndLambda(2, -0.5, 0.7).couplings(l);
+        chunking(plain);
+        chunking(plain.withUniform(0.3, 0.2));
+    }
+
+    private static void chunking(Couplings couplings) {
+        Lattice l = couplings.lattice();
         try (Backend backend = Backends.named("cpu");
-             DeviceCouplings dc = new DeviceCouplings(backend, HomogeneousTheory.fromMassAndLambda(2, -0.5, 0.7).couplings(l))) {
+             DeviceCouplings dc = new DeviceCouplings(backend, couplings)) {
             double[] start = new double[l.volume()];
             for (int x = 0; x < start.length; x++) {
                 start[x] = Math.sin(x);

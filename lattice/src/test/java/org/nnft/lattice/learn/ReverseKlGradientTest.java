@@ -1,0 +1,109 @@
+package org.nnft.lattice.learn;
+
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.CholeskyDecomposition;
+import org.apache.commons.math3.linear.MatrixUtils;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.junit.jupiter.api.Test;
+import org.nnft.engine.random.RandomStreams;
+import org.nnft.lattice.action.Couplings;
+import org.nnft.lattice.action.Phi4Action;
+import org.nnft.lattice.geometry.Lattice;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The reverse-KL gradient estimator against the exact gradient for a Gaussian model and a Gaussian target
+ * (all b = 0): with G = M^-1 the model propagator, {@code dKL/dtheta_k = sum_l Cov(f_k, f_l) (theta - theta*)_l}
+ * with Isserlis' theorem {@code Cov(phi_i phi_j, phi_k phi_l) = G_ik G_jl + G_il G_jk} and
+ * {@code Cov(phi_i^4, phi_j phi_k) = 12 G_ii G_ij G_ik}. Samples are drawn exactly (phi = C z, C C^T = G).
+ */
+class ReverseKlGradientTest {
+    private static final Lattice L = new Lattice(2, 4);
+
+    private static Couplings gaussian(long stream, double w0, double a0) {
+        double[] w = new double[L.links()];
+        double[] a = new double[L.volume()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = w0 + 0.2 * RandomStreams.uniformDouble(3, stream, i);
+        }
+        for (int x = 0; x < a.length; x++) {
+            a[x] = a0 + 0.3 * RandomStreams.uniformDouble(3, stream + 1, x);
+        }
+        return new Couplings(L, w, a, new double[L.volume()]);
+    }
+
+    /** The propagator M^-1 of S = (1/2) phi M phi. */
+    private static double[][] propagator(Couplings c) {
+        int v = L.volume();
+        RealMatrix m = new Array2DRowRealMatrix(v, v);
+        for (int x = 0; x < v; x++) {
+            m.addToEntry(x, x, 2 * c.a(x));
+            for (int mu = 0; mu < L.dim(); mu++) {
+                int y = L.neighbour(x, mu);
+                m.addToEntry(x, y, -c.linkWeight(x * L.dim() + mu));
+                m.addToEntry(y, x, -c.linkWeight(x * L.dim() + mu));
+            }
+        }
+        return MatrixUtils.inverse(m).getData();
+    }
+
+    @Test
+    void estimatorMatchesTheExactGaussianGradient() {
+        Couplings model = gaussian(10, 0.5, 1.5);
+        Couplings target = gaussian(20, 0.6, 1.4);
+        double[][] g = propagator(model);
+        int v = L.volume();
+        int d = L.dim();
+        int links = L.links();
+        double[] dTheta = CouplingParameters.toVector(model);
+        double[] star = CouplingParameters.toVector(target);
+        for (int k = 0; k < dTheta.length; k++) {
+            dTheta[k] -= star[k];
+        }
+        // quadratic features as index pairs with a sign: w-link x,mu: -phi_x phi_y; a_x: phi_x phi_x
+        int[][] pair = new int[links + v][];
+        double[] sign = new double[links + v];
+        for (int x = 0; x < v; x++) {
+            for (int mu = 0; mu < d; mu++) {
+                pair[x * d + mu] = new int[] {x, L.neighbour(x, mu)};
+                sign[x * d + mu] = -1;
+            }
+            pair[links + x] = new int[] {x, x};
+            sign[links + x] = 1;
+        }
+        double[] exact = new double[CouplingParameters.count(L)];
+        for (int k = 0; k < links + v; k++) {
+            int i = pair[k][0], j = pair[k][1];
+            for (int l = 0; l < links + v; l++) {
+                int p = pair[l][0], q = pair[l][1];
+                exact[k] += sign[k] * sign[l] * (g[i][p] * g[j][q] + g[i][q] * g[j][p]) * dTheta[l];
+            }
+        }
+        for (int x = 0; x < v; x++) {
+            for (int l = 0; l < links + v; l++) {
+                int p = pair[l][0], q = pair[l][1];
+                exact[links + v + x] += sign[l] * 12 * g[x][x] * g[x][p] * g[x][q] * dTheta[l];
+            }
+        }
+        double[][] chol = new CholeskyDecomposition(new Array2DRowRealMatrix(g), 1e-10, 1e-14).getL().getData();
+        int n = 40000;
+        double[][] samples = new double[n][v];
+        for (int s = 0; s < n; s++) {
+            for (int x = 0; x < v; x++) {
+                double acc = 0;
+                for (int y = 0; y <= x; y++) {
+                    acc += chol[x][y] * RandomStreams.normal(5, s, y);
+                }
+                samples[s][x] = acc;
+            }
+        }
+        ReverseKlGradient.Result r = ReverseKlGradient.estimate(new Phi4Action(model), new Phi4Action(target), samples);
+        for (int k = 0; k < exact.length; k++) {
+            assertTrue(r.gradientError()[k] > 0, "error " + k);
+            assertEquals(exact[k], r.gradient()[k], 5 * r.gradientError()[k],
+                    "component " + k + " error " + r.gradientError()[k]);
+        }
+    }
+}
