@@ -9,6 +9,12 @@ import org.nnft.ensemble.EnsembleConfig;
 import org.nnft.ensemble.EnsembleResult;
 import org.nnft.ensemble.EnsembleSampler;
 import org.nnft.ensemble.arch.CosNet;
+import org.nnft.ensemble.deform.Deformation;
+import org.nnft.ensemble.deform.DeformedResult;
+import org.nnft.ensemble.deform.IntegrationBox;
+import org.nnft.ensemble.deform.McmcConfig;
+import org.nnft.ensemble.deform.McmcSampler;
+import org.nnft.ensemble.deform.Potential;
 import org.nnft.lattice.action.HomogeneousTheory;
 import org.nnft.lattice.run.LatticeRun;
 import picocli.CommandLine.Command;
@@ -29,7 +35,9 @@ import java.util.concurrent.Callable;
  * {@code nnft bench}: end-to-end workloads on every available backend beside their NumPy peers
  * (bench/peers/*.py, run with python3 when it has NumPy), printing a table and writing JSON.
  * W1: d = 1 cos-net, N = 1000, 6 points, all 1- to 4-pt tuples. Lattice: 2D L = 256 checkerboard
- * Metropolis. Throughput is neuron evaluations (networks x neurons x points) or site updates per second.
+ * Metropolis. MCMC: parameter-space Metropolis of the phi^4-deformed d = 1 cos-net (N = 100, 64 chains, box
+ * 4 on 64 midpoints, lambda = 1). Throughput is neuron evaluations (networks x neurons x points), site
+ * updates or neuron proposals (chains x sweeps x N) per second.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "End-to-end benchmarks on every available backend beside NumPy peers.")
@@ -37,7 +45,7 @@ final class BenchCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--workload", defaultValue = "all", description = "w1 | lattice | all")
+    @Option(names = "--workload", defaultValue = "all", description = "w1 | lattice | mcmc | all")
     String workload;
     @Option(names = "--networks", defaultValue = "100000", description = "W1 networks (the issue's W1 is 1000000)")
     long networks;
@@ -45,6 +53,8 @@ final class BenchCommand implements Callable<Integer> {
     long peerNetworks;
     @Option(names = "--sweeps", defaultValue = "100", description = "lattice Metropolis sweeps")
     int sweeps;
+    @Option(names = "--mcmc-sweeps", defaultValue = "200", description = "MCMC sweeps per chain")
+    int mcmcSweeps;
     @Option(names = "--backends", split = ",", description = "backends to run (default: all available)")
     List<String> backends;
     @Option(names = "--no-peer", description = "skip the NumPy peers")
@@ -63,8 +73,9 @@ final class BenchCommand implements Callable<Integer> {
         List<Row> rows = new ArrayList<>();
         boolean w1 = workload.equals("all") || workload.equals("w1");
         boolean lat = workload.equals("all") || workload.equals("lattice");
-        if (!w1 && !lat) {
-            throw new IllegalArgumentException("--workload must be w1, lattice or all, got " + workload);
+        boolean mcmc = workload.equals("all") || workload.equals("mcmc");
+        if (!w1 && !lat && !mcmc) {
+            throw new IllegalArgumentException("--workload must be w1, lattice, mcmc or all, got " + workload);
         }
         for (String name : names) {
             try (Backend b = Backends.named(name)) {
@@ -73,6 +84,9 @@ final class BenchCommand implements Callable<Integer> {
                 }
                 if (lat) {
                     rows.add(lattice(b));
+                }
+                if (mcmc) {
+                    rows.add(mcmc(b));
                 }
             }
         }
@@ -125,6 +139,18 @@ final class BenchCommand implements Callable<Integer> {
         double s = (System.nanoTime() - t0) / 1e9;
         return new Row("lattice", b.name(), b.device().name(), 256.0 * 256 * sweeps / s, "site-updates/s", s,
                 peakRssMb(), r.observables().get("phi2").value());
+    }
+
+    private Row mcmc(Backend b) {
+        CosNet net = CosNet.freeScalar(1, 1.0, 5.0, 1.0, 100);
+        Deformation def = new Deformation(Potential.phi4(1.0), IntegrationBox.cube(1, 4.0, 64));
+        double[][] points = {{0}, {0.5}};
+        McmcSampler.sample(McmcConfig.of(net, points, 2, def, 64, 0, 2, 1), b);
+        long t0 = System.nanoTime();
+        DeformedResult r = McmcSampler.sample(McmcConfig.of(net, points, 2, def, 64, 0, mcmcSweeps, 1), b);
+        double s = (System.nanoTime() - t0) / 1e9;
+        return new Row("mcmc", b.name(), b.device().name(), 64.0 * mcmcSweeps * net.width() / s, "proposals/s", s,
+                peakRssMb(), r.acceptance());
     }
 
     private static void peer(String workload, String script, String key, String unit, List<Row> rows, String... args) {
