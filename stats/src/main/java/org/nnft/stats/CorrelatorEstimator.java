@@ -53,7 +53,9 @@ public final class CorrelatorEstimator {
      * bit, {@link #estimate(BlockMoments, Cumulants)}.
      *
      * @param counts  n_b > 0 of each of the B >= 2 blocks
-     * @param weights W_b > 0, finite (any common scale)
+     * @param weights W_b >= 0, finite, with a positive sum (any common scale; a block whose weight
+     *                underflowed to 0 is allowed, but if one block holds all the weight its
+     *                leave-one-out estimate, hence every error, is NaN)
      * @param sums    sums[b][tuple index], finite
      */
     public static CorrelatorEstimates estimateWeighted(Cumulants cumulants, long[] counts, double[] weights,
@@ -65,13 +67,18 @@ public final class CorrelatorEstimator {
             throw new IllegalArgumentException("counts, weights and sums must have the same number (>= 2) of blocks");
         }
         Tuples tuples = cumulants.tuples();
+        double totalWeight = 0;
         for (int b = 0; b < counts.length; b++) {
-            if (!(weights[b] > 0) || !Double.isFinite(weights[b])) {
-                throw new IllegalArgumentException("weights[" + b + "] must be positive and finite, got " + weights[b]);
+            if (!(weights[b] >= 0) || !Double.isFinite(weights[b])) {
+                throw new IllegalArgumentException("weights[" + b + "] must be non-negative and finite, got " + weights[b]);
             }
+            totalWeight += weights[b];
             if (sums[b] == null || sums[b].length != tuples.size()) {
                 throw new IllegalArgumentException("sums[" + b + "] must have length " + tuples.size());
             }
+        }
+        if (!(totalWeight > 0)) {
+            throw new IllegalArgumentException("weights must have a positive sum");
         }
         return weighted(tuples, cumulants, counts, weights, sums);
     }

@@ -14,6 +14,7 @@ import org.nnft.stats.BlockMoments;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Without interaction the reweighting sampler is the free sampler: same networks from the same
@@ -55,6 +56,30 @@ class ReweightFreeLimitTest {
                 assertArrayEquals(expected.estimates().connected(), got.estimates().connected(), 0.0);
                 assertArrayEquals(expected.estimates().connectedErrors(), got.estimates().connectedErrors(), 0.0);
                 assertFalse(got.essCollapsed());
+            }
+        }
+    }
+
+    /**
+     * Deformations far beyond reweighting's reach are flagged (ESS below 1 % of the networks), and
+     * the log-sum-exp references keep the weights finite: a strongly negative mass shift makes
+     * -S_int reach thousands, where exp(-S_int) itself would overflow.
+     */
+    @Test
+    void collapsedWeightsAreFlaggedNotOverflowed() {
+        CosNet net = CosNet.freeScalar(1, 1.0, 2.0, 1.0, 20);
+        EnsembleConfig config = EnsembleConfig.builder(net, new double[][]{{0}}).maxOrder(2).networks(4096)
+                .blockSize(64).seed(3).jackknifeBins(8).build();
+        IntegrationBox box = IntegrationBox.cube(1, 4.0, 16);
+        try (Backend cpu = cpu()) {
+            for (Potential v : new Potential[]{Potential.phi4(1e6), Potential.massShift(-1e4)}) {
+                ReweightSample rw = ReweightSampler.sample(config, new Deformation(v, box), cpu);
+                DeformedResult r = rw.result();
+                assertTrue(r.essCollapsed(), v + ": ESS " + r.effectiveSampleSize());
+                assertTrue(Double.isFinite(r.atPoints(0, 0).moment()) && r.atPoints(0, 0).moment() > 0, v.toString());
+                if (v.quadratic() < 0) {
+                    assertTrue(rw.logReference() > 1000, "log reference " + rw.logReference());
+                }
             }
         }
     }
