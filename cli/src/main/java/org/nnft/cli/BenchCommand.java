@@ -9,6 +9,12 @@ import org.nnft.ensemble.EnsembleConfig;
 import org.nnft.ensemble.EnsembleResult;
 import org.nnft.ensemble.EnsembleSampler;
 import org.nnft.ensemble.arch.CosNet;
+import org.nnft.ensemble.deform.Deformation;
+import org.nnft.ensemble.deform.DeformedResult;
+import org.nnft.ensemble.deform.IntegrationBox;
+import org.nnft.ensemble.deform.McmcConfig;
+import org.nnft.ensemble.deform.McmcSampler;
+import org.nnft.ensemble.deform.Potential;
 import org.nnft.lattice.action.HomogeneousTheory;
 import org.nnft.lattice.run.LatticeRun;
 import picocli.CommandLine.Command;
@@ -30,7 +36,9 @@ import java.util.concurrent.Callable;
  * (bench/peers/*.py, run with python3 when it has NumPy) and, for W1, a PyTorch peer where PyTorch
  * is installed (on its GPU when it sees one), printing a table and writing JSON.
  * W1: d = 1 cos-net, N = 1000, 6 points, all 1- to 4-pt tuples. Lattice: 2D L = 256 checkerboard
- * Metropolis. Throughput is neuron evaluations (networks x neurons x points) or site updates per second.
+ * Metropolis. MCMC: parameter-space Metropolis of the phi^4-deformed d = 1 cos-net (N = 100, 64 chains, box
+ * 4 on 64 midpoints, lambda = 1). Throughput is neuron evaluations (networks x neurons x points), site
+ * updates or neuron proposals (chains x sweeps x N) per second.
  *
  * <p>For GPUs in {@link DevicePeaks} the table adds the fraction of the device's peak, by a stated
  * cost model: W1 against FP64 throughput at {@value #W1_FLOPS} flops per neuron evaluation
@@ -45,7 +53,7 @@ final class BenchCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--workload", defaultValue = "all", description = "w1 | lattice | all")
+    @Option(names = "--workload", defaultValue = "all", description = "w1 | lattice | mcmc | all")
     String workload;
     @Option(names = "--networks", defaultValue = "100000", description = "W1 networks (the issue's W1 is 1000000)")
     long networks;
@@ -53,6 +61,8 @@ final class BenchCommand implements Callable<Integer> {
     long peerNetworks;
     @Option(names = "--sweeps", defaultValue = "100", description = "lattice Metropolis sweeps (>= 20; the first 10 are not timed)")
     int sweeps;
+    @Option(names = "--mcmc-sweeps", defaultValue = "200", description = "MCMC sweeps per chain")
+    int mcmcSweeps;
     @Option(names = "--backends", split = ",", description = "backends to run (default: all available)")
     List<String> backends;
     @Option(names = "--no-peer", description = "skip the NumPy peers")
@@ -70,9 +80,11 @@ final class BenchCommand implements Callable<Integer> {
 
         /** Achieved fraction of the device's peak under the workload's cost model, NaN for unknown devices. */
         double fractionOfPeak() {
-            return DevicePeaks.of(device).map(p -> workload.equals("w1")
-                    ? rate * W1_FLOPS / (p.fp64GigaFlops() * 1e9)
-                    : rate * SITE_UPDATE_BYTES / (p.memoryGBs() * 1e9)).orElse(Double.NaN);
+            return DevicePeaks.of(device).map(p -> switch (workload) {
+                case "w1" -> rate * W1_FLOPS / (p.fp64GigaFlops() * 1e9);
+                case "lattice" -> rate * SITE_UPDATE_BYTES / (p.memoryGBs() * 1e9);
+                default -> Double.NaN;                          // no cost model (MCMC proposals)
+            }).orElse(Double.NaN);
         }
     }
 
@@ -83,8 +95,9 @@ final class BenchCommand implements Callable<Integer> {
         List<Row> rows = new ArrayList<>();
         boolean w1 = workload.equals("all") || workload.equals("w1");
         boolean lat = workload.equals("all") || workload.equals("lattice");
-        if (!w1 && !lat) {
-            throw new IllegalArgumentException("--workload must be w1, lattice or all, got " + workload);
+        boolean mcmc = workload.equals("all") || workload.equals("mcmc");
+        if (!w1 && !lat && !mcmc) {
+            throw new IllegalArgumentException("--workload must be w1, lattice, mcmc or all, got " + workload);
         }
         if (lat && sweeps < 20) {
             throw new IllegalArgumentException("--sweeps must be >= 20 (the first 10 are not timed), got " + sweeps);
@@ -96,6 +109,9 @@ final class BenchCommand implements Callable<Integer> {
                 }
                 if (lat) {
                     rows.add(lattice(b));
+                }
+                if (mcmc) {
+                    rows.add(mcmc(b));
                 }
             }
         }
@@ -165,6 +181,18 @@ final class BenchCommand implements Callable<Integer> {
         double s = (last[0] - first[0]) / 1e9;
         return new Row("lattice", b.name(), b.device().name(), 256.0 * 256 * (last[1] - first[1]) / s,
                 "site-updates/s", s, peakRssMb(), r.observables().get("phi2").value());
+    }
+
+    private Row mcmc(Backend b) {
+        CosNet net = CosNet.freeScalar(1, 1.0, 5.0, 1.0, 100);
+        Deformation def = new Deformation(Potential.phi4(1.0), IntegrationBox.cube(1, 4.0, 64));
+        double[][] points = {{0}, {0.5}};
+        McmcSampler.sample(McmcConfig.of(net, points, 2, def, 64, 0, 2, 1), b);
+        long t0 = System.nanoTime();
+        DeformedResult r = McmcSampler.sample(McmcConfig.of(net, points, 2, def, 64, 0, mcmcSweeps, 1), b);
+        double s = (System.nanoTime() - t0) / 1e9;
+        return new Row("mcmc", b.name(), b.device().name(), 64.0 * mcmcSweeps * net.width() / s, "proposals/s", s,
+                peakRssMb(), r.acceptance());
     }
 
     /** Exit status of a peer script whose library (e.g. PyTorch) is not installed: skipped quietly. */

@@ -14,6 +14,7 @@ import org.nnft.ensemble.arch.Activation;
 import org.nnft.ensemble.arch.Architecture;
 import org.nnft.ensemble.arch.CosNet;
 import org.nnft.ensemble.arch.ShallowNetwork;
+import org.nnft.ensemble.deform.DeformedResult;
 import org.nnft.stats.CorrelatorEstimates;
 import org.nnft.stats.Tuples;
 import picocli.CommandLine.Command;
@@ -157,17 +158,13 @@ final class EnsembleCommand implements Callable<Integer> {
 
     @Option(names = "--shard", description = "run shard i/k of the jackknife bins (merge shards with 'nnft merge')")
     String shard;
-    @Option(names = "--lambda", description = "phi^4 deformation of the parameter density (not available yet)")
-    Double lambda;
-    @Option(names = "--box", description = "deformation volume (not available yet)")
-    Double box;
-    @Option(names = "--sampler", description = "reweight | mcmc (not available yet)")
-    String sampler;
+    @picocli.CommandLine.ArgGroup(exclusive = false, heading = "%nDeformation (phi^4 and other local potentials):%n")
+    DeformationOptions deformation = new DeformationOptions();
 
     @Override
     public Integer call() {
-        if (lambda != null || box != null || sampler != null) {
-            throw new IllegalArgumentException("--lambda/--box/--sampler: phi^4-deformed ensembles are not implemented yet");
+        if (deformation.active()) {
+            return callDeformed();
         }
         EnsembleConfig config = inputs.config();
         int[] sh = parseShard(shard, config.jackknifeBins());
@@ -189,6 +186,76 @@ final class EnsembleCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().println("results: " + out.toAbsolutePath());
         return 0;
+    }
+
+    /** A deformed cos-net run (physics.md A.3): same JSON layout plus the deformation and sampler diagnostics. */
+    private Integer callDeformed() {
+        if (shard != null) {
+            throw new IllegalArgumentException("--shard: deformed ensembles are sampled in one run");
+        }
+        EnsembleConfig config = inputs.config();
+        Instant start = Instant.now();
+        DeformedResult result;
+        String device;
+        String backendName;
+        try (Backend backend = BackendChoice.open(run.backend, run.threads, run.device)) {
+            backendName = backend.name();
+            device = backend.device().toString();
+            result = deformation.sample(config, inputs.order, inputs.seed, backend);
+        }
+        if (result.essCollapsed()) {
+            spec.commandLine().getErr().printf(Locale.ROOT, "nnft: warning: effective sample size %.1f is below %.0f%% "
+                    + "of %d networks; the reweighted estimates are unreliable%n", result.effectiveSampleSize(),
+                    100 * DeformedResult.ESS_WARNING_FRACTION, result.samples());
+        }
+        Map<String, Object> cfg = inputs.toJson();
+        cfg.put("backend", backendName);
+        cfg.put("deformation", deformation.toJson(result));
+        Map<String, Object> provenance = Json.object("engine", "nnft " + Version.engine(), "backend", backendName,
+                "device", device, "seed", inputs.seed, "samples", result.samples(), "startTime", start.toString(),
+                "wallSeconds", result.provenance().wallSeconds(), "java", Runtime.version().toString());
+        List<Object> correlators = new ArrayList<>();
+        CorrelatorEstimates e = result.estimates();
+        Tuples t = result.tuples();
+        for (int i = 0; i < t.size(); i++) {
+            correlators.add(Json.object("order", t.tuple(i).length, "points", t.tuple(i),
+                    "moment", Json.valueError(e.moment(i), e.momentError(i)),
+                    "connected", Json.valueError(e.connected(i), e.connectedError(i))));
+        }
+        Map<String, Object> doc = Json.object("config", cfg, "provenance", provenance, "results",
+                Json.object("points", result.points(), "correlators", correlators,
+                        "diagnostics", DeformationOptions.diagnostics(result)));
+        Path out = run.outPath("ensemble.json");
+        ResultFile.write(out, doc);
+        spec.commandLine().getOut().println(deformedSummary(result));
+        spec.commandLine().getOut().println("results: " + out.toAbsolutePath());
+        return 0;
+    }
+
+    static String deformedSummary(DeformedResult r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%s: %,d samples on %s in %.2f s; ", r.sampler(), r.samples(),
+                r.provenance().backend(), r.provenance().wallSeconds()));
+        sb.append(r.sampler().equals("mcmc")
+                ? String.format(Locale.ROOT, "acceptance %.3f, tau_int(S) %.2f, tau_int(phi0^2) %.2f sweeps%n",
+                        r.acceptance(), r.tauIntAction(), r.tauIntPhi2())
+                : String.format(Locale.ROOT, "ESS %.1f (%.1f%%)%n", r.effectiveSampleSize(),
+                        100 * r.effectiveSampleSize() / r.samples()));
+        sb.append(String.format(Locale.ROOT, "%-14s %14s %12s %14s %12s%n", "points", "moment", "error", "connected", "error"));
+        Tuples t = r.tuples();
+        CorrelatorEstimates e = r.estimates();
+        int shown = 0;
+        for (int i = 0; i < t.size() && shown < 12; i++) {
+            int[] s = t.tuple(i);
+            if (s.length < 2 || (s.length > 2 && !allEqual(s))) {
+                continue;
+            }
+            shown++;
+            sb.append(String.format(Locale.ROOT, "%-14s %14.6g %12.3g %14.6g %12.3g%n", java.util.Arrays.toString(s),
+                    e.moment(i), e.momentError(i), e.connected(i), e.connectedError(i)));
+        }
+        sb.append("(first rows shown; all tuples are in the JSON)");
+        return sb.toString();
     }
 
     /** Parses "i/k" (default 0/1) and checks it against the number of bins. */

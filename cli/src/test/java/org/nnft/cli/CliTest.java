@@ -101,6 +101,44 @@ class CliTest {
     }
 
     @Test
+    void deformedEnsemblesWriteTheDeformationAndDiagnostics() {
+        String[] base = {"ensemble", "--arch", "cos", "--width", "20", "--networks", "4096", "--points", "0;0.5",
+                "--cutoff", "2", "--order", "4", "--block-size", "64", "--bins", "16", "--seed", "7",
+                "--backend", "cpu", "--quiet", "--no-plots", "--lambda", "1.5", "--box", "3", "--grid", "16"};
+        Path rw = dir.resolve("rw.json"), mc = dir.resolve("mc.json");
+        Run a = run(with(base, "--sampler", "reweight", "--out", rw.toString()));
+        assertEquals(0, a.code(), a.err());
+        Run b = run(with(base, "--sampler", "mcmc", "--chains", "8", "--sweeps", "200", "--thermalize", "10",
+                "--out", mc.toString()));
+        assertEquals(0, b.code(), b.err());
+        JsonNode r = ResultFile.read(rw), m = ResultFile.read(mc);
+        assertEquals(1.5 / 24, r.get("config").get("deformation").get("coefficients").get("phi4").asDouble(), 1e-15);
+        assertEquals("reweight", r.get("config").get("deformation").get("sampler").asText());
+        double ess = r.get("results").get("diagnostics").get("effectiveSampleSize").asDouble();
+        assertTrue(ess > 0.5 * 4096 && ess <= 4096, "ESS " + ess);
+        assertFalse(r.get("results").get("diagnostics").get("essWarning").asBoolean());
+        assertEquals(1600, m.get("provenance").get("samples").asLong());
+        double acc = m.get("results").get("diagnostics").get("acceptance").asDouble();
+        assertTrue(acc > 0 && acc < 1, "acceptance " + acc);
+        assertTrue(m.get("results").get("diagnostics").has("tauIntAction"));
+        // both samplers estimate the same deformed G2(0,0)
+        double g1 = 0, e1 = 0, g2 = 0, e2 = 0;
+        for (JsonNode c : r.get("results").get("correlators")) {
+            if (c.get("order").asInt() == 2 && c.get("points").get(1).asInt() == 0) {
+                g1 = c.get("moment").get("value").asDouble();
+                e1 = c.get("moment").get("error").asDouble();
+            }
+        }
+        for (JsonNode c : m.get("results").get("correlators")) {
+            if (c.get("order").asInt() == 2 && c.get("points").get(1).asInt() == 0) {
+                g2 = c.get("moment").get("value").asDouble();
+                e2 = c.get("moment").get("error").asDouble();
+            }
+        }
+        assertTrue(Math.abs(g1 - g2) < 5 * Math.hypot(e1, e2), g1 + " +- " + e1 + " vs " + g2 + " +- " + e2);
+    }
+
+    @Test
     void badInputGivesOneLineErrorsAndExitCode2AndKeepsOldResults() throws Exception {
         Path out = dir.resolve("keep.json");
         Files.writeString(out, "{\"old\": true}");
@@ -112,7 +150,14 @@ class CliTest {
                 {"ensemble", "--order", "5", "--out", out.toString()},
                 {"ensemble", "--bogus"},
                 {"lattice", "--size", "7", "--out", out.toString()},
-                {"lattice", "--lambda", "Infinity", "--out", out.toString()}};
+                {"lattice", "--lambda", "Infinity", "--out", out.toString()},
+                {"ensemble", "--lambda", "NaN", "--box", "3", "--out", out.toString()},
+                {"ensemble", "--sampler", "mcmc", "--out", out.toString()},
+                {"ensemble", "--lambda", "1", "--out", out.toString()},
+                {"ensemble", "--lambda", "1", "--box", "3,3", "--out", out.toString()},
+                {"ensemble", "--lambda", "1", "--box", "3", "--arch", "relu", "--out", out.toString()},
+                {"ensemble", "--lambda", "1", "--box", "3", "--shard", "0/2", "--out", out.toString()},
+                {"ensemble", "--lambda", "1", "--box", "3", "--sampler", "gibbs", "--out", out.toString()}};
         for (String[] args : bad) {
             Run r = run(args);
             assertEquals(2, r.code(), String.join(" ", args) + " -> " + r.err());

@@ -14,6 +14,7 @@ class KernelCatalogsTest {
     void everyDomainModulesCatalogIsFound() {
         List<String> names = KernelCatalog.all(getClass().getClassLoader()).stream().map(Kernel::name).toList();
         assertTrue(names.containsAll(List.of("ensemble_cosnet", "ensemble_shallow_net",
-                "lattice_metropolis", "lattice_heatbath", "lattice_overrelaxation")), names.toString());
+                "lattice_metropolis", "lattice_metropolis_hypercubic", "lattice_heatbath", "lattice_overrelaxation",
+                "deform_reweight", "deform_mcmc")), names.toString());
     }
 }

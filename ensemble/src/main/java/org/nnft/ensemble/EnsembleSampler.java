@@ -74,7 +74,7 @@ public final class EnsembleSampler {
     }
 
     /** The kernel's tuple table: tuple t's sites at {@code [t * maxOrder, (t + 1) * maxOrder)}, padded with -1. */
-    static int[] kernelTable(Tuples tuples) {
+    public static int[] kernelTable(Tuples tuples) {
         int maxOrder = tuples.maxOrder();
         int[] table = new int[tuples.size() * maxOrder];
         java.util.Arrays.fill(table, -1);
@@ -85,7 +85,8 @@ public final class EnsembleSampler {
         return table;
     }
 
-    private static double[] flatten(double[][] points) {
+    /** Points as one row-major coordinate array (the kernels' layout). */
+    public static double[] flatten(double[][] points) {
         int d = points[0].length;
         double[] flat = new double[points.length * d];
         for (int p = 0; p < points.length; p++) {

@@ -125,6 +125,54 @@ class CorrelatorEstimatorTest {
         return kappa;
     }
 
+    /**
+     * The weighted (ratio) form: unit weights give the unweighted estimate bit for bit, a common
+     * power-of-two scale of weights and sums changes nothing, and moments are sum(w x) / sum(w).
+     */
+    @Test
+    void weightedEstimatesReduceToTheUnweightedOnes() {
+        Tuples tuples = Tuples.allUpToOrder(2, 2);
+        BlockMoments m = new BlockMoments(tuples);
+        SplittableRandom random = new SplittableRandom(5);
+        for (int b = 0; b < 6; b++) {
+            for (int n = 0; n < 3 + b; n++) {
+                m.addSample(b, new double[] {random.nextGaussian(), random.nextGaussian()});
+            }
+        }
+        Cumulants cumulants = Cumulants.forTuples(tuples);
+        long[] counts = m.counts();
+        double[] weights = new double[counts.length];
+        double[][] sums = new double[counts.length][];
+        double[] scaledWeights = new double[counts.length];
+        double[][] scaledSums = new double[counts.length][tuples.size()];
+        for (int b = 0; b < counts.length; b++) {
+            weights[b] = counts[b];
+            sums[b] = m.sums(b);
+            scaledWeights[b] = 0.25 * counts[b];
+            for (int t = 0; t < tuples.size(); t++) {
+                scaledSums[b][t] = 0.25 * sums[b][t];
+            }
+        }
+        CorrelatorEstimates plain = CorrelatorEstimator.estimate(m);
+        CorrelatorEstimates unit = CorrelatorEstimator.estimateWeighted(cumulants, counts, weights, sums);
+        CorrelatorEstimates scaled = CorrelatorEstimator.estimateWeighted(cumulants, counts, scaledWeights, scaledSums);
+        for (int t = 0; t < tuples.size(); t++) {
+            assertEquals(plain.moment(t), unit.moment(t), 0.0);
+            assertEquals(plain.connectedError(t), unit.connectedError(t), 0.0);
+            assertEquals(plain.moment(t), scaled.moment(t), 0.0);
+            assertEquals(plain.connectedError(t), scaled.connectedError(t), 0.0);
+        }
+        weights[2] = 3.5;
+        CorrelatorEstimates w = CorrelatorEstimator.estimateWeighted(cumulants, counts, weights, sums);
+        double total = 0;
+        double sum = 0;
+        for (int b = 0; b < counts.length; b++) {
+            total += weights[b];
+            sum += sums[b][tuples.indexOf(0, 1)];
+        }
+        assertEquals(sum / total, w.momentOf(0, 1), 1e-15);
+    }
+
     static double exactMoment(int[] t) {
         SetPartitions partitions = SetPartitions.of(t.length);
         double sum = 0;

@@ -158,54 +158,80 @@ public record CosNet(int dimension, double mass, double cutoff, double sigmaA, i
         return distance(v, new double[v.length]);
     }
 
-    /** Java twin of {@code ens_field} in cosnet.c, line by line. */
-    static void field(double[] points, int pointCount, double[] hyper, int width, int dim, int outDim,
-                      int variant, long seed, long stream, double[] phi, FieldScratch scratch) {
+    /** Length of a drawn neuron: {amplitude, phase c, w_0..w_3} (only the first d momenta are used). */
+    public static final int NEURON_SIZE = 6;
+
+    /**
+     * Java twin of {@code ens_cos_neuron} in cosnet.c: the neuron drawn from Philox block
+     * {@code block} (and {@code block + 1} for d >= 2) of {@code stream}, written to
+     * {@code neuron = {amplitude, c, w_0, .., w_3}}; {@code hyper} is {@link #kernelParameters}.
+     * The free network {@code n} has neuron i at {@code block = 2 i} of {@link EnsembleStreams#stream}(n).
+     *
+     * @param r0 4 scratch words
+     * @param r1 4 scratch words
+     */
+    public static void drawNeuron(long seed, long stream, long block, double[] hyper, int dim, int variant,
+                                  int[] r0, int[] r1, double[] neuron) {
         double m = hyper[0];
         double lambda = hyper[1];
         double scale = hyper[2];
-        int[] r0 = scratch.r0;
-        int[] r1 = scratch.r1;
-        double[] w = scratch.momentum;
+        RandomStreams.block(seed, stream, block, r0);
+        double a = RandomStreams.boxMuller(r0[0], r0[1], false);
+        double u = RandomStreams.toOpenUnit(r0[3]);
+        neuron[1] = (2.0 * RandomStreams.toOpenUnit(r0[2]) - 1.0) * Math.PI;
+        if (variant == 1) {
+            neuron[2] = m * Math.tan(Math.PI * (u - 0.5));
+            neuron[0] = scale * a;
+        } else if (dim == 1) {
+            neuron[2] = lambda * (2.0 * u - 1.0);
+            neuron[0] = scale * a / Math.sqrt(neuron[2] * neuron[2] + m * m);
+        } else {
+            RandomStreams.block(seed, stream, block + 1, r1);
+            neuron[2] = RandomStreams.boxMuller(r1[0], r1[1], false);
+            neuron[3] = RandomStreams.boxMuller(r1[0], r1[1], true);
+            neuron[4] = RandomStreams.boxMuller(r1[2], r1[3], false);
+            neuron[5] = RandomStreams.boxMuller(r1[2], r1[3], true);
+            double norm2 = 0.0;
+            for (int k = 0; k < dim; k++) {
+                norm2 = norm2 + neuron[2 + k] * neuron[2 + k];
+            }
+            double radius = lambda * Math.pow(u, 1.0 / dim);
+            double s = radius / Math.sqrt(norm2);
+            for (int k = 0; k < dim; k++) {
+                neuron[2 + k] = neuron[2 + k] * s;
+            }
+            neuron[0] = scale * a / Math.sqrt(radius * radius + m * m);
+        }
+    }
+
+    /** Java twin of {@code ens_field} in cosnet.c, line by line. */
+    static void field(double[] points, int pointCount, double[] hyper, int width, int dim, int outDim,
+                      int variant, long seed, long stream, double[] phi, FieldScratch scratch) {
+        fieldAt(points, pointCount, hyper, width, dim, variant, seed, stream, phi, scratch.r0, scratch.r1,
+                scratch.neuron);
+    }
+
+    /**
+     * The field of the free network of Philox {@code stream} at {@code pointCount} points (row-major
+     * coordinates), exactly as the fused ensemble kernel computes it (Java twin of {@code ens_field}).
+     *
+     * @param r0     4 scratch words
+     * @param r1     4 scratch words
+     * @param neuron {@link #NEURON_SIZE} scratch doubles
+     */
+    public static void fieldAt(double[] points, int pointCount, double[] hyper, int width, int dim, int variant,
+                               long seed, long stream, double[] phi, int[] r0, int[] r1, double[] neuron) {
         for (int p = 0; p < pointCount; p++) {
             phi[p] = 0.0;
         }
         for (int i = 0; i < width; i++) {
-            long b = (long) i * 2;
-            RandomStreams.block(seed, stream, b, r0);
-            double a = RandomStreams.boxMuller(r0[0], r0[1], false);
-            double c = (2.0 * RandomStreams.toOpenUnit(r0[2]) - 1.0) * Math.PI;
-            double u = RandomStreams.toOpenUnit(r0[3]);
-            double amp;
-            if (variant == 1) {
-                w[0] = m * Math.tan(Math.PI * (u - 0.5));
-                amp = scale * a;
-            } else if (dim == 1) {
-                w[0] = lambda * (2.0 * u - 1.0);
-                amp = scale * a / Math.sqrt(w[0] * w[0] + m * m);
-            } else {
-                RandomStreams.block(seed, stream, b + 1, r1);
-                w[0] = RandomStreams.boxMuller(r1[0], r1[1], false);
-                w[1] = RandomStreams.boxMuller(r1[0], r1[1], true);
-                w[2] = RandomStreams.boxMuller(r1[2], r1[3], false);
-                w[3] = RandomStreams.boxMuller(r1[2], r1[3], true);
-                double norm2 = 0.0;
-                for (int k = 0; k < dim; k++) {
-                    norm2 = norm2 + w[k] * w[k];
-                }
-                double radius = lambda * Math.pow(u, 1.0 / dim);
-                double s = radius / Math.sqrt(norm2);
-                for (int k = 0; k < dim; k++) {
-                    w[k] = w[k] * s;
-                }
-                amp = scale * a / Math.sqrt(radius * radius + m * m);
-            }
+            drawNeuron(seed, stream, (long) i * 2, hyper, dim, variant, r0, r1, neuron);
             for (int p = 0; p < pointCount; p++) {
-                double arg = c;
+                double arg = neuron[1];
                 for (int k = 0; k < dim; k++) {
-                    arg = arg + w[k] * points[p * dim + k];
+                    arg = arg + neuron[2 + k] * points[p * dim + k];
                 }
-                phi[p] = phi[p] + amp * Math.cos(arg);
+                phi[p] = phi[p] + neuron[0] * Math.cos(arg);
             }
         }
     }

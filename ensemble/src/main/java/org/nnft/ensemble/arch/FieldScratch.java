@@ -4,12 +4,12 @@ import org.nnft.engine.random.RandomStreams;
 
 /**
  * Per-thread scratch of the Java kernel bodies, allocated once per work-item range so that the
- * network loop allocates nothing: Philox words, momentum components and per-point activations.
+ * network loop allocates nothing: Philox words, one cos-net neuron and per-point activations.
  */
 final class FieldScratch {
     final int[] r0 = new int[4];
     final int[] r1 = new int[4];
-    final double[] momentum = new double[4];
+    final double[] neuron = new double[CosNet.NEURON_SIZE];
     final double[] activation = new double[EnsembleKernel.MAX_SITES];
     /** Word-major Philox words of {@link org.nnft.engine.simd.VectorPhilox#LANES} blocks (fast paths). */
     final int[] lanes0 = new int[4 * org.nnft.engine.simd.VectorPhilox.LANES];

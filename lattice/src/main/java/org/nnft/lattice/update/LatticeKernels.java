@@ -14,6 +14,7 @@ public final class LatticeKernels implements KernelCatalog {
     public List<Kernel> kernels() {
         return List.of(
                 MetropolisKernel.KERNEL,
+                HypercubicMetropolisKernel.KERNEL,
                 HeatBathKernel.KERNEL,
                 OverrelaxationKernel.KERNEL);
     }

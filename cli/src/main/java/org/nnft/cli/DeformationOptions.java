@@ -1,0 +1,144 @@
+package org.nnft.cli;
+
+import org.nnft.cli.io.Json;
+import org.nnft.ensemble.EnsembleConfig;
+import org.nnft.ensemble.arch.Architecture;
+import org.nnft.ensemble.arch.CosNet;
+import org.nnft.ensemble.deform.Deformation;
+import org.nnft.ensemble.deform.DeformedResult;
+import org.nnft.ensemble.deform.IntegrationBox;
+import org.nnft.ensemble.deform.McmcConfig;
+import org.nnft.ensemble.deform.Potential;
+import org.nnft.engine.Backend;
+import org.nnft.ensemble.deform.McmcSampler;
+import org.nnft.ensemble.deform.ReweightSampler;
+import picocli.CommandLine.Option;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The options of a deformed cos-net ensemble (physics.md A.3) for {@code nnft ensemble}. Rules: the
+ * deformation is on exactly when {@code --lambda} is given; every other deformation option then
+ * needs it; {@code --box} is required (the interaction volume is physics, not a default); the
+ * architecture must be a cos-net (cos or cauchy) in d = 1..3; deformed runs are not sharded.
+ */
+final class DeformationOptions {
+    @Option(names = "--lambda", description = "coupling of the deformation: lambda of (lambda/4!) phi^4 (default potential), "
+            + "g of (g/6!) phi^6, or dm^2 of (dm^2/2) phi^2")
+    Double lambda;
+    @Option(names = "--potential", description = "phi4 | phi6 | mass (default phi4)")
+    String potential;
+    @Option(names = "--box", description = "interaction box side lengths: 'L' (a cube) or 'L1,..,Ld'; centred at the origin")
+    String box;
+    @Option(names = "--grid", description = "midpoint-rule points per box side (default 32)")
+    Integer grid;
+    @Option(names = "--sampler", description = "reweight | mcmc (default reweight)")
+    String sampler;
+    @Option(names = "--chains", description = "mcmc: independent chains (default 64)")
+    Integer chains;
+    @Option(names = "--sweeps", description = "mcmc: measured sweeps per chain (default 1000)")
+    Integer sweeps;
+    @Option(names = "--thermalize", description = "mcmc: discarded sweeps per chain (default 100)")
+    Integer thermalize;
+
+    /** Whether any deformation option was given (then {@code --lambda} must be). */
+    boolean active() {
+        if (lambda == null && (potential != null || box != null || grid != null || sampler != null || chains != null
+                || sweeps != null || thermalize != null)) {
+            throw new IllegalArgumentException("--lambda is required with --potential, --box, --grid, --sampler, "
+                    + "--chains, --sweeps and --thermalize");
+        }
+        return lambda != null;
+    }
+
+    String samplerName() {
+        String s = sampler == null ? "reweight" : sampler.toLowerCase(Locale.ROOT);
+        if (!s.equals("reweight") && !s.equals("mcmc")) {
+            throw new IllegalArgumentException("--sampler must be reweight or mcmc, got '" + sampler + "'");
+        }
+        return s;
+    }
+
+    Deformation deformation(int dim) {
+        if (!Double.isFinite(lambda)) {
+            throw new IllegalArgumentException("--lambda must be finite, got " + lambda);
+        }
+        String kind = potential == null ? "phi4" : potential.toLowerCase(Locale.ROOT);
+        Potential v = switch (kind) {
+            case "phi4" -> Potential.phi4(lambda);
+            case "phi6" -> Potential.phi6(lambda);
+            case "mass" -> Potential.massShift(lambda);
+            default -> throw new IllegalArgumentException("--potential must be phi4, phi6 or mass, got '" + potential + "'");
+        };
+        if (box == null) {
+            throw new IllegalArgumentException("--box is required with --lambda (the interaction volume)");
+        }
+        if (dim > 3) {
+            throw new IllegalArgumentException("--dim: deformed ensembles need d <= 3, got " + dim);
+        }
+        String[] parts = box.split(",");
+        if (parts.length != 1 && parts.length != dim) {
+            throw new IllegalArgumentException("--box needs 1 or " + dim + " side lengths, got '" + box + "'");
+        }
+        double[] sides = new double[dim];
+        for (int k = 0; k < dim; k++) {
+            try {
+                sides[k] = Double.parseDouble(parts[parts.length == 1 ? 0 : k].trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--box: not a number in '" + box + "'");
+            }
+        }
+        try {
+            return new Deformation(v, new IntegrationBox(sides, grid == null ? 32 : grid));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--box/--grid: " + e.getMessage());
+        }
+    }
+
+    /** Samples the deformed ensemble of {@code config}'s architecture and points. */
+    DeformedResult sample(EnsembleConfig config, int order, long seed, Backend backend) {
+        Architecture arch = config.architecture();
+        if (!(arch instanceof CosNet net)) {
+            throw new IllegalArgumentException("--lambda: deformed ensembles need --arch cos or cauchy");
+        }
+        Deformation def = deformation(net.inputDimension());
+        if (samplerName().equals("mcmc")) {
+            McmcConfig m = McmcConfig.of(net, config.points(), order, def, chains == null ? 64 : chains,
+                    thermalize == null ? 100 : thermalize, sweeps == null ? 1000 : sweeps, seed);
+            return McmcSampler.sample(m, backend);
+        }
+        if (chains != null || sweeps != null || thermalize != null) {
+            throw new IllegalArgumentException("--chains, --sweeps and --thermalize need --sampler mcmc");
+        }
+        return ReweightSampler.sample(config, def, backend).result();
+    }
+
+    /** The "deformation" block of the JSON config. */
+    Map<String, Object> toJson(DeformedResult r) {
+        Deformation d = r.deformation();
+        Potential v = d.potential();
+        Map<String, Object> m = Json.object("potential", potential == null ? "phi4" : potential.toLowerCase(Locale.ROOT),
+                "lambda", lambda,
+                "coefficients", Json.object("phi2", v.quadratic(), "phi4", v.quartic(), "phi6", v.sextic()),
+                "box", d.box().sides(), "pointsPerSide", d.box().pointsPerSide(),
+                "quadrature", "midpoint rule, open box centred at the origin", "sampler", r.sampler());
+        if (r.sampler().equals("mcmc")) {
+            m.put("chains", chains == null ? 64 : chains);
+            m.put("sweeps", sweeps == null ? 1000 : sweeps);
+            m.put("thermalize", thermalize == null ? 100 : thermalize);
+        }
+        return m;
+    }
+
+    /** Sampler diagnostics for the JSON results. */
+    static Map<String, Object> diagnostics(DeformedResult r) {
+        if (r.sampler().equals("mcmc")) {
+            return Json.object("states", r.samples(), "acceptance", r.acceptance(),
+                    "tauIntAction", r.tauIntAction(), "tauIntPhi2", r.tauIntPhi2(), "tauIntUnit", "sweeps");
+        }
+        return Json.object("networks", r.samples(), "effectiveSampleSize", r.effectiveSampleSize(),
+                "essFraction", r.effectiveSampleSize() / r.samples(), "essWarning", r.essCollapsed(),
+                "essWarningBelowFraction", DeformedResult.ESS_WARNING_FRACTION);
+    }
+}

@@ -1,0 +1,131 @@
+package org.nnft.ensemble.deform;
+
+import org.nnft.ensemble.Correlator;
+import org.nnft.ensemble.Provenance;
+import org.nnft.ensemble.arch.CosNet;
+import org.nnft.stats.CorrelatorEstimates;
+import org.nnft.stats.CorrelatorEstimator;
+import org.nnft.stats.Cumulants;
+import org.nnft.stats.Tuples;
+
+/**
+ * Moments and connected correlators of a deformed cos-net ensemble with jackknife errors, and the
+ * sampler's diagnostics. Reweighting: ratio estimators over the jackknife bins, and the effective
+ * sample size (flagged when below {@link #ESS_WARNING_FRACTION} of the networks). MCMC: means over
+ * the measured sweeps of every chain, errors by the jackknife over independent chains (valid
+ * whatever the autocorrelation), the acceptance rate and the chains' mean integrated
+ * autocorrelation times (Gamma method, in sweeps) of S_int and of phi(x_0)^2. No exact theory is
+ * attached: {@link Correlator#theory()} is NaN.
+ */
+public final class DeformedResult {
+
+    /** ESS / networks below which a reweighted result is flagged as unreliable (1 %). */
+    public static final double ESS_WARNING_FRACTION = 0.01;
+
+    /** Sampler name: "reweight" or "mcmc". */
+    private final String sampler;
+    private final CosNet architecture;
+    private final double[][] points;
+    private final Deformation deformation;
+    private final CorrelatorEstimates estimates;
+    private final long samples;
+    private final double effectiveSampleSize;
+    private final double acceptance;
+    private final double tauIntAction;
+    private final double tauIntPhi2;
+    private final Provenance provenance;
+
+    DeformedResult(String sampler, CosNet architecture, double[][] points, Deformation deformation,
+                   CorrelatorEstimates estimates, long samples, double effectiveSampleSize, double acceptance,
+                   double tauIntAction, double tauIntPhi2, Provenance provenance) {
+        this.sampler = sampler;
+        this.architecture = architecture;
+        this.points = points;
+        this.deformation = deformation;
+        this.estimates = estimates;
+        this.samples = samples;
+        this.effectiveSampleSize = effectiveSampleSize;
+        this.acceptance = acceptance;
+        this.tauIntAction = tauIntAction;
+        this.tauIntPhi2 = tauIntPhi2;
+        this.provenance = provenance;
+    }
+
+    static DeformedResult reweighted(ReweightSample s) {
+        Cumulants cumulants = Cumulants.forTuples(s.config().tuples());
+        CorrelatorEstimates e = CorrelatorEstimator.estimateWeighted(cumulants, s.counts(), s.weights(), s.sums());
+        return new DeformedResult("reweight", (CosNet) s.config().architecture(), s.config().points(),
+                s.deformation(), e, s.networks(), s.effectiveSampleSize(), Double.NaN, Double.NaN, Double.NaN,
+                s.provenance());
+    }
+
+    public String sampler() {
+        return sampler;
+    }
+
+    public CosNet architecture() {
+        return architecture;
+    }
+
+    /** The measurement points (a copy). */
+    public double[][] points() {
+        double[][] c = new double[points.length][];
+        for (int p = 0; p < points.length; p++) {
+            c[p] = points[p].clone();
+        }
+        return c;
+    }
+
+    public Deformation deformation() {
+        return deformation;
+    }
+
+    public Tuples tuples() {
+        return estimates.tuples();
+    }
+
+    public CorrelatorEstimates estimates() {
+        return estimates;
+    }
+
+    /** Networks (reweighting) or measured chain states (MCMC, all chains). */
+    public long samples() {
+        return samples;
+    }
+
+    /** Kish ESS of the weights (reweighting); NaN for MCMC. */
+    public double effectiveSampleSize() {
+        return effectiveSampleSize;
+    }
+
+    /** Whether ESS / networks fell below {@link #ESS_WARNING_FRACTION} (never for MCMC). */
+    public boolean essCollapsed() {
+        return effectiveSampleSize < ESS_WARNING_FRACTION * samples;
+    }
+
+    /** Fraction of accepted neuron proposals (MCMC); NaN for reweighting. */
+    public double acceptance() {
+        return acceptance;
+    }
+
+    /** Mean over chains of tau_int of S_int, in sweeps (MCMC; NaN for reweighting or without interaction). */
+    public double tauIntAction() {
+        return tauIntAction;
+    }
+
+    /** Mean over chains of tau_int of phi(x_0)^2, in sweeps (MCMC; NaN for reweighting). */
+    public double tauIntPhi2() {
+        return tauIntPhi2;
+    }
+
+    public Provenance provenance() {
+        return provenance;
+    }
+
+    /** The estimate of the tuple of points (any order; it must be in the tuple set); theory NaN. */
+    public Correlator atPoints(int... sites) {
+        int i = tuples().requireIndexOf(sites);
+        return new Correlator(tuples().tuple(i), estimates.moment(i), estimates.momentError(i),
+                estimates.connected(i), estimates.connectedError(i), Double.NaN);
+    }
+}

@@ -1,0 +1,90 @@
+package org.nnft.ensemble.deform;
+
+import org.nnft.engine.Backend;
+import org.nnft.engine.DType;
+import org.nnft.engine.DeviceBuffer;
+import org.nnft.ensemble.EnsembleSampler;
+import org.nnft.ensemble.Provenance;
+import org.nnft.stats.BlockMoments;
+import org.nnft.stats.CorrelatorEstimator;
+import org.nnft.stats.GammaMethod;
+
+/**
+ * Markov chain Monte Carlo in the cos-net's parameter space (physics.md A.3 (ii)): single-neuron
+ * Metropolis with proposals from the free density, accepted with {@code min(1, exp(-Delta S_int))},
+ * which leaves {@code P(theta) exp(-S_int(theta))} invariant. Chains run in parallel, one per work
+ * item ({@link McmcKernel}); the host reads the measured rows and accumulates every tuple's products
+ * per chain, the chain being the jackknife block: the chains are independent, so the errors hold
+ * whatever the autocorrelation within a chain. The Gamma method gives each chain's tau_int of
+ * S_int and phi(x_0)^2 (reported as means over chains, in sweeps).
+ */
+public final class McmcSampler {
+    private McmcSampler() {
+    }
+
+    /** Runs the chains of {@code config} on {@code backend}. */
+    public static DeformedResult sample(McmcConfig config, Backend backend) {
+        if (config == null || backend == null) {
+            throw new IllegalArgumentException("config and backend must not be null");
+        }
+        long start = System.nanoTime();
+        double[][] points = config.points();
+        int pointCount = points.length;
+        int row = pointCount + 2;
+        int chains = config.chains();
+        int launch = config.launchSweeps();
+        Deformation def = config.deformation();
+        boolean interacting = !def.potential().isZero();
+        BlockMoments moments = new BlockMoments(config.tuples());
+        double[][] action = new double[chains][config.sweeps()];
+        double[][] phi2 = new double[chains][config.sweeps()];
+        double accepted = 0;
+        double[] host = new double[chains * launch * row];
+        double[] field = new double[pointCount];
+        try (DeviceBuffer state = backend.allocate(DType.F64,
+                McmcKernel.stateSize(config.net(), def.box(), pointCount) * chains);
+             DeviceBuffer out = backend.allocate(DType.F64, (long) chains * launch * row);
+             DeviceBuffer pointBuffer = backend.upload(EnsembleSampler.flatten(points));
+             DeviceBuffer hyper = backend.upload(config.net().kernelParameters(points));
+             DeviceBuffer deform = backend.upload(def.kernelParameters())) {
+            for (long done = 0; done < config.totalSweeps(); done += launch) {
+                int n = (int) Math.min(launch, config.totalSweeps() - done);
+                backend.launch(McmcKernel.KERNEL, chains, McmcKernel.arguments(config.net(), def.box(), state, out,
+                        pointBuffer, hyper, deform, pointCount, config.seed(), done, n, chains));
+                out.read(0, host, 0, chains * n * row);
+                for (int c = 0; c < chains; c++) {
+                    for (int j = 0; j < n; j++) {
+                        long sweep = done + j;
+                        if (sweep < config.thermalize()) {
+                            continue;
+                        }
+                        int o = (c * n + j) * row;
+                        int t = (int) (sweep - config.thermalize());
+                        System.arraycopy(host, o, field, 0, pointCount);
+                        moments.addSample(c, field);
+                        action[c][t] = host[o + pointCount];
+                        phi2[c][t] = field[0] * field[0];
+                        accepted += host[o + pointCount + 1];
+                    }
+                }
+            }
+        }
+        long measured = (long) chains * config.sweeps();
+        double acceptance = accepted / ((double) measured * config.net().width());
+        double tauAction = interacting ? meanTauInt(action) : Double.NaN;
+        double tauPhi2 = meanTauInt(phi2);
+        double seconds = (System.nanoTime() - start) * 1e-9;
+        Provenance provenance = new Provenance(backend.name(), backend.device().toString(), config.seed(), measured,
+                config.sweeps(), chains + " chains", seconds);
+        return new DeformedResult("mcmc", config.net(), points, def, CorrelatorEstimator.estimate(moments), measured,
+                Double.NaN, acceptance, tauAction, tauPhi2, provenance);
+    }
+
+    private static double meanTauInt(double[][] series) {
+        double sum = 0;
+        for (double[] s : series) {
+            sum += GammaMethod.analyze(s).tauInt();
+        }
+        return sum / series.length;
+    }
+}

@@ -1,0 +1,86 @@
+/* Parameter-space Metropolis for the deformed cos-net (physics.md A.3 (ii)). Java twin: McmcKernel#run.
+   One chain per work item; its state lives in state[chain * stride ..], stride = 6 N + 2 nodes + P:
+   the N neurons {amplitude, c, w_0..w_3}, phi on the grid, a delta scratch on the grid, phi at the P points.
+   Philox stream DEF_MCMC_TAG | chain. Sweep 0 (firstSweep == 0) draws the initial network: neuron i at
+   block 3 i. Sweep s >= 1 proposes, for i = 0..N-1 in order, a fresh neuron from the free density at
+   block 3 (s N + i) (and the next block for d >= 2) and accepts it when Delta S_int <= 0 or
+   u < exp(-Delta S_int), u from block 3 (s N + i) + 2; Delta S_int costs O(nodes).
+   After each of the launch's sweeps j (global sweep firstSweep + 1 + j) the chain writes the row
+   out[(chain * sweeps + j) (P + 2) ..]: phi at the P points, S_int, the number of accepted proposals. */
+#define DEF_MCMC_TAG (((i64) 0x4D43) << 48)
+
+KERNEL void deform_mcmc(GLOBAL double* state, GLOBAL double* out, GLOBAL const double* points,
+                        GLOBAL const double* hyper, GLOBAL const double* deform, int pointCount, int width, int dim,
+                        int variant, int n0, int n1, int n2, i64 seed, i64 firstSweep, int sweeps, int chains) {
+    i64 chain = GID;
+    if (chain >= chains) return;
+    int nodes = n0 * n1 * n2;
+    GLOBAL double* neurons = state + chain * (i64) (width * ENS_NEURON_SIZE + 2 * nodes + pointCount);
+    GLOBAL double* phiGrid = neurons + width * ENS_NEURON_SIZE;
+    GLOBAL double* delta = phiGrid + nodes;
+    GLOBAL double* phiPoints = delta + nodes;
+    i64 stream = DEF_MCMC_TAG | chain;
+    int interacting = def_interacting(deform);
+    double nu[ENS_NEURON_SIZE];
+    double old[ENS_NEURON_SIZE];
+    u32 r[4];
+    if (firstSweep == 0) {
+        for (int g = 0; g < nodes; g++) {
+            phiGrid[g] = 0.0;
+        }
+        for (int p = 0; p < pointCount; p++) {
+            phiPoints[p] = 0.0;
+        }
+        for (int i = 0; i < width; i++) {
+            ens_cos_neuron(seed, stream, (i64) 3 * i, hyper, dim, variant, nu);
+            for (int k = 0; k < ENS_NEURON_SIZE; k++) {
+                neurons[i * ENS_NEURON_SIZE + k] = nu[k];
+            }
+            def_add_neuron(phiGrid, nu, 1.0, dim, deform, n0, n1, n2);
+            for (int p = 0; p < pointCount; p++) {
+                phiPoints[p] = phiPoints[p] + def_neuron_at(nu, points, p, dim);
+            }
+        }
+    }
+    for (int j = 0; j < sweeps; j++) {
+        i64 s = firstSweep + 1 + j;
+        double accepted = 0.0;
+        for (int i = 0; i < width; i++) {
+            i64 b = 3 * (s * width + i);
+            ens_cos_neuron(seed, stream, b, hyper, dim, variant, nu);
+            for (int k = 0; k < ENS_NEURON_SIZE; k++) {
+                old[k] = neurons[i * ENS_NEURON_SIZE + k];
+            }
+            double ds = 0.0;
+            if (interacting) {
+                for (int g = 0; g < nodes; g++) {
+                    delta[g] = 0.0;
+                }
+                def_add_neuron(delta, nu, 1.0, dim, deform, n0, n1, n2);
+                def_add_neuron(delta, old, -1.0, dim, deform, n0, n1, n2);
+                ds = def_action_change(phiGrid, delta, nodes, deform);
+            }
+            rs_block(seed, stream, b + 2, r);
+            if (ds <= 0.0 || rs_uniform_double(r[0], r[1]) < exp(-ds)) {
+                for (int k = 0; k < ENS_NEURON_SIZE; k++) {
+                    neurons[i * ENS_NEURON_SIZE + k] = nu[k];
+                }
+                if (interacting) {
+                    for (int g = 0; g < nodes; g++) {
+                        phiGrid[g] = phiGrid[g] + delta[g];
+                    }
+                }
+                for (int p = 0; p < pointCount; p++) {
+                    phiPoints[p] = phiPoints[p] + (def_neuron_at(nu, points, p, dim) - def_neuron_at(old, points, p, dim));
+                }
+                accepted = accepted + 1.0;
+            }
+        }
+        GLOBAL double* row = out + (chain * (i64) sweeps + j) * (i64) (pointCount + 2);
+        for (int p = 0; p < pointCount; p++) {
+            row[p] = phiPoints[p];
+        }
+        row[pointCount] = interacting ? def_action(phiGrid, nodes, deform) : 0.0;
+        row[pointCount + 1] = accepted;
+    }
+}

@@ -1,0 +1,55 @@
+package org.nnft.ensemble.deform;
+
+import org.junit.jupiter.api.Test;
+import org.nnft.engine.Backend;
+import org.nnft.engine.Backends;
+import org.nnft.engine.conformance.TestBackends;
+import org.nnft.ensemble.EnsembleConfig;
+import org.nnft.ensemble.arch.CosNet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The deformation kernels on OpenCL (PoCL in CI) against their Java twins on the CPU backend: same
+ * seed, same networks and chains, so the reweighted bin sums, weights and MCMC moments agree to the
+ * float64 rounding of the library cos/sin/exp (relative 1e-8 of the magnitudes; Metropolis decisions
+ * could in principle flip on a last-bit difference, which these short chains do not meet). Skipped
+ * where OpenCL is unavailable, unless NNFT_REQUIRE_OPENCL is set.
+ */
+class DeformCrossBackendTest {
+
+    @Test
+    void openClGivesTheCpuNumbers() {
+        TestBackends.requireOrSkip("opencl");
+        try (Backend cpu = Backends.named("cpu"); Backend gpu = Backends.named("opencl")) {
+            for (int d = 1; d <= 3; d++) {
+                CosNet net = CosNet.freeScalar(d, 1.0, 3.0, 1.0, 12);
+                double[][] p = {new double[d], new double[d]};
+                p[1][0] = 0.4;
+                Deformation def = new Deformation(Potential.phi4(2.0), IntegrationBox.cube(d, 2.0, d == 3 ? 5 : 8));
+                EnsembleConfig c = EnsembleConfig.builder(net, p).maxOrder(4).networks(1024).blockSize(32).seed(4)
+                        .jackknifeBins(8).build();
+                ReweightSample a = ReweightSampler.sample(c, def, cpu);
+                ReweightSample b = ReweightSampler.sample(c, def, gpu);
+                assertEquals(a.logReference(), b.logReference(), 1e-9 * (1 + Math.abs(a.logReference())));
+                for (int bin = 0; bin < a.counts().length; bin++) {
+                    assertEquals(a.counts()[bin], b.counts()[bin]);
+                    assertEquals(a.weights()[bin], b.weights()[bin], 1e-8 * a.weights()[bin], "d=" + d);
+                    for (int t = 0; t < a.sums()[bin].length; t++) {
+                        double scale = Math.abs(a.sums()[bin][t]) + a.weights()[bin];
+                        assertEquals(a.sums()[bin][t], b.sums()[bin][t], 1e-8 * scale, "d=" + d + " bin " + bin);
+                    }
+                }
+                McmcConfig m = McmcConfig.of(net, p, 4, def, 8, 2, 6, 5);
+                DeformedResult ma = McmcSampler.sample(m, cpu);
+                DeformedResult mb = McmcSampler.sample(m, gpu);
+                assertEquals(ma.acceptance(), mb.acceptance(), "d=" + d);
+                double[] xa = ma.estimates().moments();
+                double[] xb = mb.estimates().moments();
+                for (int t = 0; t < xa.length; t++) {
+                    assertEquals(xa[t], xb[t], 1e-8 * (1 + Math.abs(xa[t])), "d=" + d + " mcmc tuple " + t);
+                }
+            }
+        }
+    }
+}
