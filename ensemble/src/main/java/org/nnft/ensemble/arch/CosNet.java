@@ -204,6 +204,15 @@ public record CosNet(int dimension, double mass, double cutoff, double sigmaA, i
         }
     }
 
+    /**
+     * The CPU fast path of the field at the points ({@link CosNetLanes}, the free sampler's CPU default):
+     * kernels that must reproduce the free ensemble's numbers on the CPU call this.
+     */
+    public static void fieldLanes(double[] points, int pointCount, double[] hyper, int width, int dim, int variant,
+                                  long seed, long stream, double[] phi, FieldScratch scratch) {
+        CosNetLanes.field(points, pointCount, hyper, width, dim, 1, variant, seed, stream, phi, scratch);
+    }
+
     /** Java twin of {@code ens_field} in cosnet.c, line by line. */
     static void field(double[] points, int pointCount, double[] hyper, int width, int dim, int outDim,
                       int variant, long seed, long stream, double[] phi, FieldScratch scratch) {

@@ -36,9 +36,9 @@ final class CosNetLanes {
         java.util.Arrays.fill(acc, 0, pointCount * H, 0.0);
         for (int i0 = 0; i0 < width; i0 += W) {
             draw(hyper, width - i0, dim, variant, seed, stream, 2L * i0, scratch);
-            phases(points, pointCount, dim, scratch.neuron, scratch.phase);
+            phases(points, pointCount, dim, scratch.neuronLanes, scratch.phase);
             VectorTrig.cos(scratch.phase, scratch.phase, 0, pointCount * W);
-            accumulate(pointCount, scratch.neuron, scratch.phase, acc);
+            accumulate(pointCount, scratch.neuronLanes, scratch.phase, acc);
         }
         for (int p = 0; p < pointCount; p++) {
             double sum = 0.0;                       // lanes in fixed order: reduceLanes' order is unspecified
@@ -50,7 +50,7 @@ final class CosNetLanes {
     }
 
     /**
-     * Neurons {@code firstBlock/2 ..} of the group into {@code scratch.neuron}: rows (amp, c, w_0..w_3)
+     * Neurons {@code firstBlock/2 ..} of the group into {@code scratch.neuronLanes}: rows (amp, c, w_0..w_3)
      * of W lanes; amp = 0 for lanes past the width ({@code live} lanes are real neurons).
      */
     private static void draw(double[] hyper, int live, int dim, int variant, long seed, long stream, long firstBlock,
@@ -61,7 +61,7 @@ final class CosNetLanes {
         int[] r0 = scratch.lanes0;
         int[] r1 = scratch.lanes1;
         double[] normals = scratch.normals;
-        double[] neuron = scratch.neuron;
+        double[] neuron = scratch.neuronLanes;
         VectorPhilox.strided(seed, stream, firstBlock, 2, r0);
         VectorRandom.boxMuller(r0, 0, W, W, normals, 0, normals, W);      // a: cosine branch; sine unused
         boolean ball = variant == 0 && dim > 1;

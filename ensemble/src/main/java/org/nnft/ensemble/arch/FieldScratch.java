@@ -5,8 +5,9 @@ import org.nnft.engine.random.RandomStreams;
 /**
  * Per-thread scratch of the Java kernel bodies, allocated once per work-item range so that the
  * network loop allocates nothing: Philox words, one cos-net neuron and per-point activations.
+ * Public so that other kernels (the deformed ensembles) can call the cos-net fast path.
  */
-final class FieldScratch {
+public final class FieldScratch {
     final int[] r0 = new int[4];
     final int[] r1 = new int[4];
     final double[] neuron = new double[CosNet.NEURON_SIZE];
@@ -16,7 +17,7 @@ final class FieldScratch {
     final int[] lanes1 = new int[4 * org.nnft.engine.simd.VectorPhilox.LANES];
     /** Fast-path stages: normals (6 rows), neuron parameters (amp, c, w_0..w_3), phases per point, of LANES lanes. */
     final double[] normals = new double[6 * org.nnft.engine.simd.VectorPhilox.LANES];
-    final double[] neuron = new double[6 * org.nnft.engine.simd.VectorPhilox.LANES];
+    final double[] neuronLanes = new double[6 * org.nnft.engine.simd.VectorPhilox.LANES];
     final double[] phase = new double[EnsembleKernel.MAX_SITES * org.nnft.engine.simd.VectorPhilox.LANES];
     /** One vector's lanes, for lane-by-lane functions. */
     final double[] lane = new double[org.nnft.engine.simd.VectorRandom.LANES];

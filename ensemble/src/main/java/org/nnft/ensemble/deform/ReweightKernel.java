@@ -8,6 +8,7 @@ import org.nnft.engine.kernel.KernelArgs;
 import org.nnft.ensemble.arch.CosNet;
 import org.nnft.ensemble.arch.EnsembleKernel;
 import org.nnft.ensemble.arch.EnsembleStreams;
+import org.nnft.ensemble.arch.FieldScratch;
 
 /**
  * The importance-reweighting kernel (C twin {@code deform_reweight.c}, which documents the
@@ -22,11 +23,11 @@ final class ReweightKernel {
     static final int EXTRA = 4;
 
     static final Kernel KERNEL = Kernel.of("deform_reweight", DeformSource.with("deform_reweight.c"),
-            ReweightKernel::run,
+            (args, from, to) -> run(args, from, to, false),
             ArgType.F64_BUFFER, ArgType.F64_BUFFER, ArgType.F64_BUFFER, ArgType.I32_BUFFER, ArgType.F64_BUFFER,
             ArgType.F64_BUFFER, ArgType.INT, ArgType.INT, ArgType.INT, ArgType.INT, ArgType.INT, ArgType.INT,
             ArgType.INT, ArgType.INT, ArgType.INT, ArgType.LONG, ArgType.LONG, ArgType.INT, ArgType.LONG,
-            ArgType.INT).withCpuGrain(1);
+            ArgType.INT).withCpuGrain(1).withCpuFastPath((args, from, to) -> run(args, from, to, true));
 
     static KernelArgs arguments(CosNet arch, IntegrationBox box, DeviceBuffer out, DeviceBuffer grid,
                                 DeviceBuffer points, DeviceBuffer tuples, DeviceBuffer hyper, DeviceBuffer deform,
@@ -39,8 +40,12 @@ final class ReweightKernel {
                 .i64(seed).i64(firstBlock).i32(blockSize).i64(networks).i32(workItems);
     }
 
-    /** Java twin of {@code deform_reweight.c}, over work items {@code [from, to)}. */
-    private static void run(CpuArgs args, long from, long to) {
+    /**
+     * Java twin of {@code deform_reweight.c}, over work items {@code [from, to)}; with {@code lanes} (the CPU fast
+     * path) the field at the points comes from {@link CosNet#fieldLanes}, exactly as in the free sampler's fast
+     * path, so that lambda = 0 reproduces the free numbers bit for bit on either CPU path.
+     */
+    private static void run(CpuArgs args, long from, long to, boolean lanes) {
         double[] out = args.doubles(0);
         double[] grid = args.doubles(1);
         double[] points = args.doubles(2);
@@ -67,6 +72,7 @@ final class ReweightKernel {
         double[] nu = new double[CosNet.NEURON_SIZE];
         int[] r0 = new int[4];
         int[] r1 = new int[4];
+        FieldScratch scratch = lanes ? new FieldScratch() : null;
         for (long item = from; item < to && item < workItems; item++) {
             int offset = (int) (item * (tupleCount + EXTRA));
             int gridOffset = (int) (item * nodes);
@@ -89,11 +95,16 @@ final class ReweightKernel {
                     for (int i = 0; i < width; i++) {
                         CosNet.drawNeuron(seed, stream, (long) i * 2, hyper, dim, variant, r0, r1, nu);
                         GridField.addNeuron(grid, gridOffset, nu, 1.0, dim, deform, n0, n1, n2);
-                        for (int p = 0; p < pointCount; p++) {
+                        for (int p = 0; p < pointCount && !lanes; p++) {
                             phi[p] = phi[p] + GridField.neuronAt(nu, points, p, dim);
                         }
                     }
                     logW = -GridField.action(grid, gridOffset, nodes, deform);
+                    if (lanes) {
+                        CosNet.fieldLanes(points, pointCount, hyper, width, dim, variant, seed, stream, phi, scratch);
+                    }
+                } else if (lanes) {
+                    CosNet.fieldLanes(points, pointCount, hyper, width, dim, variant, seed, stream, phi, scratch);
                 } else {
                     CosNet.fieldAt(points, pointCount, hyper, width, dim, variant, seed, stream, phi, r0, r1, nu);
                 }
