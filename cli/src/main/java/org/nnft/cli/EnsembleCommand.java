@@ -241,20 +241,7 @@ final class EnsembleCommand implements Callable<Integer> {
                         r.acceptance(), r.tauIntAction(), r.tauIntPhi2())
                 : String.format(Locale.ROOT, "ESS %.1f (%.1f%%)%n", r.effectiveSampleSize(),
                         100 * r.effectiveSampleSize() / r.samples()));
-        sb.append(String.format(Locale.ROOT, "%-14s %14s %12s %14s %12s%n", "points", "moment", "error", "connected", "error"));
-        Tuples t = r.tuples();
-        CorrelatorEstimates e = r.estimates();
-        int shown = 0;
-        for (int i = 0; i < t.size() && shown < 12; i++) {
-            int[] s = t.tuple(i);
-            if (s.length < 2 || (s.length > 2 && !allEqual(s))) {
-                continue;
-            }
-            shown++;
-            sb.append(String.format(Locale.ROOT, "%-14s %14.6g %12.3g %14.6g %12.3g%n", java.util.Arrays.toString(s),
-                    e.moment(i), e.momentError(i), e.connected(i), e.connectedError(i)));
-        }
-        sb.append("(first rows shown; all tuples are in the JSON)");
+        appendTable(sb, r.tuples(), r.estimates(), null);
         return sb.toString();
     }
 
@@ -354,10 +341,18 @@ final class EnsembleCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%,d networks on %s in %.2f s%n", r.moments().totalCount(),
                 r.provenance().backend(), r.provenance().wallSeconds()));
-        sb.append(String.format(Locale.ROOT, "%-14s %14s %12s %14s %12s %14s%n",
-                "points", "moment", "error", "connected", "error", "theory(conn)"));
-        Tuples t = r.tuples();
-        CorrelatorEstimates e = r.estimates();
+        appendTable(sb, r.tuples(), r.estimates(), r::theory);
+        return sb.toString();
+    }
+
+    /**
+     * The 2-point rows and the coincident higher-order rows (at most 12) of a result, with the theory
+     * column when {@code theory} (tuple index to connected theory value) is given.
+     */
+    private static void appendTable(StringBuilder sb, Tuples t, CorrelatorEstimates e,
+                                    java.util.function.IntToDoubleFunction theory) {
+        sb.append(String.format(Locale.ROOT, "%-14s %14s %12s %14s %12s%s%n", "points", "moment", "error",
+                "connected", "error", theory == null ? "" : String.format(Locale.ROOT, " %14s", "theory(conn)")));
         int shown = 0;
         for (int i = 0; i < t.size() && shown < 12; i++) {
             int[] s = t.tuple(i);
@@ -365,12 +360,11 @@ final class EnsembleCommand implements Callable<Integer> {
                 continue;
             }
             shown++;
-            sb.append(String.format(Locale.ROOT, "%-14s %14.6g %12.3g %14.6g %12.3g %14.6g%n",
-                    java.util.Arrays.toString(s), e.moment(i), e.momentError(i), e.connected(i),
-                    e.connectedError(i), r.theory(i)));
+            sb.append(String.format(Locale.ROOT, "%-14s %14.6g %12.3g %14.6g %12.3g%s%n", java.util.Arrays.toString(s),
+                    e.moment(i), e.momentError(i), e.connected(i), e.connectedError(i),
+                    theory == null ? "" : String.format(Locale.ROOT, " %14.6g", theory.applyAsDouble(i))));
         }
         sb.append("(first rows shown; all tuples are in the JSON)");
-        return sb.toString();
     }
 
     private static boolean allEqual(int[] s) {
