@@ -33,8 +33,9 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code nnft bench}: end-to-end workloads on every available backend beside their NumPy peers
- * (bench/peers/*.py, run with python3 when it has NumPy) and, for W1, a PyTorch peer where PyTorch
- * is installed (on its GPU when it sees one), printing a table and writing JSON.
+ * (bench/peers/*.py, run with python3, or the interpreter named by {@code NNFT_PYTHON}, when it has NumPy)
+ * and, for W1, a PyTorch peer where PyTorch is installed (on its GPU when it sees one), printing a table
+ * and writing JSON.
  * W1: d = 1 cos-net, N = 1000, 6 points, all 1- to 4-pt tuples. Lattice: 2D L = 256 checkerboard
  * Metropolis. MCMC: parameter-space Metropolis of the phi^4-deformed d = 1 cos-net (N = 100, 64 chains, box
  * 4 on 64 midpoints, lambda = 1). Throughput is neuron evaluations (networks x neurons x points), site
@@ -195,6 +196,9 @@ final class BenchCommand implements Callable<Integer> {
                 peakRssMb(), r.acceptance());
     }
 
+    /** Environment variable naming the Python interpreter of the peers (default {@code python3} on the PATH). */
+    static final String PYTHON_ENV = "NNFT_PYTHON";
+
     /** Exit status of a peer script whose library (e.g. PyTorch) is not installed: skipped quietly. */
     private static final int PEER_UNAVAILABLE = 3;
 
@@ -205,7 +209,7 @@ final class BenchCommand implements Callable<Integer> {
             System.err.println("bench: peer script " + script + " not found; skipping the " + backend + " peer");
             return;
         }
-        List<String> cmd = new ArrayList<>(List.of("python3", p.toString()));
+        List<String> cmd = new ArrayList<>(List.of(System.getenv().getOrDefault(PYTHON_ENV, "python3"), p.toString()));
         cmd.addAll(List.of(args));
         try {
             Process proc = new ProcessBuilder(cmd).redirectErrorStream(true).start();
