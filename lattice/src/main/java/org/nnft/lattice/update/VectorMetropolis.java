@@ -22,7 +22,7 @@ import org.nnft.engine.simd.VectorRandom;
  *
  * <p>Same chain as the reference body: the proposal, the action difference and the 53-bit uniforms use the
  * same operations in the same order (the Vector API never fuses), so they are bit-identical, and the accept
- * decisions are the reference's exactly ({@link #accept}). Extra terms of the local action (the linear term h)
+ * decisions are the reference's exactly ({@link #decideExactly}). Extra terms of the local action (the linear term h)
  * are added in {@link Lanes#load}, which reads the kernel arguments by their indices.
  */
 final class VectorMetropolis {
@@ -97,7 +97,23 @@ final class VectorMetropolis {
         DoubleVector sNew = a.mul(q2).add(b.mul(q2).mul(q2)).sub(j.mul(q));
         DoubleVector ds = sNew.sub(sOld);
         DoubleVector u = DoubleVector.fromArray(D, lanes.uniform, SITES + offset);
-        VectorMask<Double> accept = accept(ds, u, lanes, offset);
+        // The reference decision ds <= 0 || u < Math.exp(-ds), without a vector exp (see decideExactly).
+        DoubleVector x = ds.max(0.0);
+        DoubleVector lower = x.mul(-1.0 / 120).add(1.0 / 24).mul(x).sub(1.0 / 6).mul(x).add(0.5).mul(x).sub(1.0)
+                .mul(x).add(1.0);
+        DoubleVector inverseUpper = x.mul(1.0 / 24).add(1.0 / 6).mul(x).add(0.5).mul(x).add(1.0).mul(x).add(1.0);
+        VectorMask<Double> accept = ds.compare(VectorOperators.LE, 0.0)
+                .or(u.compare(VectorOperators.LT, lower.sub(MARGIN)));
+        VectorMask<Double> reject = ds.compare(VectorOperators.GT, 0.0)
+                .and(u.mul(inverseUpper).compare(VectorOperators.GE, 1.0 + MARGIN));
+        DoubleVector decided = DoubleVector.zero(D).blend(1.0, accept.or(reject));
+        if (decided.compare(VectorOperators.EQ, 0.0).anyTrue()) {
+            ds.intoArray(lanes.ds, 0);
+            decided.intoArray(lanes.decided, 0);
+            DoubleVector.zero(D).blend(1.0, accept).intoArray(lanes.accepted, 0);
+            decideExactly(lanes, offset);
+            accept = DoubleVector.fromArray(D, lanes.accepted, 0).compare(VectorOperators.NE, 0.0);
+        }
         p.blend(q, accept).intoArray(lanes.phi, offset);
         sOld.blend(sNew, accept).intoArray(lanes.action, offset);
         // A blend, not add(1.0, accept): masked arithmetic has no AVX2 intrinsic and would box.
@@ -106,34 +122,23 @@ final class VectorMetropolis {
     }
 
     /**
-     * The reference decision {@code ds <= 0 || u < Math.exp(-ds)} per lane, without a vector exp: for x = ds > 0,
-     * {@code 1 - x + x^2/2 - x^3/6 + x^4/24 - x^5/120 <= exp(-x) <= 1/(1 + x + x^2/2 + x^3/6 + x^4/24)} (Taylor
-     * with a remainder of known sign), so a lane whose u lies below the lower bound or above the upper bound by
-     * more than {@link #MARGIN} (far beyond the bounds' rounding) is decided; the few others (u within about
-     * x^5/120 of exp(-x)) call {@link Math#exp} as the reference does. The decisions are the reference's exactly,
-     * and deterministic: the Vector API's own EXP may take different code in the interpreter and in compiled code.
+     * The accept decisions of the lanes the bounds in {@link #hit} left open, as the reference takes them:
+     * for x = ds > 0, {@code 1 - x + x^2/2 - x^3/6 + x^4/24 - x^5/120 <= exp(-x) <= 1/(1 + x + x^2/2 + x^3/6
+     * + x^4/24)} (Taylor with a remainder of known sign), so a lane whose u lies below the lower or above the
+     * upper bound by more than {@link #MARGIN} (far beyond the bounds' rounding) is decided by them; the few
+     * others (u within about x^5/120 of exp(-x)) call {@link Math#exp} here. The decisions are the reference's
+     * exactly, and deterministic: the Vector API's own EXP may take different code in the interpreter and in
+     * compiled code. Arrays only, so no vector crosses this call.
      */
-    private static VectorMask<Double> accept(DoubleVector ds, DoubleVector u, Lanes lanes, int offset) {
-        DoubleVector x = ds.max(0.0);
-        DoubleVector lower = x.mul(-1.0 / 120).add(1.0 / 24).mul(x).sub(1.0 / 6).mul(x).add(0.5).mul(x).sub(1.0)
-                .mul(x).add(1.0);
-        DoubleVector inverseUpper = x.mul(1.0 / 24).add(1.0 / 6).mul(x).add(0.5).mul(x).add(1.0).mul(x).add(1.0);
-        VectorMask<Double> sure = ds.compare(VectorOperators.LE, 0.0).or(u.compare(VectorOperators.LT, lower.sub(MARGIN)));
-        VectorMask<Double> sureNot = ds.compare(VectorOperators.GT, 0.0)
-                .and(u.mul(inverseUpper).compare(VectorOperators.GE, 1.0 + MARGIN));
-        VectorMask<Double> undecided = sure.or(sureNot).not();
-        if (!undecided.anyTrue()) {
-            return sure;
-        }
-        boolean[] decided = lanes.decision;
+    private static void decideExactly(Lanes lanes, int offset) {
         for (int l = 0; l < HALF; l++) {
-            double d = ds.lane(l);
-            decided[l] = sure.laneIsSet(l) || undecided.laneIsSet(l) && u.lane(l) < Math.exp(-d);
+            if (lanes.decided[l] == 0.0) {
+                lanes.accepted[l] = lanes.uniform[SITES + offset + l] < Math.exp(-lanes.ds[l]) ? 1.0 : 0.0;
+            }
         }
-        return VectorMask.fromArray(D, decided, 0);
     }
 
-    /** Margin of the exp bounds in {@link #accept}: their rounding errors are below 1e-14 for x <= 6, where they matter. */
+    /** Margin of the exp bounds in {@link #hit}: their rounding errors are below 1e-14 for x <= 6, where they matter. */
     private static final double MARGIN = 1e-12;
 
     /** Per-lane inputs and outputs of one group of sites; subclasses say where a site's inputs come from. */
@@ -146,8 +151,10 @@ final class VectorMetropolis {
         final double[] phi = new double[SITES];
         final double[] action = new double[SITES];
         final double[] acc = new double[SITES];
-        /** Scratch of the exact accept decisions of one double vector. */
-        final boolean[] decision = new boolean[HALF];
+        /** Scratch of the exact accept decisions of one double vector: Delta s, decided (1/0), accepted (1/0). */
+        final double[] ds = new double[HALF];
+        final double[] decided = new double[HALF];
+        final double[] accepted = new double[HALF];
         /** Per hit: the proposal uniforms of the lanes, then their accept uniforms. */
         final double[] uniform = new double[2 * SITES];
 
