@@ -37,9 +37,10 @@ import java.util.concurrent.Callable;
  * and, for W1, a PyTorch peer where PyTorch is installed (on its GPU when it sees one), printing a table
  * and writing JSON.
  * W1: d = 1 cos-net, N = 1000, 6 points, all 1- to 4-pt tuples. Lattice: 2D L = 256 checkerboard
- * Metropolis. MCMC: parameter-space Metropolis of the phi^4-deformed d = 1 cos-net (N = 100, 64 chains, box
- * 4 on 64 midpoints, lambda = 1). Throughput is neuron evaluations (networks x neurons x points), site
- * updates or neuron proposals (chains x sweeps x N) per second.
+ * Metropolis. MCMC: parameter-space Metropolis of the phi^4-deformed d = 1 cos-net (N = 100, 64 chains,
+ * box 4 on 64 midpoints, lambda = 1; NumPy peer bench/peers/mcmc_deformed_numpy.py, vectorised over
+ * chains). Throughput is neuron evaluations (networks x neurons x points), site updates or neuron
+ * proposals (chains x sweeps x N) per second.
  *
  * <p>For GPUs in {@link DevicePeaks} the table adds the fraction of the device's peak, by a stated
  * cost model: W1 against FP64 throughput at {@value #W1_FLOPS} flops per neuron evaluation
@@ -125,6 +126,10 @@ final class BenchCommand implements Callable<Integer> {
             }
             if (lat) {
                 peer("lattice", "numpy", "lattice_metropolis_numpy.py", "site_updates_per_s", "site-updates/s", rows, "256", "20");
+            }
+            if (mcmc) {
+                peer("mcmc", "numpy", "mcmc_deformed_numpy.py", "proposals_per_s", "proposals/s", rows,
+                        "64", Integer.toString(Math.max(10, mcmcSweeps / 4)), "100", "64");
             }
         }
         var w = spec.commandLine().getOut();
