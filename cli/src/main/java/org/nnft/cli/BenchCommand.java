@@ -61,7 +61,7 @@ final class BenchCommand implements Callable<Integer> {
     long networks;
     @Option(names = "--peer-networks", defaultValue = "10000", description = "networks for the NumPy peer (rate is per network)")
     long peerNetworks;
-    @Option(names = "--sweeps", defaultValue = "100", description = "lattice Metropolis sweeps (>= 20; the first 10 are not timed)")
+    @Option(names = "--sweeps", defaultValue = "1000", description = "lattice Metropolis sweeps (>= 20; the first 10 are not timed)")
     int sweeps;
     @Option(names = "--mcmc-sweeps", defaultValue = "200", description = "MCMC sweeps per chain")
     int mcmcSweeps;
@@ -74,6 +74,9 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Cost model of W1 for the fraction of FP64 peak (see the class comment). */
     static final int W1_FLOPS = 30;
+    /** Minimum warm-up of the lattice workload before its timed sweeps. */
+    private static final long LATTICE_WARMUP_NANOS = 4_000_000_000L;
+
     /** Cost model of a lattice Metropolis site update for the fraction of memory-bandwidth peak. */
     static final int SITE_UPDATE_BYTES = 124;
 
@@ -168,8 +171,12 @@ final class BenchCommand implements Callable<Integer> {
     private Row lattice(Backend b) {
         HomogeneousTheory t = new HomogeneousTheory(1.0, 1.52425, 0.175);
         var spec = new LatticeRun.ScheduleSpec(1, 0, 0, 0);
-        // Warm-up long enough for C2 to compile the sweep (Vector API code is very slow before that).
-        LatticeRun.run(new LatticeRun.Config(2, 256, t, spec, 200, 2, 100, 1), b, LatticeRun.Options.NONE);
+        // Warm-up long enough for C2 to compile the sweep (Vector API code is very slow before that): a few
+        // seconds, as JMH's MetropolisSweepBenchmark needs before its rate settles.
+        long warm = System.nanoTime();
+        do {
+            LatticeRun.run(new LatticeRun.Config(2, 256, t, spec, 200, 2, 100, 1), b, LatticeRun.Options.NONE);
+        } while (System.nanoTime() - warm < LATTICE_WARMUP_NANOS);
         // Time the sweeps only, from the first progress report (sweep 10) to the last, as the NumPy peer does
         // (its timer excludes set-up too); the run's set-up and error analysis are not site updates.
         long[] first = {0, 0};

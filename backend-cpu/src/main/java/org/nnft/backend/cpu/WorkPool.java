@@ -2,40 +2,72 @@ package org.nnft.backend.cpu;
 
 import org.nnft.engine.EngineException;
 
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinWorkerThread;
-import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
 /**
- * The backend's own worker threads. {@link #run} executes numbered tasks and returns when all are
- * done; which thread runs a task never matters because callers give every task a fixed, disjoint
- * piece of output. With one thread (or one task) everything runs on the calling thread.
+ * The backend's own worker threads. {@link #run} executes numbered tasks and returns when all are done;
+ * which thread runs a task never matters for the result, because callers give every task a fixed, disjoint
+ * piece of output.
+ *
+ * <p>It does matter for speed, so the assignment is static: of {@code tasks} tasks, participant p (the
+ * calling thread is participant 0, the {@code threads - 1} workers the others) runs the contiguous share
+ * {@code [p tasks / threads, (p + 1) tasks / threads)}. Launch after launch the same thread then touches the
+ * same part of an array (a lattice sweep stays in each core's cache), and no task is handed between
+ * threads. Idle workers spin briefly ({@value #SPIN_NANOS} ns) before they park, because kernel launches
+ * tend to come back to back. A call made while the pool is busy (from another thread, or from inside a
+ * task) runs its tasks on the calling thread.
  */
 final class WorkPool implements AutoCloseable {
+    /** How long an idle thread polls before it parks: about the gap between two back-to-back launches. */
+    static final long SPIN_NANOS = 100_000;
+    /** How long an idle worker thread lives on, by default. */
+    static final long IDLE_NANOS = 60_000_000_000L;
     private static final AtomicInteger POOLS = new AtomicInteger();
 
     private final int threads;
-    private final ForkJoinPool pool;
+    private final Worker[] workers;
+    private final AtomicBoolean busy = new AtomicBoolean();
+    /** Bumped once per job; a worker starts a job when it sees a new value. */
+    private final AtomicInteger generation = new AtomicInteger();
+    /** Workers still running the current job. */
+    private final AtomicInteger running = new AtomicInteger();
+    private volatile IntConsumer job;
+    private volatile int jobTasks;
+    private volatile Throwable failure;
+    private volatile Thread caller;
+    private volatile boolean closed;
+    private final String prefix;
+    private final long idleNanos;
 
     WorkPool(int threads) {
+        this(threads, IDLE_NANOS);
+    }
+
+    /** A pool whose idle worker threads retire after {@code idleNanos}. */
+    WorkPool(int threads, long idleNanos) {
         this.threads = threads;
-        if (threads == 1) {
-            this.pool = null;
-        } else {
-            String prefix = "nnft-cpu-" + POOLS.incrementAndGet() + "-";
-            AtomicInteger next = new AtomicInteger();
-            this.pool = new ForkJoinPool(threads, p -> {
-                ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
-                t.setName(prefix + next.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            }, null, false);
+        this.idleNanos = idleNanos;
+        this.workers = new Worker[threads - 1];
+        this.prefix = "nnft-cpu-" + POOLS.incrementAndGet() + "-";
+        for (int w = 0; w < workers.length; w++) {
+            workers[w] = new Worker(w + 1);
         }
     }
 
-    /** Number of worker threads. */
+    /** Number of worker threads now running (idle ones retire), the calling thread not included. */
+    int liveWorkers() {
+        int n = 0;
+        for (Worker w : workers) {
+            n += w.alive.get() ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** Number of worker threads, the calling thread included. */
     int threads() {
         return threads;
     }
@@ -45,16 +77,46 @@ final class WorkPool implements AutoCloseable {
         if (tasks <= 0) {
             return;
         }
-        if (pool == null || tasks == 1) {
+        if (closed) {
+            throw new EngineException("cpu backend: worker pool is shut down");
+        }
+        if (workers.length == 0 || tasks == 1 || !busy.compareAndSet(false, true)) {
             for (int t = 0; t < tasks; t++) {
                 task.accept(t);
             }
             return;
         }
-        if (pool.isShutdown()) {
-            throw new EngineException("cpu backend: worker pool is shut down");
+        try {
+            job = task;
+            jobTasks = tasks;
+            failure = null;
+            caller = Thread.currentThread();
+            running.set(workers.length);
+            int g = generation.incrementAndGet();
+            for (Worker w : workers) {
+                if (!w.alive.get() && w.alive.compareAndSet(false, true)) {
+                    w.start(g - 1);
+                } else if (w.parked) {
+                    LockSupport.unpark(w.thread);
+                }
+            }
+            try {
+                share(0, tasks, task);
+            } catch (RuntimeException | Error e) {
+                fail(e);
+            }
+            awaitWorkers();
+            job = null;
+            Throwable f = failure;
+            if (f instanceof RuntimeException r) {
+                throw r;
+            }
+            if (f instanceof Error e) {
+                throw e;
+            }
+        } finally {
+            busy.set(false);
         }
-        pool.invoke(new Split(task, 0, tasks));
     }
 
     /**
@@ -74,8 +136,124 @@ final class WorkPool implements AutoCloseable {
     /** Stops the worker threads; idempotent. */
     @Override
     public void close() {
-        if (pool != null) {
-            pool.shutdownNow();
+        closed = true;
+        for (Worker w : workers) {
+            Thread t = w.thread;
+            if (t != null) {
+                LockSupport.unpark(t);
+            }
+        }
+    }
+
+    /** Participant {@code p}'s contiguous share of the tasks. */
+    private void share(int p, int tasks, IntConsumer task) {
+        int from = (int) ((long) p * tasks / threads);
+        int to = (int) ((long) (p + 1) * tasks / threads);
+        for (int t = from; t < to; t++) {
+            task.accept(t);
+        }
+    }
+
+    private void fail(Throwable e) {
+        synchronized (this) {
+            if (failure == null) {
+                failure = e;
+            }
+        }
+    }
+
+    /** The caller's wait for the workers: spin, then park until the last one unparks it. */
+    private void awaitWorkers() {
+        long spinUntil = System.nanoTime() + SPIN_NANOS;
+        while (running.get() != 0) {
+            if (System.nanoTime() < spinUntil) {
+                Thread.onSpinWait();
+            } else if (closed && !anyWorkerAlive()) {
+                throw new EngineException("cpu backend: worker pool was shut down during a launch");
+            } else {
+                LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(1));
+            }
+        }
+    }
+
+    private boolean anyWorkerAlive() {
+        for (Worker w : workers) {
+            if (w.alive.get()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Participant {@code participant}'s thread: waits for a new generation, runs its share, reports completion.
+     * A thread idle for {@code idleNanos} retires (so an abandoned pool does not keep threads forever);
+     * the next {@link #run} starts a new one.
+     */
+    private final class Worker {
+        private final int participant;
+        /** Whether a thread serves this participant (set by whoever starts one, cleared by a retiring one). */
+        private final AtomicBoolean alive = new AtomicBoolean();
+        private volatile Thread thread;
+        private volatile boolean parked;
+
+        Worker(int participant) {
+            this.participant = participant;
+        }
+
+        /** A new thread that serves the generations after {@code seen}. */
+        void start(int seen) {
+            Thread t = new Thread(() -> serve(seen), prefix + participant);
+            t.setDaemon(true);
+            thread = t;
+            t.start();
+        }
+
+        private void serve(int seen) {
+            while (true) {
+                int g = awaitJob(seen);
+                if (g == seen) {
+                    alive.set(false);
+                    // Retire, unless a job was published meanwhile and no replacement was started for it.
+                    if (closed || generation.get() == seen || !alive.compareAndSet(false, true)) {
+                        return;
+                    }
+                    continue;
+                }
+                seen = g;
+                try {
+                    share(participant, jobTasks, job);
+                } catch (RuntimeException | Error e) {
+                    fail(e);
+                }
+                if (running.decrementAndGet() == 0) {
+                    LockSupport.unpark(caller);
+                }
+            }
+        }
+
+        /** The next generation after {@code seen}; {@code seen} itself once the pool is closed or idle too long. */
+        private int awaitJob(int seen) {
+            long start = System.nanoTime();
+            while (true) {
+                int g = generation.get();
+                if (g != seen) {
+                    return g;
+                }
+                long idle = System.nanoTime() - start;
+                if (closed || idle > idleNanos) {
+                    return seen;
+                }
+                if (idle < SPIN_NANOS) {
+                    Thread.onSpinWait();
+                } else {
+                    parked = true;
+                    if (generation.get() == seen && !closed) {
+                        LockSupport.parkNanos(this, idleNanos);
+                    }
+                    parked = false;
+                }
+            }
         }
     }
 
@@ -83,29 +261,5 @@ final class WorkPool implements AutoCloseable {
     @FunctionalInterface
     interface RangeBody {
         void run(long from, long to);
-    }
-
-    /** Binary splitting of task numbers over the fork-join pool. */
-    private static final class Split extends RecursiveAction {
-        private static final long serialVersionUID = 1L;
-        private final transient IntConsumer task;
-        private final int from;
-        private final int to;
-
-        Split(IntConsumer task, int from, int to) {
-            this.task = task;
-            this.from = from;
-            this.to = to;
-        }
-
-        @Override
-        protected void compute() {
-            if (to - from == 1) {
-                task.accept(from);
-                return;
-            }
-            int mid = (from + to) >>> 1;
-            invokeAll(new Split(task, from, mid), new Split(task, mid, to));
-        }
     }
 }

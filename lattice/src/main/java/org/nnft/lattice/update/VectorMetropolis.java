@@ -4,6 +4,7 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 import org.nnft.engine.kernel.CpuArgs;
 import org.nnft.engine.simd.VectorPhilox;
@@ -68,15 +69,15 @@ final class VectorMetropolis {
             for (int h = 0; h < hits; h++) {
                 VectorPhilox.blocks(seed, stream, lanes.block, 0, h, words);
                 for (int k = 0; k < 2 * SITES; k += HALF) {
-                    uniforms(words, k, lanes.uniform);
+                    uniforms(words, k, lanes.v);
                 }
                 for (int half = 0; half < SITES; half += HALF) {
                     hit(lanes, half, delta);
                 }
             }
             for (int l = 0; l < m; l++) {
-                field[lanes.site[l]] = lanes.phi[l];
-                accepted[i0 + l] = lanes.acc[l];
+                field[lanes.site[l]] = lanes.v[PHI + l];
+                accepted[i0 + l] = lanes.v[ACC + l];
             }
         }
     }
@@ -87,16 +88,17 @@ final class VectorMetropolis {
      * inlining node budget, and a vector that crosses a call that is not inlined is boxed).
      */
     private static void hit(Lanes lanes, int offset, double delta) {
-        DoubleVector p = DoubleVector.fromArray(D, lanes.phi, offset);
-        DoubleVector j = DoubleVector.fromArray(D, lanes.j, offset);
-        DoubleVector a = DoubleVector.fromArray(D, lanes.a, offset);
-        DoubleVector b = DoubleVector.fromArray(D, lanes.b, offset);
-        DoubleVector sOld = DoubleVector.fromArray(D, lanes.action, offset);
-        DoubleVector q = p.add(DoubleVector.fromArray(D, lanes.uniform, offset).mul(2.0).sub(1.0).mul(delta));
+        double[] v = lanes.v;
+        DoubleVector p = DoubleVector.fromArray(D, v, PHI + offset);
+        DoubleVector j = DoubleVector.fromArray(D, v, J + offset);
+        DoubleVector a = DoubleVector.fromArray(D, v, A + offset);
+        DoubleVector b = DoubleVector.fromArray(D, v, B + offset);
+        DoubleVector sOld = DoubleVector.fromArray(D, v, ACTION + offset);
+        DoubleVector q = p.add(DoubleVector.fromArray(D, v, PROPOSAL + offset).mul(2.0).sub(1.0).mul(delta));
         DoubleVector q2 = q.mul(q);
         DoubleVector sNew = a.mul(q2).add(b.mul(q2).mul(q2)).sub(j.mul(q));
         DoubleVector ds = sNew.sub(sOld);
-        DoubleVector u = DoubleVector.fromArray(D, lanes.uniform, SITES + offset);
+        DoubleVector u = DoubleVector.fromArray(D, v, UNIFORM + offset);
         // The reference decision ds <= 0 || u < Math.exp(-ds), without a vector exp (see decideExactly).
         DoubleVector x = ds.max(0.0);
         DoubleVector lower = x.mul(-1.0 / 120).add(1.0 / 24).mul(x).sub(1.0 / 6).mul(x).add(0.5).mul(x).sub(1.0)
@@ -106,19 +108,21 @@ final class VectorMetropolis {
                 .or(u.compare(VectorOperators.LT, lower.sub(MARGIN)));
         VectorMask<Double> reject = ds.compare(VectorOperators.GT, 0.0)
                 .and(u.mul(inverseUpper).compare(VectorOperators.GE, 1.0 + MARGIN));
+        // The decisions go through the ACCEPTED lanes whatever the branch: a vector or mask assigned in a branch
+        // meets its other value in a phi, which C2 boxes (an allocation per call).
+        DoubleVector.zero(D).blend(1.0, accept).intoArray(v, ACCEPTED);
         DoubleVector decided = DoubleVector.zero(D).blend(1.0, accept.or(reject));
         if (decided.compare(VectorOperators.EQ, 0.0).anyTrue()) {
-            ds.intoArray(lanes.ds, 0);
-            decided.intoArray(lanes.decided, 0);
-            DoubleVector.zero(D).blend(1.0, accept).intoArray(lanes.accepted, 0);
-            decideExactly(lanes, offset);
-            accept = DoubleVector.fromArray(D, lanes.accepted, 0).compare(VectorOperators.NE, 0.0);
+            ds.intoArray(v, DS);
+            decided.intoArray(v, DECIDED);
+            decideExactly(v, offset);
         }
-        p.blend(q, accept).intoArray(lanes.phi, offset);
-        sOld.blend(sNew, accept).intoArray(lanes.action, offset);
-        // A blend, not add(1.0, accept): masked arithmetic has no AVX2 intrinsic and would box.
-        DoubleVector one = DoubleVector.zero(D).blend(1.0, accept);
-        DoubleVector.fromArray(D, lanes.acc, offset).add(one).intoArray(lanes.acc, offset);
+        // 1.0 for an accepted lane, else 0.0: the blends below, not masked arithmetic (no AVX2 intrinsic, boxes).
+        DoubleVector one = DoubleVector.fromArray(D, v, ACCEPTED);
+        VectorMask<Double> taken = one.compare(VectorOperators.NE, 0.0);
+        p.blend(q, taken).intoArray(v, PHI + offset);
+        sOld.blend(sNew, taken).intoArray(v, ACTION + offset);
+        DoubleVector.fromArray(D, v, ACC + offset).add(one).intoArray(v, ACC + offset);
     }
 
     /**
@@ -130,13 +134,34 @@ final class VectorMetropolis {
      * exactly, and deterministic: the Vector API's own EXP may take different code in the interpreter and in
      * compiled code. Arrays only, so no vector crosses this call.
      */
-    private static void decideExactly(Lanes lanes, int offset) {
+    private static void decideExactly(double[] v, int offset) {
         for (int l = 0; l < HALF; l++) {
-            if (lanes.decided[l] == 0.0) {
-                lanes.accepted[l] = lanes.uniform[SITES + offset + l] < Math.exp(-lanes.ds[l]) ? 1.0 : 0.0;
+            if (v[DECIDED + l] == 0.0) {
+                v[ACCEPTED + l] = v[UNIFORM + offset + l] < Math.exp(-v[DS + l]) ? 1.0 : 0.0;
             }
         }
     }
+
+    /*
+     * Offsets of the per-lane doubles in Lanes.v: one array, so that C2 checks the bounds of a whole hit at once
+     * (the accesses differ by constants) instead of one array after another, which cost more than the arithmetic.
+     */
+    private static final int PHI = 0;
+    private static final int J = SITES;
+    private static final int A = 2 * SITES;
+    private static final int B = 3 * SITES;
+    /** The lane's local action a phi^2 + b phi^4 - J phi at the current phi. */
+    private static final int ACTION = 4 * SITES;
+    /** Accepted hits so far. */
+    private static final int ACC = 5 * SITES;
+    /** Per hit: the proposal uniforms of the lanes, then (at {@link #UNIFORM}) their accept uniforms. */
+    private static final int PROPOSAL = 6 * SITES;
+    private static final int UNIFORM = 7 * SITES;
+    /** Scratch of the exact accept decisions of one double vector: Delta s, decided (1/0), accepted (1/0). */
+    private static final int DS = 8 * SITES;
+    private static final int DECIDED = DS + HALF;
+    private static final int ACCEPTED = DECIDED + HALF;
+    private static final int LANE_DOUBLES = ACCEPTED + HALF;
 
     /** Margin of the exp bounds in {@link #hit}: their rounding errors are below 1e-14 for x <= 6, where they matter. */
     private static final double MARGIN = 1e-12;
@@ -145,18 +170,8 @@ final class VectorMetropolis {
     private abstract static class Lanes {
         final int[] site = new int[SITES];
         final long[] block = new long[SITES];
-        final double[] j = new double[SITES];
-        final double[] a = new double[SITES];
-        final double[] b = new double[SITES];
-        final double[] phi = new double[SITES];
-        final double[] action = new double[SITES];
-        final double[] acc = new double[SITES];
-        /** Scratch of the exact accept decisions of one double vector: Delta s, decided (1/0), accepted (1/0). */
-        final double[] ds = new double[HALF];
-        final double[] decided = new double[HALF];
-        final double[] accepted = new double[HALF];
-        /** Per hit: the proposal uniforms of the lanes, then their accept uniforms. */
-        final double[] uniform = new double[2 * SITES];
+        /** All per-lane doubles, one block of lanes each at the offsets {@link #PHI} .. {@link #ACCEPTED}. */
+        final double[] v = new double[LANE_DOUBLES];
 
         /**
          * Loads the sites of work items {@code i0 .. i0 + m - 1} (consecutive calls get consecutive groups) with
@@ -168,13 +183,13 @@ final class VectorMetropolis {
         final void set(int l, int x, double jx, double ax, double bx, double p, int hits) {
             site[l] = x;
             block[l] = (long) x * hits;
-            j[l] = jx;
-            a[l] = ax;
-            b[l] = bx;
+            v[J + l] = jx;
+            v[A + l] = ax;
+            v[B + l] = bx;
             double p2 = p * p;
-            phi[l] = p;
-            action[l] = ax * p2 + bx * p2 * p2 - jx * p;
-            acc[l] = 0.0;
+            v[PHI + l] = p;
+            v[ACTION + l] = ax * p2 + bx * p2 * p2 - jx * p;
+            v[ACC + l] = 0.0;
         }
 
         /** Dummy lanes {@code m ..}. */
@@ -232,6 +247,10 @@ final class VectorMetropolis {
         private final double qb;
         private final int[] stride;
         private final int[] coord;
+        private final int[] forward;
+        private final int[] backward;
+        /** Block-number offsets 2 l hits of the lanes of a stride-2 run. */
+        private final long[] blockStep = new long[HALF];
         private int base;
         private int parity;
 
@@ -245,6 +264,11 @@ final class VectorMetropolis {
             qb = args.doubleArg(10);
             stride = new int[dim];
             coord = new int[dim];
+            forward = new int[dim];
+            backward = new int[dim];
+            for (int l = 0; l < HALF; l++) {
+                blockStep[l] = 2L * l * args.intArg(12);
+            }
             base = 2 * first;
             int rest = base;
             for (int mu = 0, s = 1; mu < dim; mu++, s *= size) {
@@ -257,13 +281,66 @@ final class VectorMetropolis {
 
         @Override
         void load(int i0, int m, int hits) {
+            int r = (colour + parity) & 1;
+            int first = coord[0] + r;
+            if (m == SITES && first >= 1 && first + 2 * SITES <= size) {
+                // All sites in one row, none at its ends: every neighbour read is a stride-2 run in the array.
+                rowNeighbours();
+                for (int l0 = 0; l0 < SITES; l0 += HALF) {
+                    loadRun(l0, base + r + 2 * l0, hits);
+                }
+                // The group ends inside the row: jump to its last item's base, then one carrying step.
+                base += 2 * (SITES - 1);
+                coord[0] += 2 * (SITES - 1);
+                advance();
+                return;
+            }
             for (int l = 0; l < m; l++) {
-                int r = (colour + parity) & 1;
+                r = (colour + parity) & 1;
                 int x = base + r;
                 set(l, x, dim == 2 ? localField2d(x, coord[0] + r, coord[1]) : localField(x, r), qa, qb, field[x], hits);
                 advance();
             }
             pad(m);
+        }
+
+        /** Offsets of the forward and backward neighbours in directions mu >= 1 of the current row (wrap included). */
+        private void rowNeighbours() {
+            for (int mu = 1; mu < dim; mu++) {
+                forward[mu] = coord[mu] == size - 1 ? -(size - 1) * stride[mu] : stride[mu];
+                backward[mu] = coord[mu] == 0 ? (size - 1) * stride[mu] : -stride[mu];
+            }
+        }
+
+        /**
+         * Lanes {@code l0 .. l0 + HALF - 1} from the sites x0, x0 + 2, ... of one row, none at a row end: the same
+         * values and operations as {@link #set} with {@link #localField}, read as stride-2 runs.
+         */
+        private void loadRun(int l0, int x0, int hits) {
+            DoubleVector k = DoubleVector.broadcast(D, kappa);
+            DoubleVector p = even(field, x0);
+            DoubleVector jx = DoubleVector.zero(D).add(k.mul(odd(field, x0)));
+            for (int mu = 1; mu < dim; mu++) {
+                jx = jx.add(k.mul(even(field, x0 + forward[mu])));
+            }
+            jx = jx.add(k.mul(even(field, x0 - 1)));
+            for (int mu = 1; mu < dim; mu++) {
+                jx = jx.add(k.mul(even(field, x0 + backward[mu])));
+            }
+            DoubleVector p2 = p.mul(p);
+            DoubleVector va = DoubleVector.broadcast(D, qa);
+            DoubleVector vb = DoubleVector.broadcast(D, qb);
+            p.intoArray(v, PHI + l0);
+            jx.intoArray(v, J + l0);
+            va.intoArray(v, A + l0);
+            vb.intoArray(v, B + l0);
+            va.mul(p2).add(vb.mul(p2).mul(p2)).sub(jx.mul(p)).intoArray(v, ACTION + l0);
+            DoubleVector.zero(D).intoArray(v, ACC + l0);
+            // One vector store: Philox reads block[] as a vector, which a run of scalar stores would stall.
+            LongVector.fromArray(WORDS, blockStep, 0).add((long) x0 * hits).intoArray(block, l0);
+            for (int l = 0; l < HALF; l++) {
+                site[l0 + l] = x0 + 2 * l;
+            }
         }
 
         /** J_x in any dimension (x = base + r). */
@@ -306,9 +383,27 @@ final class VectorMetropolis {
         }
     }
 
+    /** Lanes k of {@code SHUFFLE_EVEN} / {@code SHUFFLE_ODD} pick element 2k or 2k + 1 of two adjacent vectors. */
+    private static final VectorShuffle<Double> SHUFFLE_EVEN = VectorShuffle.fromOp(D, k -> (2 * k) % HALF);
+    private static final VectorShuffle<Double> SHUFFLE_ODD = VectorShuffle.fromOp(D, k -> (2 * k + 1) % HALF);
+    /** The lanes of the result that come from the second vector. */
+    private static final VectorMask<Double> UPPER_HALF = D.indexInRange(-HALF / 2, HALF / 2);
+
+    /** {@code f[at], f[at + 2], ..., f[at + 2 HALF - 2]}. */
+    private static DoubleVector even(double[] f, int at) {
+        return DoubleVector.fromArray(D, f, at).rearrange(SHUFFLE_EVEN)
+                .blend(DoubleVector.fromArray(D, f, at + HALF).rearrange(SHUFFLE_EVEN), UPPER_HALF);
+    }
+
+    /** {@code f[at + 1], f[at + 3], ..., f[at + 2 HALF - 1]}. */
+    private static DoubleVector odd(double[] f, int at) {
+        return DoubleVector.fromArray(D, f, at).rearrange(SHUFFLE_ODD)
+                .blend(DoubleVector.fromArray(D, f, at + HALF).rearrange(SHUFFLE_ODD), UPPER_HALF);
+    }
+
     /**
      * {@code RandomStreams.toUniformDouble} of word pair {@code k / SITES} (words 0,1 or 2,3) of the lanes
-     * {@code k % SITES ..}, exact, into {@code out[k ..]}: the proposal uniforms first, then the accept ones.
+     * {@code k % SITES ..}, exact, into {@code out[PROPOSAL + k ..]}: the proposal uniforms first, then the accept ones.
      */
     private static void uniforms(long[] words, int k, double[] out) {
         int pair = k / SITES;
@@ -316,7 +411,7 @@ final class VectorMetropolis {
         int wa = 2 * pair * SITES + lane;
         DoubleVector high = toDouble(LongVector.fromArray(WORDS, words, wa).lanewise(VectorOperators.LSHR, 5));
         DoubleVector low = toDouble(LongVector.fromArray(WORDS, words, wa + SITES).lanewise(VectorOperators.LSHR, 6));
-        high.mul(67108864.0).add(low).mul(0x1p-53).intoArray(out, k);
+        high.mul(67108864.0).add(low).mul(0x1p-53).intoArray(out, PROPOSAL + k);
     }
 
     /** Lanes in [0, 2^52) as doubles, exactly (AVX2 has no long-to-double conversion). */

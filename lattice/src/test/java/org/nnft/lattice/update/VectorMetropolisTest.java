@@ -53,6 +53,22 @@ class VectorMetropolisTest {
         }
     }
 
+    /**
+     * The stride-2 row loads of the hypercubic fast path (rows long enough for whole lane groups away from the row
+     * ends; L = 34 also cuts groups across rows) against the scalar table kernel, bit for bit, in 2D, 3D and 4D.
+     */
+    @Test
+    void hypercubicRowLoadsRunTheReferenceChain() {
+        int[][] shapes = {{2, 34}, {2, 40}, {3, 18}, {4, 18}};
+        for (int[] shape : shapes) {
+            Couplings c = HomogeneousTheory.fromMassAndLambda(shape[0], -0.5, 0.7).couplings(new Lattice(shape[0], shape[1]));
+            Run table = chain(c, BackendOptions.of("threads", "2", "scalar", "true"), MetropolisKernel.KERNEL, 0.9, 2);
+            Run cubic = chain(c, BackendOptions.of("threads", "2"), HypercubicMetropolisKernel.KERNEL, 0.9, 2);
+            assertArrayEquals(table.field, cubic.field, "d=" + shape[0] + " L=" + shape[1]);
+            assertEquals(table.accepted, cubic.accepted);
+        }
+    }
+
     /** 2D homogeneous (L = 10: 50 sites per colour, a short last lane group) with three hits. */
     @Test
     void fastPathRunsTheReferenceChainIn2d() {

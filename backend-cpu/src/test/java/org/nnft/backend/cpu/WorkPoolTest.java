@@ -1,0 +1,117 @@
+package org.nnft.backend.cpu;
+
+import org.junit.jupiter.api.Test;
+import org.nnft.engine.EngineException;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The worker pool's contract: every task once per run, static shares, failures and re-entry handled. */
+class WorkPoolTest {
+    @Test
+    void everyTaskRunsExactlyOnceAndSharesAreStatic() {
+        try (WorkPool pool = new WorkPool(3)) {
+            for (int tasks : new int[] {1, 2, 3, 7, 12, 100}) {
+                AtomicIntegerArray count = new AtomicIntegerArray(tasks);
+                ConcurrentHashMap<Integer, Thread> runner = new ConcurrentHashMap<>();
+                for (int repeat = 0; repeat < 50; repeat++) {
+                    pool.run(tasks, t -> {
+                        count.incrementAndGet(t);
+                        Thread previous = runner.putIfAbsent(t, Thread.currentThread());
+                        assertTrue(previous == null || previous == Thread.currentThread(), "task " + t + " moved thread");
+                    });
+                }
+                for (int t = 0; t < tasks; t++) {
+                    assertEquals(50, count.get(t), "task " + t + " of " + tasks);
+                }
+                if (tasks >= 3) {
+                    assertEquals(3, runner.values().stream().distinct().count(), "all three threads take part");
+                    assertSame(Thread.currentThread(), runner.get(0), "the caller runs the first share");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aTaskFailureReachesTheCallerAndThePoolStaysUsable() {
+        try (WorkPool pool = new WorkPool(2)) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> pool.run(8, t -> {
+                if (t == 6) {
+                    throw new IllegalStateException("task 6");
+                }
+            }));
+            assertEquals("task 6", e.getMessage());
+            AtomicIntegerArray count = new AtomicIntegerArray(8);
+            pool.run(8, count::incrementAndGet);
+            for (int t = 0; t < 8; t++) {
+                assertEquals(1, count.get(t));
+            }
+        }
+    }
+
+    @Test
+    void nestedAndConcurrentRunsComplete() throws Exception {
+        try (WorkPool pool = new WorkPool(2); ExecutorService callers = Executors.newFixedThreadPool(3)) {
+            AtomicIntegerArray inner = new AtomicIntegerArray(4 * 5);
+            pool.run(4, t -> pool.run(5, u -> inner.incrementAndGet(5 * t + u)));
+            for (int i = 0; i < inner.length(); i++) {
+                assertEquals(1, inner.get(i), "nested task " + i);
+            }
+            AtomicIntegerArray count = new AtomicIntegerArray(3 * 6);
+            Future<?>[] f = new Future<?>[3];
+            for (int c = 0; c < 3; c++) {
+                int caller = c;
+                f[c] = callers.submit(() -> {
+                    for (int r = 0; r < 200; r++) {
+                        pool.run(6, t -> count.incrementAndGet(6 * caller + t));
+                    }
+                });
+            }
+            for (Future<?> x : f) {
+                x.get();
+            }
+            for (int i = 0; i < count.length(); i++) {
+                assertEquals(200, count.get(i), "concurrent task " + i);
+            }
+        }
+    }
+
+    @Test
+    void idleWorkersRetireAndComeBack() throws InterruptedException {
+        try (WorkPool pool = new WorkPool(3, 20_000_000L)) {
+            assertEquals(0, pool.liveWorkers(), "threads start with the first parallel run");
+            AtomicIntegerArray count = new AtomicIntegerArray(6);
+            pool.run(6, count::incrementAndGet);
+            assertEquals(2, pool.liveWorkers());
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (pool.liveWorkers() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(0, pool.liveWorkers(), "idle workers retired");
+            for (int r = 0; r < 100; r++) {
+                pool.run(6, count::incrementAndGet);
+                if (r % 10 == 0) {
+                    Thread.sleep(25);     // let some retire between runs
+                }
+            }
+            for (int t = 0; t < 6; t++) {
+                assertEquals(101, count.get(t));
+            }
+        }
+    }
+
+    @Test
+    void aClosedPoolRefusesWork() {
+        WorkPool pool = new WorkPool(2);
+        pool.close();
+        assertThrows(EngineException.class, () -> pool.run(4, t -> { }));
+    }
+}
