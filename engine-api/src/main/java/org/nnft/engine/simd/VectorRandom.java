@@ -60,7 +60,11 @@ public final class VectorRandom {
                                  double[] sinOut, int sinAt) {
         for (int l = 0; l < count; l += LANES) {
             // radius sqrt(-2 log u): log by exponent split and the atanh series
-            LongVector bits = openUnit(words, u + l).reinterpretAsLongs();
+            // openUnit, written out here and below: a helper returning a vector may stay out of line and box it
+            DoubleVector unit = ((DoubleVector) IntVector.fromArray(WORDS, words, u + l)
+                    .lanewise(VectorOperators.XOR, Integer.MIN_VALUE).convertShape(VectorOperators.I2D, D, 0))
+                    .add(0x1p31 + 0.5).mul(0x1p-32);
+            LongVector bits = unit.reinterpretAsLongs();
             LongVector biased = bits.lanewise(VectorOperators.LSHR, 52).and(0x7FFL);
             DoubleVector m = bits.and(0x000FFFFFFFFFFFFFL).or(0x3FF0000000000000L).reinterpretAsDoubles();
             DoubleVector e = biased.or(0x4330000000000000L).reinterpretAsDoubles().sub(EXPONENT_BIAS);
@@ -76,7 +80,9 @@ public final class VectorRandom {
             DoubleVector log = e.mul(LN2_HI).add(e.mul(LN2_LO).add(s.mul(2.0).mul(p)));
             DoubleVector r = log.mul(-2.0).lanewise(VectorOperators.SQRT);
             // angle 2 pi t: quarter-turn count q, then the Taylor kernels on [-pi/4, pi/4]
-            DoubleVector angle = openUnit(words, t + l);
+            DoubleVector angle = ((DoubleVector) IntVector.fromArray(WORDS, words, t + l)
+                    .lanewise(VectorOperators.XOR, Integer.MIN_VALUE).convertShape(VectorOperators.I2D, D, 0))
+                    .add(0x1p31 + 0.5).mul(0x1p-32);
             DoubleVector y = angle.mul(4.0).add(0.5);                    // in [0.5, 4.5): floor is a count of thresholds
             DoubleVector q = DoubleVector.zero(D)
                     .add(1.0, y.compare(VectorOperators.GE, 1.0))
@@ -108,10 +114,14 @@ public final class VectorRandom {
         }
     }
 
-    /** {@link RandomStreams#toOpenUnit} of {@link #LANES} words from {@code offset}: {@code (w + 1/2) 2^-32}, w unsigned, exact. */
-    public static DoubleVector openUnit(int[] words, int offset) {
-        IntVector w = IntVector.fromArray(WORDS, words, offset).lanewise(VectorOperators.XOR, Integer.MIN_VALUE);
-        DoubleVector signed = (DoubleVector) w.convertShape(VectorOperators.I2D, D, 0);
-        return signed.add(0x1p31 + 0.5).mul(0x1p-32);
+    /**
+     * {@link RandomStreams#toOpenUnit} of words {@code words[from .. from + count)} ({@code count} a multiple of
+     * {@link #LANES}) into {@code out[at ..]}: {@code (w + 1/2) 2^-32}, w unsigned, exact.
+     */
+    public static void openUnits(int[] words, int from, int count, double[] out, int at) {
+        for (int l = 0; l < count; l += LANES) {
+            ((DoubleVector) IntVector.fromArray(WORDS, words, from + l).lanewise(VectorOperators.XOR, Integer.MIN_VALUE)
+                    .convertShape(VectorOperators.I2D, D, 0)).add(0x1p31 + 0.5).mul(0x1p-32).intoArray(out, at + l);
+        }
     }
 }

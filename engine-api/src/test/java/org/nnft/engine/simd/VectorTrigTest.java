@@ -10,7 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@link VectorTrig#cos} against {@link Math#cos} (itself within 1 ulp of the exact value): at most
  * 4 ulp of the result plus 2^-60 absolute (near the zeros of cos, where the relative error of any
- * reduction with a 120-bit pi/2 is of that size), over the reduced range and beyond it.
+ * reduction with a 107-bit pi/2 is of that size), over the reduced range and beyond it, NaN and
+ * infinity included.
  */
 class VectorTrigTest {
     @Test
@@ -28,6 +29,9 @@ class VectorTrigTest {
             x[1] = Math.PI / 2;
             x[2] = -Math.PI;
             x[3] = Double.NaN;
+            x[4] = Double.POSITIVE_INFINITY;
+            x[5] = 40001 * (Math.PI / 2);        // near a zero of cos far out: the reduction's accuracy shows
+            x[6] = -12345 * Math.PI;
             VectorTrig.cos(x, out, 0, n);
             for (int i = 0; i < n; i++) {
                 double want = Math.cos(x[i]);

@@ -70,11 +70,13 @@ final class CosNetLanes {
             VectorRandom.boxMuller(r1, 0, W, W, normals, 2 * W, normals, 3 * W);
             VectorRandom.boxMuller(r1, 2 * W, 3 * W, W, normals, 4 * W, normals, 5 * W);
         }
+        double[] units = scratch.units;
+        VectorRandom.openUnits(r0, 2 * W, 2 * W, units, 0);               // words 2 (phase c) and 3 (momentum)
         DoubleVector laneIndex = DoubleVector.zero(D).addIndex(1);
         for (int h = 0; h < W; h += H) {
             DoubleVector a = DoubleVector.fromArray(D, normals, h).mul(scale);
-            DoubleVector c = VectorRandom.openUnit(r0, 2 * W + h).mul(2.0).sub(1.0).mul(Math.PI);
-            DoubleVector u = VectorRandom.openUnit(r0, 3 * W + h);
+            DoubleVector c = DoubleVector.fromArray(D, units, h).mul(2.0).sub(1.0).mul(Math.PI);
+            DoubleVector u = DoubleVector.fromArray(D, units, W + h);
             DoubleVector amp;
             if (variant == 1) {
                 scalarLanes(u.sub(0.5).mul(Math.PI), Math::tan, scratch.lane).mul(m).intoArray(neuron, 2 * W + h);

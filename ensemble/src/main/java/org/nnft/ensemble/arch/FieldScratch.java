@@ -19,6 +19,8 @@ public final class FieldScratch {
     final double[] normals = new double[6 * org.nnft.engine.simd.VectorPhilox.LANES];
     final double[] neuronLanes = new double[6 * org.nnft.engine.simd.VectorPhilox.LANES];
     final double[] phase = new double[EnsembleKernel.MAX_SITES * org.nnft.engine.simd.VectorPhilox.LANES];
+    /** Open-unit uniforms of Philox words 2 and 3 of a group of lanes. */
+    final double[] units = new double[2 * org.nnft.engine.simd.VectorPhilox.LANES];
     /** One vector's lanes, for lane-by-lane functions. */
     final double[] lane = new double[org.nnft.engine.simd.VectorRandom.LANES];
     /** Per-site lane accumulators of the fast paths. */
