@@ -26,31 +26,21 @@ public final class HeatBathKernel {
     }
 
     static void run(CpuArgs args, long from, long to) {
-        double[] field = args.doubles(0);
-        double[] accepted = args.doubles(1);
-        int[] sites = args.ints(2);
-        int[] nbr = args.ints(3);
-        double[] hop = args.doubles(4);
-        double[] qa = args.doubles(5);
-        double[] qb = args.doubles(6);
-        int n = args.intArg(7);
-        int coord = args.intArg(8);
-        long seed = args.longArg(9);
-        long stream = args.longArg(10);
-        int tries = args.intArg(11);
-        double[] lin = args.doubles(12);
+        SiteTables t = SiteTables.of(args, SiteTables.OWN + 1);
+        int tries = args.intArg(SiteTables.OWN);
+        double[] field = t.field();
         int[] w = new int[4];
-        for (long gid = from; gid < to && gid < n; gid++) {
+        for (long gid = from; gid < to && gid < t.n(); gid++) {
             int i = (int) gid;
-            int x = sites[i];
-            double j = LocalField.at(field, nbr, hop, x, coord) + lin[x];
-            double ax = qa[x];
-            double bx = qb[x];
+            int x = t.sites()[i];
+            double j = t.localField(x);
+            double ax = t.qa()[x];
+            double bx = t.qb()[x];
             double mean = j / (2.0 * ax);
             double sigma = Math.sqrt(1.0 / (2.0 * ax));
             double acc = 0.0;
-            for (int t = 0; t < tries; t++) {
-                RandomStreams.block(seed, stream, (long) x * tries + t, w);
+            for (int k = 0; k < tries; k++) {
+                RandomStreams.block(t.seed(), t.stream(), (long) x * tries + k, w);
                 double q = mean + sigma * RandomStreams.boxMuller(w[0], w[1], false);
                 double q2 = q * q;
                 if (RandomStreams.toUniformDouble(w[2], w[3]) < Math.exp(-bx * q2 * q2)) {
@@ -59,7 +49,7 @@ public final class HeatBathKernel {
                     break;
                 }
             }
-            accepted[i] = acc;
+            t.accepted()[i] = acc;
         }
     }
 }

@@ -26,33 +26,26 @@ public final class MetropolisKernel {
             ArgType.INT, ArgType.INT, ArgType.LONG, ArgType.LONG, ArgType.DOUBLE, ArgType.INT,
             ArgType.F64_BUFFER).withCpuFastPath(VectorMetropolis::run);
 
+    /** Index of the linear-term buffer, after the shared arguments, delta and hits. */
+    static final int LINEAR_ARG = SiteTables.OWN + 2;
+
     private MetropolisKernel() {
     }
 
     static void run(CpuArgs args, long from, long to) {
-        double[] field = args.doubles(0);
-        double[] accepted = args.doubles(1);
-        int[] sites = args.ints(2);
-        int[] nbr = args.ints(3);
-        double[] hop = args.doubles(4);
-        double[] qa = args.doubles(5);
-        double[] qb = args.doubles(6);
-        int n = args.intArg(7);
-        int coord = args.intArg(8);
-        long seed = args.longArg(9);
-        long stream = args.longArg(10);
-        double delta = args.doubleArg(11);
-        int hits = args.intArg(12);
-        double[] lin = args.doubles(13);
+        SiteTables t = SiteTables.of(args, LINEAR_ARG);
+        double delta = args.doubleArg(SiteTables.OWN);
+        int hits = args.intArg(SiteTables.OWN + 1);
+        double[] field = t.field();
         int[] w = new int[4];
         double[] acc = new double[1];
-        for (long gid = from; gid < to && gid < n; gid++) {
+        for (long gid = from; gid < to && gid < t.n(); gid++) {
             int i = (int) gid;
-            int x = sites[i];
-            double j = LocalField.at(field, nbr, hop, x, coord) + lin[x];
+            int x = t.sites()[i];
             acc[0] = 0.0;
-            field[x] = hits(field[x], j, qa[x], qb[x], seed, stream, x, hits, delta, w, acc);
-            accepted[i] = acc[0];
+            field[x] = hits(field[x], t.localField(x), t.qa()[x], t.qb()[x], t.seed(), t.stream(), x, hits, delta, w,
+                    acc);
+            t.accepted()[i] = acc[0];
         }
     }
 

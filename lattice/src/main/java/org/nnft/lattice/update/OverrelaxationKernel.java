@@ -25,38 +25,28 @@ public final class OverrelaxationKernel {
     }
 
     static void run(CpuArgs args, long from, long to) {
-        double[] field = args.doubles(0);
-        double[] accepted = args.doubles(1);
-        int[] sites = args.ints(2);
-        int[] nbr = args.ints(3);
-        double[] hop = args.doubles(4);
-        double[] qa = args.doubles(5);
-        double[] qb = args.doubles(6);
-        int n = args.intArg(7);
-        int coord = args.intArg(8);
-        long seed = args.longArg(9);
-        long stream = args.longArg(10);
-        double[] lin = args.doubles(11);
+        SiteTables t = SiteTables.of(args, SiteTables.OWN);
+        double[] field = t.field();
         int[] w = new int[4];
-        for (long gid = from; gid < to && gid < n; gid++) {
+        for (long gid = from; gid < to && gid < t.n(); gid++) {
             int i = (int) gid;
-            int x = sites[i];
-            double ax = qa[x];
+            int x = t.sites()[i];
+            double ax = t.qa()[x];
             double acc = 0.0;
             if (ax != 0.0) {
-                double j = LocalField.at(field, nbr, hop, x, coord) + lin[x];
+                double j = t.localField(x);
                 double p = field[x];
                 double q = j / ax - p;
                 double p2 = p * p;
                 double q2 = q * q;
-                double ds = qb[x] * (q2 * q2 - p2 * p2);
-                RandomStreams.block(seed, stream, x, w);
+                double ds = t.qb()[x] * (q2 * q2 - p2 * p2);
+                RandomStreams.block(t.seed(), t.stream(), x, w);
                 if (ds <= 0.0 || RandomStreams.toUniformDouble(w[0], w[1]) < Math.exp(-ds)) {
                     field[x] = q;
                     acc = 1.0;
                 }
             }
-            accepted[i] = acc;
+            t.accepted()[i] = acc;
         }
     }
 }

@@ -99,30 +99,32 @@ final class VectorMetropolis {
         DoubleVector sNew = a.mul(q2).add(b.mul(q2).mul(q2)).sub(j.mul(q));
         DoubleVector ds = sNew.sub(sOld);
         DoubleVector u = DoubleVector.fromArray(D, v, UNIFORM + offset);
-        // The reference decision ds <= 0 || u < Math.exp(-ds), without a vector exp (see decideExactly).
+        // The reference decision ds <= 0 || u < Math.exp(-ds), without a vector exp (see decideExactly). With
+        // x = max(ds, 0) the bounds cover ds <= 0 too: there lower = 1 - MARGIN > u and u inverseUpper = u < 1 + MARGIN
+        // (a lane with u within MARGIN of 1 is left to decideExactly, which accepts it as the reference does).
         DoubleVector x = ds.max(0.0);
-        DoubleVector lower = x.mul(-1.0 / 120).add(1.0 / 24).mul(x).sub(1.0 / 6).mul(x).add(0.5).mul(x).sub(1.0)
-                .mul(x).add(1.0);
-        DoubleVector inverseUpper = x.mul(1.0 / 24).add(1.0 / 6).mul(x).add(0.5).mul(x).add(1.0).mul(x).add(1.0);
-        VectorMask<Double> accept = ds.compare(VectorOperators.LE, 0.0)
-                .or(u.compare(VectorOperators.LT, lower.sub(MARGIN)));
-        VectorMask<Double> reject = ds.compare(VectorOperators.GT, 0.0)
-                .and(u.mul(inverseUpper).compare(VectorOperators.GE, 1.0 + MARGIN));
+        // Horner with fused multiply-adds: only bounds, so their rounding need not match anything (see MARGIN)
+        DoubleVector one = DoubleVector.broadcast(D, 1.0);
+        DoubleVector half = DoubleVector.broadcast(D, 0.5);
+        DoubleVector lowerMinusMargin = x.fma(-1.0 / 120, 1.0 / 24).fma(x, DoubleVector.broadcast(D, -1.0 / 6))
+                .fma(x, half).fma(x, DoubleVector.broadcast(D, -1.0)).fma(x, DoubleVector.broadcast(D, 1.0 - MARGIN));
+        DoubleVector inverseUpper = x.fma(1.0 / 24, 1.0 / 6).fma(x, half).fma(x, one).fma(x, one);
+        VectorMask<Double> accept = u.compare(VectorOperators.LT, lowerMinusMargin);
+        VectorMask<Double> decided = accept.or(u.mul(inverseUpper).compare(VectorOperators.GE, 1.0 + MARGIN));
         // The decisions go through the ACCEPTED lanes whatever the branch: a vector or mask assigned in a branch
         // meets its other value in a phi, which C2 boxes (an allocation per call).
         DoubleVector.zero(D).blend(1.0, accept).intoArray(v, ACCEPTED);
-        DoubleVector decided = DoubleVector.zero(D).blend(1.0, accept.or(reject));
-        if (decided.compare(VectorOperators.EQ, 0.0).anyTrue()) {
+        if (!decided.allTrue()) {
             ds.intoArray(v, DS);
-            decided.intoArray(v, DECIDED);
+            DoubleVector.zero(D).blend(1.0, decided).intoArray(v, DECIDED);
             decideExactly(v, offset);
         }
         // 1.0 for an accepted lane, else 0.0: the blends below, not masked arithmetic (no AVX2 intrinsic, boxes).
-        DoubleVector one = DoubleVector.fromArray(D, v, ACCEPTED);
-        VectorMask<Double> taken = one.compare(VectorOperators.NE, 0.0);
+        DoubleVector taken01 = DoubleVector.fromArray(D, v, ACCEPTED);
+        VectorMask<Double> taken = taken01.compare(VectorOperators.NE, 0.0);
         p.blend(q, taken).intoArray(v, PHI + offset);
         sOld.blend(sNew, taken).intoArray(v, ACTION + offset);
-        DoubleVector.fromArray(D, v, ACC + offset).add(one).intoArray(v, ACC + offset);
+        DoubleVector.fromArray(D, v, ACC + offset).add(taken01).intoArray(v, ACC + offset);
     }
 
     /**
@@ -202,31 +204,17 @@ final class VectorMetropolis {
 
     /** Inputs of {@link MetropolisKernel}: site list, neighbour and hopping tables, a_x, b_x and h_x. */
     private static final class TableLanes extends Lanes {
-        private final double[] field;
-        private final int[] sites;
-        private final int[] nbr;
-        private final double[] hop;
-        private final double[] qa;
-        private final double[] qb;
-        private final double[] lin;
-        private final int coord;
+        private final SiteTables t;
 
         TableLanes(CpuArgs args) {
-            field = args.doubles(0);
-            sites = args.ints(2);
-            nbr = args.ints(3);
-            hop = args.doubles(4);
-            qa = args.doubles(5);
-            qb = args.doubles(6);
-            coord = args.intArg(8);
-            lin = args.doubles(13);
+            t = SiteTables.of(args, MetropolisKernel.LINEAR_ARG);
         }
 
         @Override
         void load(int i0, int m, int hits) {
             for (int l = 0; l < m; l++) {
-                int x = sites[i0 + l];
-                set(l, x, LocalField.at(field, nbr, hop, x, coord) + lin[x], qa[x], qb[x], field[x], hits);
+                int x = t.sites()[i0 + l];
+                set(l, x, t.localField(x), t.qa()[x], t.qb()[x], t.field()[x], hits);
             }
             pad(m);
         }
