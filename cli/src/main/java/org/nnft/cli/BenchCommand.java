@@ -15,8 +15,14 @@ import org.nnft.ensemble.deform.IntegrationBox;
 import org.nnft.ensemble.deform.McmcConfig;
 import org.nnft.ensemble.deform.McmcSampler;
 import org.nnft.ensemble.deform.Potential;
+import org.nnft.lattice.action.Couplings;
 import org.nnft.lattice.action.HomogeneousTheory;
+import org.nnft.lattice.geometry.Lattice;
+import org.nnft.lattice.update.DeviceCouplings;
+import org.nnft.lattice.update.LatticeField;
+import org.nnft.lattice.update.Metropolis;
 import org.nnft.lattice.run.LatticeRun;
+import org.nnft.lattice.update.WolffClusters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -37,9 +43,10 @@ import java.util.concurrent.Callable;
  * and, for W1, a PyTorch peer where PyTorch is installed (on its GPU when it sees one), printing a table
  * and writing JSON.
  * W1: d = 1 cos-net, N = 1000, 6 points, all 1- to 4-pt tuples. Lattice: 2D L = 256 checkerboard
- * Metropolis. MCMC: parameter-space Metropolis of the phi^4-deformed d = 1 cos-net (N = 100, 64 chains,
+ * Metropolis; Wolff: embedded-Ising clusters on that lattice (a host algorithm, run once, on the CPU backend,
+ * without a peer). MCMC: parameter-space Metropolis of the phi^4-deformed d = 1 cos-net (N = 100, 64 chains,
  * box 4 on 64 midpoints, lambda = 1; NumPy peer bench/peers/mcmc_deformed_numpy.py, vectorised over
- * chains). Throughput is neuron evaluations (networks x neurons x points), site updates or neuron
+ * chains). Throughput is neuron evaluations (networks x neurons x points), site updates, clusters or neuron
  * proposals (chains x sweeps x N) per second.
  *
  * <p>For GPUs in {@link DevicePeaks} the table adds the fraction of the device's peak, by a stated
@@ -55,7 +62,7 @@ final class BenchCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--workload", defaultValue = "all", description = "w1 | lattice | mcmc | all")
+    @Option(names = "--workload", defaultValue = "all", description = "w1 | lattice | wolff | mcmc | all")
     String workload;
     @Option(names = "--networks", defaultValue = "100000", description = "W1 networks (the issue's W1 is 1000000)")
     long networks;
@@ -74,6 +81,9 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Cost model of W1 for the fraction of FP64 peak (see the class comment). */
     static final int W1_FLOPS = 30;
+    /** Clusters per application in the Wolff workload. */
+    private static final int WOLFF_CLUSTERS_PER_STEP = 16;
+
     /** Minimum warm-up of the lattice workload before its timed sweeps. */
     private static final long LATTICE_WARMUP_NANOS = 4_000_000_000L;
 
@@ -100,9 +110,10 @@ final class BenchCommand implements Callable<Integer> {
         List<Row> rows = new ArrayList<>();
         boolean w1 = workload.equals("all") || workload.equals("w1");
         boolean lat = workload.equals("all") || workload.equals("lattice");
+        boolean wolff = workload.equals("all") || workload.equals("wolff");
         boolean mcmc = workload.equals("all") || workload.equals("mcmc");
-        if (!w1 && !lat && !mcmc) {
-            throw new IllegalArgumentException("--workload must be w1, lattice, mcmc or all, got " + workload);
+        if (!w1 && !lat && !wolff && !mcmc) {
+            throw new IllegalArgumentException("--workload must be w1, lattice, wolff, mcmc or all, got " + workload);
         }
         if (lat && sweeps < 20) {
             throw new IllegalArgumentException("--sweeps must be >= 20 (the first 10 are not timed), got " + sweeps);
@@ -114,6 +125,9 @@ final class BenchCommand implements Callable<Integer> {
                 }
                 if (lat) {
                     rows.add(lattice(b));
+                }
+                if (wolff && b.name().equals("cpu")) {
+                    rows.add(wolff(b));                    // a host algorithm: the same code on every backend
                 }
                 if (mcmc) {
                     rows.add(mcmc(b));
@@ -151,6 +165,12 @@ final class BenchCommand implements Callable<Integer> {
                     "fractionOfPeak", peak, "check", r.check));
         }
         ResultFile.write(out, Json.object("engine", "nnft " + Version.engine(), "rows", json));
+        for (Row r : rows) {
+            if (r.workload.equals("wolff")) {
+                w.printf(Locale.ROOT, "wolff: mean cluster %.0f sites (%.1f%% of the lattice), %.3g cluster sites/s%n",
+                        r.check, 100 * r.check / (256.0 * 256), r.rate * r.check);
+            }
+        }
         w.println("results: " + out.toAbsolutePath());
         return 0;
     }
@@ -194,6 +214,36 @@ final class BenchCommand implements Callable<Integer> {
         double s = (last[0] - first[0]) / 1e9;
         return new Row("lattice", b.name(), b.device().name(), 256.0 * 256 * (last[1] - first[1]) / s,
                 "site-updates/s", s, peakRssMb(), r.observables().get("phi2").value());
+    }
+
+    /**
+     * Wolff clusters on the thermalised 2D L = 256 lattice of the Metropolis workload: clusters per second; the
+     * check column is the mean cluster size in sites.
+     */
+    private Row wolff(Backend b) {
+        HomogeneousTheory t = new HomogeneousTheory(1.0, 1.52425, 0.175);
+        Couplings couplings = t.couplings(new Lattice(2, 256));
+        try (DeviceCouplings dc = new DeviceCouplings(b, couplings);
+             LatticeField field = new LatticeField(b, new double[couplings.lattice().volume()])) {
+            Metropolis metropolis = new Metropolis(dc, 1.0, 1);
+            WolffClusters clusters = new WolffClusters(couplings, WOLFF_CLUSTERS_PER_STEP);
+            long step = 0;
+            for (; step < 300; step++) {                   // thermalise (and warm up the JIT)
+                metropolis.adapt(metropolis.apply(field, 1, step));
+                clusters.apply(field, 1, step);
+            }
+            double sites = 0;
+            int steps = 0;
+            long t0 = System.nanoTime();
+            while (steps < 20 || System.nanoTime() - t0 < 2_000_000_000L) {
+                sites += clusters.apply(field, 1, step++) * WOLFF_CLUSTERS_PER_STEP * couplings.lattice().volume();
+                steps++;
+            }
+            double s = (System.nanoTime() - t0) / 1e9;
+            double built = (double) steps * WOLFF_CLUSTERS_PER_STEP;
+            return new Row("wolff", b.name(), b.device().name(), built / s, "clusters/s", s, peakRssMb(),
+                    sites / built);
+        }
     }
 
     private Row mcmc(Backend b) {
