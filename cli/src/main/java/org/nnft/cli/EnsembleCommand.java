@@ -211,9 +211,8 @@ final class EnsembleCommand implements Callable<Integer> {
         Map<String, Object> cfg = inputs.toJson();
         cfg.put("backend", backendName);
         cfg.put("deformation", deformation.toJson(result));
-        Map<String, Object> provenance = Json.object("engine", "nnft " + Version.engine(), "backend", backendName,
-                "device", device, "seed", inputs.seed, "samples", result.samples(), "startTime", start.toString(),
-                "wallSeconds", result.provenance().wallSeconds(), "java", Runtime.version().toString());
+        Map<String, Object> provenance = Provenance.of(backendName, device, inputs.seed, start,
+                result.provenance().wallSeconds(), "samples", result.samples());
         List<Object> correlators = new ArrayList<>();
         CorrelatorEstimates e = result.estimates();
         Tuples t = result.tuples();
@@ -297,10 +296,8 @@ final class EnsembleCommand implements Callable<Integer> {
         Map<String, Object> config = inputs.toJson();
         config.put("shard", shard[0] + "/" + shard[1]);
         config.put("backend", backend);
-        Map<String, Object> provenance = Json.object("engine", "nnft " + Version.engine(), "backend", backend,
-                "device", device, "seed", r.config().seed(), "networksSampled", r.moments().totalCount(),
-                "startTime", start.toString(), "wallSeconds", r.provenance().wallSeconds(),
-                "java", Runtime.version().toString());
+        Map<String, Object> provenance = Provenance.of(backend, device, r.config().seed(), start,
+                r.provenance().wallSeconds(), "networksSampled", r.moments().totalCount());
         List<Object> correlators = new ArrayList<>();
         CorrelatorEstimates e = r.estimates();
         Tuples t = r.tuples();

@@ -112,9 +112,8 @@ final class LatticeCommand implements Callable<Integer> {
                 "sweeps", sweeps, "thermalize", thermalize, "measureEvery", measureEvery, "seed", seed,
                 "backend", backendName, "checkpoint", checkpoint == null ? null : checkpoint.toString(),
                 "resume", resume == null ? null : resume.toString());
-        Map<String, Object> prov = Json.object("engine", "nnft " + Version.engine(), "backend", backendName,
-                "device", device, "seed", seed, "startTime", start.toString(), "wallSeconds", wall,
-                "sweepsDone", r.sweepsDone(), "measurements", r.series().size(), "java", Runtime.version().toString());
+        Map<String, Object> prov = Provenance.of(backendName, device, seed, start, wall,
+                "sweepsDone", r.sweepsDone(), "measurements", r.series().size());
         Map<String, Object> series = Json.object();
         for (String name : new String[]{"m", "absM", "phi2", "action"}) {
             if (r.series().names().contains(name)) {

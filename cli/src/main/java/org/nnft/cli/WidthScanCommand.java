@@ -151,10 +151,8 @@ final class WidthScanCommand implements Callable<Integer> {
         config.remove("width");
         config.put("widths", widths);
         config.put("backend", backend);
-        Map<String, Object> provenance = Json.object("engine", "nnft " + Version.engine(), "backend", backend,
-                "device", device, "seed", inputs.seed, "startTime", start.toString(),
-                "wallSeconds", java.time.Duration.between(start, Instant.now()).toMillis() / 1e3,
-                "java", Runtime.version().toString());
+        Map<String, Object> provenance = Provenance.of(backend, device, inputs.seed, start,
+                java.time.Duration.between(start, Instant.now()).toMillis() / 1e3);
         List<Object> fits = new ArrayList<>();
         for (Scan s : scans) {
             fits.add(Json.object("order", s.order, "widths", s.widths, "mn", s.mn, "error", s.error,
