@@ -114,25 +114,26 @@ final class CosNetLanes {
         return DoubleVector.fromArray(D, buffer, 0);
     }
 
-    /** {@code phase[p W + l] = c_l + w_l . x_p}, summed over the coordinates in order, as the reference. */
+    /** {@code phase[p W + l] = c_l + w_l . x_p}, summed over the coordinates in order (fused multiply-adds). */
     private static void phases(double[] points, int pointCount, int dim, double[] neuron, double[] phase) {
         for (int p = 0; p < pointCount; p++) {
             for (int h = 0; h < W; h += H) {
                 DoubleVector arg = DoubleVector.fromArray(D, neuron, W + h);
                 for (int k = 0; k < dim; k++) {
-                    arg = arg.add(DoubleVector.fromArray(D, neuron, (2 + k) * W + h).mul(points[p * dim + k]));
+                    DoubleVector xk = DoubleVector.broadcast(D, points[p * dim + k]);
+                    arg = DoubleVector.fromArray(D, neuron, (2 + k) * W + h).fma(xk, arg);
                 }
                 arg.intoArray(phase, p * W + h);
             }
         }
     }
 
-    /** {@code acc[p H ..] += sum over the group's vectors of amp * cos(phase)}. */
+    /** {@code acc[p H ..] += sum over the group's vectors of amp * cos(phase)} (fused multiply-adds). */
     private static void accumulate(int pointCount, double[] neuron, double[] cosines, double[] acc) {
         for (int p = 0; p < pointCount; p++) {
             DoubleVector sum = DoubleVector.fromArray(D, acc, p * H);
             for (int h = 0; h < W; h += H) {
-                sum = sum.add(DoubleVector.fromArray(D, neuron, h).mul(DoubleVector.fromArray(D, cosines, p * W + h)));
+                sum = DoubleVector.fromArray(D, neuron, h).fma(DoubleVector.fromArray(D, cosines, p * W + h), sum);
             }
             sum.intoArray(acc, p * H);
         }
