@@ -274,9 +274,7 @@ final class VectorMetropolis {
             if (m == SITES && first >= 1 && first + 2 * SITES <= size) {
                 // All sites in one row, none at its ends: every neighbour read is a stride-2 run in the array.
                 rowNeighbours();
-                for (int l0 = 0; l0 < SITES; l0 += HALF) {
-                    loadRun(l0, base + r + 2 * l0, hits);
-                }
+                loadRun(base + r, hits);
                 // The group ends inside the row: jump to its last item's base, then one carrying step.
                 base += 2 * (SITES - 1);
                 coord[0] += 2 * (SITES - 1);
@@ -301,33 +299,36 @@ final class VectorMetropolis {
         }
 
         /**
-         * Lanes {@code l0 .. l0 + HALF - 1} from the sites x0, x0 + 2, ... of one row, none at a row end: the same
-         * values and operations as {@link #set} with {@link #localField}, read as stride-2 runs.
+         * All lanes from the sites x0, x0 + 2, ... of one row, none at a row end: the same values and operations
+         * as {@link #set} with {@link #localField}, read as stride-2 runs. One call per group of lanes.
          */
-        private void loadRun(int l0, int x0, int hits) {
+        private void loadRun(int x0, int hits) {
             DoubleVector k = DoubleVector.broadcast(D, kappa);
-            DoubleVector p = even(field, x0);
-            DoubleVector jx = DoubleVector.zero(D).add(k.mul(odd(field, x0)));
-            for (int mu = 1; mu < dim; mu++) {
-                jx = jx.add(k.mul(even(field, x0 + forward[mu])));
-            }
-            jx = jx.add(k.mul(even(field, x0 - 1)));
-            for (int mu = 1; mu < dim; mu++) {
-                jx = jx.add(k.mul(even(field, x0 + backward[mu])));
-            }
-            DoubleVector p2 = p.mul(p);
             DoubleVector va = DoubleVector.broadcast(D, qa);
             DoubleVector vb = DoubleVector.broadcast(D, qb);
-            p.intoArray(v, PHI + l0);
-            jx.intoArray(v, J + l0);
-            va.intoArray(v, A + l0);
-            vb.intoArray(v, B + l0);
-            va.mul(p2).add(vb.mul(p2).mul(p2)).sub(jx.mul(p)).intoArray(v, ACTION + l0);
-            DoubleVector.zero(D).intoArray(v, ACC + l0);
-            // One vector store: Philox reads block[] as a vector, which a run of scalar stores would stall.
-            LongVector.fromArray(WORDS, blockStep, 0).add((long) x0 * hits).intoArray(block, l0);
-            for (int l = 0; l < HALF; l++) {
-                site[l0 + l] = x0 + 2 * l;
+            for (int l0 = 0; l0 < SITES; l0 += HALF) {
+                int xh = x0 + 2 * l0;
+                DoubleVector p = even(field, xh);
+                DoubleVector jx = DoubleVector.zero(D).add(k.mul(odd(field, xh)));
+                for (int mu = 1; mu < dim; mu++) {
+                    jx = jx.add(k.mul(even(field, xh + forward[mu])));
+                }
+                jx = jx.add(k.mul(even(field, xh - 1)));
+                for (int mu = 1; mu < dim; mu++) {
+                    jx = jx.add(k.mul(even(field, xh + backward[mu])));
+                }
+                DoubleVector p2 = p.mul(p);
+                p.intoArray(v, PHI + l0);
+                jx.intoArray(v, J + l0);
+                va.intoArray(v, A + l0);
+                vb.intoArray(v, B + l0);
+                va.mul(p2).add(vb.mul(p2).mul(p2)).sub(jx.mul(p)).intoArray(v, ACTION + l0);
+                DoubleVector.zero(D).intoArray(v, ACC + l0);
+                // One vector store: Philox reads block[] as a vector, which a run of scalar stores would stall.
+                LongVector.fromArray(WORDS, blockStep, 0).add((long) xh * hits).intoArray(block, l0);
+            }
+            for (int l = 0; l < SITES; l++) {
+                site[l] = x0 + 2 * l;
             }
         }
 
