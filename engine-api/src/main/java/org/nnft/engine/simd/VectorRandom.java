@@ -53,18 +53,19 @@ public final class VectorRandom {
     /**
      * {@link RandomStreams#boxMuller} of {@code count} word pairs (a multiple of {@link #LANES}):
      * lane l uses words {@code (words[u + l], words[t + l])} and writes its cosine branch to
-     * {@code cosOut[cosAt + l]} and its sine branch to {@code sinOut[sinAt + l]}. The radius is
+     * {@code cosOut[cosAt + l]} and its sine branch to {@code sinOut[sinAt + l]} (two ranges that do not overlap,
+     * each also the scratch of its lanes' uniforms). The radius is
      * {@link PortableMath#log}'s algorithm, the angle {@link PortableMath#sin2pi}/{@link PortableMath#cos2pi}'s.
      */
     public static void boxMuller(int[] words, int u, int t, int count, double[] cosOut, int cosAt,
                                  double[] sinOut, int sinAt) {
+        // The open-unit uniforms go through the output slots (arrays, not a helper returning a vector, which the JIT
+        // may leave out of line and then box)
+        openUnits(words, u, count, cosOut, cosAt);
+        openUnits(words, t, count, sinOut, sinAt);
         for (int l = 0; l < count; l += LANES) {
             // radius sqrt(-2 log u): log by exponent split and the atanh series
-            // openUnit, written out here and below: a helper returning a vector may stay out of line and box it
-            DoubleVector unit = ((DoubleVector) IntVector.fromArray(WORDS, words, u + l)
-                    .lanewise(VectorOperators.XOR, Integer.MIN_VALUE).convertShape(VectorOperators.I2D, D, 0))
-                    .add(0x1p31 + 0.5).mul(0x1p-32);
-            LongVector bits = unit.reinterpretAsLongs();
+            LongVector bits = DoubleVector.fromArray(D, cosOut, cosAt + l).reinterpretAsLongs();
             LongVector biased = bits.lanewise(VectorOperators.LSHR, 52).and(0x7FFL);
             DoubleVector m = bits.and(0x000FFFFFFFFFFFFFL).or(0x3FF0000000000000L).reinterpretAsDoubles();
             DoubleVector e = biased.or(0x4330000000000000L).reinterpretAsDoubles().sub(EXPONENT_BIAS);
@@ -80,9 +81,7 @@ public final class VectorRandom {
             DoubleVector log = e.mul(LN2_HI).add(e.mul(LN2_LO).add(s.mul(2.0).mul(p)));
             DoubleVector r = log.mul(-2.0).lanewise(VectorOperators.SQRT);
             // angle 2 pi t: quarter-turn count q, then the Taylor kernels on [-pi/4, pi/4]
-            DoubleVector angle = ((DoubleVector) IntVector.fromArray(WORDS, words, t + l)
-                    .lanewise(VectorOperators.XOR, Integer.MIN_VALUE).convertShape(VectorOperators.I2D, D, 0))
-                    .add(0x1p31 + 0.5).mul(0x1p-32);
+            DoubleVector angle = DoubleVector.fromArray(D, sinOut, sinAt + l);
             DoubleVector y = angle.mul(4.0).add(0.5);                    // in [0.5, 4.5): floor is a count of thresholds
             DoubleVector q = DoubleVector.zero(D)
                     .add(1.0, y.compare(VectorOperators.GE, 1.0))
