@@ -81,6 +81,10 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Cost model of W1 for the fraction of FP64 peak (see the class comment). */
     static final int W1_FLOPS = 30;
+    /** The lattice and Wolff workloads' theory (physics.md's seed couplings) on the 2D L = {@value #L} torus. */
+    private static final HomogeneousTheory LATTICE_THEORY = new HomogeneousTheory(1.0, 1.52425, 0.175);
+    private static final int L = 256;
+
     /** Clusters per application in the Wolff workload. */
     private static final int WOLFF_CLUSTERS_PER_STEP = 16;
 
@@ -142,7 +146,8 @@ final class BenchCommand implements Callable<Integer> {
                         Long.toString(Math.max(peerNetworks, networks)), "1000");
             }
             if (lat) {
-                peer("lattice", "numpy", "lattice_metropolis_numpy.py", "site_updates_per_s", "site-updates/s", rows, "256", "20");
+                peer("lattice", "numpy", "lattice_metropolis_numpy.py", "site_updates_per_s", "site-updates/s", rows,
+                        Integer.toString(L), "20");
             }
             if (mcmc) {
                 peer("mcmc", "numpy", "mcmc_deformed_numpy.py", "proposals_per_s", "proposals/s", rows,
@@ -168,7 +173,7 @@ final class BenchCommand implements Callable<Integer> {
         for (Row r : rows) {
             if (r.workload.equals("wolff")) {
                 w.printf(Locale.ROOT, "wolff: mean cluster %.0f sites (%.1f%% of the lattice), %.3g cluster sites/s%n",
-                        r.check, 100 * r.check / (256.0 * 256), r.rate * r.check);
+                        r.check, 100 * r.check / ((double) L * L), r.rate * r.check);
             }
         }
         w.println("results: " + out.toAbsolutePath());
@@ -189,13 +194,12 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private Row lattice(Backend b) {
-        HomogeneousTheory t = new HomogeneousTheory(1.0, 1.52425, 0.175);
         var spec = new LatticeRun.ScheduleSpec(1, 0, 0, 0);
         // Warm-up long enough for C2 to compile the sweep (Vector API code is very slow before that): a few
         // seconds, as JMH's MetropolisSweepBenchmark needs before its rate settles.
         long warm = System.nanoTime();
         do {
-            LatticeRun.run(new LatticeRun.Config(2, 256, t, spec, 200, 2, 100, 1), b, LatticeRun.Options.NONE);
+            LatticeRun.run(new LatticeRun.Config(2, L, LATTICE_THEORY, spec, 200, 2, 100, 1), b, LatticeRun.Options.NONE);
         } while (System.nanoTime() - warm < LATTICE_WARMUP_NANOS);
         // Time the sweeps only, from the first progress report (sweep 10) to the last, as the NumPy peer does
         // (its timer excludes set-up too); the run's set-up and error analysis are not site updates.
@@ -210,9 +214,9 @@ final class BenchCommand implements Callable<Integer> {
             last[0] = now;
             last[1] = done;
         });
-        var r = LatticeRun.run(new LatticeRun.Config(2, 256, t, spec, sweeps, 0, sweeps / 2, 1), b, options);
+        var r = LatticeRun.run(new LatticeRun.Config(2, L, LATTICE_THEORY, spec, sweeps, 0, sweeps / 2, 1), b, options);
         double s = (last[0] - first[0]) / 1e9;
-        return new Row("lattice", b.name(), b.device().name(), 256.0 * 256 * (last[1] - first[1]) / s,
+        return new Row("lattice", b.name(), b.device().name(), (double) L * L * (last[1] - first[1]) / s,
                 "site-updates/s", s, peakRssMb(), r.observables().get("phi2").value());
     }
 
@@ -221,8 +225,7 @@ final class BenchCommand implements Callable<Integer> {
      * check column is the mean cluster size in sites.
      */
     private Row wolff(Backend b) {
-        HomogeneousTheory t = new HomogeneousTheory(1.0, 1.52425, 0.175);
-        Couplings couplings = t.couplings(new Lattice(2, 256));
+        Couplings couplings = LATTICE_THEORY.couplings(new Lattice(2, L));
         try (DeviceCouplings dc = new DeviceCouplings(b, couplings);
              LatticeField field = new LatticeField(b, new double[couplings.lattice().volume()])) {
             Metropolis metropolis = new Metropolis(dc, 1.0, 1);
