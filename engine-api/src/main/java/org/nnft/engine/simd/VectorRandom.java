@@ -74,12 +74,6 @@ public final class VectorRandom {
             e = e.blend(e.add(1.0), big);
             DoubleVector s = m.sub(1.0).div(m.add(1.0));
             DoubleVector z = s.mul(s);
-            DoubleVector p = DoubleVector.broadcast(D, LOG_SERIES[0]);
-            for (int k = 1; k < LOG_SERIES.length; k++) {
-                p = p.mul(z).add(LOG_SERIES[k]);
-            }
-            DoubleVector log = e.mul(LN2_HI).add(e.mul(LN2_LO).add(s.mul(2.0).mul(p)));
-            DoubleVector r = log.mul(-2.0).lanewise(VectorOperators.SQRT);
             // angle 2 pi t: quarter-turn count q, then the Taylor kernels on [-pi/4, pi/4]
             DoubleVector angle = DoubleVector.fromArray(D, sinOut, sinAt + l);
             DoubleVector y = angle.mul(4.0).add(0.5);                    // in [0.5, 4.5): floor is a count of thresholds
@@ -90,15 +84,26 @@ public final class VectorRandom {
                     .add(1.0, y.compare(VectorOperators.GE, 4.0));
             DoubleVector x = angle.sub(q.mul(0.25)).mul(TWO_PI);
             DoubleVector nz = x.mul(x).neg();
+            // The three Horner chains (log series, sine, cosine) step together, so that the core's scheduler sees
+            // independent work from all three instead of one long chain at a time; each chain's operations and
+            // their order are unchanged. Highest coefficients are aligned at step 0.
+            DoubleVector p = DoubleVector.broadcast(D, LOG_SERIES[0]);
             DoubleVector sn = DoubleVector.broadcast(D, SIN_SERIES[0]);
-            for (int k = 1; k < SIN_SERIES.length; k++) {
-                sn = sn.mul(nz).add(SIN_SERIES[k]);
-            }
-            sn = sn.mul(x);
             DoubleVector cs = DoubleVector.broadcast(D, COS_SERIES[0]);
-            for (int k = 1; k < COS_SERIES.length; k++) {
-                cs = cs.mul(nz).add(COS_SERIES[k]);
+            for (int k = 1; k < LOG_SERIES.length; k++) {
+                p = p.mul(z).add(LOG_SERIES[k]);
+                int ks = k - (LOG_SERIES.length - SIN_SERIES.length);
+                if (ks >= 1) {
+                    sn = sn.mul(nz).add(SIN_SERIES[ks]);
+                }
+                int kc = k - (LOG_SERIES.length - COS_SERIES.length);
+                if (kc >= 1) {
+                    cs = cs.mul(nz).add(COS_SERIES[kc]);
+                }
             }
+            DoubleVector log = e.mul(LN2_HI).add(e.mul(LN2_LO).add(s.mul(2.0).mul(p)));
+            DoubleVector r = log.mul(-2.0).lanewise(VectorOperators.SQRT);
+            sn = sn.mul(x);
             // quadrant q & 3: 0 -> (s, c), 1 -> (c, -s), 2 -> (-s, -c), 3 -> (-c, s); q = 4 acts as 0
             VectorMask<Double> q1 = q.eq(1.0);
             VectorMask<Double> q2 = q.eq(2.0);
