@@ -31,16 +31,7 @@ public final class WolffClusters implements Update {
         if (clusters < 1) {
             throw new IllegalArgumentException("clusters must be >= 1, got " + clusters);
         }
-        for (double wl : couplings.linkWeights()) {
-            if (wl < 0) {
-                throw new IllegalArgumentException("link weights w must be >= 0 for embedded clusters, got " + wl);
-            }
-        }
-        for (double wl : couplings.diagonalWeights()) {
-            if (wl < 0) {
-                throw new IllegalArgumentException("diagonal weights v must be >= 0 for embedded clusters, got " + wl);
-            }
-        }
+        EmbeddedIsing.requireNonNegativeWeights(couplings);
         this.lattice = couplings.lattice();
         this.couplings = couplings;
         this.clusters = clusters;

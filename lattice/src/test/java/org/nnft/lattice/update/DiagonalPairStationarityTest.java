@@ -99,13 +99,13 @@ class DiagonalPairStationarityTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"metropolis", "metropolis+or", "metropolis+wolff", "hmc-omelyan"})
+    @ValueSource(strings = {"metropolis", "metropolis+or", "metropolis+wolff", "metropolis+sw", "hmc-omelyan"})
     void doubleWellPotential(String schedule) {
         check(schedule, -0.5, 0.5);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"metropolis", "metropolis+or", "heatbath", "metropolis+wolff", "hmc-leapfrog"})
+    @ValueSource(strings = {"metropolis", "metropolis+or", "heatbath", "metropolis+wolff", "metropolis+sw", "hmc-leapfrog"})
     void singleWellPotential(String schedule) {
         check(schedule, 0.7, 0.3);
     }

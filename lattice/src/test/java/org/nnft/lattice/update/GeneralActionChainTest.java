@@ -27,7 +27,7 @@ class GeneralActionChainTest {
     private static final double H = 0.1;
 
     @ParameterizedTest
-    @ValueSource(strings = {"metropolis", "metropolis+or", "heatbath", "metropolis+wolff", "hmc-omelyan"})
+    @ValueSource(strings = {"metropolis", "metropolis+or", "heatbath", "metropolis+wolff", "metropolis+sw", "hmc-omelyan"})
     void freeFieldWithDiagonalCouplingsAndLinearTerm(String schedule) {
         FreeField exact = new FreeField(LATTICE, KAPPA, KAPPA_DIAG, A);
         double mean = exact.mean(H);
@@ -60,7 +60,7 @@ class GeneralActionChainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"metropolis", "metropolis+or", "heatbath", "metropolis+wolff", "hmc-leapfrog", "hmc-omelyan"})
+    @ValueSource(strings = {"metropolis", "metropolis+or", "heatbath", "metropolis+wolff", "metropolis+sw", "hmc-leapfrog", "hmc-omelyan"})
     void integrationByPartsIdentitiesWithLinearAndDiagonalTerms(String schedule) {
         MeasurementSeries s = Chains.with(interacting(), ch -> ch.run(schedule, 5, 200, 3200, 1));
         double[] s2 = s.column("s2");

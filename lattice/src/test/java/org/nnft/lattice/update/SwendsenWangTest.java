@@ -15,9 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Swendsen-Wang mechanics: limits of the bond probability (every aligned bond active: the whole lattice is one
- * cluster; no bond active: independent sites), magnitudes kept, determinism in (seed, step), schedule token.
+ * cluster; no bond active: independent sites), the heat-bath sign of a single-site cluster in a linear term,
+ * magnitudes kept, determinism in (seed, step), schedule token.
  * Stationarity and agreement with the other algorithms: TwoSiteStationarityTest, InteractingIdentitiesTest,
- * IsingLimitTest.
+ * IsingLimitTest; with diagonal couplings and a linear term: DiagonalPairStationarityTest, GeneralActionChainTest.
  */
 class SwendsenWangTest {
     private static final Lattice LATTICE = new Lattice(2, 8);
@@ -70,6 +71,45 @@ class SwendsenWangTest {
     }
 
     @Test
+    void singleSiteClustersTakeTheHeatBathSignOfTheLinearTerm() {
+        // No bonds: every site is its own cluster and flips with probability p_x = 1 / (1 + exp(2 h_x phi_x)).
+        // Statistic: flips counted with the sign of h_x phi_x (sites the field holds minus sites it pushes over).
+        double[] h = new double[LATTICE.volume()];
+        for (int x = 0; x < h.length; x++) {
+            h[x] = 0.6 * Math.sin(1.7 * x);
+        }
+        SwendsenWang sw = new SwendsenWang(Couplings.homogeneous(LATTICE, 0, 1, 0).withLinear(h));
+        double[] start = field(3);
+        int steps = 400;
+        double statistic = 0;
+        try (Backend b = Backends.named("cpu"); LatticeField f = new LatticeField(b, start)) {
+            for (long step = 0; step < steps; step++) {
+                f.set(start);
+                sw.apply(f, 7, step);
+                double[] after = f.host();
+                for (int x = 0; x < start.length; x++) {
+                    statistic += after[x] != start[x] ? Math.signum(h[x] * start[x]) : 0;
+                }
+            }
+        }
+        double expected = 0;
+        double variance = 0;
+        double unbiased = 0;
+        for (int x = 0; x < start.length; x++) {
+            double p = 1 / (1 + Math.exp(2 * h[x] * start[x]));
+            double sign = Math.signum(h[x] * start[x]);
+            expected += steps * p * sign;
+            variance += steps * p * (1 - p) * sign * sign;
+            unbiased += steps * 0.5 * sign;
+        }
+        double sigma = Math.sqrt(variance);
+        assertTrue(Math.abs(expected - unbiased) > 10 * sigma, "the field must move the flip rates away from 1/2 by "
+                + "far more than the noise for this test to see it: " + expected + " vs " + unbiased + " +- " + sigma);
+        assertTrue(Math.abs(statistic - expected) < 5 * sigma,
+                "signed flips " + statistic + ", expected " + expected + " +- " + sigma);
+    }
+
+    @Test
     void isAPureFunctionOfSeedAndStep() {
         Couplings c = Couplings.homogeneous(LATTICE, 0.3, 0.2, 0.1);
         double[] start = field(2);
@@ -94,5 +134,9 @@ class SwendsenWangTest {
         w[3] = -0.1;
         double[] ones = new double[LATTICE.volume()];
         assertThrows(IllegalArgumentException.class, () -> new SwendsenWang(new Couplings(LATTICE, w, ones, ones)));
+        double[] v = new double[LATTICE.volume() * LATTICE.diagonalsPerSite()];
+        v[5] = -0.2;
+        Couplings negativeDiagonal = Couplings.homogeneous(LATTICE, 0.3, 1, 0).withDiagonal(v);
+        assertThrows(IllegalArgumentException.class, () -> new SwendsenWang(negativeDiagonal));
     }
 }
