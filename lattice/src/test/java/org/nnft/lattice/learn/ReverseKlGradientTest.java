@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The reverse-KL gradient estimator against the exact gradient for a Gaussian model and a Gaussian target
  * (all b = 0): with G = M^-1 the model propagator, {@code dKL/dtheta_k = sum_l Cov(f_k, f_l) (theta - theta*)_l}
  * with Isserlis' theorem {@code Cov(phi_i phi_j, phi_k phi_l) = G_ik G_jl + G_il G_jk} and
- * {@code Cov(phi_i^4, phi_j phi_k) = 12 G_ii G_ij G_ik}. Samples are drawn exactly (phi = C z, C C^T = G).
+ * {@code Cov(phi_i^4, phi_j phi_k) = 12 G_ii G_ij G_ik}, also for a target with diagonal couplings (outside the
+ * model family). Samples are drawn exactly (phi = C z, C C^T = G).
  */
 class ReverseKlGradientTest {
     private static final Lattice L = new Lattice(2, 4);
@@ -51,20 +52,40 @@ class ReverseKlGradientTest {
 
     @Test
     void estimatorMatchesTheExactGaussianGradient() {
-        Couplings model = gaussian(10, 0.5, 1.5);
-        Couplings target = gaussian(20, 0.6, 1.4);
+        checkAgainstExactGradient(gaussian(10, 0.5, 1.5), gaussian(20, 0.6, 1.4));
+    }
+
+    /**
+     * A target outside the model family: diagonal (next-nearest-neighbour) couplings v, which no model parameter
+     * matches. The diagonal pairs enter {@code S - A} as features the model lacks, with {@code theta - theta* = -v}.
+     */
+    @Test
+    void estimatorMatchesTheExactGradientTowardsATargetWithDiagonalCouplings() {
+        double[] v = new double[L.volume() * L.diagonalsPerSite()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = 0.1 + 0.1 * RandomStreams.uniformDouble(3, 40, i);
+        }
+        checkAgainstExactGradient(gaussian(10, 0.5, 1.5), gaussian(30, 0.4, 1.6).withDiagonal(v));
+    }
+
+    /**
+     * Exact gradient by Isserlis' theorem, against the estimate from exact samples of {@code model}; both actions
+     * Gaussian (b = 0), the target's diagonal couplings (if any) as extra quadratic terms of {@code S - A}.
+     */
+    private static void checkAgainstExactGradient(Couplings model, Couplings target) {
         double[][] g = propagator(model);
         int v = L.volume();
         int d = L.dim();
         int links = L.links();
-        double[] dTheta = CouplingParameters.toVector(model);
-        double[] star = CouplingParameters.toVector(target);
-        for (int k = 0; k < dTheta.length; k++) {
-            dTheta[k] -= star[k];
-        }
-        // quadratic features as index pairs with a sign: w-link x,mu: -phi_x phi_y; a_x: phi_x phi_x
-        int[][] pair = new int[links + v][];
-        double[] sign = new double[links + v];
+        double[] modelTheta = CouplingParameters.toVector(model);
+        double[] targetTheta = CouplingParameters.toVector(target);
+        // quadratic terms of S - A as index pairs with a sign and a coefficient difference: w-link x,mu:
+        // -phi_x phi_y; a_x: phi_x phi_x; diagonal link x,q of the target: -phi_x phi_z with difference 0 - v
+        int diagonals = target.hasDiagonal() ? v * L.diagonalsPerSite() : 0;
+        int terms = links + v + diagonals;
+        int[][] pair = new int[terms][];
+        double[] sign = new double[terms];
+        double[] dTheta = new double[terms];
         for (int x = 0; x < v; x++) {
             for (int mu = 0; mu < d; mu++) {
                 pair[x * d + mu] = new int[] {x, L.neighbour(x, mu)};
@@ -73,18 +94,29 @@ class ReverseKlGradientTest {
             pair[links + x] = new int[] {x, x};
             sign[links + x] = 1;
         }
+        for (int k = 0; k < links + v; k++) {
+            dTheta[k] = modelTheta[k] - targetTheta[k];
+        }
+        int[] diag = L.diagonalTable();
+        int p = L.diagonalsPerSite();
+        for (int k = 0; k < diagonals; k++) {
+            int x = k / p;
+            pair[links + v + k] = new int[] {x, diag[x * 2 * p + k % p]};
+            sign[links + v + k] = -1;
+            dTheta[links + v + k] = -target.diagonalWeight(k);
+        }
         double[] exact = new double[CouplingParameters.count(L)];
         for (int k = 0; k < links + v; k++) {
             int i = pair[k][0], j = pair[k][1];
-            for (int l = 0; l < links + v; l++) {
-                int p = pair[l][0], q = pair[l][1];
-                exact[k] += sign[k] * sign[l] * (g[i][p] * g[j][q] + g[i][q] * g[j][p]) * dTheta[l];
+            for (int l = 0; l < terms; l++) {
+                int a = pair[l][0], b = pair[l][1];
+                exact[k] += sign[k] * sign[l] * (g[i][a] * g[j][b] + g[i][b] * g[j][a]) * dTheta[l];
             }
         }
         for (int x = 0; x < v; x++) {
-            for (int l = 0; l < links + v; l++) {
-                int p = pair[l][0], q = pair[l][1];
-                exact[links + v + x] += sign[l] * 12 * g[x][x] * g[x][p] * g[x][q] * dTheta[l];
+            for (int l = 0; l < terms; l++) {
+                int a = pair[l][0], b = pair[l][1];
+                exact[links + v + x] += sign[l] * 12 * g[x][x] * g[x][a] * g[x][b] * dTheta[l];
             }
         }
         double[][] chol = new CholeskyDecomposition(new Array2DRowRealMatrix(g), 1e-10, 1e-14).getL().getData();
