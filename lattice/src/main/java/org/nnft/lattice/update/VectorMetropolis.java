@@ -237,8 +237,9 @@ final class VectorMetropolis {
         private final int[] coord;
         private final int[] forward;
         private final int[] backward;
-        /** Block-number offsets 2 l hits of the lanes of a stride-2 run. */
+        /** Block-number offsets 2 l hits of the lanes of a stride-2 run, for {@code stepHits} hits. */
         private final long[] blockStep = new long[HALF];
+        private int stepHits;
         private int base;
         private int parity;
 
@@ -254,9 +255,6 @@ final class VectorMetropolis {
             coord = new int[dim];
             forward = new int[dim];
             backward = new int[dim];
-            for (int l = 0; l < HALF; l++) {
-                blockStep[l] = 2L * l * args.intArg(12);
-            }
             base = 2 * first;
             int rest = base;
             for (int mu = 0, s = 1; mu < dim; mu++, s *= size) {
@@ -303,6 +301,12 @@ final class VectorMetropolis {
          * as {@link #set} with {@link #localField}, read as stride-2 runs. One call per group of lanes.
          */
         private void loadRun(int x0, int hits) {
+            if (hits != stepHits) {
+                for (int l = 0; l < HALF; l++) {
+                    blockStep[l] = 2L * l * hits;
+                }
+                stepHits = hits;
+            }
             DoubleVector k = DoubleVector.broadcast(D, kappa);
             DoubleVector va = DoubleVector.broadcast(D, qa);
             DoubleVector vb = DoubleVector.broadcast(D, qb);
@@ -380,14 +384,21 @@ final class VectorMetropolis {
 
     /** {@code f[at], f[at + 2], ..., f[at + 2 HALF - 2]}. */
     private static DoubleVector even(double[] f, int at) {
-        return DoubleVector.fromArray(D, f, at).rearrange(SHUFFLE_EVEN)
-                .blend(DoubleVector.fromArray(D, f, at + HALF).rearrange(SHUFFLE_EVEN), UPPER_HALF);
+        return everyOther(f, at, SHUFFLE_EVEN);
     }
 
-    /** {@code f[at + 1], f[at + 3], ..., f[at + 2 HALF - 1]}. */
+    /**
+     * {@code f[at + 1], f[at + 3], ..., f[at + 2 HALF - 1]}: the same two loads as {@link #even} with the other
+     * shuffle, not {@code even(f, at + 1)}, which would read one element past the run (past the array at its end).
+     */
     private static DoubleVector odd(double[] f, int at) {
-        return DoubleVector.fromArray(D, f, at).rearrange(SHUFFLE_ODD)
-                .blend(DoubleVector.fromArray(D, f, at + HALF).rearrange(SHUFFLE_ODD), UPPER_HALF);
+        return everyOther(f, at, SHUFFLE_ODD);
+    }
+
+    /** The lanes {@code pick} selects from the vectors at {@code at} and {@code at + HALF}, in that order. */
+    private static DoubleVector everyOther(double[] f, int at, VectorShuffle<Double> pick) {
+        return DoubleVector.fromArray(D, f, at).rearrange(pick)
+                .blend(DoubleVector.fromArray(D, f, at + HALF).rearrange(pick), UPPER_HALF);
     }
 
     /**
