@@ -8,18 +8,34 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@link VectorTrig#cos} against {@link Math#cos} (itself within 1 ulp of the exact value): at most
- * 4 ulp of the result plus 2^-60 absolute (near the zeros of cos, where the relative error of any
- * reduction with a 107-bit pi/2 is of that size), over the reduced range and beyond it, NaN and
- * infinity included.
+ * {@link VectorTrig#addCosineWaves}: its cos of one lane against {@link Math#cos} (itself within 1 ulp of the exact
+ * value): at most 4 ulp of the result plus 2^-60 absolute (near the zeros of cos, where the relative error of any
+ * reduction with a 107-bit pi/2 is of that size), over the reduced range and beyond it, NaN and infinity included;
+ * and whole wave sums at points in two dimensions against the scalar sum.
  */
 class VectorTrigTest {
+    private static final int H = VectorRandom.LANES;
+
+    /** cos of each value through waves of amplitude 1, phase x and slope 0 at the point 0: exactly the lane's cos. */
+    private static double[] cosines(double[] x) {
+        double[] out = new double[x.length];
+        double[] waves = new double[3 * H];
+        double[] acc = new double[H];
+        for (int i = 0; i < x.length; i += H) {
+            java.util.Arrays.fill(waves, 0, H, 1.0);
+            System.arraycopy(x, i, waves, H, H);
+            java.util.Arrays.fill(acc, 0.0);
+            VectorTrig.addCosineWaves(waves, H, new double[] {0.0}, 1, 1, acc);
+            System.arraycopy(acc, 0, out, i, H);
+        }
+        return out;
+    }
+
     @Test
-    void matchesMathCos() {
+    void cosMatchesMathCos() {
         SplittableRandom rnd = new SplittableRandom(3);
         int n = 4096;
         double[] x = new double[n];
-        double[] out = new double[n];
         double[] scales = {1e-3, 1, 10, 1e3, VectorTrig.REDUCED_RANGE, 1e7};
         for (double scale : scales) {
             for (int i = 0; i < n; i++) {
@@ -32,7 +48,7 @@ class VectorTrigTest {
             x[4] = Double.POSITIVE_INFINITY;
             x[5] = 40001 * (Math.PI / 2);        // near a zero of cos far out: the reduction's accuracy shows
             x[6] = -12345 * Math.PI;
-            VectorTrig.cos(x, out, 0, n);
+            double[] out = cosines(x);
             for (int i = 0; i < n; i++) {
                 double want = Math.cos(x[i]);
                 if (Double.isNaN(want)) {
@@ -41,6 +57,52 @@ class VectorTrigTest {
                 }
                 assertEquals(want, out[i], 4 * Math.ulp(want) + 0x1p-60, "cos(" + x[i] + ")");
             }
+        }
+    }
+
+    /**
+     * 6 groups of waves in d = 2 at 5 points, added to non-zero lane sums: the lane sums' total against
+     * {@code start + sum_i a_i cos(c_i + w_i . x)} in scalar code. Tolerance: the phases' rounding (an ulp of
+     * |phase| <= 40) and a few ulp per term, times sum |a_i|, far below the O(1) error of a wrong index.
+     */
+    @Test
+    void waveSumsMatchTheScalarSum() {
+        SplittableRandom rnd = new SplittableRandom(5);
+        int lanes = 6 * H;
+        int dim = 2;
+        int pointCount = 5;
+        double[] waves = new double[(2 + dim) * lanes];
+        for (int i = 0; i < waves.length; i++) {
+            waves[i] = (2 * rnd.nextDouble() - 1) * (i < lanes ? 1.0 : 10.0);
+        }
+        double[] points = new double[pointCount * dim];
+        for (int i = 0; i < points.length; i++) {
+            points[i] = 2 * rnd.nextDouble() - 1;
+        }
+        double[] acc = new double[pointCount * H];
+        for (int i = 0; i < acc.length; i++) {
+            acc[i] = i;
+        }
+        VectorTrig.addCosineWaves(waves, lanes, points, pointCount, dim, acc);
+        for (int p = 0; p < pointCount; p++) {
+            double want = 0;
+            double scale = 0;
+            for (int l = 0; l < H; l++) {
+                want += p * H + l;
+            }
+            for (int i = 0; i < lanes; i++) {
+                double phase = waves[lanes + i];
+                for (int k = 0; k < dim; k++) {
+                    phase += waves[(2 + k) * lanes + i] * points[p * dim + k];
+                }
+                want += waves[i] * Math.cos(phase);
+                scale += Math.abs(waves[i]);
+            }
+            double got = 0;
+            for (int l = 0; l < H; l++) {
+                got += acc[p * H + l];
+            }
+            assertEquals(want, got, 1e-13 * (scale + Math.abs(want)), "point " + p);
         }
     }
 }

@@ -11,14 +11,15 @@ import org.nnft.engine.simd.VectorTrig;
 /**
  * Vector API fast path of {@link CosNet#field}: the same network from the same Philox blocks,
  * {@link VectorPhilox#LANES} neurons at a time. The neuron parameters are bit-identical to the
- * reference (vector Philox and Box-Muller are exact twins); cos is {@link VectorTrig#cos}; each
- * point's sum over neurons is kept per lane and reduced at the end. So the field differs from the
+ * reference (vector Philox and Box-Muller are exact twins); the phases, cosines and sums are
+ * {@link VectorTrig#addCosineWaves}, which keeps each point's sum over neurons per lane; the lanes are
+ * reduced at the end. So the field differs from the
  * reference by rounding only (a few 1e-16 relative per neuron term). tan and pow go lane by lane
  * through {@link Math}: the Vector API's transcendental lanewise operations may use different
  * code in the interpreter and in compiled code, which would make a result depend on JIT timing.
  *
  * <p>Each group of neurons goes through stages that meet in the scratch arrays (Philox words,
- * normals, neuron parameters, phases), so that no vector crosses a method boundary the JIT might
+ * normals, neuron parameters), so that no vector crosses a method boundary the JIT might
  * not inline (a boxed vector costs more than the arithmetic).
  */
 final class CosNetLanes {
@@ -36,9 +37,7 @@ final class CosNetLanes {
         java.util.Arrays.fill(acc, 0, pointCount * H, 0.0);
         for (int i0 = 0; i0 < width; i0 += W) {
             draw(hyper, width - i0, dim, variant, seed, stream, 2L * i0, scratch);
-            phases(points, pointCount, dim, scratch.neuronLanes, scratch.phase);
-            VectorTrig.cos(scratch.phase, scratch.phase, 0, pointCount * W);
-            accumulate(pointCount, scratch.neuronLanes, scratch.phase, acc);
+            VectorTrig.addCosineWaves(scratch.neuronLanes, W, points, pointCount, dim, acc);
         }
         for (int p = 0; p < pointCount; p++) {
             double sum = 0.0;                       // lanes in fixed order: reduceLanes' order is unspecified
@@ -112,30 +111,5 @@ final class CosNetLanes {
             buffer[i] = f.applyAsDouble(buffer[i]);
         }
         return DoubleVector.fromArray(D, buffer, 0);
-    }
-
-    /** {@code phase[p W + l] = c_l + w_l . x_p}, summed over the coordinates in order (fused multiply-adds). */
-    private static void phases(double[] points, int pointCount, int dim, double[] neuron, double[] phase) {
-        for (int p = 0; p < pointCount; p++) {
-            for (int h = 0; h < W; h += H) {
-                DoubleVector arg = DoubleVector.fromArray(D, neuron, W + h);
-                for (int k = 0; k < dim; k++) {
-                    DoubleVector xk = DoubleVector.broadcast(D, points[p * dim + k]);
-                    arg = DoubleVector.fromArray(D, neuron, (2 + k) * W + h).fma(xk, arg);
-                }
-                arg.intoArray(phase, p * W + h);
-            }
-        }
-    }
-
-    /** {@code acc[p H ..] += sum over the group's vectors of amp * cos(phase)} (fused multiply-adds). */
-    private static void accumulate(int pointCount, double[] neuron, double[] cosines, double[] acc) {
-        for (int p = 0; p < pointCount; p++) {
-            DoubleVector sum = DoubleVector.fromArray(D, acc, p * H);
-            for (int h = 0; h < W; h += H) {
-                sum = DoubleVector.fromArray(D, neuron, h).fma(DoubleVector.fromArray(D, cosines, p * W + h), sum);
-            }
-            sum.intoArray(acc, p * H);
-        }
     }
 }

@@ -15,10 +15,9 @@ public final class FieldScratch {
     /** Word-major Philox words of {@link org.nnft.engine.simd.VectorPhilox#LANES} blocks (fast paths). */
     final int[] lanes0 = new int[4 * org.nnft.engine.simd.VectorPhilox.LANES];
     final int[] lanes1 = new int[4 * org.nnft.engine.simd.VectorPhilox.LANES];
-    /** Fast-path stages: normals (6 rows), neuron parameters (amp, c, w_0..w_3), phases per point, of LANES lanes. */
+    /** Fast-path stages: normals (6 rows) and neuron parameters (amp, c, w_0..w_3), of LANES lanes. */
     final double[] normals = new double[6 * org.nnft.engine.simd.VectorPhilox.LANES];
     final double[] neuronLanes = new double[6 * org.nnft.engine.simd.VectorPhilox.LANES];
-    final double[] phase = new double[EnsembleKernel.MAX_SITES * org.nnft.engine.simd.VectorPhilox.LANES];
     /** Open-unit uniforms of Philox words 2 and 3 of a group of lanes. */
     final double[] units = new double[2 * org.nnft.engine.simd.VectorPhilox.LANES];
     /** One vector's lanes, for lane-by-lane functions. */
