@@ -13,13 +13,15 @@ import java.util.function.IntConsumer;
  * which thread runs a task never matters for the result, because callers give every task a fixed, disjoint
  * piece of output.
  *
- * <p>It does matter for speed, so the assignment is static: of {@code tasks} tasks, participant p (the
- * calling thread is participant 0, the {@code threads - 1} workers the others) runs the contiguous share
- * {@code [p tasks / threads, (p + 1) tasks / threads)}. Launch after launch the same thread then touches the
- * same part of an array (a lattice sweep stays in each core's cache), and no task is handed between
- * threads. Idle workers spin briefly ({@value #SPIN_NANOS} ns) before they park, because kernel launches
- * tend to come back to back. A call made while the pool is busy (from another thread, or from inside a
- * task) runs its tasks on the calling thread.
+ * <p>It does matter for speed. Of {@code tasks} tasks, participant p (the calling thread is participant 0, the
+ * {@code threads - 1} workers the others) owns the contiguous share {@code [p tasks / threads, (p + 1) tasks /
+ * threads)} and runs it first, in order; launch after launch the same thread then touches the same part of an
+ * array (a lattice sweep stays in each core's cache). A participant that has finished its share then takes the
+ * tasks not yet started from the other shares, so a slower core (a laptop's efficiency core, a busy host's
+ * vCPU) does not hold up the whole launch; with cores of equal speed that happens only at the very end, if at
+ * all. Idle workers spin briefly ({@value #SPIN_NANOS} ns) before they park, because kernel launches tend to
+ * come back to back. A call made while the pool is busy (from another thread, or from inside a task) runs its
+ * tasks on the calling thread.
  */
 final class WorkPool implements AutoCloseable {
     /** How long an idle thread polls before it parks: about the gap between two back-to-back launches. */
@@ -35,6 +37,8 @@ final class WorkPool implements AutoCloseable {
     private final AtomicInteger generation = new AtomicInteger();
     /** Workers still running the current job. */
     private final AtomicInteger running = new AtomicInteger();
+    /** Per participant: the next task of its share not yet claimed (by it or by a helper) in the current job. */
+    private final AtomicInteger[] next;
     private volatile IntConsumer job;
     private volatile int jobTasks;
     private volatile Throwable failure;
@@ -52,6 +56,10 @@ final class WorkPool implements AutoCloseable {
         this.threads = threads;
         this.idleNanos = idleNanos;
         this.workers = new Worker[threads - 1];
+        this.next = new AtomicInteger[threads];
+        for (int p = 0; p < threads; p++) {
+            next[p] = new AtomicInteger();
+        }
         this.prefix = "nnft-cpu-" + POOLS.incrementAndGet() + "-";
         for (int w = 0; w < workers.length; w++) {
             workers[w] = new Worker(w + 1);
@@ -91,6 +99,9 @@ final class WorkPool implements AutoCloseable {
             jobTasks = tasks;
             failure = null;
             caller = Thread.currentThread();
+            for (int p = 0; p < threads; p++) {
+                next[p].set(shareStart(p, tasks));
+            }
             running.set(workers.length);
             int g = generation.incrementAndGet();
             for (Worker w : workers) {
@@ -101,7 +112,7 @@ final class WorkPool implements AutoCloseable {
                 }
             }
             try {
-                share(0, tasks, task);
+                work(0, tasks, task);
             } catch (RuntimeException | Error e) {
                 fail(e);
             }
@@ -145,12 +156,23 @@ final class WorkPool implements AutoCloseable {
         }
     }
 
-    /** Participant {@code p}'s contiguous share of the tasks. */
-    private void share(int p, int tasks, IntConsumer task) {
-        int from = (int) ((long) p * tasks / threads);
-        int to = (int) ((long) (p + 1) * tasks / threads);
-        for (int t = from; t < to; t++) {
-            task.accept(t);
+    /** First task of participant {@code p}'s share; the share ends where participant p + 1's starts. */
+    private int shareStart(int p, int tasks) {
+        return (int) ((long) p * tasks / threads);
+    }
+
+    /**
+     * Participant {@code p}'s part of a job: its own share in order, then the unclaimed tasks of the following
+     * participants' shares (each task is claimed once, through its share's counter).
+     */
+    private void work(int p, int tasks, IntConsumer task) {
+        for (int k = 0; k < threads; k++) {
+            int q = (p + k) % threads;
+            int end = shareStart(q + 1, tasks);
+            AtomicInteger counter = next[q];
+            for (int t = counter.getAndIncrement(); t < end; t = counter.getAndIncrement()) {
+                task.accept(t);
+            }
         }
     }
 
@@ -222,7 +244,7 @@ final class WorkPool implements AutoCloseable {
                 }
                 seen = g;
                 try {
-                    share(participant, jobTasks, job);
+                    work(participant, jobTasks, job);
                 } catch (RuntimeException | Error e) {
                     fail(e);
                 }
