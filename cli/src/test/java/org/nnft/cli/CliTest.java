@@ -159,7 +159,8 @@ class CliTest {
                 {"ensemble", "--lambda", "1", "--box", "3", "--shard", "0/2", "--out", out.toString()},
                 {"ensemble", "--lambda", "1", "--box", "3", "--sampler", "gibbs", "--out", out.toString()},
                 {"bench", "--workload", "wolf", "--out", out.toString()},
-                {"bench", "--workload", "lattice", "--sweeps", "5", "--out", out.toString()}};
+                {"bench", "--workload", "lattice", "--sweeps", "5", "--out", out.toString()},
+                {"bench", "--workload", "lattice", "--repeat", "0", "--out", out.toString()}};
         for (String[] args : bad) {
             Run r = run(args);
             assertEquals(2, r.code(), String.join(" ", args) + " -> " + r.err());

@@ -1,0 +1,24 @@
+package org.nnft.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** {@code nnft bench --repeat}: each row (workload, backend) shows its fastest round, in the first round's order. */
+class BenchRoundsTest {
+    private static BenchCommand.Row row(String workload, String backend, double rate) {
+        return new BenchCommand.Row(workload, backend, "device", rate, "unit", 1, 1, 0);
+    }
+
+    @Test
+    void eachRowKeepsItsFastestRound() {
+        List<BenchCommand.Row> first = List.of(row("w1", "cpu", 3), row("w1", "numpy", 5), row("lattice", "cpu", 7));
+        List<BenchCommand.Row> second = List.of(row("w1", "cpu", 4), row("w1", "numpy", 2), row("lattice", "cpu", 9));
+        List<BenchCommand.Row> third = List.of(row("w1", "cpu", 1), row("w1", "numpy", 6), row("lattice", "cpu", 8));
+        List<BenchCommand.Row> best = BenchCommand.best(List.of(first, second, third));
+        assertEquals(List.of(second.get(0), third.get(1), second.get(2)), best);
+        assertEquals(first, BenchCommand.best(List.of(first)));
+    }
+}
