@@ -10,6 +10,14 @@ final class EmbeddedIsing {
     private EmbeddedIsing() {
     }
 
+    /**
+     * Probability that a bond with {@code coupling = w phi_x phi_y > 0} joins its two sites:
+     * {@code 1 - exp(-2 coupling)}, by expm1 so that weak bonds keep their digits.
+     */
+    static double bondProbability(double coupling) {
+        return -Math.expm1(-2.0 * coupling);
+    }
+
     /** Rejects couplings with a negative link weight w or diagonal weight v, naming the weight. */
     static void requireNonNegativeWeights(Couplings couplings) {
         for (double wl : couplings.linkWeights()) {

@@ -107,12 +107,13 @@ public final class SwendsenWang implements Update {
                     RandomStreams.block(seed, bondStream, cached, w);
                 }
                 int p = (int) (pair & 1) * 2;
-                if (RandomStreams.toUniformDouble(w[p], w[p + 1]) < -Math.expm1(-2.0 * coupling)) {
+                if (RandomStreams.toUniformDouble(w[p], w[p + 1]) < EmbeddedIsing.bondProbability(coupling)) {
                     union(x, y);
                 }
             }
         }
     }
+
     private int find(int x) {
         while (parent[x] != x) {
             parent[x] = parent[parent[x]];

@@ -78,7 +78,7 @@ public final class WolffClusters implements Update {
                         continue;
                     }
                     RandomStreams.block(seed, bondStream, c * pairs + couplings.pairIndex(x, k, y), w);
-                    if (RandomStreams.toUniformDouble(w[0], w[1]) < -Math.expm1(-2.0 * coupling)) {
+                    if (RandomStreams.toUniformDouble(w[0], w[1]) < EmbeddedIsing.bondProbability(coupling)) {
                         inCluster[y] = true;
                         stack[top++] = y;
                     }
