@@ -18,10 +18,10 @@ import org.nnft.ensemble.deform.Potential;
 import org.nnft.lattice.action.Couplings;
 import org.nnft.lattice.action.HomogeneousTheory;
 import org.nnft.lattice.geometry.Lattice;
+import org.nnft.lattice.run.LatticeRun;
 import org.nnft.lattice.update.DeviceCouplings;
 import org.nnft.lattice.update.LatticeField;
 import org.nnft.lattice.update.Metropolis;
-import org.nnft.lattice.run.LatticeRun;
 import org.nnft.lattice.update.WolffClusters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -229,13 +229,10 @@ final class BenchCommand implements Callable<Integer> {
         double[][] points = {{0}, {0.2}, {0.5}, {1.0}, {1.5}, {2.0}};
         EnsembleConfig c = EnsembleConfig.builder(CosNet.freeScalar(1, 1.0, 10.0, 1.0, 1000), points)
                 .maxOrder(4).networks(networks).seed(1).build();
-        // Warm-up (kernel compilation, JIT) on small runs, for as long as the lattice's: C2 takes seconds to compile
-        // the Vector API field, and a single small run left the timed run's first seconds at about 60% speed.
+        // Warm-up (kernel compilation, JIT) on small runs: a single one left the timed run's first seconds at about
+        // 60% speed
         EnsembleConfig small = EnsembleConfig.builder(c.architecture(), points).maxOrder(4).networks(4096).build();
-        long warm = System.nanoTime();
-        do {
-            EnsembleSampler.sample(small, b);
-        } while (System.nanoTime() - warm < WARMUP_NANOS);
+        warmUp(() -> EnsembleSampler.sample(small, b));
         long t0 = System.nanoTime();
         EnsembleResult r = EnsembleResult.of(EnsembleSampler.sample(c, b));
         double s = (System.nanoTime() - t0) / 1e9;
@@ -243,14 +240,21 @@ final class BenchCommand implements Callable<Integer> {
                 peakRssMb(), r.atPoints(0, 0).moment());
     }
 
+    /**
+     * Runs {@code run} again and again for at least {@link #WARMUP_NANOS}: C2 takes seconds to compile Vector API
+     * code, which is very slow before that (JMH's benchmarks need as long before their rates settle).
+     */
+    private static void warmUp(Runnable run) {
+        long start = System.nanoTime();
+        do {
+            run.run();
+        } while (System.nanoTime() - start < WARMUP_NANOS);
+    }
+
     private Row lattice(Backend b) {
         var spec = new LatticeRun.ScheduleSpec(1, 0, 0, 0);
-        // Warm-up long enough for C2 to compile the sweep (Vector API code is very slow before that): a few
-        // seconds, as JMH's MetropolisSweepBenchmark needs before its rate settles.
-        long warm = System.nanoTime();
-        do {
-            LatticeRun.run(new LatticeRun.Config(2, L, LATTICE_THEORY, spec, 200, 2, 100, 1), b, LatticeRun.Options.NONE);
-        } while (System.nanoTime() - warm < WARMUP_NANOS);
+        warmUp(() -> LatticeRun.run(new LatticeRun.Config(2, L, LATTICE_THEORY, spec, 200, 2, 100, 1), b,
+                LatticeRun.Options.NONE));
         // Time the sweeps only, from the first progress report (sweep 10) to the last, as the NumPy peer does
         // (its timer excludes set-up too); the run's set-up and error analysis are not site updates.
         long[] first = {0, 0};
