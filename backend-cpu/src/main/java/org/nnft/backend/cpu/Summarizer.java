@@ -8,7 +8,11 @@ import org.nnft.engine.Summary;
  * double first), then merged in index order, so the result does not depend on the thread count.
  */
 final class Summarizer {
-    /** One block per task at least: a summary then reads each block on the thread that wrote it in a kernel launch of the same size (the pool assigns contiguous shares), which keeps the data in that core's cache. */
+    /**
+     * One block per task at least: a summary then reads each block on the thread that wrote it in a kernel launch
+     * of the same size (the pool runs each thread's contiguous share on it first), which keeps the data in that
+     * core's cache.
+     */
     private static final int BLOCKS_PER_TASK = 1;
 
     private final WorkPool pool;

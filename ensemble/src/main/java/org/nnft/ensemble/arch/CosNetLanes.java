@@ -13,8 +13,8 @@ import org.nnft.engine.simd.VectorTrig;
  * {@link VectorPhilox#LANES} neurons at a time. The neuron parameters are bit-identical to the
  * reference (vector Philox and Box-Muller are exact twins); the phases, cosines and sums are
  * {@link VectorTrig#addCosineWaves}, which keeps each point's sum over neurons per lane; the lanes are
- * reduced at the end. So the field differs from the
- * reference by rounding only (a few 1e-16 relative per neuron term). tan and pow go lane by lane
+ * reduced at the end. So the field differs from the reference by rounding only (a few 1e-16 relative
+ * per neuron term). tan and pow go lane by lane
  * through {@link Math}: the Vector API's transcendental lanewise operations may use different
  * code in the interpreter and in compiled code, which would make a result depend on JIT timing.
  *
