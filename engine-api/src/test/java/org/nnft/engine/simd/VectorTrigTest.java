@@ -9,9 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@link VectorTrig#addCosineWaves}: its cos of one lane against {@link Math#cos} (itself within 1 ulp of the exact
- * value): at most 4 ulp of the result plus 2^-60 absolute (near the zeros of cos, where the relative error of any
- * reduction with a 107-bit pi/2 is of that size), over the reduced range and beyond it, NaN and infinity included;
- * and whole wave sums at points in two dimensions against the scalar sum.
+ * value), over the reduced range and beyond it, NaN and infinity included; and whole wave sums at points in two
+ * dimensions against the scalar sum. The vector cos is accurate in absolute terms (what a sum of waves needs): the
+ * polynomial is within 6.4e-17 of cos r on |r| <= pi/2, the reduced argument r is within about 2^-52 (one rounding of
+ * v - n PI_HI, one of n PI_LO), which moves cos by as much, and the polynomial's own roundings add about 2^-53 for
+ * |cos| <= 1; so 2^-51 absolute bounds the sum of these with room, plus Math.cos's ulp.
  */
 class VectorTrigTest {
     private static final int H = VectorRandom.LANES;
@@ -55,15 +57,17 @@ class VectorTrigTest {
                     assertTrue(Double.isNaN(out[i]), "cos(NaN) must be NaN");
                     continue;
                 }
-                assertEquals(want, out[i], 4 * Math.ulp(want) + 0x1p-60, "cos(" + x[i] + ")");
+                assertEquals(want, out[i], 0x1p-51 + Math.ulp(want), "cos(" + x[i] + ")");
             }
         }
     }
 
     /**
-     * 6 groups of waves in d = 2 at 5 points, added to non-zero lane sums: the lane sums' total against
-     * {@code start + sum_i a_i cos(c_i + w_i . x)} in scalar code. Tolerance: the phases' rounding (an ulp of
-     * |phase| <= 40) and a few ulp per term, times sum |a_i|, far below the O(1) error of a wrong index.
+     * 6 groups of waves in d = 2 at 5 points (two loop bodies of two points and one of a point paired with itself),
+     * added to non-zero lane sums: the lane sums' total against {@code start + sum_i a_i cos(c_i + w_i . x)} in scalar
+     * code, the phase by the same fused multiply-adds. Three waves have slopes of 10^6, so that the phases of some
+     * points lie beyond the reduced range and take the scalar path. Tolerance: 2^-51 per term and the sums'
+     * rounding, times sum |a_i|, far below the O(1) error of a wrong index or a lost term.
      */
     @Test
     void waveSumsMatchTheScalarSum() {
@@ -75,6 +79,9 @@ class VectorTrigTest {
         for (int i = 0; i < waves.length; i++) {
             waves[i] = (2 * rnd.nextDouble() - 1) * (i < lanes ? 1.0 : 10.0);
         }
+        waves[2 * lanes + 1] = 1e6;
+        waves[3 * lanes + 2 * H + 3] = -1e6;
+        waves[2 * lanes + 5 * H] = 1e6;
         double[] points = new double[pointCount * dim];
         for (int i = 0; i < points.length; i++) {
             points[i] = 2 * rnd.nextDouble() - 1;
@@ -93,7 +100,7 @@ class VectorTrigTest {
             for (int i = 0; i < lanes; i++) {
                 double phase = waves[lanes + i];
                 for (int k = 0; k < dim; k++) {
-                    phase += waves[(2 + k) * lanes + i] * points[p * dim + k];
+                    phase = Math.fma(waves[(2 + k) * lanes + i], points[p * dim + k], phase);
                 }
                 want += waves[i] * Math.cos(phase);
                 scale += Math.abs(waves[i]);
