@@ -29,6 +29,9 @@ public final class VectorRandom {
             VectorSpecies.of(int.class, VectorShape.forBitSize(D.length() * Integer.SIZE));
     /** Doubles per vector. */
     public static final int LANES = D.length();
+    private static final VectorSpecies<Long> LONG_WORDS = VectorPhilox.LONGS;
+    /** Bits of the double 2^52: OR-ing an integer below 2^52 into them gives 2^52 + that integer, exactly. */
+    private static final long TWO_52_BITS = Double.doubleToRawLongBits(0x1p52);
 
     private static final double LN2_HI = PortableMath.LN2_HI;
     private static final double LN2_LO = PortableMath.LN2_LO;
@@ -63,6 +66,14 @@ public final class VectorRandom {
         // may leave out of line and then box)
         openUnits(words, u, count, cosOut, cosAt);
         openUnits(words, t, count, sinOut, sinAt);
+        boxMullerInPlace(count, cosOut, cosAt, sinOut, sinAt);
+    }
+
+    /**
+     * {@link #boxMuller} of uniforms already in place: lane l turns the open-unit uniforms {@code cosOut[cosAt + l]}
+     * (radius) and {@code sinOut[sinAt + l]} (angle) into its cosine and sine branches, in the same slots.
+     */
+    public static void boxMullerInPlace(int count, double[] cosOut, int cosAt, double[] sinOut, int sinAt) {
         for (int l = 0; l < count; l += LANES) {
             // radius sqrt(-2 log u): log by exponent split and the atanh series
             LongVector bits = DoubleVector.fromArray(D, cosOut, cosAt + l).reinterpretAsLongs();
@@ -126,6 +137,18 @@ public final class VectorRandom {
         for (int l = 0; l < count; l += LANES) {
             ((DoubleVector) IntVector.fromArray(WORDS, words, from + l).lanewise(VectorOperators.XOR, Integer.MIN_VALUE)
                     .convertShape(VectorOperators.I2D, D, 0)).add(0x1p31 + 0.5).mul(0x1p-32).intoArray(out, at + l);
+        }
+    }
+
+    /**
+     * {@link RandomStreams#toOpenUnit} of the words {@code words[from .. from + count)} held zero-extended in longs (as
+     * {@link VectorPhilox#blocks} writes them), {@code count} a multiple of {@link #LANES}, into {@code out[at ..]}:
+     * the bits of 2^52 + w minus (2^52 - 1/2) is w + 1/2, exactly, so the values equal {@link #openUnits}'.
+     */
+    public static void openUnits(long[] words, int from, int count, double[] out, int at) {
+        for (int l = 0; l < count; l += LANES) {
+            LongVector.fromArray(LONG_WORDS, words, from + l).or(TWO_52_BITS).reinterpretAsDoubles()
+                    .sub(0x1p52 - 0.5).mul(0x1p-32).intoArray(out, at + l);
         }
     }
 }

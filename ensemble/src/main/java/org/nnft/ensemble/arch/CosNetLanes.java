@@ -10,7 +10,7 @@ import org.nnft.engine.simd.VectorTrig;
 
 /**
  * Vector API fast path of {@link CosNet#field}: the same network from the same Philox blocks,
- * {@link VectorPhilox#LANES} neurons at a time. The neuron parameters are bit-identical to the
+ * {@link VectorPhilox#LONG_LANES} neurons at a time. The neuron parameters are bit-identical to the
  * reference (vector Philox and Box-Muller are exact twins); the phases, cosines and sums are
  * {@link VectorTrig#addCosineWaves}, which keeps each point's sum over neurons per lane; the lanes are
  * reduced at the end. So the field differs from the reference by rounding only (a few 1e-16 relative
@@ -24,7 +24,9 @@ import org.nnft.engine.simd.VectorTrig;
  */
 final class CosNetLanes {
     private static final VectorSpecies<Double> D = VectorRandom.D;
-    private static final int W = VectorPhilox.LANES;
+    private static final int W = VectorPhilox.LONG_LANES;
+    /** Block offsets 2l of the lanes of a group: the first block of each neuron. */
+    private static final long[] NEURON_BLOCKS = java.util.stream.LongStream.range(0, W).map(l -> 2 * l).toArray();
     private static final int H = VectorRandom.LANES;
 
     private CosNetLanes() {
@@ -57,20 +59,22 @@ final class CosNetLanes {
         double m = hyper[0];
         double lambda = hyper[1];
         double scale = hyper[2];
-        int[] r0 = scratch.lanes0;
-        int[] r1 = scratch.lanes1;
+        long[] words = scratch.words;
         double[] normals = scratch.normals;
         double[] neuron = scratch.neuronLanes;
-        VectorPhilox.strided(seed, stream, firstBlock, 2, r0);
-        VectorRandom.boxMuller(r0, 0, W, W, normals, 0, normals, W);      // a: cosine branch; sine unused
+        double[] units = scratch.units;
+        // Neuron i owns blocks 2i and 2i + 1: lane l of the group reads block firstBlock + 2l (+ 1)
+        VectorPhilox.blocks(seed, stream, NEURON_BLOCKS, 0, firstBlock, words);
+        VectorRandom.openUnits(words, 0, 2 * W, normals, 0);
+        VectorRandom.boxMullerInPlace(W, normals, 0, normals, W);          // a: cosine branch; sine unused
+        VectorRandom.openUnits(words, 2 * W, 2 * W, units, 0);            // words 2 (phase c) and 3 (momentum)
         boolean ball = variant == 0 && dim > 1;
         if (ball) {
-            VectorPhilox.strided(seed, stream, firstBlock + 1, 2, r1);
-            VectorRandom.boxMuller(r1, 0, W, W, normals, 2 * W, normals, 3 * W);
-            VectorRandom.boxMuller(r1, 2 * W, 3 * W, W, normals, 4 * W, normals, 5 * W);
+            VectorPhilox.blocks(seed, stream, NEURON_BLOCKS, 0, firstBlock + 1, words);
+            VectorRandom.openUnits(words, 0, 4 * W, normals, 2 * W);
+            VectorRandom.boxMullerInPlace(W, normals, 2 * W, normals, 3 * W);
+            VectorRandom.boxMullerInPlace(W, normals, 4 * W, normals, 5 * W);
         }
-        double[] units = scratch.units;
-        VectorRandom.openUnits(r0, 2 * W, 2 * W, units, 0);               // words 2 (phase c) and 3 (momentum)
         DoubleVector laneIndex = DoubleVector.zero(D).addIndex(1);
         for (int h = 0; h < W; h += H) {
             DoubleVector a = DoubleVector.fromArray(D, normals, h).mul(scale);

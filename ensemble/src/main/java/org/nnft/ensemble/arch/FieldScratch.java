@@ -12,9 +12,8 @@ public final class FieldScratch {
     final int[] r1 = new int[4];
     final double[] neuron = new double[CosNet.NEURON_SIZE];
     final double[] activation = new double[EnsembleKernel.MAX_SITES];
-    /** Word-major Philox words of {@link org.nnft.engine.simd.VectorPhilox#LANES} blocks (fast paths). */
-    final int[] lanes0 = new int[4 * org.nnft.engine.simd.VectorPhilox.LANES];
-    final int[] lanes1 = new int[4 * org.nnft.engine.simd.VectorPhilox.LANES];
+    /** Word-major Philox words of {@link org.nnft.engine.simd.VectorPhilox#LONG_LANES} blocks, one per long (fast paths). */
+    final long[] words = new long[4 * org.nnft.engine.simd.VectorPhilox.LONG_LANES];
     /** Fast-path stages: normals (6 rows) and neuron parameters (amp, c, w_0..w_3), of LANES lanes. */
     final double[] normals = new double[6 * org.nnft.engine.simd.VectorPhilox.LANES];
     final double[] neuronLanes = new double[6 * org.nnft.engine.simd.VectorPhilox.LANES];
