@@ -50,6 +50,25 @@ class VectorRandomTest {
         }
     }
 
+    /** The open uniforms of words held zero-extended in longs (the long-lane Philox output) equal the scalar ones. */
+    @Test
+    void openUnitsOfLongWordsMatchReference() {
+        int n = 8 * org.nnft.engine.simd.VectorRandom.LANES;
+        long[] words = new long[n];
+        double[] out = new double[n];
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(2);
+        for (int round = 0; round < 200; round++) {
+            for (int i = 0; i < n; i++) {
+                int w = round == 0 ? new int[]{0, -1, 1, Integer.MIN_VALUE, Integer.MAX_VALUE}[i % 5] : rnd.nextInt();
+                words[i] = w & 0xFFFF_FFFFL;
+            }
+            org.nnft.engine.simd.VectorRandom.openUnits(words, 0, n, out, 0);
+            for (int i = 0; i < n; i++) {
+                assertEquals(RandomStreams.toOpenUnit((int) words[i]), out[i], 0.0, "word " + words[i]);
+            }
+        }
+    }
+
     @Test
     void fillsMatchScalarAndStreamsOverOddRanges() {
         RandomFill vector = RandomFill.create(false);
