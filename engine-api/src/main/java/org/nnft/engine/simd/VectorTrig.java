@@ -2,7 +2,6 @@ package org.nnft.engine.simd;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 
 /**
@@ -11,8 +10,8 @@ import jdk.incubator.vector.VectorOperators;
  * two-part pi and fused multiply-adds (for |v| below {@value #REDUCED_RANGE}), then cos v = (-1)^n cos r with one
  * minimax polynomial of degree 8 in r^2 on |r| <= pi/2 (Estrin's scheme). The error is absolute, below 2^-51 (not
  * relative near the zeros of cos, which a sum of waves does not need): the cosine of a phase that carries its own
- * rounding (an ulp of |phase|) is no better than that anyway. Lanes beyond the reduced range (or infinite) go through
- * {@link Math#cos} one by one (added to the lane sums after the vector terms), NaN stays NaN.
+ * rounding (an ulp of |phase|) is no better than that anyway. A call whose phases may leave the reduced range (or
+ * are not finite) goes through {@link Math#cos} as a whole; NaN stays NaN.
  *
  * <p>The phase, the cosine and the accumulation happen in registers: staging them through arrays cost about an
  * eighth of the cos-net field on a Zen core, whose 256-bit stores forward poorly to the loads that follow. Two
@@ -22,8 +21,13 @@ import jdk.incubator.vector.VectorOperators;
  * the result still does not depend on the hardware.
  */
 public final class VectorTrig {
-    /** |x| up to which the vector reduction is used: n = round(x/pi) below 2^15, so n (pi - PI_HI - PI_LO) < 1e-27. */
-    public static final double REDUCED_RANGE = 1.0e5;
+    /**
+     * |phase| up to which the vector reduction holds its accuracy: n = round(v/pi) stays below 2^48, so n (pi - PI_HI -
+     * PI_LO) is below 3e-18, and the rounding of v/pi (2^-54 relative) moves r at most 1/32 beyond pi/2, where the
+     * minimax polynomial's error is still below 3e-17 (a Chebyshev-like error grows by about 81 times the relative
+     * excess in s for degree 8).
+     */
+    public static final double REDUCED_RANGE = 0x1p49;
     private static final double ONE_OVER_PI = 0.318309886183790671538;
     /** pi rounded to a double, and the rest pi - PI_HI rounded (1.2246467991473532e-16). */
     private static final double PI_HI = Math.PI;
@@ -47,14 +51,29 @@ public final class VectorTrig {
      * {@code a = waves[i]}, phase {@code c = waves[lanes + i]} and slopes {@code w_k = waves[(2 + k) lanes + i]};
      * {@code lanes} is a multiple of H. The phase is summed over k in order by fused multiply-adds, then each
      * group adds {@code a cos(phase)} to the point's lane sums by one fused multiply-add, groups in order; the
-     * caller reduces the H lane sums of a point in a fixed order.
+     * caller reduces the H lane sums of a point in a fixed order. Points go in pairs (an odd last one pairs with
+     * itself). If a phase may lie beyond {@link #REDUCED_RANGE} (or is infinite), judged by a bound from the waves and
+     * the points before any cosine, every term takes {@link Math#cos} instead.
      */
     public static void addCosineWaves(double[] waves, int lanes, double[] points, int pointCount, int dim,
                                       double[] acc) {
-        double[] fallback = null;
+        if (mayLeaveRange(waves, lanes, points, pointCount, dim)) {
+            for (int p = 0; p < pointCount; p++) {
+                addScalarWaves(waves, lanes, points, p, dim, acc);
+            }
+        } else {
+            addCosineWavesInRange(waves, lanes, points, pointCount, dim, acc);
+        }
+    }
+
+    /**
+     * {@link #addCosineWaves} for a caller that knows every phase to be within {@link #REDUCED_RANGE} (bounded slopes
+     * and points, checked once rather than per call): no range check at all. A phase beyond the range gives a wrong
+     * cosine; an infinite or NaN phase gives NaN.
+     */
+    public static void addCosineWavesInRange(double[] waves, int lanes, double[] points, int pointCount, int dim,
+                                             double[] acc) {
         for (int p = 0; p < pointCount; p += 2) {
-            // two points at a time: two independent chains per loop body for the core's scheduler; an odd last point
-            // pairs with itself and drops the copy
             int q = Math.min(p + 1, pointCount - 1);
             DoubleVector sumP = DoubleVector.fromArray(VectorRandom.D, acc, p * VectorRandom.LANES);
             DoubleVector sumQ = DoubleVector.fromArray(VectorRandom.D, acc, q * VectorRandom.LANES);
@@ -67,8 +86,9 @@ public final class VectorTrig {
                     vp = wk.fma(DoubleVector.broadcast(VectorRandom.D, points[p * dim + k]), vp);
                     vq = wk.fma(DoubleVector.broadcast(VectorRandom.D, points[q * dim + k]), vq);
                 }
-                VectorMask<Double> outP = vp.abs().compare(VectorOperators.GT, REDUCED_RANGE);
-                VectorMask<Double> outQ = vq.abs().compare(VectorOperators.GT, REDUCED_RANGE);
+                // Two independent chains, one per point. n = round(v/pi) in the low bits of sh, then r = v - n pi in
+                // [-pi/2, pi/2]: the fma leaves only the rounding of v - n PI_HI (at most half an ulp of r), and n PI_LO
+                // adds the rest of pi to 2^-107
                 DoubleVector shP = vp.fma(ONE_OVER_PI, ROUNDER);
                 DoubleVector shQ = vq.fma(ONE_OVER_PI, ROUNDER);
                 DoubleVector nP = shP.sub(ROUNDER);
@@ -83,58 +103,67 @@ public final class VectorTrig {
                 DoubleVector s2Q = sQ.mul(sQ);
                 DoubleVector s4P = s2P.mul(s2P);
                 DoubleVector s4Q = s2Q.mul(s2Q);
+                // Estrin: cos r = (c0 + c1 s) + s^2 (c2 + c3 s) + s^4 ((c4 + c5 s) + s^2 (c6 + c7 s) + s^4 c8)
                 DoubleVector c8 = DoubleVector.broadcast(VectorRandom.D, COS[8]);
                 DoubleVector lowP = s2P.fma(sP.fma(COS[3], COS[2]), sP.fma(COS[1], COS[0]));
                 DoubleVector lowQ = s2Q.fma(sQ.fma(COS[3], COS[2]), sQ.fma(COS[1], COS[0]));
                 DoubleVector highP = s4P.fma(c8, s2P.fma(sP.fma(COS[7], COS[6]), sP.fma(COS[5], COS[4])));
                 DoubleVector highQ = s4Q.fma(c8, s2Q.fma(sQ.fma(COS[7], COS[6]), sQ.fma(COS[5], COS[4])));
+                // cos(r + n pi) = (-1)^n cos r: bit 0 of n, which is bit 0 of sh, becomes the sign (a NaN stays NaN)
                 DoubleVector cP = s4P.fma(highP, lowP).reinterpretAsLongs()
                         .lanewise(VectorOperators.XOR, shP.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 63))
-                        .reinterpretAsDoubles().blend(0.0, outP);
+                        .reinterpretAsDoubles();
                 DoubleVector cQ = s4Q.fma(highQ, lowQ).reinterpretAsLongs()
                         .lanewise(VectorOperators.XOR, shQ.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 63))
-                        .reinterpretAsDoubles().blend(0.0, outQ);
-                if (outP.or(outQ).anyTrue()) {
-                    fallback = outsideLanes(waves, lanes, h, points, p, dim, outP.toLong(), fallback, 0);
-                    fallback = outsideLanes(waves, lanes, h, points, q, dim, outQ.toLong(), fallback, 1);
-                }
+                        .reinterpretAsDoubles();
                 DoubleVector a = DoubleVector.fromArray(VectorRandom.D, waves, h);
                 sumP = a.fma(cP, sumP);
                 sumQ = a.fma(cQ, sumQ);
             }
             sumQ.intoArray(acc, q * VectorRandom.LANES);
             sumP.intoArray(acc, p * VectorRandom.LANES);
-            if (fallback != null) {
-                for (int l = 0; l < VectorRandom.LANES; l++) {
-                    acc[p * VectorRandom.LANES + l] += fallback[l];
-                    if (q != p) {
-                        acc[q * VectorRandom.LANES + l] += fallback[VectorRandom.LANES + l];
-                    }
-                    fallback[l] = 0.0;
-                    fallback[VectorRandom.LANES + l] = 0.0;
-                }
-            }
         }
     }
 
     /**
-     * The terms {@code a cos(phase)} of the lanes set in {@code outside} (bits) of group {@code h} at point p, by
-     * {@link Math#cos}, added to {@code sums[slot H + l]} (allocated on first use, for the two points of a loop body). The phase is recomputed by the same fused
-     * multiply-adds in the same order as the vector lanes, so it is the same value. Arrays and scalars only, so that
-     * this rare path passes no vector (C2 boxes a vector that crosses a call or merges from two branches).
+     * Whether some phase {@code |c + sum_k w_k x_k|} may exceed {@link #REDUCED_RANGE}: the bound
+     * {@code |c| + sum_k |w_k| X}, X the largest |coordinate| of the points, summed by fused multiply-adds, is at least
+     * the phase's magnitude (rounding is monotonic); it is infinite or NaN when a wave is, and a NaN point makes the
+     * phases NaN, which the vector path keeps.
      */
-    private static double[] outsideLanes(double[] waves, int lanes, int h, double[] points, int p, int dim,
-                                         long outside, double[] sums, int slot) {
-        double[] s = sums == null ? new double[2 * VectorRandom.LANES] : sums;
-        for (int l = 0; l < VectorRandom.LANES; l++) {
-            if ((outside >>> l & 1) != 0) {
-                double phase = waves[lanes + h + l];
-                for (int k = 0; k < dim; k++) {
-                    phase = Math.fma(waves[(2 + k) * lanes + h + l], points[p * dim + k], phase);
-                }
-                s[slot * VectorRandom.LANES + l] += waves[h + l] * Math.cos(phase);
+    private static boolean mayLeaveRange(double[] waves, int lanes, double[] points, int pointCount, int dim) {
+        double far = 0.0;
+        for (int i = 0; i < pointCount * dim; i++) {
+            double x = Math.abs(points[i]);
+            if (x > far) {
+                far = x;
             }
         }
-        return s;
+        DoubleVector reach = DoubleVector.zero(VectorRandom.D);
+        for (int h = 0; h < lanes; h += VectorRandom.LANES) {
+            DoubleVector bound = DoubleVector.fromArray(VectorRandom.D, waves, lanes + h).abs();
+            for (int k = 0; k < dim; k++) {
+                bound = DoubleVector.fromArray(VectorRandom.D, waves, (2 + k) * lanes + h).abs()
+                        .fma(DoubleVector.broadcast(VectorRandom.D, far), bound);
+            }
+            reach = reach.max(bound);
+        }
+        // NOT(reach <= range) is true for a NaN lane too
+        return !reach.compare(VectorOperators.LE, REDUCED_RANGE).allTrue();
+    }
+
+    /**
+     * The terms of point p by {@link Math#cos}, into the same lane sums and in the same order as the vector path, the
+     * phase by the same fused multiply-adds; NaN and infinite phases give NaN.
+     */
+    private static void addScalarWaves(double[] waves, int lanes, double[] points, int p, int dim, double[] acc) {
+        for (int i = 0; i < lanes; i++) {
+            double phase = waves[lanes + i];
+            for (int k = 0; k < dim; k++) {
+                phase = Math.fma(waves[(2 + k) * lanes + i], points[p * dim + k], phase);
+            }
+            int slot = p * VectorRandom.LANES + i % VectorRandom.LANES;
+            acc[slot] = Math.fma(waves[i], Math.cos(phase), acc[slot]);
+        }
     }
 }

@@ -65,12 +65,17 @@ class VectorTrigTest {
     /**
      * 6 groups of waves in d = 2 at 5 points (two loop bodies of two points and one of a point paired with itself),
      * added to non-zero lane sums: the lane sums' total against {@code start + sum_i a_i cos(c_i + w_i . x)} in scalar
-     * code, the phase by the same fused multiply-adds. Three waves have slopes of 10^6, so that the phases of some
-     * points lie beyond the reduced range and take the scalar path. Tolerance: 2^-51 per term and the sums'
+     * code, the phase by the same fused multiply-adds. Then again with three slopes of 10^15, so that some phases lie
+     * beyond the reduced range and the call takes the scalar path. Tolerance: 2^-51 per term and the sums'
      * rounding, times sum |a_i|, far below the O(1) error of a wrong index or a lost term.
      */
     @Test
     void waveSumsMatchTheScalarSum() {
+        checkWaveSums(false);
+        checkWaveSums(true);
+    }
+
+    private static void checkWaveSums(boolean farSlopes) {
         SplittableRandom rnd = new SplittableRandom(5);
         int lanes = 6 * H;
         int dim = 2;
@@ -79,9 +84,11 @@ class VectorTrigTest {
         for (int i = 0; i < waves.length; i++) {
             waves[i] = (2 * rnd.nextDouble() - 1) * (i < lanes ? 1.0 : 10.0);
         }
-        waves[2 * lanes + 1] = 1e6;
-        waves[3 * lanes + 2 * H + 3] = -1e6;
-        waves[2 * lanes + 5 * H] = 1e6;
+        if (farSlopes) {
+            waves[2 * lanes + 1] = 1e15;
+            waves[3 * lanes + 2 * H + 3] = -1e15;
+            waves[2 * lanes + 5 * H] = 1e15;
+        }
         double[] points = new double[pointCount * dim];
         for (int i = 0; i < points.length; i++) {
             points[i] = 2 * rnd.nextDouble() - 1;
@@ -109,7 +116,7 @@ class VectorTrigTest {
             for (int l = 0; l < H; l++) {
                 got += acc[p * H + l];
             }
-            assertEquals(want, got, 1e-13 * (scale + Math.abs(want)), "point " + p);
+            assertEquals(want, got, 1e-13 * (scale + Math.abs(want)), "point " + p + (farSlopes ? ", far slopes" : ""));
         }
     }
 }

@@ -37,9 +37,14 @@ final class CosNetLanes {
                       int variant, long seed, long stream, double[] phi, FieldScratch scratch) {
         double[] acc = scratch.accumulators;
         java.util.Arrays.fill(acc, 0, pointCount * H, 0.0);
+        boolean bounded = variant == 0 && phasesBounded(points, pointCount * dim, hyper[1]);
         for (int i0 = 0; i0 < width; i0 += W) {
             draw(hyper, width - i0, dim, variant, seed, stream, 2L * i0, scratch);
-            VectorTrig.addCosineWaves(scratch.neuronLanes, W, points, pointCount, dim, acc);
+            if (bounded) {
+                VectorTrig.addCosineWavesInRange(scratch.neuronLanes, W, points, pointCount, dim, acc);
+            } else {
+                VectorTrig.addCosineWaves(scratch.neuronLanes, W, points, pointCount, dim, acc);
+            }
         }
         for (int p = 0; p < pointCount; p++) {
             double sum = 0.0;                       // lanes in fixed order: reduceLanes' order is unspecified
@@ -48,6 +53,19 @@ final class CosNetLanes {
             }
             phi[p] = sum;
         }
+    }
+
+    /**
+     * Whether every phase of a ball-momentum net lies within {@link VectorTrig#REDUCED_RANGE}: |c| <= pi and
+     * |w_k| <= |w| <= Lambda (up to a rounding or two), so |c + w.x| <= pi + Lambda d max |x_k| with d <= 4; a factor 2
+     * covers the roundings. The Cauchy net's momenta are unbounded, so it takes the checked path (as do NaN points).
+     */
+    private static boolean phasesBounded(double[] points, int coordinates, double lambda) {
+        double far = 0.0;
+        for (int i = 0; i < coordinates; i++) {
+            far = Math.max(far, Math.abs(points[i]));
+        }
+        return 2 * (Math.PI + lambda * 4 * far) <= VectorTrig.REDUCED_RANGE;
     }
 
     /**
