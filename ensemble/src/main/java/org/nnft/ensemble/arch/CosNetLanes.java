@@ -10,7 +10,7 @@ import org.nnft.engine.simd.VectorTrig;
 
 /**
  * Vector API fast path of {@link CosNet#field}: the same network from the same Philox blocks,
- * {@link VectorPhilox#LONG_LANES} neurons at a time. The neuron parameters are bit-identical to the
+ * {@link #W} neurons at a time. The neuron parameters are bit-identical to the
  * reference (vector Philox and Box-Muller are exact twins); the phases, cosines and sums are
  * {@link VectorTrig#addCosineWaves}, which keeps each point's sum over neurons per lane; the lanes are
  * reduced at the end. So the field differs from the reference by rounding only (a few 1e-16 relative
@@ -24,9 +24,12 @@ import org.nnft.engine.simd.VectorTrig;
  */
 final class CosNetLanes {
     private static final VectorSpecies<Double> D = VectorRandom.D;
-    private static final int W = VectorPhilox.LONG_LANES;
-    /** Block offsets 2l of the lanes of a group: the first block of each neuron. */
-    private static final long[] NEURON_BLOCKS = java.util.stream.LongStream.range(0, W).map(l -> 2 * l).toArray();
+    /** Neurons per Philox call: one block per long lane. */
+    private static final int P = VectorPhilox.LONG_LANES;
+    /** Neurons per group: two Philox calls, so that each stage has several independent vectors to work on. */
+    static final int W = 2 * P;
+    /** Block offsets 2l of the lanes of a Philox call: the first block of each neuron. */
+    private static final long[] NEURON_BLOCKS = java.util.stream.LongStream.range(0, P).map(l -> 2 * l).toArray();
     private static final int H = VectorRandom.LANES;
 
     private CosNetLanes() {
@@ -81,15 +84,24 @@ final class CosNetLanes {
         double[] normals = scratch.normals;
         double[] neuron = scratch.neuronLanes;
         double[] units = scratch.units;
-        // Neuron i owns blocks 2i and 2i + 1: lane l of the group reads block firstBlock + 2l (+ 1)
-        VectorPhilox.blocks(seed, stream, NEURON_BLOCKS, 0, firstBlock, words);
-        VectorRandom.openUnits(words, 0, 2 * W, normals, 0);
+        // Neuron i owns blocks 2i and 2i + 1: lane l of the group reads block firstBlock + 2l (+ 1). Word j of the
+        // lanes g .. g + P - 1 goes to row j (normals: words 0, 1; units: words 2 (phase c) and 3 (momentum)).
+        for (int g = 0; g < W; g += P) {
+            VectorPhilox.blocks(seed, stream, NEURON_BLOCKS, 0, firstBlock + 2L * g, words);
+            VectorRandom.openUnits(words, 0, P, normals, g);
+            VectorRandom.openUnits(words, P, P, normals, W + g);
+            VectorRandom.openUnits(words, 2 * P, P, units, g);
+            VectorRandom.openUnits(words, 3 * P, P, units, W + g);
+        }
         VectorRandom.boxMullerInPlace(W, normals, 0, normals, W);          // a: cosine branch; sine unused
-        VectorRandom.openUnits(words, 2 * W, 2 * W, units, 0);            // words 2 (phase c) and 3 (momentum)
         boolean ball = variant == 0 && dim > 1;
         if (ball) {
-            VectorPhilox.blocks(seed, stream, NEURON_BLOCKS, 0, firstBlock + 1, words);
-            VectorRandom.openUnits(words, 0, 4 * W, normals, 2 * W);
+            for (int g = 0; g < W; g += P) {
+                VectorPhilox.blocks(seed, stream, NEURON_BLOCKS, 0, firstBlock + 2L * g + 1, words);
+                for (int j = 0; j < 4; j++) {
+                    VectorRandom.openUnits(words, j * P, P, normals, (2 + j) * W + g);
+                }
+            }
             VectorRandom.boxMullerInPlace(W, normals, 2 * W, normals, 3 * W);
             VectorRandom.boxMullerInPlace(W, normals, 4 * W, normals, 5 * W);
         }

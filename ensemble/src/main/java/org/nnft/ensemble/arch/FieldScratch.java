@@ -14,11 +14,11 @@ public final class FieldScratch {
     final double[] activation = new double[EnsembleKernel.MAX_SITES];
     /** Word-major Philox words of {@link org.nnft.engine.simd.VectorPhilox#LONG_LANES} blocks, one per long (fast paths). */
     final long[] words = new long[4 * org.nnft.engine.simd.VectorPhilox.LONG_LANES];
-    /** Fast-path stages: normals (6 rows) and neuron parameters (amp, c, w_0..w_3), of LANES lanes. */
-    final double[] normals = new double[6 * org.nnft.engine.simd.VectorPhilox.LANES];
-    final double[] neuronLanes = new double[6 * org.nnft.engine.simd.VectorPhilox.LANES];
+    /** Fast-path stages: normals (6 rows) and neuron parameters (amp, c, w_0..w_3), of {@link CosNetLanes#W} lanes. */
+    final double[] normals = new double[6 * CosNetLanes.W];
+    final double[] neuronLanes = new double[6 * CosNetLanes.W];
     /** Open-unit uniforms of Philox words 2 and 3 of a group of lanes. */
-    final double[] units = new double[2 * org.nnft.engine.simd.VectorPhilox.LANES];
+    final double[] units = new double[2 * CosNetLanes.W];
     /** One vector's lanes, for lane-by-lane functions. */
     final double[] lane = new double[org.nnft.engine.simd.VectorRandom.LANES];
     /** Per-site lane accumulators of the fast paths. */
