@@ -39,6 +39,8 @@ public final class VectorRandom {
     private static final double TWO_PI = PortableMath.TWO_PI;
     /** {@code 2^52 + 1023}: subtracting it from the double with bits {@code 0x433 << 52 | e} gives {@code e - 1023} exactly. */
     private static final double EXPONENT_BIAS = 0x1p52 + 1023.0;
+    /** 1.5 * 2^52: adding and subtracting it rounds to the nearest integer (|y| < 2^51). */
+    private static final double ROUNDER = 0x1.8p52;
 
     private VectorRandom() {
     }
@@ -66,14 +68,17 @@ public final class VectorRandom {
         // may leave out of line and then box)
         openUnits(words, u, count, cosOut, cosAt);
         openUnits(words, t, count, sinOut, sinAt);
-        boxMullerInPlace(count, cosOut, cosAt, sinOut, sinAt);
+        boxMullerInPlace(count, cosOut, cosAt, sinOut, sinAt, true);
     }
 
     /**
-     * {@link #boxMuller} of uniforms already in place: lane l turns the open-unit uniforms {@code cosOut[cosAt + l]}
-     * (radius) and {@code sinOut[sinAt + l]} (angle) into its cosine and sine branches, in the same slots.
+     * {@link #boxMuller} of uniforms already in place: lane l turns the open-unit uniforms (values of {@link #openUnits},
+     * which the quadrant count relies on) {@code cosOut[cosAt + l]}
+     * (radius) and {@code sinOut[sinAt + l]} (angle) into its cosine branch and, if {@code sine}, its sine branch, in
+     * the same slots (else the angle's slot keeps the uniform).
      */
-    public static void boxMullerInPlace(int count, double[] cosOut, int cosAt, double[] sinOut, int sinAt) {
+    public static void boxMullerInPlace(int count, double[] cosOut, int cosAt, double[] sinOut, int sinAt,
+                                        boolean sine) {
         for (int l = 0; l < count; l += LANES) {
             // radius sqrt(-2 log u): log by exponent split and the atanh series
             LongVector bits = DoubleVector.fromArray(D, cosOut, cosAt + l).reinterpretAsLongs();
@@ -85,14 +90,11 @@ public final class VectorRandom {
             e = e.blend(e.add(1.0), big);
             DoubleVector s = m.sub(1.0).div(m.add(1.0));
             DoubleVector z = s.mul(s);
-            // angle 2 pi t: quarter-turn count q, then the Taylor kernels on [-pi/4, pi/4]
+            // angle 2 pi t: quarter-turn count q = floor(4t + 1/2), then the Taylor kernels on [-pi/4, pi/4]. Here
+            // q = round(4t) by the rounding of 4t + 1.5 2^52 (4t is exact): 4t = (w + 1/2) 2^-30 for an integer word w
+            // is never a half-integer, so no tie tells the two apart
             DoubleVector angle = DoubleVector.fromArray(D, sinOut, sinAt + l);
-            DoubleVector y = angle.mul(4.0).add(0.5);                    // in [0.5, 4.5): floor is a count of thresholds
-            DoubleVector q = DoubleVector.zero(D)
-                    .add(1.0, y.compare(VectorOperators.GE, 1.0))
-                    .add(1.0, y.compare(VectorOperators.GE, 2.0))
-                    .add(1.0, y.compare(VectorOperators.GE, 3.0))
-                    .add(1.0, y.compare(VectorOperators.GE, 4.0));
+            DoubleVector q = angle.fma(4.0, ROUNDER).sub(ROUNDER);
             DoubleVector x = angle.sub(q.mul(0.25)).mul(TWO_PI);
             DoubleVector nz = x.mul(x).neg();
             // The three Horner chains (log series, sine, cosine) step together, so that the core's scheduler sees
@@ -120,12 +122,12 @@ public final class VectorRandom {
             VectorMask<Double> q2 = q.eq(2.0);
             VectorMask<Double> q3 = q.eq(3.0);
             VectorMask<Double> swap = q1.or(q3);
-            DoubleVector sin = sn.blend(cs, swap);
             DoubleVector cos = cs.blend(sn, swap);
-            sin = sin.blend(sin.neg(), q2.or(q3));
-            cos = cos.blend(cos.neg(), q1.or(q2));
-            r.mul(cos).intoArray(cosOut, cosAt + l);
-            r.mul(sin).intoArray(sinOut, sinAt + l);
+            r.mul(cos.blend(cos.neg(), q1.or(q2))).intoArray(cosOut, cosAt + l);
+            if (sine) {
+                DoubleVector sin = sn.blend(cs, swap);
+                r.mul(sin.blend(sin.neg(), q2.or(q3))).intoArray(sinOut, sinAt + l);
+            }
         }
     }
 

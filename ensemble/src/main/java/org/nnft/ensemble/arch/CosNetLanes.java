@@ -93,7 +93,7 @@ final class CosNetLanes {
             VectorRandom.openUnits(words, 2 * P, P, units, g);
             VectorRandom.openUnits(words, 3 * P, P, units, W + g);
         }
-        VectorRandom.boxMullerInPlace(W, normals, 0, normals, W);          // a: cosine branch; sine unused
+        VectorRandom.boxMullerInPlace(W, normals, 0, normals, W, false);   // a: the cosine branch only
         boolean ball = variant == 0 && dim > 1;
         if (ball) {
             for (int g = 0; g < W; g += P) {
@@ -102,8 +102,8 @@ final class CosNetLanes {
                     VectorRandom.openUnits(words, j * P, P, normals, (2 + j) * W + g);
                 }
             }
-            VectorRandom.boxMullerInPlace(W, normals, 2 * W, normals, 3 * W);
-            VectorRandom.boxMullerInPlace(W, normals, 4 * W, normals, 5 * W);
+            VectorRandom.boxMullerInPlace(W, normals, 2 * W, normals, 3 * W, true);
+            VectorRandom.boxMullerInPlace(W, normals, 4 * W, normals, 5 * W, true);
         }
         DoubleVector laneIndex = DoubleVector.zero(D).addIndex(1);
         for (int h = 0; h < W; h += H) {
