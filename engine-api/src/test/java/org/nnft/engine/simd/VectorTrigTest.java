@@ -38,7 +38,7 @@ class VectorTrigTest {
         SplittableRandom rnd = new SplittableRandom(3);
         int n = 4096;
         double[] x = new double[n];
-        double[] scales = {1e-3, 1, 10, 1e3, VectorTrig.REDUCED_RANGE, 1e7};
+        double[] scales = {1e-3, 1, 10, 1e3, 1e7, VectorTrig.REDUCED_RANGE, 1e16};
         for (double scale : scales) {
             for (int i = 0; i < n; i++) {
                 x[i] = (2 * rnd.nextDouble() - 1) * scale;
