@@ -40,7 +40,7 @@ public final class VectorRandom {
     /** {@code 2^52 + 1023}: subtracting it from the double with bits {@code 0x433 << 52 | e} gives {@code e - 1023} exactly. */
     private static final double EXPONENT_BIAS = 0x1p52 + 1023.0;
     /** 1.5 * 2^52: adding and subtracting it rounds to the nearest integer (|y| < 2^51). */
-    private static final double ROUNDER = 0x1.8p52;
+    static final double ROUNDER = 0x1.8p52;
 
     private VectorRandom() {
     }
@@ -145,12 +145,19 @@ public final class VectorRandom {
     /**
      * {@link RandomStreams#toOpenUnit} of the words {@code words[from .. from + count)} held zero-extended in longs (as
      * {@link VectorPhilox#blocks} writes them), {@code count} a multiple of {@link #LANES}, into {@code out[at ..]}:
-     * the bits of 2^52 + w minus (2^52 - 1/2) is w + 1/2, exactly, so the values equal {@link #openUnits}'.
+     * w exactly ({@link #exactDoubles}), plus 1/2, times 2^-32, all exact, so the values equal {@link #openUnits}'.
      */
     public static void openUnits(long[] words, int from, int count, double[] out, int at) {
         for (int l = 0; l < count; l += LANES) {
-            LongVector.fromArray(LONG_WORDS, words, from + l).or(TWO_52_BITS).reinterpretAsDoubles()
-                    .sub(0x1p52 - 0.5).mul(0x1p-32).intoArray(out, at + l);
+            exactDoubles(LongVector.fromArray(LONG_WORDS, words, from + l)).add(0.5).mul(0x1p-32).intoArray(out, at + l);
         }
+    }
+
+    /**
+     * Lanes in [0, 2^52) as doubles, exactly (AVX2 has no long-to-double conversion): the bits of 2^52 OR-ed with
+     * the lane are the double 2^52 + lane, from which 2^52 is subtracted exactly. Small enough for the JIT to inline.
+     */
+    public static DoubleVector exactDoubles(LongVector small) {
+        return small.or(TWO_52_BITS).reinterpretAsDoubles().sub(0x1p52);
     }
 }

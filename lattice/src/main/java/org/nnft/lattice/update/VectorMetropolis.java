@@ -31,8 +31,6 @@ final class VectorMetropolis {
     private static final VectorSpecies<Long> WORDS = VectorPhilox.LONGS;
     private static final int SITES = VectorPhilox.LONG_LANES;
     private static final int HALF = D.length();
-    /** Bits of the double 2^52: OR-ing an integer below 2^52 into them gives 2^52 + that integer, exactly. */
-    private static final long TWO_52_BITS = Double.doubleToRawLongBits(0x1p52);
 
     static {
         if (2 * HALF != SITES || WORDS.length() != HALF) {
@@ -409,13 +407,10 @@ final class VectorMetropolis {
         int pair = k / SITES;
         int lane = k % SITES;
         int wa = 2 * pair * SITES + lane;
-        DoubleVector high = toDouble(LongVector.fromArray(WORDS, words, wa).lanewise(VectorOperators.LSHR, 5));
-        DoubleVector low = toDouble(LongVector.fromArray(WORDS, words, wa + SITES).lanewise(VectorOperators.LSHR, 6));
+        LongVector wordA = LongVector.fromArray(WORDS, words, wa);
+        LongVector wordB = LongVector.fromArray(WORDS, words, wa + SITES);
+        DoubleVector high = VectorRandom.exactDoubles(wordA.lanewise(VectorOperators.LSHR, 5));
+        DoubleVector low = VectorRandom.exactDoubles(wordB.lanewise(VectorOperators.LSHR, 6));
         high.mul(67108864.0).add(low).mul(0x1p-53).intoArray(out, PROPOSAL + k);
-    }
-
-    /** Lanes in [0, 2^52) as doubles, exactly (AVX2 has no long-to-double conversion). */
-    private static DoubleVector toDouble(LongVector small) {
-        return small.or(TWO_52_BITS).reinterpretAsDoubles().sub(0x1p52);
     }
 }
