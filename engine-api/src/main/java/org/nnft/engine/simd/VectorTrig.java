@@ -39,8 +39,7 @@ public final class VectorTrig {
     private static final double[] COS = {1.0, -0.4999999999999997, 0.04166666666666389, -0.0013888888888773173,
             2.4801587277443918e-05, -2.755731639353273e-07, 2.0876561960018132e-09, -1.1462904896895602e-11,
             4.609007351301705e-14};
-    /** 1.5 * 2^52: adding and subtracting it rounds to the nearest integer (|y| < 2^51). */
-    private static final double ROUNDER = 0x1.8p52;
+    private static final double ROUNDER = VectorRandom.ROUNDER;
 
     private VectorTrig() {
     }
@@ -127,18 +126,11 @@ public final class VectorTrig {
 
     /**
      * Whether some phase {@code |c + sum_k w_k x_k|} may exceed {@link #REDUCED_RANGE}: the bound
-     * {@code |c| + sum_k |w_k| X}, X the largest |coordinate| of the points, summed by fused multiply-adds, is at least
-     * the phase's magnitude (rounding is monotonic); it is infinite or NaN when a wave is, and a NaN point makes the
-     * phases NaN, which the vector path keeps.
+     * {@code |c| + sum_k |w_k| X}, X = {@link #largestMagnitude} of the coordinates, summed by fused multiply-adds, is
+     * at least the phase's magnitude (rounding is monotonic); it is infinite or NaN when a wave or a point is.
      */
     private static boolean mayLeaveRange(double[] waves, int lanes, double[] points, int pointCount, int dim) {
-        double far = 0.0;
-        for (int i = 0; i < pointCount * dim; i++) {
-            double x = Math.abs(points[i]);
-            if (x > far) {
-                far = x;
-            }
-        }
+        double far = largestMagnitude(points, pointCount * dim);
         DoubleVector reach = DoubleVector.zero(VectorRandom.D);
         for (int h = 0; h < lanes; h += VectorRandom.LANES) {
             DoubleVector bound = DoubleVector.fromArray(VectorRandom.D, waves, lanes + h).abs();
@@ -150,6 +142,15 @@ public final class VectorTrig {
         }
         // NOT(reach <= range) is true for a NaN lane too
         return !reach.compare(VectorOperators.LE, REDUCED_RANGE).allTrue();
+    }
+
+    /** max |values[i]| over the first {@code count} values (0 for none, NaN if one is NaN): X of a phase bound. */
+    public static double largestMagnitude(double[] values, int count) {
+        double far = 0.0;
+        for (int i = 0; i < count; i++) {
+            far = Math.max(far, Math.abs(values[i]));
+        }
+        return far;
     }
 
     /**

@@ -40,7 +40,8 @@ final class CosNetLanes {
                       int variant, long seed, long stream, double[] phi, FieldScratch scratch) {
         double[] acc = scratch.accumulators;
         java.util.Arrays.fill(acc, 0, pointCount * H, 0.0);
-        boolean bounded = variant == 0 && phasesBounded(points, pointCount * dim, hyper[1]);
+        double far = VectorTrig.largestMagnitude(points, pointCount * dim);
+        boolean bounded = variant == 0 && phasesBounded(far, hyper[1]);
         for (int i0 = 0; i0 < width; i0 += W) {
             draw(hyper, width - i0, dim, variant, seed, stream, 2L * i0, scratch);
             if (bounded) {
@@ -60,14 +61,11 @@ final class CosNetLanes {
 
     /**
      * Whether every phase of a ball-momentum net lies within {@link VectorTrig#REDUCED_RANGE}: |c| <= pi and
-     * |w_k| <= |w| <= Lambda (up to a rounding or two), so |c + w.x| <= pi + Lambda d max |x_k| with d <= 4; a factor 2
-     * covers the roundings. The Cauchy net's momenta are unbounded, so it takes the checked path (as do NaN points).
+     * |w_k| <= |w| <= Lambda (up to a rounding or two), so |c + w.x| <= pi + Lambda d far, with far the largest
+     * |coordinate| and d <= 4; a factor 2 covers the roundings. The Cauchy net's momenta are unbounded, so it takes
+     * the checked path (as do NaN points).
      */
-    private static boolean phasesBounded(double[] points, int coordinates, double lambda) {
-        double far = 0.0;
-        for (int i = 0; i < coordinates; i++) {
-            far = Math.max(far, Math.abs(points[i]));
-        }
+    private static boolean phasesBounded(double far, double lambda) {
         return 2 * (Math.PI + lambda * 4 * far) <= VectorTrig.REDUCED_RANGE;
     }
 
