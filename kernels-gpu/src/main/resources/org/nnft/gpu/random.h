@@ -61,6 +61,30 @@ DEVICE double rs_open_unit(u32 w)
     return ((double) w + 0.5) * (1.0 / 4294967296.0);
 }
 
+/* PortableMath.pairHorner for 8 and 9 coefficients: Horner in z^2 over coefficient pairs, in PortableMath's order. */
+DEVICE double pm_pair_horner7(double z, double c0, double c1, double c2, double c3, double c4, double c5, double c6,
+                              double c7)
+{
+    double z2 = z * z;
+    double p = c7 * z + c6;
+    p = p * z2 + (c5 * z + c4);
+    p = p * z2 + (c3 * z + c2);
+    p = p * z2 + (c1 * z + c0);
+    return p;
+}
+
+DEVICE double pm_pair_horner8(double z, double c0, double c1, double c2, double c3, double c4, double c5, double c6,
+                              double c7, double c8)
+{
+    double z2 = z * z;
+    double p = c8;
+    p = p * z2 + (c7 * z + c6);
+    p = p * z2 + (c5 * z + c4);
+    p = p * z2 + (c3 * z + c2);
+    p = p * z2 + (c1 * z + c0);
+    return p;
+}
+
 /* PortableMath.log: natural logarithm of a positive, finite, normal x. */
 DEVICE double pm_log(double x)
 {
@@ -72,59 +96,22 @@ DEVICE double pm_log(double x)
         e = e + 1;
     }
     double s = (m - 1.0) / (m + 1.0);
-    double z = s * s;
-    double p = 1.0 / 23.0;
-    p = p * z + 1.0 / 21.0;
-    p = p * z + 1.0 / 19.0;
-    p = p * z + 1.0 / 17.0;
-    p = p * z + 1.0 / 15.0;
-    p = p * z + 1.0 / 13.0;
-    p = p * z + 1.0 / 11.0;
-    p = p * z + 1.0 / 9.0;
-    p = p * z + 1.0 / 7.0;
-    p = p * z + 1.0 / 5.0;
-    p = p * z + 1.0 / 3.0;
-    p = p * z + 1.0;
+    double p = pm_pair_horner7(s * s, 1.0, 0.3333333333333367, 0.19999999999707338, 0.14285714371194005,
+                               0.11111099286578859, 0.09091782163503512, 0.07657025269735923, 0.07397974873252054);
     double de = (double) e;
     return de * 6.93147180369123816490e-01 + (de * 1.90821492927058770002e-10 + 2.0 * s * p);
 }
 
-/* PortableMath.sincos2pi: sin (sine != 0) or cos of 2 pi t, t in [0, 1]. */
+/* PortableMath.sincos2pi: sin (sine != 0) or cos of 2 pi t, t in [0, 1], as (-1)^n cos of 2 pi (u - n/2). */
 DEVICE double pm_sincos2pi(double t, int sine)
 {
-    int q = (int) floor(4.0 * t + 0.5);
-    double x = (t - (double) q * 0.25) * 6.283185307179586;
-    double z = x * x;
-    double s = 1.0 / 355687428096000.0;
-    s = s * (-z) + 1.0 / 1307674368000.0;
-    s = s * (-z) + 1.0 / 6227020800.0;
-    s = s * (-z) + 1.0 / 39916800.0;
-    s = s * (-z) + 1.0 / 362880.0;
-    s = s * (-z) + 1.0 / 5040.0;
-    s = s * (-z) + 1.0 / 120.0;
-    s = s * (-z) + 1.0 / 6.0;
-    s = s * (-z) + 1.0;
-    s = s * x;
-    double c = 1.0 / 6402373705728000.0;
-    c = c * (-z) + 1.0 / 20922789888000.0;
-    c = c * (-z) + 1.0 / 87178291200.0;
-    c = c * (-z) + 1.0 / 479001600.0;
-    c = c * (-z) + 1.0 / 3628800.0;
-    c = c * (-z) + 1.0 / 40320.0;
-    c = c * (-z) + 1.0 / 720.0;
-    c = c * (-z) + 1.0 / 24.0;
-    c = c * (-z) + 1.0 / 2.0;
-    c = c * (-z) + 1.0;
-    switch (q & 3) {
-        case 0:
-            return sine ? s : c;
-        case 1:
-            return sine ? c : -s;
-        case 2:
-            return sine ? -s : -c;
-        default:
-            return sine ? -c : s;
-    }
+    double u = sine ? t - 0.25 : t;
+    double n = (2.0 * u + 6755399441055744.0) - 6755399441055744.0;
+    double x = (u - n * 0.5) * 6.283185307179586;
+    double c = pm_pair_horner8(x * x, 1.0, -0.4999999999999997, 0.04166666666666389, -0.0013888888888773173,
+                               2.4801587277443918e-05, -2.755731639353273e-07, 2.0876561960018132e-09,
+                               -1.1462904896895602e-11, 4.609007351301705e-14);
+    return ((i64) n & 1) == 0 ? c : -c;
 }
 
 /* PortableMath.cos2pi. */

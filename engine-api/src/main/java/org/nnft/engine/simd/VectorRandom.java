@@ -19,8 +19,8 @@ import org.nnft.engine.random.RandomStreams;
  *
  * <p>The public methods take and return arrays, and each is one loop body of Vector API calls:
  * a vector passed to a helper method that the JIT compiled on its own first (it then refuses to
- * inline it into a large caller) is boxed on the heap, which costs more than the arithmetic.
- * Polynomials are Horner loops over shared coefficient tables for the same reason.
+ * inline it into a large caller) is boxed on the heap, which costs more than the arithmetic. Polynomials
+ * are loops over shared coefficient tables for the same reason.
  */
 public final class VectorRandom {
     /** Double species of the fast paths. */
@@ -40,20 +40,13 @@ public final class VectorRandom {
     /** {@code 2^52 + 1023}: subtracting it from the double with bits {@code 0x433 << 52 | e} gives {@code e - 1023} exactly. */
     private static final double EXPONENT_BIAS = 0x1p52 + 1023.0;
     /** 1.5 * 2^52: adding and subtracting it rounds to the nearest integer (|y| < 2^51). */
-    static final double ROUNDER = 0x1.8p52;
+    static final double ROUNDER = PortableMath.ROUNDER;
 
     private VectorRandom() {
     }
 
-    /** Horner coefficients, highest first, of {@code atanh(s)/s = 1 + z/3 + ... + z^11/23} in z = s^2. */
-    static final double[] LOG_SERIES = {1.0 / 23.0, 1.0 / 21.0, 1.0 / 19.0, 1.0 / 17.0, 1.0 / 15.0, 1.0 / 13.0,
-            1.0 / 11.0, 1.0 / 9.0, 1.0 / 7.0, 1.0 / 5.0, 1.0 / 3.0, 1.0};
-    /** Horner coefficients of {@code sin(x)/x} to x^16 in {@code -x^2}: accurate to an ulp for |x| <= pi/4. */
-    static final double[] SIN_SERIES = {1.0 / 355687428096000.0, 1.0 / 1307674368000.0, 1.0 / 6227020800.0,
-            1.0 / 39916800.0, 1.0 / 362880.0, 1.0 / 5040.0, 1.0 / 120.0, 1.0 / 6.0, 1.0};
-    /** Horner coefficients of {@code cos(x)} to x^18 in {@code -x^2}: accurate to an ulp for |x| <= pi/4. */
-    static final double[] COS_SERIES = {1.0 / 6402373705728000.0, 1.0 / 20922789888000.0, 1.0 / 87178291200.0,
-            1.0 / 479001600.0, 1.0 / 3628800.0, 1.0 / 40320.0, 1.0 / 720.0, 1.0 / 24.0, 1.0 / 2.0, 1.0};
+    private static final double[] LOG_SERIES = PortableMath.logSeries();
+    private static final double[] COS_SERIES = PortableMath.halfTurnCosSeries();
 
     /**
      * {@link RandomStreams#boxMuller} of {@code count} word pairs (a multiple of {@link #LANES}):
@@ -73,7 +66,7 @@ public final class VectorRandom {
 
     /**
      * {@link #boxMuller} of uniforms already in place: lane l turns the open-unit uniforms (values of {@link #openUnits},
-     * which the quadrant count relies on) {@code cosOut[cosAt + l]}
+     * which the half-turn count relies on) {@code cosOut[cosAt + l]}
      * (radius) and {@code sinOut[sinAt + l]} (angle) into its cosine branch and, if {@code sine}, its sine branch, in
      * the same slots (else the angle's slot keeps the uniform).
      */
@@ -89,44 +82,36 @@ public final class VectorRandom {
             m = m.blend(m.mul(0.5), big);
             e = e.blend(e.add(1.0), big);
             DoubleVector s = m.sub(1.0).div(m.add(1.0));
-            DoubleVector z = s.mul(s);
-            // angle 2 pi t: quarter-turn count q = floor(4t + 1/2), then the Taylor kernels on [-pi/4, pi/4]. Here
-            // q = round(4t) by the rounding of 4t + 1.5 2^52 (4t is exact): 4t = (w + 1/2) 2^-30 for an integer word w
-            // is never a half-integer, so no tie tells the two apart
-            DoubleVector angle = DoubleVector.fromArray(D, sinOut, sinAt + l);
-            DoubleVector q = angle.fma(4.0, ROUNDER).sub(ROUNDER);
-            DoubleVector x = angle.sub(q.mul(0.25)).mul(TWO_PI);
-            DoubleVector nz = x.mul(x).neg();
-            // The three Horner chains (log series, sine, cosine) step together, so that the core's scheduler sees
-            // independent work from all three instead of one long chain at a time; each chain's operations and
-            // their order are unchanged. Highest coefficients are aligned at step 0.
-            DoubleVector p = DoubleVector.broadcast(D, LOG_SERIES[0]);
-            DoubleVector sn = DoubleVector.broadcast(D, SIN_SERIES[0]);
-            DoubleVector cs = DoubleVector.broadcast(D, COS_SERIES[0]);
-            for (int k = 1; k < LOG_SERIES.length; k++) {
-                p = p.mul(z).add(LOG_SERIES[k]);
-                int ks = k - (LOG_SERIES.length - SIN_SERIES.length);
-                if (ks >= 1) {
-                    sn = sn.mul(nz).add(SIN_SERIES[ks]);
-                }
-                int kc = k - (LOG_SERIES.length - COS_SERIES.length);
-                if (kc >= 1) {
-                    cs = cs.mul(nz).add(COS_SERIES[kc]);
-                }
+            DoubleVector y = s.mul(s);
+            DoubleVector y2 = y.mul(y);
+            DoubleVector p = y.mul(LOG_SERIES[7]).add(LOG_SERIES[6]);       // PortableMath.pairHorner, degree 7
+            for (int k = 4; k >= 0; k -= 2) {
+                p = p.mul(y2).add(y.mul(LOG_SERIES[k + 1]).add(LOG_SERIES[k]));
             }
             DoubleVector log = e.mul(LN2_HI).add(e.mul(LN2_LO).add(s.mul(2.0).mul(p)));
             DoubleVector r = log.mul(-2.0).lanewise(VectorOperators.SQRT);
-            sn = sn.mul(x);
-            // quadrant q & 3: 0 -> (s, c), 1 -> (c, -s), 2 -> (-s, -c), 3 -> (-c, s); q = 4 acts as 0
-            VectorMask<Double> q1 = q.eq(1.0);
-            VectorMask<Double> q2 = q.eq(2.0);
-            VectorMask<Double> q3 = q.eq(3.0);
-            VectorMask<Double> swap = q1.or(q3);
-            DoubleVector cos = cs.blend(sn, swap);
-            r.mul(cos.blend(cos.neg(), q1.or(q2))).intoArray(cosOut, cosAt + l);
-            if (sine) {
-                DoubleVector sin = sn.blend(cs, swap);
-                r.mul(sin.blend(sin.neg(), q2.or(q3))).intoArray(sinOut, sinAt + l);
+            // angle 2 pi t, the sine branch as the cosine of t - 1/4: half-turn count n = round(2u) in the low bit of
+            // sh = 2u + 1.5 2^52 (2u is exact, and 2u = (w + 1/2) 2^-31 for an integer word w is never a
+            // half-integer, so no tie tells rounding modes apart), then (-1)^n cos of 2 pi (u - n/2)
+            DoubleVector angle = DoubleVector.fromArray(D, sinOut, sinAt + l);
+            for (int branch = 0; branch < (sine ? 2 : 1); branch++) {
+                DoubleVector u = branch == 0 ? angle : angle.sub(0.25);
+                DoubleVector sh = u.fma(2.0, ROUNDER);
+                DoubleVector x = u.sub(sh.sub(ROUNDER).mul(0.5)).mul(TWO_PI);
+                DoubleVector z = x.mul(x);
+                DoubleVector z2 = z.mul(z);
+                DoubleVector c = DoubleVector.broadcast(D, COS_SERIES[8]);     // pairHorner, degree 8
+                for (int k = 6; k >= 0; k -= 2) {
+                    c = c.mul(z2).add(z.mul(COS_SERIES[k + 1]).add(COS_SERIES[k]));
+                }
+                c = c.reinterpretAsLongs()
+                        .lanewise(VectorOperators.XOR, sh.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 63))
+                        .reinterpretAsDoubles();
+                if (branch == 0) {
+                    r.mul(c).intoArray(cosOut, cosAt + l);
+                } else {
+                    r.mul(c).intoArray(sinOut, sinAt + l);
+                }
             }
         }
     }

@@ -3,6 +3,7 @@ package org.nnft.engine.simd;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
+import org.nnft.engine.random.PortableMath;
 
 /**
  * Sums of cosine waves {@code sum_i a_i cos(c_i + w_i . x)} at many points, for the fast paths that evaluate
@@ -32,13 +33,8 @@ public final class VectorTrig {
     /** pi rounded to a double, and the rest pi - PI_HI rounded (1.2246467991473532e-16). */
     private static final double PI_HI = Math.PI;
     private static final double PI_LO = 1.2246467991473532072e-16;
-    /**
-     * cos r = c0 + c1 s + ... + c8 s^8, s = r^2, on |r| <= pi/2: the minimax (Remez, absolute error) polynomial,
-     * coefficients rounded to doubles; together they are within 6.4e-17 of cos r (checked in 40-digit arithmetic).
-     */
-    private static final double[] COS = {1.0, -0.4999999999999997, 0.04166666666666389, -0.0013888888888773173,
-            2.4801587277443918e-05, -2.755731639353273e-07, 2.0876561960018132e-09, -1.1462904896895602e-11,
-            4.609007351301705e-14};
+    /** cos r = c0 + c1 s + ... + c8 s^8, s = r^2, on |r| <= pi/2: {@link PortableMath#halfTurnCosSeries} (6.4e-17). */
+    private static final double[] COS = PortableMath.halfTurnCosSeries();
     private static final double ROUNDER = VectorRandom.ROUNDER;
 
     private VectorTrig() {

@@ -47,6 +47,27 @@ class RandomStreamsTest {
         assertEquals(Math.log(1e300), PortableMath.log(1e300), 4 * Math.ulp(Math.log(1e300)));
     }
 
+    /** pairHorner evaluates every degree, odd and even, as the plain sum c0 + c1 z + ... does (to rounding). */
+    @Test
+    void pairHornerIsThePolynomial() {
+        SplittableRandom r = new SplittableRandom(3);
+        for (int degree = 0; degree <= 9; degree++) {
+            double[] c = new double[degree + 1];
+            for (int k = 0; k <= degree; k++) {
+                c[k] = r.nextDouble(-1, 1);
+            }
+            for (double z : new double[] {-0.7, -0.1, 0.0, 0.3, 0.9}) {
+                double sum = 0;
+                double size = 0;
+                for (int k = 0; k <= degree; k++) {
+                    sum += c[k] * Math.pow(z, k);
+                    size += Math.abs(c[k] * Math.pow(z, k));
+                }
+                assertEquals(sum, PortableMath.pairHorner(z, c), 8 * Math.ulp(size), "degree " + degree + " at " + z);
+            }
+        }
+    }
+
     /**
      * Normal moments over 2^20 draws: mean 0, variance 1, kurtosis 3 within 5 standard errors
      * (standard errors of the mean, of the second and of the fourth moment of N(0,1) are
