@@ -73,7 +73,8 @@ public final class VectorRandom {
     public static void boxMullerInPlace(int count, double[] cosOut, int cosAt, double[] sinOut, int sinAt,
                                         boolean sine) {
         for (int l = 0; l < count; l += LANES) {
-            // radius sqrt(-2 log u): log by exponent split and the atanh series
+            // First pass: -2 log u (the radius squared) into the radius's slot; log by exponent split and the atanh
+            // series
             LongVector bits = DoubleVector.fromArray(D, cosOut, cosAt + l).reinterpretAsLongs();
             LongVector biased = bits.lanewise(VectorOperators.LSHR, 52).and(0x7FFL);
             DoubleVector m = bits.and(0x000FFFFFFFFFFFFFL).or(0x3FF0000000000000L).reinterpretAsDoubles();
@@ -89,7 +90,14 @@ public final class VectorRandom {
                 p = p.mul(y2).add(y.mul(LOG_SERIES[k + 1]).add(LOG_SERIES[k]));
             }
             DoubleVector log = e.mul(LN2_HI).add(e.mul(LN2_LO).add(s.mul(2.0).mul(p)));
-            DoubleVector r = log.mul(-2.0).lanewise(VectorOperators.SQRT);
+            log.mul(-2.0).intoArray(cosOut, cosAt + l);
+        }
+        // Second pass: the radius's square root, the angle's cosine(s) and the products. Two passes, not one: one
+        // body's dependency chain (division, polynomial, square root) is longer than a Zen core's floating-point
+        // scheduler can look ahead, so a single pass runs at the chain's latency; split, each pass's iterations
+        // overlap (about 13% faster on a Zen 1 core)
+        for (int l = 0; l < count; l += LANES) {
+            DoubleVector r = DoubleVector.fromArray(D, cosOut, cosAt + l).lanewise(VectorOperators.SQRT);
             // angle 2 pi t, the sine branch as the cosine of t - 1/4: half-turn count n = round(2u) in the low bit of
             // sh = 2u + 1.5 2^52 (2u is exact, and 2u = (w + 1/2) 2^-31 for an integer word w is never a
             // half-integer, so no tie tells rounding modes apart), then (-1)^n cos of 2 pi (u - n/2)
