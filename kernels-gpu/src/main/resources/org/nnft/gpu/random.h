@@ -126,12 +126,23 @@ DEVICE double pm_sin2pi(double t)
     return pm_sincos2pi(t, 1);
 }
 
+/* RandomStreams.branch: radius r times the branch's cosine or sine of the angle word. */
+DEVICE double rs_box_muller_branch(double r, u32 w1, int sine)
+{
+    double t = rs_open_unit(w1);
+    return r * (sine ? pm_sin2pi(t) : pm_cos2pi(t));
+}
+
 /* RandomStreams.boxMuller: the cosine branch, or the sine branch when sine != 0. */
 DEVICE double rs_box_muller(u32 w0, u32 w1, int sine)
 {
-    double r = sqrt(-2.0 * pm_log(rs_open_unit(w0)));
-    double t = rs_open_unit(w1);
-    return r * (sine ? pm_sin2pi(t) : pm_cos2pi(t));
+    return rs_box_muller_branch(sqrt(-2.0 * pm_log(rs_open_unit(w0))), w1, sine);
+}
+
+/* RandomStreams.boxMuller with a precision: variance 1 / precision, inside the square root. */
+DEVICE double rs_box_muller_precision(u32 w0, u32 w1, int sine, double precision)
+{
+    return rs_box_muller_branch(sqrt(-2.0 * pm_log(rs_open_unit(w0)) / precision), w1, sine);
 }
 
 /* RandomStreams.word: 32-bit word `index` of the stream. */

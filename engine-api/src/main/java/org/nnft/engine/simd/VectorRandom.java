@@ -61,17 +61,18 @@ public final class VectorRandom {
         // may leave out of line and then box)
         openUnits(words, u, count, cosOut, cosAt);
         openUnits(words, t, count, sinOut, sinAt);
-        boxMullerInPlace(count, cosOut, cosAt, sinOut, sinAt, true);
+        boxMullerInPlace(count, cosOut, cosAt, sinOut, sinAt, true, null, 0);
     }
 
     /**
      * {@link #boxMuller} of uniforms already in place: lane l turns the open-unit uniforms (values of {@link #openUnits},
      * which the half-turn count relies on) {@code cosOut[cosAt + l]}
      * (radius) and {@code sinOut[sinAt + l]} (angle) into its cosine branch and, if {@code sine}, its sine branch, in
-     * the same slots (else the angle's slot keeps the uniform).
+     * the same slots (else the angle's slot keeps the uniform). With {@code precision} not null, lane l is
+     * {@link RandomStreams#boxMuller(int, int, boolean, double)} of precision {@code precision[precisionAt + l]}.
      */
     public static void boxMullerInPlace(int count, double[] cosOut, int cosAt, double[] sinOut, int sinAt,
-                                        boolean sine) {
+                                        boolean sine, double[] precision, int precisionAt) {
         for (int l = 0; l < count; l += LANES) {
             // First pass: -2 log u (the radius squared) into the radius's slot; log by exponent split and the atanh
             // series
@@ -97,7 +98,11 @@ public final class VectorRandom {
         // scheduler can look ahead, so a single pass runs at the chain's latency; split, each pass's iterations
         // overlap (about 13% faster on a Zen 1 core)
         for (int l = 0; l < count; l += LANES) {
-            DoubleVector r = DoubleVector.fromArray(D, cosOut, cosAt + l).lanewise(VectorOperators.SQRT);
+            DoubleVector radius2 = DoubleVector.fromArray(D, cosOut, cosAt + l);
+            if (precision != null) {
+                radius2 = radius2.div(DoubleVector.fromArray(D, precision, precisionAt + l));
+            }
+            DoubleVector r = radius2.lanewise(VectorOperators.SQRT);
             // angle 2 pi t, the sine branch as the cosine of t - 1/4: half-turn count n = round(2u) in the low bit of
             // sh = 2u + 1.5 2^52 (2u is exact, and 2u = (w + 1/2) 2^-31 for an integer word w is never a
             // half-integer, so no tie tells rounding modes apart), then (-1)^n cos of 2 pi (u - n/2)

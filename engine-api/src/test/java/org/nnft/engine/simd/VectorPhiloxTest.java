@@ -5,7 +5,10 @@ import org.nnft.engine.random.RandomStreams;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Strided and long lanes of {@link VectorPhilox} and {@link VectorRandom#boxMuller} against the scalar reference, bit for bit. */
+/**
+ * Strided and long lanes of {@link VectorPhilox} and {@link VectorRandom#boxMuller} against the scalar reference, bit
+ * for bit.
+ */
 class VectorPhiloxTest {
     @Test
     void stridedBlocksAndNormalsMatchReference() {
@@ -32,6 +35,29 @@ class VectorPhiloxTest {
                         assertEquals(RandomStreams.boxMuller(words[l], words[w + l], true), sines[l]);
                     }
                 }
+            }
+        }
+    }
+
+    /** {@link VectorRandom#boxMullerInPlace} with precisions: each lane as the scalar boxMuller of that precision. */
+    @Test
+    void normalsOfGivenPrecisionMatchReference() {
+        int w = VectorPhilox.LANES;
+        int[] words = new int[4 * w];
+        double[] radius = new double[w];
+        double[] angle = new double[w];
+        double[] precision = new double[w + 1];
+        for (int round = 0; round < 50; round++) {
+            VectorPhilox.strided(11L, round, 0L, 1, words);
+            for (int l = 0; l < w; l++) {
+                radius[l] = RandomStreams.toOpenUnit(words[l]);
+                angle[l] = RandomStreams.toOpenUnit(words[w + l]);
+                precision[1 + l] = 0.01 + (words[2 * w + l] & 0xFFFF) * 1e-3;
+            }
+            VectorRandom.boxMullerInPlace(w, radius, 0, angle, 0, true, precision, 1);
+            for (int l = 0; l < w; l++) {
+                assertEquals(RandomStreams.boxMuller(words[l], words[w + l], false, precision[1 + l]), radius[l]);
+                assertEquals(RandomStreams.boxMuller(words[l], words[w + l], true, precision[1 + l]), angle[l]);
             }
         }
     }

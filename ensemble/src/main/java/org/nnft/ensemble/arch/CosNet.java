@@ -176,15 +176,14 @@ public record CosNet(int dimension, double mass, double cutoff, double sigmaA, i
         double lambda = hyper[1];
         double scale = hyper[2];
         RandomStreams.block(seed, stream, block, r0);
-        double a = RandomStreams.boxMuller(r0[0], r0[1], false);
         double u = RandomStreams.toOpenUnit(r0[3]);
         neuron[1] = (2.0 * RandomStreams.toOpenUnit(r0[2]) - 1.0) * Math.PI;
         if (variant == 1) {
             neuron[2] = m * Math.tan(Math.PI * (u - 0.5));
-            neuron[0] = scale * a;
+            neuron[0] = scale * RandomStreams.boxMuller(r0[0], r0[1], false);
         } else if (dim == 1) {
             neuron[2] = lambda * (2.0 * u - 1.0);
-            neuron[0] = scale * a / Math.sqrt(neuron[2] * neuron[2] + m * m);
+            neuron[0] = scale * RandomStreams.boxMuller(r0[0], r0[1], false, neuron[2] * neuron[2] + m * m);
         } else {
             RandomStreams.block(seed, stream, block + 1, r1);
             neuron[2] = RandomStreams.boxMuller(r1[0], r1[1], false);
@@ -200,7 +199,7 @@ public record CosNet(int dimension, double mass, double cutoff, double sigmaA, i
             for (int k = 0; k < dim; k++) {
                 neuron[2 + k] = neuron[2 + k] * s;
             }
-            neuron[0] = scale * a / Math.sqrt(radius * radius + m * m);
+            neuron[0] = scale * RandomStreams.boxMuller(r0[0], r0[1], false, radius * radius + m * m);
         }
     }
 

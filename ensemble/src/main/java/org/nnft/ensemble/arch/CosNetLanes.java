@@ -91,7 +91,6 @@ final class CosNetLanes {
             VectorRandom.openUnits(words, 2 * P, P, units, g);
             VectorRandom.openUnits(words, 3 * P, P, units, W + g);
         }
-        VectorRandom.boxMullerInPlace(W, normals, 0, normals, W, false);   // a: the cosine branch only
         boolean ball = variant == 0 && dim > 1;
         if (ball) {
             for (int g = 0; g < W; g += P) {
@@ -100,22 +99,20 @@ final class CosNetLanes {
                     VectorRandom.openUnits(words, j * P, P, normals, (2 + j) * W + g);
                 }
             }
-            VectorRandom.boxMullerInPlace(W, normals, 2 * W, normals, 3 * W, true);
-            VectorRandom.boxMullerInPlace(W, normals, 4 * W, normals, 5 * W, true);
+            VectorRandom.boxMullerInPlace(W, normals, 2 * W, normals, 3 * W, true, null, 0);
+            VectorRandom.boxMullerInPlace(W, normals, 4 * W, normals, 5 * W, true, null, 0);
         }
-        DoubleVector laneIndex = DoubleVector.zero(D).addIndex(1);
+        // Momenta and phases first: a ball net's amplitude is a normal of precision |w|^2 + m^2
+        double[] precision = scratch.precisions;
         for (int h = 0; h < W; h += H) {
-            DoubleVector a = DoubleVector.fromArray(D, normals, h).mul(scale);
-            DoubleVector c = DoubleVector.fromArray(D, units, h).mul(2.0).sub(1.0).mul(Math.PI);
+            DoubleVector.fromArray(D, units, h).mul(2.0).sub(1.0).mul(Math.PI).intoArray(neuron, W + h);
             DoubleVector u = DoubleVector.fromArray(D, units, W + h);
-            DoubleVector amp;
             if (variant == 1) {
                 scalarLanes(u.sub(0.5).mul(Math.PI), Math::tan, scratch.lane).mul(m).intoArray(neuron, 2 * W + h);
-                amp = a;
             } else if (!ball) {
                 DoubleVector w = u.mul(2.0).sub(1.0).mul(lambda);
                 w.intoArray(neuron, 2 * W + h);
-                amp = a.div(w.mul(w).add(m * m).lanewise(VectorOperators.SQRT));
+                w.mul(w).add(m * m).intoArray(precision, h);
             } else {
                 DoubleVector norm2 = DoubleVector.zero(D);
                 for (int k = 0; k < dim; k++) {
@@ -128,11 +125,14 @@ final class CosNetLanes {
                 for (int k = 0; k < dim; k++) {
                     DoubleVector.fromArray(D, normals, (2 + k) * W + h).mul(s).intoArray(neuron, (2 + k) * W + h);
                 }
-                amp = a.div(radius.mul(radius).add(m * m).lanewise(VectorOperators.SQRT));
+                radius.mul(radius).add(m * m).intoArray(precision, h);
             }
+        }
+        VectorRandom.boxMullerInPlace(W, normals, 0, normals, W, false, variant == 1 ? null : precision, 0);
+        DoubleVector laneIndex = DoubleVector.zero(D).addIndex(1);
+        for (int h = 0; h < W; h += H) {
             VectorMask<Double> real = laneIndex.compare(VectorOperators.LT, live - h);
-            DoubleVector.zero(D).blend(amp, real).intoArray(neuron, h);
-            c.intoArray(neuron, W + h);
+            DoubleVector.zero(D).blend(DoubleVector.fromArray(D, normals, h).mul(scale), real).intoArray(neuron, h);
         }
     }
 

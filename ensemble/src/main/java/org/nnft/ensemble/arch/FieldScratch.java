@@ -17,6 +17,8 @@ public final class FieldScratch {
     /** Fast-path stages: normals (6 rows) and neuron parameters (amp, c, w_0..w_3), of {@link CosNetLanes#W} lanes. */
     final double[] normals = new double[6 * CosNetLanes.W];
     final double[] neuronLanes = new double[6 * CosNetLanes.W];
+    /** Amplitude precisions |w|^2 + m^2 of a group of lanes (fast path). */
+    final double[] precisions = new double[CosNetLanes.W];
     /** Open-unit uniforms of Philox words 2 and 3 of a group of lanes. */
     final double[] units = new double[2 * CosNetLanes.W];
     /** One vector's lanes, for lane-by-lane functions. */

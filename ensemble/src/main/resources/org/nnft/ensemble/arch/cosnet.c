@@ -3,8 +3,9 @@
    A neuron drawn at block b uses block b (a: words 0,1 Box-Muller cosine branch; c: word 2, open unit
    u -> pi (2u - 1); word 3: open unit for the radius, the d = 1 momentum or the Cauchy momentum) and,
    for d >= 2, block b+1 (four direction normals). Neuron i of a free network is drawn at b = 2i.
-   variant 0: w uniform in the d-ball of radius Lambda, amplitude scale a / sqrt(|w|^2 + m^2);
-   variant 1 (d = 1): w ~ Cauchy(0, m), amplitude scale a. */
+   variant 0: w uniform in the d-ball of radius Lambda, amplitude scale a with a normal of variance
+   1 / (|w|^2 + m^2) (Box-Muller with that precision: one square root, not two);
+   variant 1 (d = 1): w ~ Cauchy(0, m), amplitude scale a, a standard normal. */
 #define ENSEMBLE_KERNEL ensemble_cosnet
 #define ENS_NEURON_SIZE 6
 
@@ -17,15 +18,14 @@ DEVICE void ens_cos_neuron(i64 seed, i64 stream, i64 b, GLOBAL const double* hyp
     u32 r0[4];
     u32 r1[4];
     rs_block(seed, stream, b, r0);
-    double a = rs_box_muller(r0[0], r0[1], 0);
     double u = rs_open_unit(r0[3]);
     nu[1] = (2.0 * rs_open_unit(r0[2]) - 1.0) * ENS_PI;
     if (variant == 1) {
         nu[2] = m * tan(ENS_PI * (u - 0.5));
-        nu[0] = scale * a;
+        nu[0] = scale * rs_box_muller(r0[0], r0[1], 0);
     } else if (dim == 1) {
         nu[2] = lambda * (2.0 * u - 1.0);
-        nu[0] = scale * a / sqrt(nu[2] * nu[2] + m * m);
+        nu[0] = scale * rs_box_muller_precision(r0[0], r0[1], 0, nu[2] * nu[2] + m * m);
     } else {
         rs_block(seed, stream, b + 1, r1);
         nu[2] = rs_box_muller(r1[0], r1[1], 0);
@@ -41,7 +41,7 @@ DEVICE void ens_cos_neuron(i64 seed, i64 stream, i64 b, GLOBAL const double* hyp
         for (int k = 0; k < dim; k++) {
             nu[2 + k] = nu[2 + k] * s;
         }
-        nu[0] = scale * a / sqrt(radius * radius + m * m);
+        nu[0] = scale * rs_box_muller_precision(r0[0], r0[1], 0, radius * radius + m * m);
     }
 }
 
