@@ -119,12 +119,13 @@ public final class VectorPhilox {
         LongVector b3 = LongVector.broadcast(LONGS, stream >>> 32);
         LongVector e2 = b2;
         LongVector e3 = b3;
-        long k0 = seed & LOW;
-        long k1 = seed >>> 32;
+        // The round keys in every lane; their bits above 32 may carry garbage, as the XORs do (see below)
+        LongVector k0 = LongVector.broadcast(LONGS, seed & LOW);
+        LongVector k1 = LongVector.broadcast(LONGS, seed >>> 32);
         for (int r = 0; r < Philox4x32.ROUNDS; r++) {
             if (r > 0) {
-                k0 = (k0 + (Philox4x32.W0 & LOW)) & LOW;
-                k1 = (k1 + (Philox4x32.W1 & LOW)) & LOW;
+                k0 = k0.add(Philox4x32.W0 & LOW);
+                k1 = k1.add(Philox4x32.W1 & LOW);
             }
             // Only the low 32 bits of every lane are the word; the and(LOW) before each multiply drops the
             // high garbage that the XORs carry along and lets C2 use one unsigned 32x32 -> 64 multiply.
