@@ -22,6 +22,7 @@ class FastPathTest {
             CosNet.freeScalar(1, 1.0, 10.0, 1.0, 1),
             CosNet.freeScalar(1, 1.0, 10.0, 1.0, 1000),
             CosNet.freeScalar(2, 0.5, 4.0, 1.0, 7),
+            CosNet.freeScalar(2, 0.5, 4.0, 1.0, 130),
             CosNet.freeScalar(3, 1.0, 3.0, 2.0, 9),
             CosNet.freeScalar(4, 1.5, 2.0, 1.0, 20),
             CosNet.cauchy(1.0, 1.0, 13)};

@@ -26,8 +26,11 @@ final class CosNetLanes {
     private static final VectorSpecies<Double> D = VectorRandom.D;
     /** Neurons per Philox call: one block per long lane. */
     private static final int P = VectorPhilox.LONG_LANES;
-    /** Neurons per group: two Philox calls, so that each stage has several independent vectors to work on. */
-    static final int W = 2 * P;
+    /**
+     * Neurons per group: eight Philox calls, so that each stage is a loop of many independent iterations that the core
+     * overlaps (64 neurons ran about 4% faster than 16 on a Zen 1 core; the scratch stays far inside L1).
+     */
+    static final int W = 8 * P;
     /** Block offsets 2l of the lanes of a Philox call: the first block of each neuron. */
     private static final long[] NEURON_BLOCKS = java.util.stream.LongStream.range(0, P).map(l -> 2 * l).toArray();
     private static final int H = VectorRandom.LANES;
