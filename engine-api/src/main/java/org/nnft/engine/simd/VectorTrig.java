@@ -9,10 +9,10 @@ import org.nnft.engine.random.PortableMath;
  * Sums of cosine waves {@code sum_i a_i cos(c_i + w_i . x)} at many points, for the fast paths that evaluate
  * many cosines (cos-net fields, random Fourier features). cos of each lane: reduction by pi, r = v - n pi with a
  * two-part pi and fused multiply-adds (for |v| below {@value #REDUCED_RANGE}), then cos v = (-1)^n cos r with one
- * minimax polynomial of degree 8 in r^2 on |r| <= pi/2 (Estrin's scheme). The error is absolute, below 2^-51 (not
- * relative near the zeros of cos, which a sum of waves does not need): the cosine of a phase that carries its own
- * rounding (an ulp of |phase|) is no better than that anyway. A call whose phases may leave the reduced range (or
- * are not finite) goes through {@link Math#cos} as a whole; NaN stays NaN.
+ * minimax polynomial of degree 8 in r^2 on |r| <= pi/2 (Horner in r^4 over coefficient pairs). The error is
+ * absolute, below 2^-51 (not relative near the zeros of cos, which a sum of waves does not need): the cosine of a
+ * phase that carries its own rounding (an ulp of |phase|) is no better than that anyway. A call whose phases may
+ * leave the reduced range (or are not finite) goes through {@link Math#cos} as a whole; NaN stays NaN.
  *
  * <p>The phase, the cosine and the accumulation happen in registers: staging them through arrays cost about an
  * eighth of the cos-net field on a Zen core, whose 256-bit stores forward poorly to the loads that follow. Two
@@ -96,19 +96,20 @@ public final class VectorTrig {
                 DoubleVector sQ = rQ.mul(rQ);
                 DoubleVector s2P = sP.mul(sP);
                 DoubleVector s2Q = sQ.mul(sQ);
-                DoubleVector s4P = s2P.mul(s2P);
-                DoubleVector s4Q = s2Q.mul(s2Q);
-                // Estrin: cos r = (c0 + c1 s) + s^2 (c2 + c3 s) + s^4 ((c4 + c5 s) + s^2 (c6 + c7 s) + s^4 c8)
+                // Horner in s^2 over coefficient pairs (PortableMath.pairHorner's scheme, fused): fewer live values than
+                // Estrin's scheme, so the two chains fit the registers, and as short a dependency chain
                 DoubleVector c8 = DoubleVector.broadcast(VectorRandom.D, COS[8]);
-                DoubleVector lowP = s2P.fma(sP.fma(COS[3], COS[2]), sP.fma(COS[1], COS[0]));
-                DoubleVector lowQ = s2Q.fma(sQ.fma(COS[3], COS[2]), sQ.fma(COS[1], COS[0]));
-                DoubleVector highP = s4P.fma(c8, s2P.fma(sP.fma(COS[7], COS[6]), sP.fma(COS[5], COS[4])));
-                DoubleVector highQ = s4Q.fma(c8, s2Q.fma(sQ.fma(COS[7], COS[6]), sQ.fma(COS[5], COS[4])));
+                DoubleVector polyP = s2P.fma(c8, sP.fma(COS[7], COS[6]));
+                DoubleVector polyQ = s2Q.fma(c8, sQ.fma(COS[7], COS[6]));
+                for (int k = 4; k >= 0; k -= 2) {
+                    polyP = polyP.fma(s2P, sP.fma(COS[k + 1], COS[k]));
+                    polyQ = polyQ.fma(s2Q, sQ.fma(COS[k + 1], COS[k]));
+                }
                 // cos(r + n pi) = (-1)^n cos r: bit 0 of n, which is bit 0 of sh, becomes the sign (a NaN stays NaN)
-                DoubleVector cP = s4P.fma(highP, lowP).reinterpretAsLongs()
+                DoubleVector cP = polyP.reinterpretAsLongs()
                         .lanewise(VectorOperators.XOR, shP.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 63))
                         .reinterpretAsDoubles();
-                DoubleVector cQ = s4Q.fma(highQ, lowQ).reinterpretAsLongs()
+                DoubleVector cQ = polyQ.reinterpretAsLongs()
                         .lanewise(VectorOperators.XOR, shQ.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 63))
                         .reinterpretAsDoubles();
                 DoubleVector a = DoubleVector.fromArray(VectorRandom.D, waves, h);
