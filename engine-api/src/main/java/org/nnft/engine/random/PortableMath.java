@@ -53,8 +53,8 @@ public final class PortableMath {
     /**
      * {@code c0 + c1 z + ... + cn zn} by Horner's scheme in z2 = z z over coefficient pairs, in exactly this
      * operation order (every twin follows it): p = cn for an even degree n, p = cn z + c(n-1) for an odd one, then
-     * {@code p = p z2 + (c(k+1) z + ck)} for k from n-2 (even n) or n-3 (odd n) down to 0 in steps of 2. The pairs do not depend on
-     * each other, so the dependency chain is half as deep as plain Horner's.
+     * {@code p = p z2 + (c(k+1) z + ck)} for k from n-2 (even n) or n-3 (odd n) down to 0 in steps of 2. The pairs
+     * do not depend on each other, so the dependency chain is half as deep as plain Horner's.
      */
     public static double pairHorner(double z, double[] c) {
         double z2 = z * z;
@@ -103,12 +103,11 @@ public final class PortableMath {
     }
 
     /**
-     * sin or cos of 2 pi t, t in [0, 1], as a cosine: sin 2 pi t = cos 2 pi (t - 1/4) (the shift is exact for
-     * the multiples of 2^-33 that Box-Muller's open-unit uniforms are). Half-turn
-     * count n = round(2u) of the (shifted) u by {@link #ROUNDER} (2u is exact, and never a half-integer for the
-     * open-unit uniforms of Box-Muller), r = 2 pi (u - n/2) in [-pi/2, pi/2], then cos 2 pi u = (-1)^n
-     * {@link #HALF_TURN_COS}(r^2). Absolute error below 2^-52 or so (not relative near the zeros, which a normal
-     * variate r cos does not need).
+     * sin or cos of 2 pi t, t in [0, 1], as a cosine: sin 2 pi t = cos 2 pi (t - 1/4) (the shift is exact for the
+     * multiples of 2^-33 that Box-Muller's open-unit uniforms are). Half-turn count n = round(2u) of the (shifted) u
+     * by {@link #ROUNDER} (2u is exact, and never a half-integer for those uniforms), r = 2 pi (u - n/2) in
+     * [-pi/2, pi/2], then cos 2 pi u = (-1)^n {@link #HALF_TURN_COS}(r^2). Absolute error below 2^-52 or so (not
+     * relative near the zeros, which a normal variate r cos does not need).
      */
     static double sincos2pi(double t, boolean sine) {
         double u = sine ? t - 0.25 : t;

@@ -39,8 +39,7 @@ public final class VectorRandom {
     private static final double TWO_PI = PortableMath.TWO_PI;
     /** {@code 2^52 + 1023}: subtracting it from the double with bits {@code 0x433 << 52 | e} gives {@code e - 1023} exactly. */
     private static final double EXPONENT_BIAS = 0x1p52 + 1023.0;
-    /** 1.5 * 2^52: adding and subtracting it rounds to the nearest integer (|y| < 2^51). */
-    static final double ROUNDER = PortableMath.ROUNDER;
+    private static final double ROUNDER = PortableMath.ROUNDER;
 
     private VectorRandom() {
     }
@@ -65,10 +64,10 @@ public final class VectorRandom {
     }
 
     /**
-     * {@link #boxMuller} of uniforms already in place: lane l turns the open-unit uniforms (values of {@link #openUnits},
-     * which the half-turn count relies on) {@code cosOut[cosAt + l]}
-     * (radius) and {@code sinOut[sinAt + l]} (angle) into its cosine branch and, if {@code sine}, its sine branch, in
-     * the same slots (else the angle's slot keeps the uniform). With {@code precision} not null, lane l is
+     * {@link #boxMuller} of uniforms already in place: lane l turns the open-unit uniforms (values of
+     * {@link #openUnits}, which the half-turn count relies on) {@code cosOut[cosAt + l]} (radius) and
+     * {@code sinOut[sinAt + l]} (angle) into its cosine branch and, if {@code sine}, its sine branch, in the same
+     * slots (else the angle's slot keeps the uniform). With {@code precision} not null, lane l is
      * {@link RandomStreams#boxMuller(int, int, boolean, double)} of precision {@code precision[precisionAt + l]}.
      */
     public static void boxMullerInPlace(int count, double[] cosOut, int cosAt, double[] sinOut, int sinAt,

@@ -35,7 +35,7 @@ public final class VectorTrig {
     private static final double PI_LO = 1.2246467991473532072e-16;
     /** cos r = c0 + c1 s + ... + c8 s^8, s = r^2, on |r| <= pi/2: {@link PortableMath#halfTurnCosSeries} (6.4e-17). */
     private static final double[] COS = PortableMath.halfTurnCosSeries();
-    private static final double ROUNDER = VectorRandom.ROUNDER;
+    private static final double ROUNDER = PortableMath.ROUNDER;
 
     private VectorTrig() {
     }
