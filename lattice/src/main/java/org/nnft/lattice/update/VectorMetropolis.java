@@ -4,7 +4,6 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 import org.nnft.engine.kernel.CpuArgs;
 import org.nnft.engine.simd.VectorPhilox;
@@ -12,14 +11,19 @@ import org.nnft.engine.simd.VectorRandom;
 
 /**
  * Vector API fast path of {@link MetropolisKernel} and {@link HypercubicMetropolisKernel} (the CPU backend runs
- * it unless {@code scalar=true}). Work items go in groups of {@link VectorPhilox#LONG_LANES}: a scalar prologue
- * ({@link Lanes#load}) reads each site's local field (from the tables with {@link LocalField#at}, or by index
- * arithmetic; the reference summation order either way), a_x, b_x, phi_x and its action into lane arrays; per hit one {@link VectorPhilox#blocks} call gives the Philox words of counter lanes
- * {@code x * hits + h} (the reference addressing), {@link #uniforms} turns them into the proposal and accept
- * uniforms, and {@link #hit} updates one double vector of lanes; an epilogue stores phi_x and the accepted
- * counts. A short last group is padded with dummy lanes that are never stored, so every site takes this path
- * whatever the chunking. The vector work is cut into small loop bodies on purpose: C2 stops inlining once a
- * compilation has parsed too many nodes, and a Vector API call left out of line boxes its vectors.
+ * it unless {@code scalar=true}). Work items go in batches ({@link Lanes}): the table kernel's in fixed-size
+ * batches, the hypercubic kernel's a lattice row (a line along direction 0) at a time. {@link Lanes#load} reads
+ * each site's phi_x, local field (from the tables with {@link LocalField#at}, or by index arithmetic; the
+ * reference summation order either way) and action into lane arrays; per hit, passes over the whole batch then
+ * draw the Philox words of counter lanes {@code x * hits + h} (the reference addressing) and turn them into the
+ * proposal and accept uniforms ({@link #draw}), form the proposals and their actions ({@link #propose}), take the
+ * accept decisions ({@link #decide}) and apply them ({@link #apply}); {@link Lanes#store} writes phi_x and the
+ * accepted counts back. A batch is padded to whole Philox calls with dummy lanes that are never stored, so every
+ * site takes this path whatever the chunking.
+ *
+ * <p>Why passes: each is one small counted loop, so C2 inlines every Vector API call in it (a vector that crosses
+ * a call left out of line is boxed), hoists its bounds checks, and the out-of-order core overlaps its iterations;
+ * one loop body for the whole hit was a dependency chain longer than the core looks ahead, and ran at its latency.
  *
  * <p>Same chain as the reference body: the proposal, the action difference and the 53-bit uniforms use the
  * same operations in the same order (the Vector API never fuses), so they are bit-identical, and the accept
@@ -29,8 +33,11 @@ import org.nnft.engine.simd.VectorRandom;
 final class VectorMetropolis {
     private static final VectorSpecies<Double> D = VectorRandom.D;
     private static final VectorSpecies<Long> WORDS = VectorPhilox.LONGS;
+    /** Sites per Philox call (one block each); a batch is padded to a multiple of this. */
     private static final int SITES = VectorPhilox.LONG_LANES;
     private static final int HALF = D.length();
+    /** Sites per batch of the table kernel. */
+    private static final int TABLE_BATCH = 8 * SITES;
 
     static {
         if (2 * HALF != SITES || WORDS.length() != HALF) {
@@ -44,158 +51,213 @@ final class VectorMetropolis {
     /** Fast path of {@link MetropolisKernel}: sites and local fields from the tables. */
     static void run(CpuArgs args, long from, long to) {
         int end = (int) Math.min(to, args.intArg(7));
-        sweep(new TableLanes(args), args.doubles(0), args.doubles(1), (int) from, end,
+        sweep(new TableLanes(args), args.doubles(1), (int) from, end,
                 args.longArg(9), args.longArg(10), args.doubleArg(11), args.intArg(12));
     }
 
-    /** Fast path of {@link HypercubicMetropolisKernel}: sites and local fields by index arithmetic. */
+    /** Fast path of {@link HypercubicMetropolisKernel}: sites and local fields by index arithmetic, a row at a time. */
     static void runHypercubic(CpuArgs args, long from, long to) {
         int end = (int) Math.min(to, args.intArg(2));
         if (from >= end) {
             return;
         }
-        sweep(new HypercubicLanes(args, (int) from), args.doubles(0), args.doubles(1), (int) from, end,
+        sweep(new RowLanes(args), args.doubles(1), (int) from, end,
                 args.longArg(6), args.longArg(7), args.doubleArg(11), args.intArg(12));
     }
 
-    private static void sweep(Lanes lanes, double[] field, double[] accepted, int from, int end, long seed,
-                              long stream, double delta, int hits) {
+    private static void sweep(Lanes lanes, double[] accepted, int from, int end, long seed, long stream,
+                              double delta, int hits) {
         long[] words = new long[4 * SITES];
-        for (int i0 = from; i0 < end; i0 += SITES) {
-            int m = Math.min(SITES, end - i0);
-            lanes.load(i0, m, hits);
+        for (int i0 = from; i0 < end; ) {
+            int m = lanes.load(i0, end, hits);
+            int padded = (m + SITES - 1) / SITES * SITES;
             for (int h = 0; h < hits; h++) {
-                VectorPhilox.blocks(seed, stream, lanes.block, 0, h, words);
-                for (int k = 0; k < 2 * SITES; k += HALF) {
-                    uniforms(words, k, lanes.v);
-                }
-                for (int half = 0; half < SITES; half += HALF) {
-                    hit(lanes, half, delta);
-                }
+                draw(lanes, padded, seed, stream, h, words);
+                propose(lanes, padded, delta);
+                decide(lanes, padded);
+                apply(lanes, padded);
             }
-            for (int l = 0; l < m; l++) {
-                field[lanes.site[l]] = lanes.v[PHI + l];
-                accepted[i0 + l] = lanes.v[ACC + l];
-            }
+            lanes.store(i0, m, accepted);
+            i0 += m;
+        }
+    }
+
+    /** The proposal and accept uniforms of hit {@code h} for the first {@code n} lanes (a multiple of {@link #SITES}). */
+    private static void draw(Lanes lanes, int n, long seed, long stream, int h, long[] words) {
+        long[] block = lanes.block;
+        double[] proposal = lanes.proposal;
+        double[] uniform = lanes.uniform;
+        for (int k = 0; k < n; k += SITES) {
+            VectorPhilox.blocks(seed, stream, block, k, h, words);
+            uniforms(words, 0, proposal, k);
+            uniforms(words, 1, uniform, k);
         }
     }
 
     /**
-     * One hit on the double vector of lanes at {@code offset}, state in and out of {@code lanes}. Kept small
-     * and called in a loop so that C2 inlines every Vector API call in it (a larger body exceeds C2's
-     * inlining node budget, and a vector that crosses a call that is not inlined is boxed).
+     * The proposals of one hit on the first {@code n} lanes (a multiple of the vector length): q = phi + delta (2u - 1)
+     * replaces the proposal uniform, and its local action goes to {@link Lanes#trial}. The hit is cut into this
+     * pass and {@link #accept} so that each loop iteration is a short dependency chain (a long one runs at its
+     * latency); each pass is one counted loop, so C2 hoists its bounds checks and constants.
      */
-    private static void hit(Lanes lanes, int offset, double delta) {
-        double[] v = lanes.v;
-        DoubleVector p = DoubleVector.fromArray(D, v, PHI + offset);
-        DoubleVector j = DoubleVector.fromArray(D, v, J + offset);
-        DoubleVector a = DoubleVector.fromArray(D, v, A + offset);
-        DoubleVector b = DoubleVector.fromArray(D, v, B + offset);
-        DoubleVector sOld = DoubleVector.fromArray(D, v, ACTION + offset);
-        DoubleVector q = p.add(DoubleVector.fromArray(D, v, PROPOSAL + offset).mul(2.0).sub(1.0).mul(delta));
-        DoubleVector q2 = q.mul(q);
-        DoubleVector sNew = a.mul(q2).add(b.mul(q2).mul(q2)).sub(j.mul(q));
-        DoubleVector ds = sNew.sub(sOld);
-        DoubleVector u = DoubleVector.fromArray(D, v, UNIFORM + offset);
-        // The reference decision ds <= 0 || u < Math.exp(-ds), without a vector exp (see decideExactly). With
-        // x = max(ds, 0) the bounds cover ds <= 0 too: there lower = 1 - MARGIN > u and u inverseUpper = u < 1 + MARGIN
-        // (a lane with u within MARGIN of 1 is left to decideExactly, which accepts it as the reference does).
-        DoubleVector x = ds.max(0.0);
-        // Horner with fused multiply-adds: only bounds, so their rounding need not match anything (see MARGIN)
+    private static void propose(Lanes lanes, int n, double delta) {
+        // Arrays in locals: C2 hoists the bounds checks of loop-invariant arrays only
+        double[] phi = lanes.phi;
+        double[] jl = lanes.j;
+        double[] al = lanes.a;
+        double[] bl = lanes.b;
+        double[] proposal = lanes.proposal;
+        double[] trial = lanes.trial;
+        for (int k = 0; k < n; k += HALF) {
+            DoubleVector q = DoubleVector.fromArray(D, phi, k)
+                    .add(DoubleVector.fromArray(D, proposal, k).mul(2.0).sub(1.0).mul(delta));
+            DoubleVector q2 = q.mul(q);
+            DoubleVector a = DoubleVector.fromArray(D, al, k);
+            DoubleVector b = DoubleVector.fromArray(D, bl, k);
+            a.mul(q2).add(b.mul(q2).mul(q2)).sub(DoubleVector.fromArray(D, jl, k).mul(q)).intoArray(trial, k);
+            q.intoArray(proposal, k);
+        }
+    }
+
+    /**
+     * The accept decisions of one hit on the first {@code n} lanes after {@link #propose}, 1.0 or 0.0 into
+     * {@link Lanes#taken}: the reference's {@code ds <= 0 || u < Math.exp(-ds)} with ds = trial - action, taken by
+     * bounds on exp(-ds) where they decide and by {@link #decideExactly} elsewhere.
+     */
+    private static void decide(Lanes lanes, int n) {
+        double[] action = lanes.action;
+        double[] trial = lanes.trial;
+        double[] uniform = lanes.uniform;
+        double[] taken = lanes.taken;
+        double[] decided = lanes.decided;
         DoubleVector one = DoubleVector.broadcast(D, 1.0);
         DoubleVector half = DoubleVector.broadcast(D, 0.5);
-        DoubleVector lowerMinusMargin = x.fma(-1.0 / 120, 1.0 / 24).fma(x, DoubleVector.broadcast(D, -1.0 / 6))
-                .fma(x, half).fma(x, DoubleVector.broadcast(D, -1.0)).fma(x, DoubleVector.broadcast(D, 1.0 - MARGIN));
-        DoubleVector inverseUpper = x.fma(1.0 / 24, 1.0 / 6).fma(x, half).fma(x, one).fma(x, one);
-        VectorMask<Double> accept = u.compare(VectorOperators.LT, lowerMinusMargin);
-        VectorMask<Double> decided = accept.or(u.mul(inverseUpper).compare(VectorOperators.GE, 1.0 + MARGIN));
-        // The decisions go through the ACCEPTED lanes whatever the branch: a vector or mask assigned in a branch
-        // meets its other value in a phi, which C2 boxes (an allocation per call).
-        DoubleVector.zero(D).blend(1.0, accept).intoArray(v, ACCEPTED);
-        if (!decided.allTrue()) {
-            ds.intoArray(v, DS);
-            DoubleVector.zero(D).blend(1.0, decided).intoArray(v, DECIDED);
-            decideExactly(v, offset);
-        }
-        // 1.0 for an accepted lane, else 0.0: the blends below, not masked arithmetic (no AVX2 intrinsic, boxes).
-        DoubleVector taken01 = DoubleVector.fromArray(D, v, ACCEPTED);
-        VectorMask<Double> taken = taken01.compare(VectorOperators.NE, 0.0);
-        p.blend(q, taken).intoArray(v, PHI + offset);
-        sOld.blend(sNew, taken).intoArray(v, ACTION + offset);
-        DoubleVector.fromArray(D, v, ACC + offset).add(taken01).intoArray(v, ACC + offset);
-    }
-
-    /**
-     * The accept decisions of the lanes the bounds in {@link #hit} left open, as the reference takes them:
-     * for x = ds > 0, {@code 1 - x + x^2/2 - x^3/6 + x^4/24 - x^5/120 <= exp(-x) <= 1/(1 + x + x^2/2 + x^3/6
-     * + x^4/24)} (Taylor with a remainder of known sign), so a lane whose u lies below the lower or above the
-     * upper bound by more than {@link #MARGIN} (far beyond the bounds' rounding) is decided by them; the few
-     * others (u within about x^5/120 of exp(-x)) call {@link Math#exp} here. The decisions are the reference's
-     * exactly, and deterministic: the Vector API's own EXP may take different code in the interpreter and in
-     * compiled code. Arrays only, so no vector crosses this call.
-     */
-    private static void decideExactly(double[] v, int offset) {
-        for (int l = 0; l < HALF; l++) {
-            if (v[DECIDED + l] == 0.0) {
-                v[ACCEPTED + l] = v[UNIFORM + offset + l] < Math.exp(-v[DS + l]) ? 1.0 : 0.0;
+        for (int k = 0; k < n; k += HALF) {
+            DoubleVector x = DoubleVector.fromArray(D, trial, k).sub(DoubleVector.fromArray(D, action, k));
+            DoubleVector u = DoubleVector.fromArray(D, uniform, k);
+            // Bounds on exp(-x) by Horner with fused multiply-adds: only bounds, so their rounding need not match
+            // anything (see MARGIN). For x <= 0 they decide nothing wrong: there lower - MARGIN >= 1 - MARGIN, and
+            // a lane with u within MARGIN of 1 goes to decideExactly, which accepts it as the reference does; no
+            // NaN arises for large |x|, the Horner steps alternate in sign.
+            DoubleVector lowerMinusMargin = x.fma(-1.0 / 120, 1.0 / 24).fma(x, DoubleVector.broadcast(D, -1.0 / 6))
+                    .fma(x, half).fma(x, DoubleVector.broadcast(D, -1.0)).fma(x, DoubleVector.broadcast(D, 1.0 - MARGIN));
+            DoubleVector inverseUpper = x.fma(1.0 / 24, 1.0 / 6).fma(x, half).fma(x, one).fma(x, one);
+            VectorMask<Double> accept = u.compare(VectorOperators.LT, lowerMinusMargin);
+            VectorMask<Double> sure = accept.or(u.mul(inverseUpper).compare(VectorOperators.GE, 1.0 + MARGIN));
+            DoubleVector.zero(D).blend(1.0, accept).intoArray(taken, k);
+            if (!sure.allTrue()) {
+                // Through an array, not a vector or mask assigned in a branch: that meets its other value in a phi,
+                // which C2 boxes (an allocation per call).
+                DoubleVector.zero(D).blend(1.0, sure).intoArray(decided, 0);
+                decideExactly(lanes, k);
             }
         }
     }
 
-    /*
-     * Offsets of the per-lane doubles in Lanes.v: one array, so that C2 checks the bounds of a whole hit at once
-     * (the accesses differ by constants) instead of one array after another, which cost more than the arithmetic.
-     */
-    private static final int PHI = 0;
-    private static final int J = SITES;
-    private static final int A = 2 * SITES;
-    private static final int B = 3 * SITES;
-    /** The lane's local action a phi^2 + b phi^4 - J phi at the current phi. */
-    private static final int ACTION = 4 * SITES;
-    /** Accepted hits so far. */
-    private static final int ACC = 5 * SITES;
-    /** Per hit: the proposal uniforms of the lanes, then (at {@link #UNIFORM}) their accept uniforms. */
-    private static final int PROPOSAL = 6 * SITES;
-    private static final int UNIFORM = 7 * SITES;
-    /** Scratch of the exact accept decisions of one double vector: Delta s, decided (1/0), accepted (1/0). */
-    private static final int DS = 8 * SITES;
-    private static final int DECIDED = DS + HALF;
-    private static final int ACCEPTED = DECIDED + HALF;
-    private static final int LANE_DOUBLES = ACCEPTED + HALF;
+    /** Applies the decisions of {@link #decide}: an accepted lane takes q and its action, and counts one. */
+    private static void apply(Lanes lanes, int n) {
+        double[] phi = lanes.phi;
+        double[] action = lanes.action;
+        double[] proposal = lanes.proposal;
+        double[] trial = lanes.trial;
+        double[] taken = lanes.taken;
+        double[] acc = lanes.acc;
+        for (int k = 0; k < n; k += HALF) {
+            // 1.0 for an accepted lane, else 0.0: blends, not masked arithmetic (no AVX2 intrinsic, boxes).
+            DoubleVector taken01 = DoubleVector.fromArray(D, taken, k);
+            VectorMask<Double> yes = taken01.compare(VectorOperators.NE, 0.0);
+            DoubleVector.fromArray(D, phi, k).blend(DoubleVector.fromArray(D, proposal, k), yes).intoArray(phi, k);
+            DoubleVector.fromArray(D, action, k).blend(DoubleVector.fromArray(D, trial, k), yes).intoArray(action, k);
+            DoubleVector.fromArray(D, acc, k).add(taken01).intoArray(acc, k);
+        }
+    }
 
-    /** Margin of the exp bounds in {@link #hit}: their rounding errors are below 1e-14 for x <= 6, where they matter. */
+    /**
+     * The accept decisions of the lanes {@code k ..} that the bounds in {@link #decide} left open (0.0 in
+     * {@link Lanes#decided}), as the reference takes them: for x = ds, {@code 1 - x + x^2/2 - x^3/6 + x^4/24 -
+     * x^5/120 <= exp(-x) <= 1/(1 + x + x^2/2 + x^3/6 + x^4/24)} for x > 0 (Taylor with a remainder of known sign), so
+     * a lane whose u lies below the lower or above the upper bound by more than {@link #MARGIN} (far beyond the
+     * bounds' rounding) is decided by them; the few others (u within about x^5/120 of exp(-x), or within MARGIN of 1
+     * for x <= 0) call {@link Math#exp} here, on the same ds (trial - action is the vector's subtraction). The
+     * decisions are the reference's exactly, and deterministic: the Vector API's own EXP may take different code in
+     * the interpreter and in compiled code. Arrays only, so no vector crosses this call.
+     */
+    private static void decideExactly(Lanes lanes, int k) {
+        for (int l = 0; l < HALF; l++) {
+            if (lanes.decided[l] == 0.0) {
+                double ds = lanes.trial[k + l] - lanes.action[k + l];
+                lanes.taken[k + l] = lanes.uniform[k + l] < Math.exp(-ds) ? 1.0 : 0.0;
+            }
+        }
+    }
+
+    /** Margin of the exp bounds in {@link #decide}: their rounding errors are below 1e-14 for x <= 6, where they matter. */
     private static final double MARGIN = 1e-12;
 
-    /** Per-lane inputs and outputs of one group of sites; subclasses say where a site's inputs come from. */
+    /**
+     * Per-lane inputs and outputs of one batch of up to {@code capacity} consecutive work items; subclasses say
+     * where a site's inputs come from and where its result goes. Lane arrays are padded to whole Philox calls.
+     */
     private abstract static class Lanes {
-        final int[] site = new int[SITES];
-        final long[] block = new long[SITES];
-        /** All per-lane doubles, one block of lanes each at the offsets {@link #PHI} .. {@link #ACCEPTED}. */
-        final double[] v = new double[LANE_DOUBLES];
+        final long[] block;
+        final double[] phi;
+        final double[] j;
+        final double[] a;
+        final double[] b;
+        /** The lane's local action a phi^2 + b phi^4 - J phi at the current phi. */
+        final double[] action;
+        /** Accepted hits so far. */
+        final double[] acc;
+        /** Per hit: the proposal uniforms (then the proposals q), the accept uniforms and the actions at q. */
+        final double[] proposal;
+        final double[] uniform;
+        final double[] trial;
+        /** Per hit: 1.0 where the hit is accepted, else 0.0. */
+        final double[] taken;
+        /** Scratch of {@link #decideExactly}: 1.0 for the lanes of one vector that the bounds decided. */
+        final double[] decided = new double[HALF];
+
+        Lanes(int capacity) {
+            int n = (capacity + SITES - 1) / SITES * SITES;
+            block = new long[n];
+            phi = new double[n];
+            j = new double[n];
+            a = new double[n];
+            b = new double[n];
+            action = new double[n];
+            acc = new double[n];
+            proposal = new double[n];
+            uniform = new double[n];
+            trial = new double[n];
+            taken = new double[n];
+        }
 
         /**
-         * Loads the sites of work items {@code i0 .. i0 + m - 1} (consecutive calls get consecutive groups) with
-         * {@link #set}; lanes past {@code m} get the harmless dummy site action 0 (never stored).
+         * Loads work items {@code i0 ..} (at least one, fewer than {@code end - i0} where the batch is full)
+         * with {@link #set}; lanes from the count returned up to the next multiple of {@link #SITES} get a
+         * harmless dummy site (never stored).
          */
-        abstract void load(int i0, int m, int hits);
+        abstract int load(int i0, int end, int hits);
+
+        /** Stores phi and the accepted count of the {@code m} items from {@code i0} that the last load read. */
+        abstract void store(int i0, int m, double[] accepted);
 
         /** Lane {@code l} holds site x with local field jx, couplings (ax, bx) and field value p. */
         final void set(int l, int x, double jx, double ax, double bx, double p, int hits) {
-            site[l] = x;
             block[l] = (long) x * hits;
-            v[J + l] = jx;
-            v[A + l] = ax;
-            v[B + l] = bx;
+            j[l] = jx;
+            a[l] = ax;
+            b[l] = bx;
             double p2 = p * p;
-            v[PHI + l] = p;
-            v[ACTION + l] = ax * p2 + bx * p2 * p2 - jx * p;
-            v[ACC + l] = 0.0;
+            phi[l] = p;
+            action[l] = ax * p2 + bx * p2 * p2 - jx * p;
+            acc[l] = 0.0;
         }
 
-        /** Dummy lanes {@code m ..}. */
+        /** Dummy lanes {@code m ..} up to the next whole Philox call. */
         final void pad(int m) {
-            for (int l = m; l < SITES; l++) {
-                set(l, 0, 0.0, 0.0, 0.0, 0.0, 0);
+            for (int l = m; l % SITES != 0; l++) {
+                set(l, 0, 0.0, a[l], b[l], 0.0, 0);
             }
         }
     }
@@ -205,212 +267,206 @@ final class VectorMetropolis {
         private final SiteTables t;
 
         TableLanes(CpuArgs args) {
+            super(TABLE_BATCH);
             t = SiteTables.of(args, MetropolisKernel.LINEAR_ARG);
         }
 
         @Override
-        void load(int i0, int m, int hits) {
+        int load(int i0, int end, int hits) {
+            int m = Math.min(TABLE_BATCH, end - i0);
             for (int l = 0; l < m; l++) {
                 int x = t.sites()[i0 + l];
                 set(l, x, t.localField(x), t.qa()[x], t.qb()[x], t.field()[x], hits);
             }
             pad(m);
+            return m;
+        }
+
+        @Override
+        void store(int i0, int m, double[] accepted) {
+            for (int l = 0; l < m; l++) {
+                t.field()[t.sites()[i0 + l]] = phi[l];
+                accepted[i0 + l] = acc[l];
+            }
         }
     }
 
     /**
-     * Inputs of {@link HypercubicMetropolisKernel}: the coordinates of the even base {@code 2i} of the next work
-     * item are carried from site to site (no divisions after the first), J_x sums the 2d neighbours in
-     * neighbour-table order as {@link HypercubicMetropolisKernel#localField} does.
+     * Inputs of {@link HypercubicMetropolisKernel}, one row (a line along direction 0) of the colour at a time:
+     * work item i is site {@code x = 2i + r} ({@link HypercubicMetropolisKernel#site}), so the L/2 items of a row
+     * are the row's sites {@code 2k + r} with the row's parity r. J_x sums the 2d neighbours in neighbour-table
+     * order as {@link HypercubicMetropolisKernel#localField} does: the next and previous site in the row (wrapping
+     * at its ends), and the same position in the neighbouring rows in directions 1 .. d-1.
      */
-    private static final class HypercubicLanes extends Lanes {
+    private static final class RowLanes extends Lanes {
         private final double[] field;
         private final int size;
         private final int dim;
         private final int colour;
         private final double kappa;
-        private final double qa;
-        private final double qb;
-        private final int[] stride;
-        private final int[] coord;
+        /** Row bases of the forward and backward neighbour rows in directions 1 .. d-1 of the loaded row. */
         private final int[] forward;
         private final int[] backward;
-        /** Block-number offsets 2 l hits of the lanes of a stride-2 run, for {@code stepHits} hits. */
-        private final long[] blockStep = new long[HALF];
-        private int stepHits;
-        private int base;
-        private int parity;
+        /** First site of the loaded items: row base + 2 k0 + r. */
+        private int first;
+        /** Other-colour rows of 2D lattices ({@link #packed}), their keys 2 row + parity (-1: none) and last use. */
+        private final double[][] packedRows;
+        private final int[] packedKey = {-1, -1, -1};
+        private final int[] packedUse = new int[3];
+        private int clock;
 
-        HypercubicLanes(CpuArgs args, int first) {
+        RowLanes(CpuArgs args) {
+            super(args.intArg(3) / 2);
             field = args.doubles(0);
             size = args.intArg(3);
             dim = args.intArg(4);
             colour = args.intArg(5);
             kappa = args.doubleArg(8);
-            qa = args.doubleArg(9);
-            qb = args.doubleArg(10);
-            stride = new int[dim];
-            coord = new int[dim];
+            java.util.Arrays.fill(a, args.doubleArg(9));
+            java.util.Arrays.fill(b, args.doubleArg(10));
             forward = new int[dim];
             backward = new int[dim];
-            base = 2 * first;
-            int rest = base;
-            for (int mu = 0, s = 1; mu < dim; mu++, s *= size) {
-                stride[mu] = s;
-                coord[mu] = rest % size;
-                rest /= size;
-                parity += mu > 0 ? coord[mu] : 0;
-            }
+            // Slack past L/2 + 2 for the padded lanes, which read (finite) values they never store
+            packedRows = new double[dim == 2 ? 3 : 0][size / 2 + 2 + 2 * SITES];
         }
 
         @Override
-        void load(int i0, int m, int hits) {
-            int r = (colour + parity) & 1;
-            int first = coord[0] + r;
-            if (m == SITES && first >= 1 && first + 2 * SITES <= size) {
-                // All sites in one row, none at its ends: every neighbour read is a stride-2 run in the array.
-                rowNeighbours();
-                loadRun(base + r, hits);
-                // The group ends inside the row: jump to its last item's base, then one carrying step.
-                base += 2 * (SITES - 1);
-                coord[0] += 2 * (SITES - 1);
-                advance();
-                return;
+        int load(int i0, int end, int hits) {
+            int perRow = size / 2;
+            int row = i0 / perRow;
+            int k0 = i0 - row * perRow;
+            int m = Math.min(end - i0, perRow - k0);
+            int rowBase = row * size;
+            int parity = 0;
+            for (int mu = 1, rest = row, stride = size; mu < dim; mu++, rest /= size, stride *= size) {
+                int c = rest % size;
+                parity += c;
+                forward[mu] = rowBase + (c == size - 1 ? -(size - 1) * stride : stride);
+                backward[mu] = rowBase + (c == 0 ? (size - 1) * stride : -stride);
             }
-            for (int l = 0; l < m; l++) {
-                r = (colour + parity) & 1;
-                int x = base + r;
-                set(l, x, dim == 2 ? localField2d(x, coord[0] + r, coord[1]) : localField(x, r), qa, qb, field[x], hits);
-                advance();
+            int r = (colour + parity) & 1;
+            first = rowBase + 2 * k0 + r;
+            if (dim == 2) {
+                loadPlane(rowBase, 2 * k0 + r, m, hits);
+            } else {
+                loadAny(rowBase, 2 * k0 + r, m, hits);
             }
             pad(m);
+            return m;
         }
 
-        /** Offsets of the forward and backward neighbours in directions mu >= 1 of the current row (wrap included). */
-        private void rowNeighbours() {
-            for (int mu = 1; mu < dim; mu++) {
-                forward[mu] = coord[mu] == size - 1 ? -(size - 1) * stride[mu] : stride[mu];
-                backward[mu] = coord[mu] == 0 ? (size - 1) * stride[mu] : -stride[mu];
+        /**
+         * {@link #load} in 2D: lane l is row position {@code c0 + 2l}. The neighbours of a row's sites are the
+         * other colour's sites in the same row and in the rows above and below, which {@link #packed} copies into
+         * contiguous arrays (each once per launch: a row's other-colour sites serve as the row above, the same row
+         * and the row below of three consecutive rows); J is then summed a vector at a time, in the reference order.
+         */
+        private void loadPlane(int rowBase, int c0, int m, int hits) {
+            int k0 = c0 >> 1;
+            int r = c0 & 1;
+            double[] same = packed(rowBase / size, 1 - r);
+            double[] up = packed(forward[1] / size, r);
+            double[] down = packed(backward[1] / size, r);
+            double[] f = field;
+            double[] phi = this.phi;
+            for (int l = 0; l < m; l++) {
+                phi[l] = f[rowBase + c0 + 2 * l];
+            }
+            double[] jl = this.j;
+            double[] action = this.action;
+            double[] acc = this.acc;
+            long[] block = this.block;
+            DoubleVector vk = DoubleVector.broadcast(D, kappa);
+            DoubleVector va = DoubleVector.broadcast(D, a[0]);
+            DoubleVector vb = DoubleVector.broadcast(D, b[0]);
+            LongVector step = LongVector.zero(WORDS).addIndex(2 * hits);
+            int padded = (m + SITES - 1) / SITES * SITES;
+            for (int l = 0; l < padded; l += HALF) {
+                // other-colour site t of a packed row sits at index t + 1; right(k) = t = k + r, left(k) = k + r - 1
+                int t = k0 + l + 1;
+                DoubleVector p = DoubleVector.fromArray(D, phi, l);
+                DoubleVector jx = DoubleVector.zero(D).add(vk.mul(DoubleVector.fromArray(D, same, t + r)))
+                        .add(vk.mul(DoubleVector.fromArray(D, up, t)))
+                        .add(vk.mul(DoubleVector.fromArray(D, same, t + r - 1)))
+                        .add(vk.mul(DoubleVector.fromArray(D, down, t)));
+                DoubleVector p2 = p.mul(p);
+                jx.intoArray(jl, l);
+                va.mul(p2).add(vb.mul(p2).mul(p2)).sub(jx.mul(p)).intoArray(action, l);
+                DoubleVector.zero(D).intoArray(acc, l);
+                step.add((long) (rowBase + c0 + 2 * l) * hits).intoArray(block, l);
             }
         }
 
         /**
-         * All lanes from the sites x0, x0 + 2, ... of one row, none at a row end: the same values and operations
-         * as {@link #set} with {@link #localField}, read as stride-2 runs. One call per group of lanes.
+         * The sites of row {@code row} with row positions {@code 2t + parity}, t = 0 .. L/2 - 1, at indices t + 1,
+         * with the wrapped neighbours t = -1 and t = L/2 at indices 0 and L/2 + 1. Three rows are kept (the three
+         * a row needs; least recently used goes), valid for one launch, in which the other colour does not change.
          */
-        private void loadRun(int x0, int hits) {
-            if (hits != stepHits) {
-                for (int l = 0; l < HALF; l++) {
-                    blockStep[l] = 2L * l * hits;
+        private double[] packed(int row, int parity) {
+            int key = 2 * row + parity;
+            int victim = 0;
+            for (int slot = 0; slot < packedKey.length; slot++) {
+                if (packedKey[slot] == key) {
+                    packedUse[slot] = ++clock;
+                    return packedRows[slot];
                 }
-                stepHits = hits;
-            }
-            DoubleVector k = DoubleVector.broadcast(D, kappa);
-            DoubleVector va = DoubleVector.broadcast(D, qa);
-            DoubleVector vb = DoubleVector.broadcast(D, qb);
-            for (int l0 = 0; l0 < SITES; l0 += HALF) {
-                int xh = x0 + 2 * l0;
-                DoubleVector p = even(field, xh);
-                DoubleVector jx = DoubleVector.zero(D).add(k.mul(odd(field, xh)));
-                for (int mu = 1; mu < dim; mu++) {
-                    jx = jx.add(k.mul(even(field, xh + forward[mu])));
+                if (packedUse[slot] < packedUse[victim]) {
+                    victim = slot;
                 }
-                jx = jx.add(k.mul(even(field, xh - 1)));
-                for (int mu = 1; mu < dim; mu++) {
-                    jx = jx.add(k.mul(even(field, xh + backward[mu])));
-                }
-                DoubleVector p2 = p.mul(p);
-                p.intoArray(v, PHI + l0);
-                jx.intoArray(v, J + l0);
-                va.intoArray(v, A + l0);
-                vb.intoArray(v, B + l0);
-                va.mul(p2).add(vb.mul(p2).mul(p2)).sub(jx.mul(p)).intoArray(v, ACTION + l0);
-                DoubleVector.zero(D).intoArray(v, ACC + l0);
-                // One vector store: Philox reads block[] as a vector, which a run of scalar stores would stall.
-                LongVector.fromArray(WORDS, blockStep, 0).add((long) xh * hits).intoArray(block, l0);
             }
-            for (int l = 0; l < SITES; l++) {
-                site[l] = x0 + 2 * l;
+            double[] out = packedRows[victim];
+            int half = size / 2;
+            int from = row * size + parity;
+            for (int t = 0; t < half; t++) {
+                out[t + 1] = field[from + 2 * t];
             }
+            out[0] = out[half];
+            out[half + 1] = out[1];
+            packedKey[victim] = key;
+            packedUse[victim] = ++clock;
+            return out;
         }
 
-        /** J_x in any dimension (x = base + r). */
-        private double localField(int x, int r) {
-            double jx = 0.0;
-            for (int mu = 0; mu < dim; mu++) {
-                int c = mu == 0 ? coord[0] + r : coord[mu];
-                jx += kappa * field[c == size - 1 ? x - (size - 1) * stride[mu] : x + stride[mu]];
-            }
-            for (int mu = 0; mu < dim; mu++) {
-                int c = mu == 0 ? coord[0] + r : coord[mu];
-                jx += kappa * field[c == 0 ? x + (size - 1) * stride[mu] : x - stride[mu]];
-            }
-            return jx;
-        }
-
-        /** J_x in 2D at coordinates (c0, c1), unrolled; same order as {@link #localField}. */
-        private double localField2d(int x, int c0, int c1) {
+        /** {@link #load} in any dimension, site by site. */
+        private void loadAny(int rowBase, int c0, int m, int hits) {
             int last = size - 1;
-            double jx = 0.0;
-            jx += kappa * field[c0 == last ? x - last : x + 1];
-            jx += kappa * field[c1 == last ? x - last * size : x + size];
-            jx += kappa * field[c0 == 0 ? x + last : x - 1];
-            jx += kappa * field[c1 == 0 ? x + last * size : x - size];
-            return jx;
+            for (int l = 0; l < m; l++) {
+                int c = c0 + 2 * l;
+                int x = rowBase + c;
+                double jx = 0.0;
+                jx += kappa * field[c == last ? x - last : x + 1];
+                for (int mu = 1; mu < dim; mu++) {
+                    jx += kappa * field[forward[mu] + c];
+                }
+                jx += kappa * field[c == 0 ? x + last : x - 1];
+                for (int mu = 1; mu < dim; mu++) {
+                    jx += kappa * field[backward[mu] + c];
+                }
+                set(l, x, jx, a[l], b[l], field[x], hits);
+            }
         }
 
-        /** The base of the next work item: two sites further along direction 0, carrying into the others. */
-        private void advance() {
-            base += 2;
-            coord[0] += 2;
-            for (int mu = 1; mu < dim && coord[mu - 1] == size; mu++) {
-                coord[mu - 1] = 0;
-                coord[mu]++;
-                parity++;
-                if (coord[mu] == size) {
-                    parity -= size;
-                }
+        @Override
+        void store(int i0, int m, double[] accepted) {
+            for (int l = 0; l < m; l++) {
+                field[first + 2 * l] = phi[l];
+                accepted[i0 + l] = acc[l];
             }
         }
     }
 
-    /** Lanes k of {@code SHUFFLE_EVEN} / {@code SHUFFLE_ODD} pick element 2k or 2k + 1 of two adjacent vectors. */
-    private static final VectorShuffle<Double> SHUFFLE_EVEN = VectorShuffle.fromOp(D, k -> (2 * k) % HALF);
-    private static final VectorShuffle<Double> SHUFFLE_ODD = VectorShuffle.fromOp(D, k -> (2 * k + 1) % HALF);
-    /** The lanes of the result that come from the second vector. */
-    private static final VectorMask<Double> UPPER_HALF = D.indexInRange(-HALF / 2, HALF / 2);
-
-    /** {@code f[at], f[at + 2], ..., f[at + 2 HALF - 2]}. */
-    private static DoubleVector even(double[] f, int at) {
-        return everyOther(f, at, SHUFFLE_EVEN);
-    }
-
     /**
-     * {@code f[at + 1], f[at + 3], ..., f[at + 2 HALF - 1]}: the same two loads as {@link #even} with the other
-     * shuffle, not {@code even(f, at + 1)}, which would read one element past the run (past the array at its end).
+     * {@code RandomStreams.toUniformDouble} of word pair {@code pair} (words 0,1 or 2,3) of the
+     * {@link #SITES} blocks in {@code words}, exact, into {@code out[at ..]}.
      */
-    private static DoubleVector odd(double[] f, int at) {
-        return everyOther(f, at, SHUFFLE_ODD);
-    }
-
-    /** The lanes {@code pick} selects from the vectors at {@code at} and {@code at + HALF}, in that order. */
-    private static DoubleVector everyOther(double[] f, int at, VectorShuffle<Double> pick) {
-        return DoubleVector.fromArray(D, f, at).rearrange(pick)
-                .blend(DoubleVector.fromArray(D, f, at + HALF).rearrange(pick), UPPER_HALF);
-    }
-
-    /**
-     * {@code RandomStreams.toUniformDouble} of word pair {@code k / SITES} (words 0,1 or 2,3) of the lanes
-     * {@code k % SITES ..}, exact, into {@code out[PROPOSAL + k ..]}: the proposal uniforms first, then the accept ones.
-     */
-    private static void uniforms(long[] words, int k, double[] out) {
-        int pair = k / SITES;
-        int lane = k % SITES;
-        int wa = 2 * pair * SITES + lane;
-        LongVector wordA = LongVector.fromArray(WORDS, words, wa);
-        LongVector wordB = LongVector.fromArray(WORDS, words, wa + SITES);
-        DoubleVector high = VectorRandom.exactDoubles(wordA.lanewise(VectorOperators.LSHR, 5));
-        DoubleVector low = VectorRandom.exactDoubles(wordB.lanewise(VectorOperators.LSHR, 6));
-        high.mul(67108864.0).add(low).mul(0x1p-53).intoArray(out, PROPOSAL + k);
+    private static void uniforms(long[] words, int pair, double[] out, int at) {
+        for (int lane = 0; lane < SITES; lane += HALF) {
+            int wa = 2 * pair * SITES + lane;
+            LongVector wordA = LongVector.fromArray(WORDS, words, wa);
+            LongVector wordB = LongVector.fromArray(WORDS, words, wa + SITES);
+            DoubleVector high = VectorRandom.exactDoubles(wordA.lanewise(VectorOperators.LSHR, 5));
+            DoubleVector low = VectorRandom.exactDoubles(wordB.lanewise(VectorOperators.LSHR, 6));
+            high.mul(67108864.0).add(low).mul(0x1p-53).intoArray(out, at + lane);
+        }
     }
 }

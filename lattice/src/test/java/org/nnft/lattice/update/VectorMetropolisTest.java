@@ -54,8 +54,9 @@ class VectorMetropolisTest {
     }
 
     /**
-     * The stride-2 row loads of the hypercubic fast path (rows long enough for whole lane groups away from the row
-     * ends; L = 34 also cuts groups across rows) against the scalar table kernel, bit for bit, in 2D, 3D and 4D.
+     * The row batches of the hypercubic fast path (in 2D from other-colour rows packed once per launch and reused
+     * by the next rows; L = 34 gives rows of 17 sites, so vector groups and Philox calls end part-way through a
+     * row, and chunk boundaries cut rows) against the scalar table kernel, bit for bit, in 2D, 3D and 4D.
      */
     @Test
     void hypercubicRowLoadsRunTheReferenceChain() {
