@@ -286,8 +286,8 @@ final class VectorMetropolis {
         void store(int i0, int m, double[] accepted) {
             for (int l = 0; l < m; l++) {
                 t.field()[t.sites()[i0 + l]] = phi[l];
-                accepted[i0 + l] = acc[l];
             }
+            System.arraycopy(acc, 0, accepted, i0, m);
         }
     }
 
@@ -450,8 +450,8 @@ final class VectorMetropolis {
         void store(int i0, int m, double[] accepted) {
             for (int l = 0; l < m; l++) {
                 field[first + 2 * l] = phi[l];
-                accepted[i0 + l] = acc[l];
             }
+            System.arraycopy(acc, 0, accepted, i0, m);
         }
     }
 
