@@ -73,6 +73,15 @@ public interface Backend extends AutoCloseable {
         return summarize(buffer, 0, buffer.length());
     }
 
+    /**
+     * Sum of a whole buffer in float64: {@code summarize(buffer).sum()} bit for bit (the same blocks, the same
+     * order). A backend may compute it without the other statistics, as a hot loop that needs only the sum
+     * (an acceptance count per sweep) should not pay for them.
+     */
+    default double sum(DeviceBuffer buffer) {
+        return summarize(buffer).sum();
+    }
+
     /** A new F32 buffer holding a copy of {@code data}. */
     default DeviceBuffer upload(float[] data) {
         DeviceBuffer b = allocate(DType.F32, data.length);

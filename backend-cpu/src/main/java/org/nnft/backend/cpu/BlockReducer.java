@@ -15,6 +15,9 @@ interface BlockReducer {
     /** The summary of {@code x[from, to)}. */
     Summary reduce(double[] x, int from, int to);
 
+    /** {@code reduce(x, from, to).sum()} bit for bit, without the other statistics. */
+    double sum(double[] x, int from, int to);
+
     /** The fixed combination of the eight partials. */
     static double combine(double[] p) {
         return ((p[0] + p[1]) + (p[2] + p[3])) + ((p[4] + p[5]) + (p[6] + p[7]));

@@ -120,6 +120,13 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
+    public double sum(DeviceBuffer buffer) {
+        checkOpen("sum");
+        Operations.checkSummarize(this, buffer, 0, buffer.length());
+        return summarizer.sum(((CpuBuffer) buffer).array("sum"), 0, (int) buffer.length());
+    }
+
+    @Override
     public void matmul(boolean transA, boolean transB, int m, int n, int k, double alpha,
                        DeviceBuffer a, DeviceBuffer b, double beta, DeviceBuffer c) {
         checkOpen("matmul");

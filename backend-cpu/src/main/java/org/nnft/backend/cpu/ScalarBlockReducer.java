@@ -20,4 +20,13 @@ final class ScalarBlockReducer implements BlockReducer {
         }
         return new Summary(to - from, BlockReducer.combine(sum), BlockReducer.combine(squares), min, max);
     }
+
+    @Override
+    public double sum(double[] x, int from, int to) {
+        double[] sum = new double[PARTIALS];
+        for (int i = from; i < to; i++) {
+            sum[(i - from) % PARTIALS] += x[i];
+        }
+        return BlockReducer.combine(sum);
+    }
 }

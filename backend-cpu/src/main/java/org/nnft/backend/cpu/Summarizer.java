@@ -25,26 +25,51 @@ final class Summarizer {
 
     /** Summary of {@code array[offset, offset + count)}; the array is a float[], double[] or int[]. */
     Summary summarize(Object array, int offset, int count) {
-        int blocks = (count + Summary.BLOCK - 1) / Summary.BLOCK;
-        Summary[] partial = new Summary[blocks];
-        pool.runRanges(blocks, pool.tasksFor(blocks, BLOCKS_PER_TASK), (first, last) -> {
-            double[] scratch = array instanceof double[] ? null : new double[Summary.BLOCK];
-            for (int b = (int) first; b < last; b++) {
-                int from = offset + b * Summary.BLOCK;
-                int to = Math.min(offset + count, from + Summary.BLOCK);
-                partial[b] = switch (array) {
-                    case double[] d -> reducer.reduce(d, from, to);
-                    case float[] f -> reducer.reduce(widen(f, from, to, scratch), 0, to - from);
-                    case int[] n -> reducer.reduce(widen(n, from, to, scratch), 0, to - from);
-                    default -> throw new IllegalArgumentException("not a host array: " + array.getClass());
-                };
-            }
-        });
+        Summary[] partial = new Summary[blocks(count)];
+        eachBlock(array, offset, count, (b, x, from, to) -> partial[b] = reducer.reduce(x, from, to));
         Summary total = Summary.EMPTY;
         for (Summary s : partial) {
             total = total.merge(s);
         }
         return total;
+    }
+
+    /** {@code summarize(array, offset, count).sum()} bit for bit: the same blocks, merged in the same order. */
+    double sum(Object array, int offset, int count) {
+        double[] partial = new double[blocks(count)];
+        eachBlock(array, offset, count, (b, x, from, to) -> partial[b] = reducer.sum(x, from, to));
+        double total = Summary.EMPTY.sum();
+        for (double s : partial) {
+            total += s;
+        }
+        return total;
+    }
+
+    private static int blocks(int count) {
+        return (count + Summary.BLOCK - 1) / Summary.BLOCK;
+    }
+
+    /** What is done with block {@code b}: its elements are {@code x[from, to)} as float64. */
+    private interface BlockBody {
+        void run(int b, double[] x, int from, int to);
+    }
+
+    /** Runs {@code body} on every block of {@code array[offset, offset + count)}, blocks in parallel. */
+    private void eachBlock(Object array, int offset, int count, BlockBody body) {
+        int blocks = blocks(count);
+        pool.runRanges(blocks, pool.tasksFor(blocks, BLOCKS_PER_TASK), (first, last) -> {
+            double[] scratch = array instanceof double[] ? null : new double[Summary.BLOCK];
+            for (int b = (int) first; b < last; b++) {
+                int from = offset + b * Summary.BLOCK;
+                int to = Math.min(offset + count, from + Summary.BLOCK);
+                switch (array) {
+                    case double[] d -> body.run(b, d, from, to);
+                    case float[] f -> body.run(b, widen(f, from, to, scratch), 0, to - from);
+                    case int[] n -> body.run(b, widen(n, from, to, scratch), 0, to - from);
+                    default -> throw new IllegalArgumentException("not a host array: " + array.getClass());
+                }
+            }
+        });
     }
 
     private static double[] widen(float[] x, int from, int to, double[] out) {

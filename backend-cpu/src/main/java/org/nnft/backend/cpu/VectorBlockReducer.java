@@ -50,4 +50,22 @@ final class VectorBlockReducer implements BlockReducer {
         }
         return new Summary(to - from, BlockReducer.combine(sum), BlockReducer.combine(squares), lo, hi);
     }
+
+    @Override
+    public double sum(double[] x, int from, int to) {
+        DoubleVector sumLow = DoubleVector.zero(D);
+        DoubleVector sumHigh = DoubleVector.zero(D);
+        int i = from;
+        for (; i + PARTIALS <= to; i += PARTIALS) {
+            sumLow = sumLow.add(DoubleVector.fromArray(D, x, i));
+            sumHigh = sumHigh.add(DoubleVector.fromArray(D, x, i + 4));
+        }
+        double[] sum = new double[PARTIALS];
+        sumLow.intoArray(sum, 0);
+        sumHigh.intoArray(sum, 4);
+        for (int p = 0; i < to; i++, p++) {
+            sum[p] += x[i];
+        }
+        return BlockReducer.combine(sum);
+    }
 }

@@ -134,6 +134,32 @@ public abstract class BackendConformance {
         }
     }
 
+    /** {@link Backend#sum} is the summary's sum bit for bit (F64, F32 and I32; NaN, infinities, signed zeros, empty). */
+    @Test
+    void sumIsTheSummarySum() {
+        SplittableRandom r = new SplittableRandom(11);
+        int n = 2 * Summary.BLOCK + 77;
+        double[] d = new double[n];
+        float[] f = new float[n];
+        int[] ints = new int[n];
+        for (int j = 0; j < n; j++) {
+            d[j] = r.nextGaussian() * Math.exp(10 * r.nextDouble());
+            f[j] = (float) d[j];
+            ints[j] = r.nextInt();
+        }
+        double[][] special = {{-0.0, -0.0}, {Double.NaN, 1.0}, {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}, {}};
+        try (DeviceBuffer bd = backend.upload(d); DeviceBuffer bf = backend.upload(f); DeviceBuffer bi = backend.upload(ints)) {
+            for (DeviceBuffer b : new DeviceBuffer[]{bd, bf, bi}) {
+                assertEquals(backend.summarize(b).sum(), backend.sum(b), "sum of " + b.dtype());
+            }
+        }
+        for (double[] values : special) {
+            try (DeviceBuffer b = values.length == 0 ? backend.allocate(DType.F64, 0) : backend.upload(values)) {
+                assertEquals(backend.summarize(b).sum(), backend.sum(b), java.util.Arrays.toString(values));
+            }
+        }
+    }
+
     private static void checkSummary(Summary s, int off, int cnt, java.util.function.IntToDoubleFunction x) {
         double sum = 0, sum2 = 0, abs = 0, abs2 = 0, lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (int j = off; j < off + cnt; j++) {

@@ -97,7 +97,7 @@ public final class DeviceCouplings implements AutoCloseable {
 
     /** Sum of the acceptance buffer after a launch over one colour. */
     double acceptedSum() {
-        return backend.summarize(accepted).sum();
+        return backend.sum(accepted);
     }
 
     @Override
