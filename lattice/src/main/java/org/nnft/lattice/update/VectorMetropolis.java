@@ -82,21 +82,23 @@ final class VectorMetropolis {
         }
     }
 
-    /** The proposal and accept uniforms of hit {@code h} for the first {@code n} lanes (a multiple of {@link #SITES}). */
+    /**
+     * For hit {@code h} of the first {@code n} lanes (a multiple of {@link #SITES}): the proposal steps 2u - 1 of the
+     * proposal uniforms, and the accept uniforms.
+     */
     private static void draw(Lanes lanes, int n, long seed, long stream, int h, long[] words) {
         long[] block = lanes.block;
         double[] proposal = lanes.proposal;
         double[] uniform = lanes.uniform;
         for (int k = 0; k < n; k += SITES) {
             VectorPhilox.blocks(seed, stream, block, k, h, words);
-            uniforms(words, 0, proposal, k);
-            uniforms(words, 1, uniform, k);
+            uniforms(words, k, proposal, uniform);
         }
     }
 
     /**
      * The proposals of one hit on the first {@code n} lanes (a multiple of the vector length): q = phi + delta (2u - 1)
-     * replaces the proposal uniform, and its local action goes to {@link Lanes#trial}. The hit is cut into this
+     * replaces the proposal step 2u - 1, and its local action goes to {@link Lanes#trial}. The hit is cut into this
      * pass and {@link #accept} so that each loop iteration is a short dependency chain (a long one runs at its
      * latency); each pass is one counted loop, so C2 hoists its bounds checks and constants.
      */
@@ -110,7 +112,7 @@ final class VectorMetropolis {
         double[] trial = lanes.trial;
         for (int k = 0; k < n; k += HALF) {
             DoubleVector q = DoubleVector.fromArray(D, phi, k)
-                    .add(DoubleVector.fromArray(D, proposal, k).mul(2.0).sub(1.0).mul(delta));
+                    .add(DoubleVector.fromArray(D, proposal, k).mul(delta));
             DoubleVector q2 = q.mul(q);
             DoubleVector a = DoubleVector.fromArray(D, al, k);
             DoubleVector b = DoubleVector.fromArray(D, bl, k);
@@ -208,7 +210,7 @@ final class VectorMetropolis {
         final double[] action;
         /** Accepted hits so far. */
         final double[] acc;
-        /** Per hit: the proposal uniforms (then the proposals q), the accept uniforms and the actions at q. */
+        /** Per hit: the proposal steps 2u - 1 (then the proposals q), the accept uniforms and the actions at q. */
         final double[] proposal;
         final double[] uniform;
         final double[] trial;
@@ -456,17 +458,32 @@ final class VectorMetropolis {
     }
 
     /**
-     * {@code RandomStreams.toUniformDouble} of word pair {@code pair} (words 0,1 or 2,3) of the
-     * {@link #SITES} blocks in {@code words}, exact, into {@code out[at ..]}.
+     * From the {@link #SITES} blocks in {@code words}: {@code 2u - 1} for the uniform u of words 0 and 1 into
+     * {@code steps[at ..]}, and the uniform of words 2 and 3 into {@code uniforms[at ..]}, u as
+     * {@code RandomStreams.toUniformDouble}: {@code u = a 2^-27 + b 2^-53} with a = w0 >>> 5 and b = w1 >>> 6.
+     * Each term comes exactly from the double {@code 2^52 + (w & mask)}, whose significand holds the word's top
+     * bits in place, by one multiply and one subtraction (both exact); u and 2u - 1 are multiples of 2^-53 and
+     * 2^-52 below 1 in size, so their sums are exact too and equal the reference's bit for bit.
      */
-    private static void uniforms(long[] words, int pair, double[] out, int at) {
+    private static void uniforms(long[] words, int at, double[] steps, double[] uniforms) {
         for (int lane = 0; lane < SITES; lane += HALF) {
-            int wa = 2 * pair * SITES + lane;
-            LongVector wordA = LongVector.fromArray(WORDS, words, wa);
-            LongVector wordB = LongVector.fromArray(WORDS, words, wa + SITES);
-            DoubleVector high = VectorRandom.exactDoubles(wordA.lanewise(VectorOperators.LSHR, 5));
-            DoubleVector low = VectorRandom.exactDoubles(wordB.lanewise(VectorOperators.LSHR, 6));
-            high.mul(67108864.0).add(low).mul(0x1p-53).intoArray(out, at + lane);
+            DoubleVector a0 = top(words, lane, 0xFFFF_FFE0L);
+            DoubleVector b0 = top(words, SITES + lane, 0xFFFF_FFC0L);
+            a0.fma(DoubleVector.broadcast(D, 0x1p-31), DoubleVector.broadcast(D, -0x1p21))
+                    .add(b0.fma(DoubleVector.broadcast(D, 0x1p-58), DoubleVector.broadcast(D, -(1.0 + 0x1p-6))))
+                    .intoArray(steps, at + lane);
+            DoubleVector a1 = top(words, 2 * SITES + lane, 0xFFFF_FFE0L);
+            DoubleVector b1 = top(words, 3 * SITES + lane, 0xFFFF_FFC0L);
+            a1.fma(DoubleVector.broadcast(D, 0x1p-32), DoubleVector.broadcast(D, -0x1p20))
+                    .add(b1.fma(DoubleVector.broadcast(D, 0x1p-59), DoubleVector.broadcast(D, -0x1p-7)))
+                    .intoArray(uniforms, at + lane);
         }
     }
+
+    /** The double {@code 2^52 + (words[at ..] & mask)}, lane by lane (a word's kept bits in the significand). */
+    private static DoubleVector top(long[] words, int at, long mask) {
+        return LongVector.fromArray(WORDS, words, at).and(mask).or(TWO_52).reinterpretAsDoubles();
+    }
+
+    private static final long TWO_52 = Double.doubleToRawLongBits(0x1p52);
 }
