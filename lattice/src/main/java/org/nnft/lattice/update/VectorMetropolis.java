@@ -71,13 +71,17 @@ final class VectorMetropolis {
         for (int i0 = from; i0 < end; ) {
             int m = lanes.load(i0, end, hits);
             int padded = (m + SITES - 1) / SITES * SITES;
+            if (hits > 1) {
+                java.util.Arrays.fill(lanes.acc, 0, padded, 0.0);
+            }
             for (int h = 0; h < hits; h++) {
                 draw(lanes, padded, seed, stream, h, words);
                 propose(lanes, padded, delta);
                 decide(lanes, padded);
-                apply(lanes, padded);
+                apply(lanes, padded, hits > 1);
             }
-            lanes.store(i0, m, accepted);
+            // With one hit the accepted counts are its decisions, and the actions are not needed again
+            lanes.store(i0, m, accepted, hits > 1 ? lanes.acc : lanes.taken);
             i0 += m;
         }
     }
@@ -156,13 +160,23 @@ final class VectorMetropolis {
         }
     }
 
-    /** Applies the decisions of {@link #decide}: an accepted lane takes q and its action, and counts one. */
-    private static void apply(Lanes lanes, int n) {
+    /**
+     * Applies the decisions of {@link #decide}: an accepted lane takes q; with {@code more} (several hits) it also
+     * takes its action and counts one in {@link Lanes#acc}.
+     */
+    private static void apply(Lanes lanes, int n, boolean more) {
         double[] phi = lanes.phi;
-        double[] action = lanes.action;
         double[] proposal = lanes.proposal;
-        double[] trial = lanes.trial;
         double[] taken = lanes.taken;
+        if (!more) {
+            for (int k = 0; k < n; k += HALF) {
+                VectorMask<Double> yes = DoubleVector.fromArray(D, taken, k).compare(VectorOperators.NE, 0.0);
+                DoubleVector.fromArray(D, phi, k).blend(DoubleVector.fromArray(D, proposal, k), yes).intoArray(phi, k);
+            }
+            return;
+        }
+        double[] action = lanes.action;
+        double[] trial = lanes.trial;
         double[] acc = lanes.acc;
         for (int k = 0; k < n; k += HALF) {
             // 1.0 for an accepted lane, else 0.0: blends, not masked arithmetic (no AVX2 intrinsic, boxes).
@@ -208,7 +222,7 @@ final class VectorMetropolis {
         final double[] b;
         /** The lane's local action a phi^2 + b phi^4 - J phi at the current phi. */
         final double[] action;
-        /** Accepted hits so far. */
+        /** Accepted hits so far (several hits per site only). */
         final double[] acc;
         /** Per hit: the proposal steps 2u - 1 (then the proposals q), the accept uniforms and the actions at q. */
         final double[] proposal;
@@ -241,8 +255,8 @@ final class VectorMetropolis {
          */
         abstract int load(int i0, int end, int hits);
 
-        /** Stores phi and the accepted count of the {@code m} items from {@code i0} that the last load read. */
-        abstract void store(int i0, int m, double[] accepted);
+        /** Stores phi and the accepted counts {@code counts[0 .. m)} of the {@code m} items from {@code i0} that the last load read. */
+        abstract void store(int i0, int m, double[] accepted, double[] counts);
 
         /** Lane {@code l} holds site x with local field jx, couplings (ax, bx) and field value p. */
         final void set(int l, int x, double jx, double ax, double bx, double p, int hits) {
@@ -253,7 +267,6 @@ final class VectorMetropolis {
             double p2 = p * p;
             phi[l] = p;
             action[l] = ax * p2 + bx * p2 * p2 - jx * p;
-            acc[l] = 0.0;
         }
 
         /** Dummy lanes {@code m ..} up to the next whole Philox call. */
@@ -285,11 +298,11 @@ final class VectorMetropolis {
         }
 
         @Override
-        void store(int i0, int m, double[] accepted) {
+        void store(int i0, int m, double[] accepted, double[] counts) {
             for (int l = 0; l < m; l++) {
                 t.field()[t.sites()[i0 + l]] = phi[l];
             }
-            System.arraycopy(acc, 0, accepted, i0, m);
+            System.arraycopy(counts, 0, accepted, i0, m);
         }
     }
 
@@ -376,7 +389,6 @@ final class VectorMetropolis {
             }
             double[] jl = this.j;
             double[] action = this.action;
-            double[] acc = this.acc;
             long[] block = this.block;
             DoubleVector vk = DoubleVector.broadcast(D, kappa);
             DoubleVector va = DoubleVector.broadcast(D, a[0]);
@@ -394,7 +406,6 @@ final class VectorMetropolis {
                 DoubleVector p2 = p.mul(p);
                 jx.intoArray(jl, l);
                 va.mul(p2).add(vb.mul(p2).mul(p2)).sub(jx.mul(p)).intoArray(action, l);
-                DoubleVector.zero(D).intoArray(acc, l);
                 step.add((long) (rowBase + c0 + 2 * l) * hits).intoArray(block, l);
             }
         }
@@ -449,11 +460,11 @@ final class VectorMetropolis {
         }
 
         @Override
-        void store(int i0, int m, double[] accepted) {
+        void store(int i0, int m, double[] accepted, double[] counts) {
             for (int l = 0; l < m; l++) {
                 field[first + 2 * l] = phi[l];
             }
-            System.arraycopy(acc, 0, accepted, i0, m);
+            System.arraycopy(counts, 0, accepted, i0, m);
         }
     }
 

@@ -63,17 +63,20 @@ class VectorMetropolisTest {
         int[][] shapes = {{2, 34}, {2, 40}, {3, 18}, {4, 18}};
         for (int[] shape : shapes) {
             Couplings c = HomogeneousTheory.fromMassAndLambda(shape[0], -0.5, 0.7).couplings(new Lattice(shape[0], shape[1]));
-            Run table = chain(c, BackendOptions.of("threads", "2", "scalar", "true"), MetropolisKernel.KERNEL, 0.9, 2);
-            Run cubic = chain(c, BackendOptions.of("threads", "2"), HypercubicMetropolisKernel.KERNEL, 0.9, 2);
-            assertArrayEquals(table.field, cubic.field, "d=" + shape[0] + " L=" + shape[1]);
-            assertEquals(table.accepted, cubic.accepted);
+            for (int hits = 1; hits <= 2; hits++) {
+                Run table = chain(c, BackendOptions.of("threads", "2", "scalar", "true"), MetropolisKernel.KERNEL, 0.9, hits);
+                Run cubic = chain(c, BackendOptions.of("threads", "2"), HypercubicMetropolisKernel.KERNEL, 0.9, hits);
+                assertArrayEquals(table.field, cubic.field, "d=" + shape[0] + " L=" + shape[1] + " hits=" + hits);
+                assertEquals(table.accepted, cubic.accepted);
+            }
         }
     }
 
-    /** 2D homogeneous (L = 10: 50 sites per colour, a short last lane group) with three hits. */
+    /** 2D homogeneous (L = 10: 50 sites per colour, a short last lane group) with one hit and with three. */
     @Test
     void fastPathRunsTheReferenceChainIn2d() {
         Couplings c = HomogeneousTheory.fromMassAndLambda(2, -0.5, 0.7).couplings(new Lattice(2, 10));
+        assertSameChain(c, 0.9, 1);
         assertSameChain(c, 0.9, 3);
     }
 
