@@ -211,6 +211,41 @@ final class VectorMetropolis {
     private static final double MARGIN = 1e-12;
 
     /**
+     * The lane arrays of one thread, reused from launch to launch: allocating them for every task of every launch
+     * made some hundred MB/s of garbage in a lattice run, and the heap (the peak memory of a run) grew with it.
+     * Safe because a task runs to its end on one thread and writes every lane that reaches the field or the
+     * accepted counts before it reads it; padded lanes may compute on stale values, which are never stored; the
+     * packed rows of {@link RowLanes} start empty in every launch.
+     */
+    private static final class LaneArrays {
+        private static final ThreadLocal<LaneArrays> CACHE = new ThreadLocal<>();
+        /** Lanes per array, a multiple of {@link #SITES}. */
+        final int lanes;
+        final long[] block;
+        final double[][] doubles;
+        /** Three packed rows of {@link RowLanes}, with slack past L/2 + 2 for the padded lanes. */
+        final double[][] packed;
+
+        private LaneArrays(int lanes) {
+            this.lanes = lanes;
+            block = new long[lanes];
+            doubles = new double[10][lanes];
+            packed = new double[3][lanes + 2 + 2 * SITES];
+        }
+
+        /** This thread's arrays, for batches of up to {@code capacity} items. */
+        static LaneArrays forThread(int capacity) {
+            int n = Math.max(SITES, (capacity + SITES - 1) / SITES * SITES);
+            LaneArrays cached = CACHE.get();
+            if (cached == null || cached.lanes < n) {
+                cached = new LaneArrays(n);
+                CACHE.set(cached);
+            }
+            return cached;
+        }
+    }
+
+    /**
      * Per-lane inputs and outputs of one batch of up to {@code capacity} consecutive work items; subclasses say
      * where a site's inputs come from and where its result goes. Lane arrays are padded to whole Philox calls.
      */
@@ -232,20 +267,22 @@ final class VectorMetropolis {
         final double[] taken;
         /** Scratch of {@link #decideExactly}: 1.0 for the lanes of one vector that the bounds decided. */
         final double[] decided = new double[HALF];
+        final LaneArrays arrays;
 
+        /** Lanes for batches of up to {@code capacity} items, on this thread's {@link LaneArrays}. */
         Lanes(int capacity) {
-            int n = (capacity + SITES - 1) / SITES * SITES;
-            block = new long[n];
-            phi = new double[n];
-            j = new double[n];
-            a = new double[n];
-            b = new double[n];
-            action = new double[n];
-            acc = new double[n];
-            proposal = new double[n];
-            uniform = new double[n];
-            trial = new double[n];
-            taken = new double[n];
+            arrays = LaneArrays.forThread(capacity);
+            block = arrays.block;
+            phi = arrays.doubles[0];
+            j = arrays.doubles[1];
+            a = arrays.doubles[2];
+            b = arrays.doubles[3];
+            action = arrays.doubles[4];
+            acc = arrays.doubles[5];
+            proposal = arrays.doubles[6];
+            uniform = arrays.doubles[7];
+            trial = arrays.doubles[8];
+            taken = arrays.doubles[9];
         }
 
         /**
@@ -342,7 +379,7 @@ final class VectorMetropolis {
             forward = new int[dim];
             backward = new int[dim];
             // Slack past L/2 + 2 for the padded lanes, which read (finite) values they never store
-            packedRows = new double[dim == 2 ? 3 : 0][size / 2 + 2 + 2 * SITES];
+            packedRows = arrays.packed;
         }
 
         @Override
