@@ -16,7 +16,7 @@ import org.nnft.engine.simd.VectorRandom;
  * each site's phi_x, local field (from the tables with {@link LocalField#at}, or by index arithmetic; the
  * reference summation order either way) and action into lane arrays; per hit, passes over the whole batch then
  * draw the Philox words of counter lanes {@code x * hits + h} (the reference addressing) and turn them into the
- * proposal and accept uniforms ({@link #draw}), form the proposals and their actions ({@link #propose}), take the
+ * proposal steps 2u - 1 and the accept uniforms ({@link #draw}), form the proposals and their actions ({@link #propose}), take the
  * accept decisions ({@link #decide}) and apply them ({@link #apply}); {@link Lanes#store} writes phi_x and the
  * accepted counts back. A batch is padded to whole Philox calls with dummy lanes that are never stored, so every
  * site takes this path whatever the chunking.
@@ -103,8 +103,8 @@ final class VectorMetropolis {
     /**
      * The proposals of one hit on the first {@code n} lanes (a multiple of the vector length): q = phi + delta (2u - 1)
      * replaces the proposal step 2u - 1, and its local action goes to {@link Lanes#trial}. The hit is cut into this
-     * pass and {@link #accept} so that each loop iteration is a short dependency chain (a long one runs at its
-     * latency); each pass is one counted loop, so C2 hoists its bounds checks and constants.
+     * pass, {@link #decide} and {@link #apply} so that each loop iteration is a short dependency chain (a long one
+     * runs at its latency); each pass is one counted loop, so C2 hoists its bounds checks and constants.
      */
     private static void propose(Lanes lanes, int n, double delta) {
         // Arrays in locals: C2 hoists the bounds checks of loop-invariant arrays only
