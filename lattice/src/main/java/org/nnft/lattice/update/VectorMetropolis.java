@@ -13,11 +13,11 @@ import org.nnft.engine.simd.VectorRandom;
  * Vector API fast path of {@link MetropolisKernel} and {@link HypercubicMetropolisKernel} (the CPU backend runs
  * it unless {@code scalar=true}). Work items go in batches ({@link Lanes}): the table kernel's in fixed-size
  * batches, the hypercubic kernel's a lattice row (a line along direction 0) at a time. {@link Lanes#load} reads
- * each site's phi_x, local field (from the tables with {@link LocalField#at}, or by index arithmetic; the
- * reference summation order either way) and action into lane arrays; per hit, passes over the whole batch then
- * draw the Philox words of counter lanes {@code x * hits + h} (the reference addressing) and turn them into the
- * proposal steps 2u - 1 and the accept uniforms ({@link #draw}), form the proposals and their actions ({@link #propose}), take the
- * accept decisions ({@link #decide}) and apply them ({@link #apply}); {@link Lanes#store} writes phi_x and the
+ * each site's phi_x and local field (from the tables with {@link LocalField#at}, or by index arithmetic; the
+ * reference summation order either way) into lane arrays; per hit, passes over the whole batch then draw the
+ * Philox words of counter lanes {@code x * hits + h} (the reference addressing) and turn them into the proposal
+ * steps 2u - 1 and the accept uniforms ({@link #draw}), form the proposals and the action differences
+ * ({@link #propose}), take the accept decisions ({@link #decide}) and apply them ({@link #apply}); {@link Lanes#store} writes phi_x and the
  * accepted counts back. A batch is padded to whole Philox calls with dummy lanes that are never stored, so every
  * site takes this path whatever the chunking.
  *
@@ -80,7 +80,7 @@ final class VectorMetropolis {
                 decide(lanes, padded);
                 apply(lanes, padded, hits > 1);
             }
-            // With one hit the accepted counts are its decisions, and the actions are not needed again
+            // With one hit the accepted counts are its decisions
             lanes.store(i0, m, accepted, hits > 1 ? lanes.acc : lanes.taken);
             i0 += m;
         }
@@ -102,7 +102,9 @@ final class VectorMetropolis {
 
     /**
      * The proposals of one hit on the first {@code n} lanes (a multiple of the vector length): q = phi + delta (2u - 1)
-     * replaces the proposal step 2u - 1, and its local action goes to {@link Lanes#trial}. The hit is cut into this
+     * replaces the proposal step 2u - 1, and the change of the local action, ds = s(q) - s(phi), goes to
+     * {@link Lanes#trial}. s(phi) is recomputed at every hit: after an accepted hit it is the previous s(q) bit for
+     * bit (the same operations on the same value), as the reference carries it. The hit is cut into this
      * pass, {@link #decide} and {@link #apply} so that each loop iteration is a short dependency chain (a long one
      * runs at its latency); each pass is one counted loop, so C2 hoists its bounds checks and constants.
      */
@@ -115,23 +117,26 @@ final class VectorMetropolis {
         double[] proposal = lanes.proposal;
         double[] trial = lanes.trial;
         for (int k = 0; k < n; k += HALF) {
-            DoubleVector q = DoubleVector.fromArray(D, phi, k)
-                    .add(DoubleVector.fromArray(D, proposal, k).mul(delta));
-            DoubleVector q2 = q.mul(q);
+            DoubleVector p = DoubleVector.fromArray(D, phi, k);
+            DoubleVector q = p.add(DoubleVector.fromArray(D, proposal, k).mul(delta));
             DoubleVector a = DoubleVector.fromArray(D, al, k);
             DoubleVector b = DoubleVector.fromArray(D, bl, k);
-            a.mul(q2).add(b.mul(q2).mul(q2)).sub(DoubleVector.fromArray(D, jl, k).mul(q)).intoArray(trial, k);
+            DoubleVector j = DoubleVector.fromArray(D, jl, k);
+            DoubleVector p2 = p.mul(p);
+            DoubleVector q2 = q.mul(q);
+            DoubleVector sOld = a.mul(p2).add(b.mul(p2).mul(p2)).sub(j.mul(p));
+            DoubleVector sNew = a.mul(q2).add(b.mul(q2).mul(q2)).sub(j.mul(q));
+            sNew.sub(sOld).intoArray(trial, k);
             q.intoArray(proposal, k);
         }
     }
 
     /**
      * The accept decisions of one hit on the first {@code n} lanes after {@link #propose}, 1.0 or 0.0 into
-     * {@link Lanes#taken}: the reference's {@code ds <= 0 || u < Math.exp(-ds)} with ds = trial - action, taken by
+     * {@link Lanes#taken}: the reference's {@code ds <= 0 || u < Math.exp(-ds)} with ds from {@link Lanes#trial}, taken by
      * bounds on exp(-ds) where they decide and by {@link #decideExactly} elsewhere.
      */
     private static void decide(Lanes lanes, int n) {
-        double[] action = lanes.action;
         double[] trial = lanes.trial;
         double[] uniform = lanes.uniform;
         double[] taken = lanes.taken;
@@ -139,7 +144,7 @@ final class VectorMetropolis {
         DoubleVector one = DoubleVector.broadcast(D, 1.0);
         DoubleVector half = DoubleVector.broadcast(D, 0.5);
         for (int k = 0; k < n; k += HALF) {
-            DoubleVector x = DoubleVector.fromArray(D, trial, k).sub(DoubleVector.fromArray(D, action, k));
+            DoubleVector x = DoubleVector.fromArray(D, trial, k);
             DoubleVector u = DoubleVector.fromArray(D, uniform, k);
             // Bounds on exp(-x) by Horner with fused multiply-adds: only bounds, so their rounding need not match
             // anything (see MARGIN). For x <= 0 they decide nothing wrong: there lower - MARGIN >= 1 - MARGIN, and
@@ -162,7 +167,7 @@ final class VectorMetropolis {
 
     /**
      * Applies the decisions of {@link #decide}: an accepted lane takes q; with {@code more} (several hits) it also
-     * takes its action and counts one in {@link Lanes#acc}.
+     * counts one in {@link Lanes#acc}.
      */
     private static void apply(Lanes lanes, int n, boolean more) {
         double[] phi = lanes.phi;
@@ -175,15 +180,12 @@ final class VectorMetropolis {
             }
             return;
         }
-        double[] action = lanes.action;
-        double[] trial = lanes.trial;
         double[] acc = lanes.acc;
         for (int k = 0; k < n; k += HALF) {
             // 1.0 for an accepted lane, else 0.0: blends, not masked arithmetic (no AVX2 intrinsic, boxes).
             DoubleVector taken01 = DoubleVector.fromArray(D, taken, k);
             VectorMask<Double> yes = taken01.compare(VectorOperators.NE, 0.0);
             DoubleVector.fromArray(D, phi, k).blend(DoubleVector.fromArray(D, proposal, k), yes).intoArray(phi, k);
-            DoubleVector.fromArray(D, action, k).blend(DoubleVector.fromArray(D, trial, k), yes).intoArray(action, k);
             DoubleVector.fromArray(D, acc, k).add(taken01).intoArray(acc, k);
         }
     }
@@ -194,15 +196,14 @@ final class VectorMetropolis {
      * x^5/120 <= exp(-x) <= 1/(1 + x + x^2/2 + x^3/6 + x^4/24)} for x > 0 (Taylor with a remainder of known sign), so
      * a lane whose u lies below the lower or above the upper bound by more than {@link #MARGIN} (far beyond the
      * bounds' rounding) is decided by them; the few others (u within about x^5/120 of exp(-x), or within MARGIN of 1
-     * for x <= 0) call {@link Math#exp} here, on the same ds (trial - action is the vector's subtraction). The
+     * for x <= 0) call {@link Math#exp} here, on the same ds. The
      * decisions are the reference's exactly, and deterministic: the Vector API's own EXP may take different code in
      * the interpreter and in compiled code. Arrays only, so no vector crosses this call.
      */
     private static void decideExactly(Lanes lanes, int k) {
         for (int l = 0; l < HALF; l++) {
             if (lanes.decided[l] == 0.0) {
-                double ds = lanes.trial[k + l] - lanes.action[k + l];
-                lanes.taken[k + l] = lanes.uniform[k + l] < Math.exp(-ds) ? 1.0 : 0.0;
+                lanes.taken[k + l] = lanes.uniform[k + l] < Math.exp(-lanes.trial[k + l]) ? 1.0 : 0.0;
             }
         }
     }
@@ -229,7 +230,7 @@ final class VectorMetropolis {
         private LaneArrays(int lanes) {
             this.lanes = lanes;
             block = new long[lanes];
-            doubles = new double[10][lanes];
+            doubles = new double[9][lanes];
             packed = new double[3][lanes + 2 + 2 * SITES];
         }
 
@@ -255,11 +256,9 @@ final class VectorMetropolis {
         final double[] j;
         final double[] a;
         final double[] b;
-        /** The lane's local action a phi^2 + b phi^4 - J phi at the current phi. */
-        final double[] action;
         /** Accepted hits so far (several hits per site only). */
         final double[] acc;
-        /** Per hit: the proposal steps 2u - 1 (then the proposals q), the accept uniforms and the actions at q. */
+        /** Per hit: the proposal steps 2u - 1 (then the proposals q), the accept uniforms and ds = s(q) - s(phi). */
         final double[] proposal;
         final double[] uniform;
         final double[] trial;
@@ -277,12 +276,11 @@ final class VectorMetropolis {
             j = arrays.doubles[1];
             a = arrays.doubles[2];
             b = arrays.doubles[3];
-            action = arrays.doubles[4];
-            acc = arrays.doubles[5];
-            proposal = arrays.doubles[6];
-            uniform = arrays.doubles[7];
-            trial = arrays.doubles[8];
-            taken = arrays.doubles[9];
+            acc = arrays.doubles[4];
+            proposal = arrays.doubles[5];
+            uniform = arrays.doubles[6];
+            trial = arrays.doubles[7];
+            taken = arrays.doubles[8];
         }
 
         /**
@@ -301,9 +299,7 @@ final class VectorMetropolis {
             j[l] = jx;
             a[l] = ax;
             b[l] = bx;
-            double p2 = p * p;
             phi[l] = p;
-            action[l] = ax * p2 + bx * p2 * p2 - jx * p;
         }
 
         /** Dummy lanes {@code m ..} up to the next whole Philox call. */
@@ -425,24 +421,18 @@ final class VectorMetropolis {
                 phi[l] = f[rowBase + c0 + 2 * l];
             }
             double[] jl = this.j;
-            double[] action = this.action;
             long[] block = this.block;
             DoubleVector vk = DoubleVector.broadcast(D, kappa);
-            DoubleVector va = DoubleVector.broadcast(D, a[0]);
-            DoubleVector vb = DoubleVector.broadcast(D, b[0]);
             LongVector step = LongVector.zero(WORDS).addIndex(2 * hits);
             int padded = (m + SITES - 1) / SITES * SITES;
             for (int l = 0; l < padded; l += HALF) {
                 // other-colour site t of a packed row sits at index t + 1; right(k) = t = k + r, left(k) = k + r - 1
                 int t = k0 + l + 1;
-                DoubleVector p = DoubleVector.fromArray(D, phi, l);
-                DoubleVector jx = DoubleVector.zero(D).add(vk.mul(DoubleVector.fromArray(D, same, t + r)))
+                DoubleVector.zero(D).add(vk.mul(DoubleVector.fromArray(D, same, t + r)))
                         .add(vk.mul(DoubleVector.fromArray(D, up, t)))
                         .add(vk.mul(DoubleVector.fromArray(D, same, t + r - 1)))
-                        .add(vk.mul(DoubleVector.fromArray(D, down, t)));
-                DoubleVector p2 = p.mul(p);
-                jx.intoArray(jl, l);
-                va.mul(p2).add(vb.mul(p2).mul(p2)).sub(jx.mul(p)).intoArray(action, l);
+                        .add(vk.mul(DoubleVector.fromArray(D, down, t)))
+                        .intoArray(jl, l);
                 step.add((long) (rowBase + c0 + 2 * l) * hits).intoArray(block, l);
             }
         }
