@@ -374,7 +374,6 @@ final class VectorMetropolis {
             java.util.Arrays.fill(b, args.doubleArg(10));
             forward = new int[dim];
             backward = new int[dim];
-            // Slack past L/2 + 2 for the padded lanes, which read (finite) values they never store
             packedRows = arrays.packed;
         }
 
