@@ -31,7 +31,7 @@ public final class VectorRandom {
     public static final int LANES = D.length();
     private static final VectorSpecies<Long> LONG_WORDS = VectorPhilox.LONGS;
     /** Bits of the double 2^52: OR-ing an integer below 2^52 into them gives 2^52 + that integer, exactly. */
-    private static final long TWO_52_BITS = Double.doubleToRawLongBits(0x1p52);
+    public static final long TWO_52_BITS = Double.doubleToRawLongBits(0x1p52);
 
     private static final double LN2_HI = PortableMath.LN2_HI;
     private static final double LN2_LO = PortableMath.LN2_LO;

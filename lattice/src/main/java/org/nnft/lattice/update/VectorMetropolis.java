@@ -48,6 +48,11 @@ final class VectorMetropolis {
     private VectorMetropolis() {
     }
 
+    /** {@code m} lanes rounded up to whole Philox calls (a multiple of {@link #SITES}): the lanes a batch computes. */
+    private static int wholeCalls(int m) {
+        return (m + SITES - 1) / SITES * SITES;
+    }
+
     /** Fast path of {@link MetropolisKernel}: sites and local fields from the tables. */
     static void run(CpuArgs args, long from, long to) {
         int end = (int) Math.min(to, args.intArg(7));
@@ -70,7 +75,7 @@ final class VectorMetropolis {
         long[] words = new long[4 * SITES];
         for (int i0 = from; i0 < end; ) {
             int m = lanes.load(i0, end, hits);
-            int padded = (m + SITES - 1) / SITES * SITES;
+            int padded = wholeCalls(m);
             if (hits > 1) {
                 java.util.Arrays.fill(lanes.acc, 0, padded, 0.0);
             }
@@ -236,7 +241,7 @@ final class VectorMetropolis {
 
         /** This thread's arrays, for batches of up to {@code capacity} items. */
         static LaneArrays forThread(int capacity) {
-            int n = Math.max(SITES, (capacity + SITES - 1) / SITES * SITES);
+            int n = Math.max(SITES, wholeCalls(capacity));
             LaneArrays cached = CACHE.get();
             if (cached == null || cached.lanes < n) {
                 cached = new LaneArrays(n);
@@ -423,7 +428,7 @@ final class VectorMetropolis {
             long[] block = this.block;
             DoubleVector vk = DoubleVector.broadcast(D, kappa);
             LongVector step = LongVector.zero(WORDS).addIndex(2 * hits);
-            int padded = (m + SITES - 1) / SITES * SITES;
+            int padded = wholeCalls(m);
             for (int l = 0; l < padded; l += HALF) {
                 // other-colour site t of a packed row sits at index t + 1; right(k) = t = k + r, left(k) = k + r - 1
                 int t = k0 + l + 1;
@@ -519,8 +524,6 @@ final class VectorMetropolis {
 
     /** The double {@code 2^52 + (words[at ..] & mask)}, lane by lane (a word's kept bits in the significand). */
     private static DoubleVector top(long[] words, int at, long mask) {
-        return LongVector.fromArray(WORDS, words, at).and(mask).or(TWO_52).reinterpretAsDoubles();
+        return LongVector.fromArray(WORDS, words, at).and(mask).or(VectorRandom.TWO_52_BITS).reinterpretAsDoubles();
     }
-
-    private static final long TWO_52 = Double.doubleToRawLongBits(0x1p52);
 }
