@@ -15,17 +15,19 @@ import org.nnft.engine.simd.VectorRandom;
  * batches, the hypercubic kernel's a lattice row (a line along direction 0) at a time. {@link Lanes#load} reads
  * each site's phi_x and local field (from the tables with {@link LocalField#at}, or by index arithmetic; the
  * reference summation order either way) into lane arrays; per hit, passes over the whole batch then draw the
- * Philox words of counter lanes {@code x * hits + h} (the reference addressing) and turn them into the proposal
- * steps 2u - 1 and the accept uniforms ({@link #draw}), form the proposals and the action differences
- * ({@link #propose}), take the accept decisions ({@link #decide}) and apply them ({@link #apply}); {@link Lanes#store} writes phi_x and the
- * accepted counts back. A batch is padded to whole Philox calls with dummy lanes that are never stored, so every
- * site takes this path whatever the chunking.
+ * Philox words of each site ({@link MetropolisKernel#firstBlock}, the reference addressing) and turn them into the
+ * proposal steps 2u - 1 and the accept uniforms ({@link #draw}), form the proposals and the action differences
+ * ({@link #propose}), take the accept decisions ({@link #decide}) and apply them ({@link #apply}); {@link Lanes#store}
+ * writes phi_x and the accepted counts back. A batch is padded to whole Philox calls with dummy lanes that are never
+ * stored, so every site takes this path whatever the chunking. Where a batch holds whole groups of 32 consecutive
+ * pair indices (a row of the hypercubic kernel with L a multiple of 64), one Philox call feeds twice its number of
+ * sites ({@link #draw}); elsewhere each lane draws its own block and keeps the two words it owns.
  *
  * <p>Why passes: each is one small counted loop, so C2 inlines every Vector API call in it (a vector that crosses
  * a call left out of line is boxed), hoists its bounds checks, and the out-of-order core overlaps its iterations;
  * one loop body for the whole hit was a dependency chain longer than the core looks ahead, and ran at its latency.
  *
- * <p>Same chain as the reference body: the proposal, the action difference and the 53-bit uniforms use the
+ * <p>Same chain as the reference body: the proposal, the action difference and the uniforms use the
  * same operations in the same order (the Vector API never fuses), so they are bit-identical, and the accept
  * decisions are the reference's exactly ({@link #decideExactly}). Extra terms of the local action (the linear term h)
  * are added in {@link Lanes#load}, which reads the kernel arguments by their indices.
@@ -33,15 +35,21 @@ import org.nnft.engine.simd.VectorRandom;
 final class VectorMetropolis {
     private static final VectorSpecies<Double> D = VectorRandom.D;
     private static final VectorSpecies<Long> WORDS = VectorPhilox.LONGS;
-    /** Sites per Philox call (one block each); a batch is padded to a multiple of this. */
+    /** Blocks per Philox call (one site each, two in the groups); a batch is padded to whole calls. */
     private static final int SITES = VectorPhilox.LONG_LANES;
     private static final int HALF = D.length();
     /** Sites per batch of the table kernel. */
     private static final int TABLE_BATCH = 8 * SITES;
 
+    private static final int GROUP = MetropolisKernel.GROUP;
+    private static final int GROUP_BLOCKS = MetropolisKernel.GROUP_BLOCKS;
+
     static {
         if (2 * HALF != SITES || WORDS.length() != HALF) {
             throw new AssertionError("one Philox call must feed exactly two double vectors");
+        }
+        if (GROUP_BLOCKS % SITES != 0) {
+            throw new AssertionError("a group's blocks must be whole Philox calls");
         }
     }
 
@@ -75,12 +83,12 @@ final class VectorMetropolis {
         long[] words = new long[4 * SITES];
         for (int i0 = from; i0 < end; ) {
             int m = lanes.load(i0, end, hits);
-            int padded = wholeCalls(m);
+            int padded = lanes.padded;
             if (hits > 1) {
                 java.util.Arrays.fill(lanes.acc, 0, padded, 0.0);
             }
             for (int h = 0; h < hits; h++) {
-                draw(lanes, padded, seed, stream, h, words);
+                draw(lanes, seed, stream, h, words);
                 propose(lanes, padded, delta);
                 decide(lanes, padded);
                 apply(lanes, padded, hits > 1);
@@ -92,17 +100,64 @@ final class VectorMetropolis {
     }
 
     /**
-     * For hit {@code h} of the first {@code n} lanes (a multiple of {@link #SITES}): the proposal steps 2u - 1 of the
-     * proposal uniforms, and the accept uniforms.
+     * For hit {@code h} of the batch's {@link Lanes#padded} lanes: the proposal steps 2u - 1 and the accept uniforms.
+     * In the lanes of whole groups ({@link Lanes#sharedFrom} .. {@link Lanes#sharedTo}), lanes {@code k .. k + 15}
+     * hold the group's 16 blocks in order and lanes {@code k + 16 .. k + 31} use the same blocks' words 2,3, so a
+     * Philox call on lanes {@code k + c ..} feeds those lanes and the ones 16 further; the other lanes draw their own
+     * blocks ({@link #drawEach}; calls before the groups may run into them, which the groups then overwrite).
      */
-    private static void draw(Lanes lanes, int n, long seed, long stream, int h, long[] words) {
-        long[] block = lanes.block;
-        double[] proposal = lanes.proposal;
-        double[] uniform = lanes.uniform;
-        for (int k = 0; k < n; k += SITES) {
-            VectorPhilox.blocks(seed, stream, block, k, h, words);
-            uniforms(words, k, proposal, uniform);
+    private static void draw(Lanes lanes, long seed, long stream, int h, long[] words) {
+        long add = (long) GROUP_BLOCKS * h;
+        int k = 0;
+        for (; k < lanes.sharedFrom; k += SITES) {
+            drawEach(lanes, k, seed, stream, add, words);
         }
+        for (k = lanes.sharedFrom; k < lanes.sharedTo; k += GROUP) {
+            for (int c = 0; c < GROUP_BLOCKS; c += SITES) {
+                VectorPhilox.blocks(seed, stream, lanes.block, k + c, add, words);
+                for (int lane = 0; lane < SITES; lane += HALF) {
+                    openUnits(word(words, 0, lane), word(words, 1, lane), lanes, k + c + lane);
+                    openUnits(word(words, 2, lane), word(words, 3, lane), lanes, k + GROUP_BLOCKS + c + lane);
+                }
+            }
+        }
+        for (; k < lanes.padded; k += SITES) {
+            drawEach(lanes, k, seed, stream, add, words);
+        }
+    }
+
+    /** {@link #draw} for lanes {@code k .. k + SITES - 1}, each from words 0,1 or 2,3 of its own block as {@link Lanes#upper} says. */
+    private static void drawEach(Lanes lanes, int k, long seed, long stream, long add, long[] words) {
+        VectorPhilox.blocks(seed, stream, lanes.block, k, add, words);
+        for (int lane = 0; lane < SITES; lane += HALF) {
+            VectorMask<Long> up = LongVector.fromArray(WORDS, lanes.upper, k + lane).compare(VectorOperators.NE, 0L);
+            openUnits(word(words, 0, lane).blend(word(words, 2, lane), up),
+                    word(words, 1, lane).blend(word(words, 3, lane), up), lanes, k + lane);
+        }
+    }
+
+    /** Word {@code j} of the blocks of lanes {@code lane .. lane + HALF - 1} of a Philox call ({@link VectorPhilox#blocks} layout). */
+    private static LongVector word(long[] words, int j, int lane) {
+        return LongVector.fromArray(WORDS, words, j * SITES + lane);
+    }
+
+    /**
+     * From words in [0, 2^32): the proposal steps {@code 2u - 1} of {@code step} into {@link Lanes#proposal} and the
+     * uniforms of {@code accept} into {@link Lanes#uniform}, at lanes {@code at ..}, u as
+     * {@code RandomStreams.toOpenUnit}: {@code u = (2w + 1) 2^-33}. The double {@code d = 2^52 + 2w + 1} holds
+     * 2w + 1 in its significand; {@code d 2^-32 - (2^20 + 1) = 2u - 1} and {@code d 2^-33 - 2^19 = u} by one fused
+     * multiply-add each, exact (multiples of 2^-33 below 1 in size), so both equal the reference's bit for bit.
+     */
+    private static void openUnits(LongVector step, LongVector accept, Lanes lanes, int at) {
+        odd(step).fma(DoubleVector.broadcast(D, 0x1p-32), DoubleVector.broadcast(D, -(0x1p20 + 1.0)))
+                .intoArray(lanes.proposal, at);
+        odd(accept).fma(DoubleVector.broadcast(D, 0x1p-33), DoubleVector.broadcast(D, -0x1p19))
+                .intoArray(lanes.uniform, at);
+    }
+
+    /** The double {@code 2^52 + 2w + 1} of each word w in [0, 2^32). */
+    private static DoubleVector odd(LongVector w) {
+        return w.lanewise(VectorOperators.LSHL, 1).or(VectorRandom.TWO_52_BITS | 1L).reinterpretAsDoubles();
     }
 
     /**
@@ -225,9 +280,10 @@ final class VectorMetropolis {
      */
     private static final class LaneArrays {
         private static final ThreadLocal<LaneArrays> CACHE = new ThreadLocal<>();
-        /** Lanes per array, a multiple of {@link #SITES}. */
+        /** Lanes per array: a batch's items, rounded up to whole Philox calls, plus one call (see {@link Lanes#padded}). */
         final int lanes;
         final long[] block;
+        final long[] upper;
         final double[][] doubles;
         /** Three packed rows of {@link RowLanes}, with slack past L/2 + 2 for the padded lanes. */
         final double[][] packed;
@@ -235,13 +291,14 @@ final class VectorMetropolis {
         private LaneArrays(int lanes) {
             this.lanes = lanes;
             block = new long[lanes];
+            upper = new long[lanes];
             doubles = new double[9][lanes];
             packed = new double[3][lanes + 2 + 2 * SITES];
         }
 
         /** This thread's arrays, for batches of up to {@code capacity} items. */
         static LaneArrays forThread(int capacity) {
-            int n = Math.max(SITES, wholeCalls(capacity));
+            int n = wholeCalls(capacity) + SITES;
             LaneArrays cached = CACHE.get();
             if (cached == null || cached.lanes < n) {
                 cached = new LaneArrays(n);
@@ -256,7 +313,9 @@ final class VectorMetropolis {
      * where a site's inputs come from and where its result goes. Lane arrays are padded to whole Philox calls.
      */
     private abstract static class Lanes {
+        /** Per lane: the site's Philox block at hit 0, and 1 where it takes words 2,3 of it (else 0). */
         final long[] block;
+        final long[] upper;
         final double[] phi;
         final double[] j;
         final double[] a;
@@ -272,11 +331,19 @@ final class VectorMetropolis {
         /** Scratch of {@link #decideExactly}: 1.0 for the lanes of one vector that the bounds decided. */
         final double[] decided = new double[HALF];
         final LaneArrays arrays;
+        /**
+         * Set by {@link #load}: the lanes the passes compute (the items rounded up to whole Philox calls after the
+         * groups), and the lanes {@code sharedFrom .. sharedTo} that hold whole groups (none: both 0).
+         */
+        int padded;
+        int sharedFrom;
+        int sharedTo;
 
         /** Lanes for batches of up to {@code capacity} items, on this thread's {@link LaneArrays}. */
         Lanes(int capacity) {
             arrays = LaneArrays.forThread(capacity);
             block = arrays.block;
+            upper = arrays.upper;
             phi = arrays.doubles[0];
             j = arrays.doubles[1];
             a = arrays.doubles[2];
@@ -290,27 +357,63 @@ final class VectorMetropolis {
 
         /**
          * Loads work items {@code i0 ..} (at least one, fewer than {@code end - i0} where the batch is full)
-         * with {@link #set}; lanes from the count returned up to the next multiple of {@link #SITES} get a
-         * harmless dummy site (never stored).
+         * with {@link #set} and sets {@link #padded} and the groups ({@link #layout}); lanes from the count
+         * returned up to {@link #padded} get a harmless dummy site (never stored).
          */
         abstract int load(int i0, int end, int hits);
 
         /** Stores phi and the accepted counts {@code counts[0 .. m)} of the {@code m} items from {@code i0} that the last load read. */
         abstract void store(int i0, int m, double[] accepted, double[] counts);
 
-        /** Lane {@code l} holds site x with local field jx, couplings (ax, bx) and field value p. */
-        final void set(int l, int x, double jx, double ax, double bx, double p, int hits) {
-            block[l] = (long) x * hits;
+        /** Lane {@code l} holds a site with local field jx, couplings (ax, bx) and field value p. */
+        final void set(int l, double jx, double ax, double bx, double p) {
             j[l] = jx;
             a[l] = ax;
             b[l] = bx;
             phi[l] = p;
         }
 
-        /** Dummy lanes {@code m ..} up to the next whole Philox call. */
-        final void pad(int m) {
-            for (int l = m; l % SITES != 0; l++) {
-                set(l, 0, 0.0, a[l], b[l], 0.0, 0);
+        /** Lane {@code l} draws the words of site x ({@link MetropolisKernel#firstBlock}). */
+        final void address(int l, int x, int hits) {
+            block[l] = MetropolisKernel.firstBlock(x, hits);
+            upper[l] = MetropolisKernel.firstWord(x) >> 1;
+        }
+
+        /**
+         * Sets {@link #padded} and the groups for {@code m} loaded lanes and pads the lanes past m with dummy sites.
+         * With {@code firstPair >= 0}, lane l holds the site of pair index {@code firstPair + l}: this addresses
+         * the lanes, and the lanes of whole groups of {@link #GROUP} pair indices share blocks (only their first 16
+         * lanes need one); with {@code firstPair < 0} the caller has addressed them.
+         */
+        final void layout(int firstPair, int m, int hits) {
+            sharedFrom = 0;
+            sharedTo = 0;
+            if (firstPair >= 0) {
+                int from = (GROUP - firstPair % GROUP) % GROUP;
+                int groups = Math.max(0, (m - from) / GROUP);
+                if (groups > 0) {
+                    sharedFrom = from;
+                    sharedTo = from + groups * GROUP;
+                }
+                // Lanes before the groups (all lanes where there are none) and after them
+                int head = sharedTo > 0 ? sharedFrom : m;
+                for (int l = 0; l < head; l++) {
+                    address(l, 2 * (firstPair + l), hits);
+                }
+                for (int l = Math.max(head, sharedTo); l < m; l++) {
+                    address(l, 2 * (firstPair + l), hits);
+                }
+                for (int k = sharedFrom; k < sharedTo; k += GROUP) {
+                    long first = MetropolisKernel.firstBlock(2 * (firstPair + k), hits);
+                    for (int s = 0; s < GROUP_BLOCKS; s++) {
+                        block[k + s] = first + s;
+                    }
+                }
+            }
+            padded = sharedTo + wholeCalls(m - sharedTo);
+            for (int l = m; l < padded; l++) {
+                set(l, 0.0, a[l], b[l], 0.0);
+                address(l, 0, 0);
             }
         }
     }
@@ -329,9 +432,10 @@ final class VectorMetropolis {
             int m = Math.min(TABLE_BATCH, end - i0);
             for (int l = 0; l < m; l++) {
                 int x = t.sites()[i0 + l];
-                set(l, x, t.localField(x), t.qa()[x], t.qb()[x], t.field()[x], hits);
+                set(l, t.localField(x), t.qa()[x], t.qb()[x], t.field()[x]);
+                address(l, x, hits);
             }
-            pad(m);
+            layout(-1, m, hits);
             return m;
         }
 
@@ -403,7 +507,7 @@ final class VectorMetropolis {
             } else {
                 loadAny(rowBase, 2 * k0 + r, m, hits);
             }
-            pad(m);
+            layout(first >>> 1, m, hits);
             return m;
         }
 
@@ -425,9 +529,7 @@ final class VectorMetropolis {
                 phi[l] = f[rowBase + c0 + 2 * l];
             }
             double[] jl = this.j;
-            long[] block = this.block;
             DoubleVector vk = DoubleVector.broadcast(D, kappa);
-            LongVector step = LongVector.zero(WORDS).addIndex(2 * hits);
             int padded = wholeCalls(m);
             for (int l = 0; l < padded; l += HALF) {
                 // other-colour site t of a packed row sits at index t + 1; right(k) = t = k + r, left(k) = k + r - 1
@@ -437,7 +539,6 @@ final class VectorMetropolis {
                         .add(vk.mul(DoubleVector.fromArray(D, same, t + r - 1)))
                         .add(vk.mul(DoubleVector.fromArray(D, down, t)))
                         .intoArray(jl, l);
-                step.add((long) (rowBase + c0 + 2 * l) * hits).intoArray(block, l);
             }
         }
 
@@ -486,7 +587,7 @@ final class VectorMetropolis {
                 for (int mu = 1; mu < dim; mu++) {
                     jx += kappa * field[backward[mu] + c];
                 }
-                set(l, x, jx, a[l], b[l], field[x], hits);
+                set(l, jx, a[l], b[l], field[x]);
             }
         }
 
@@ -497,33 +598,5 @@ final class VectorMetropolis {
             }
             System.arraycopy(counts, 0, accepted, i0, m);
         }
-    }
-
-    /**
-     * From the {@link #SITES} blocks in {@code words}: {@code 2u - 1} for the uniform u of words 0 and 1 into
-     * {@code steps[at ..]}, and the uniform of words 2 and 3 into {@code uniforms[at ..]}, u as
-     * {@code RandomStreams.toUniformDouble}: {@code u = a 2^-27 + b 2^-53} with a = w0 >>> 5 and b = w1 >>> 6.
-     * Each term comes exactly from the double {@code 2^52 + (w & mask)}, whose significand holds the word's top
-     * bits in place, by one multiply and one subtraction (both exact); u and 2u - 1 are multiples of 2^-53 and
-     * 2^-52 below 1 in size, so their sums are exact too and equal the reference's bit for bit.
-     */
-    private static void uniforms(long[] words, int at, double[] steps, double[] uniforms) {
-        for (int lane = 0; lane < SITES; lane += HALF) {
-            DoubleVector a0 = top(words, lane, 0xFFFF_FFE0L);
-            DoubleVector b0 = top(words, SITES + lane, 0xFFFF_FFC0L);
-            a0.fma(DoubleVector.broadcast(D, 0x1p-31), DoubleVector.broadcast(D, -0x1p21))
-                    .add(b0.fma(DoubleVector.broadcast(D, 0x1p-58), DoubleVector.broadcast(D, -(1.0 + 0x1p-6))))
-                    .intoArray(steps, at + lane);
-            DoubleVector a1 = top(words, 2 * SITES + lane, 0xFFFF_FFE0L);
-            DoubleVector b1 = top(words, 3 * SITES + lane, 0xFFFF_FFC0L);
-            a1.fma(DoubleVector.broadcast(D, 0x1p-32), DoubleVector.broadcast(D, -0x1p20))
-                    .add(b1.fma(DoubleVector.broadcast(D, 0x1p-59), DoubleVector.broadcast(D, -0x1p-7)))
-                    .intoArray(uniforms, at + lane);
-        }
-    }
-
-    /** The double {@code 2^52 + (words[at ..] & mask)}, lane by lane (a word's kept bits in the significand). */
-    private static DoubleVector top(long[] words, int at, long mask) {
-        return LongVector.fromArray(WORDS, words, at).and(mask).or(VectorRandom.TWO_52_BITS).reinterpretAsDoubles();
     }
 }

@@ -1,3 +1,9 @@
+/* Philox block of hit 0 at site x; twin of MetropolisKernel.firstBlock (Java). */
+DEVICE i64 lattice_metropolis_block(int x, int hits) {
+    int pair = x >> 1;
+    return (i64) (pair / 32) * hits * 16 + pair % 16;
+}
+
 /* Multi-hit Metropolis at one site; twin of MetropolisKernel.hits (Java). Returns the new field value and
    adds the accepted hits to *acc. */
 DEVICE double lattice_metropolis_hits(double p, double j, double ax, double bx, i64 seed, i64 stream, int x,
@@ -5,13 +11,15 @@ DEVICE double lattice_metropolis_hits(double p, double j, double ax, double bx, 
     u32 w[4];
     double p2 = p * p;
     double sOld = ax * p2 + bx * p2 * p2 - j * p;
+    i64 block = lattice_metropolis_block(x, hits);
+    int word = (x >> 1) % 32 / 16 * 2;
     for (int h = 0; h < hits; h++) {
-        rs_block(seed, stream, (i64) x * hits + h, w);
-        double q = p + delta * (2.0 * rs_uniform_double(w[0], w[1]) - 1.0);
+        rs_block(seed, stream, block + (i64) 16 * h, w);
+        double q = p + delta * (2.0 * rs_open_unit(w[word]) - 1.0);
         double q2 = q * q;
         double sNew = ax * q2 + bx * q2 * q2 - j * q;
         double ds = sNew - sOld;
-        if (ds <= 0.0 || rs_uniform_double(w[2], w[3]) < exp(-ds)) {
+        if (ds <= 0.0 || rs_open_unit(w[word + 1]) < exp(-ds)) {
             p = q;
             sOld = sNew;
             *acc += 1.0;

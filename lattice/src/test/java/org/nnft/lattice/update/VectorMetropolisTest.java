@@ -56,11 +56,14 @@ class VectorMetropolisTest {
     /**
      * The row batches of the hypercubic fast path (in 2D from other-colour rows packed once per launch and reused
      * by the next rows; L = 34 gives rows of 17 sites, so vector groups and Philox calls end part-way through a
-     * row, and chunk boundaries cut rows) against the scalar table kernel, bit for bit, in 2D, 3D and 4D.
+     * row, and chunk boundaries cut rows) against the scalar table kernel, bit for bit, in 2D, 3D and 4D. Rows of
+     * 32 sites or more hold whole groups of 32 pair indices, whose Philox blocks feed two sites each: L = 64 rows
+     * are one whole group, L = 96 rows of 48 sites start a group or end one, with single-block lanes before
+     * or after it.
      */
     @Test
     void hypercubicRowLoadsRunTheReferenceChain() {
-        int[][] shapes = {{2, 34}, {2, 40}, {3, 18}, {4, 18}};
+        int[][] shapes = {{2, 34}, {2, 40}, {3, 18}, {4, 18}, {2, 64}, {2, 96}, {3, 64}};
         for (int[] shape : shapes) {
             Couplings c = HomogeneousTheory.fromMassAndLambda(shape[0], -0.5, 0.7).couplings(new Lattice(shape[0], shape[1]));
             for (int hits = 1; hits <= 2; hits++) {
