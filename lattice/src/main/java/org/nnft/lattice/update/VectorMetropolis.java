@@ -20,8 +20,9 @@ import org.nnft.engine.simd.VectorRandom;
  * ({@link #propose}), take the accept decisions ({@link #decide}) and apply them ({@link #apply}); {@link Lanes#store}
  * writes phi_x and the accepted counts back. A batch is padded to whole Philox calls with dummy lanes that are never
  * stored, so every site takes this path whatever the chunking. Where a batch holds whole groups of 32 consecutive
- * pair indices (a row of the hypercubic kernel with L a multiple of 64), one Philox call feeds twice its number of
- * sites ({@link #draw}); elsewhere each lane draws its own block and keeps the two words it owns.
+ * pair indices (a row of the hypercubic kernel with L a multiple of 64, a table batch of one colour of the two-colour
+ * checkerboard), one Philox call feeds twice its number of sites ({@link #draw}); elsewhere each lane draws its own
+ * block and keeps the two words it owns.
  *
  * <p>Why passes: each is one small counted loop, so C2 inlines every Vector API call in it (a vector that crosses
  * a call left out of line is boxed), hoists its bounds checks, and the out-of-order core overlaps its iterations;
@@ -427,15 +428,28 @@ final class VectorMetropolis {
             t = SiteTables.of(args, MetropolisKernel.LINEAR_ARG);
         }
 
+        /**
+         * The sites of a two-colour checkerboard list (one colour in increasing order) have consecutive pair
+         * indices, so their batches share blocks as rows do ({@link #layout}); other lists (the parity classes of
+         * diagonal couplings) draw a block per site.
+         */
         @Override
         int load(int i0, int end, int hits) {
             int m = Math.min(TABLE_BATCH, end - i0);
+            int[] sites = t.sites();
+            int firstPair = sites[i0] >>> 1;
+            boolean consecutive = true;
             for (int l = 0; l < m; l++) {
-                int x = t.sites()[i0 + l];
+                int x = sites[i0 + l];
                 set(l, t.localField(x), t.qa()[x], t.qb()[x], t.field()[x]);
-                address(l, x, hits);
+                consecutive &= x >>> 1 == firstPair + l;
             }
-            layout(-1, m, hits);
+            if (!consecutive) {
+                for (int l = 0; l < m; l++) {
+                    address(l, sites[i0 + l], hits);
+                }
+            }
+            layout(consecutive ? firstPair : -1, m, hits);
             return m;
         }
 
