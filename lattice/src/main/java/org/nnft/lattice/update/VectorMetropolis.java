@@ -12,7 +12,8 @@ import org.nnft.engine.simd.VectorRandom;
 /**
  * Vector API fast path of {@link MetropolisKernel} and {@link HypercubicMetropolisKernel} (the CPU backend runs
  * it unless {@code scalar=true}). Work items go in batches ({@link Lanes}): the table kernel's in fixed-size
- * batches, the hypercubic kernel's a lattice row (a line along direction 0) at a time. {@link Lanes#load} reads
+ * batches, the hypercubic kernel's a lattice row (a line along direction 0) at a time in 2D and several short rows
+ * at a time in 3D and 4D. {@link Lanes#load} reads
  * each site's phi_x and local field (from the tables with {@link LocalField#at}, or by index arithmetic; the
  * reference summation order either way) into lane arrays; per hit, passes over the whole batch then draw the
  * Philox words of each site ({@link MetropolisKernel#firstBlock}, the reference addressing) and turn them into the
@@ -20,8 +21,8 @@ import org.nnft.engine.simd.VectorRandom;
  * ({@link #propose}), take the accept decisions ({@link #decide}) and apply them ({@link #apply}); {@link Lanes#store}
  * writes phi_x and the accepted counts back. A batch is padded to whole Philox calls with dummy lanes that are never
  * stored, so every site takes this path whatever the chunking. Where a batch holds whole groups of 32 consecutive
- * pair indices (a row of the hypercubic kernel with L a multiple of 64, a table batch of one colour of the two-colour
- * checkerboard), one Philox call feeds twice its number of sites ({@link #draw}); elsewhere each lane draws its own
+ * pair indices (a 2D row of the hypercubic kernel with L a multiple of 64, most batches of its 3D and 4D rows, a
+ * table batch of one colour of the two-colour checkerboard), one Philox call feeds twice its number of sites ({@link #draw}); elsewhere each lane draws its own
  * block and keeps the two words it owns.
  *
  * <p>Why passes: each is one small counted loop, so C2 inlines every Vector API call in it (a vector that crosses
@@ -463,7 +464,7 @@ final class VectorMetropolis {
     }
 
     /**
-     * Inputs of {@link HypercubicMetropolisKernel}, one row (a line along direction 0) of the colour at a time:
+     * Inputs of {@link HypercubicMetropolisKernel}, by rows (lines along direction 0) of the colour ({@link #load}):
      * work item i is site {@code x = 2i + r} ({@link HypercubicMetropolisKernel#site}), so the L/2 items of a row
      * are the row's sites {@code 2k + r} with the row's parity r. J_x sums the 2d neighbours in neighbour-table
      * order as {@link HypercubicMetropolisKernel#localField} does: the next and previous site in the row (wrapping
@@ -478,8 +479,13 @@ final class VectorMetropolis {
         /** Row bases of the forward and backward neighbour rows in directions 1 .. d-1 of the loaded row. */
         private final int[] forward;
         private final int[] backward;
-        /** First site of the loaded items: row base + 2 k0 + r. */
-        private int first;
+        /**
+         * The loaded batch in row segments: segment s starts at lane {@code segmentLane[s]} with the site
+         * {@code segmentSite[s]} (row base + 2 k0 + r), its sites two apart; a 2D batch is one segment.
+         */
+        private final int[] segmentLane;
+        private final int[] segmentSite;
+        private int segments;
         /** Other-colour rows of 2D lattices ({@link #packed}), their keys 2 row + parity (-1: none) and last use. */
         private final double[][] packedRows;
         private final int[] packedKey = {-1, -1, -1};
@@ -487,7 +493,7 @@ final class VectorMetropolis {
         private int clock;
 
         RowLanes(CpuArgs args) {
-            super(args.intArg(3) / 2);
+            super(capacity(args.intArg(3), args.intArg(4)));
             field = args.doubles(0);
             size = args.intArg(3);
             dim = args.intArg(4);
@@ -498,14 +504,41 @@ final class VectorMetropolis {
             forward = new int[dim];
             backward = new int[dim];
             packedRows = arrays.packed;
+            int most = capacity(size, dim) / (size / 2) + 2;
+            segmentLane = new int[most];
+            segmentSite = new int[most];
         }
 
+        /**
+         * Items per batch: a row in 2D (the packed rows serve one row at a time); in more dimensions at least two
+         * groups of {@link #GROUP} items (several short rows), so that their Philox blocks are shared.
+         */
+        private static int capacity(int size, int dim) {
+            return dim == 2 ? size / 2 : Math.max(size / 2, 2 * GROUP);
+        }
+
+        /**
+         * Items {@code i0 ..}: one row (or the part of it up to {@code end}) in 2D, whole or partial rows up to the
+         * capacity in more dimensions. Item i is site {@code 2i + r}, so lane l has pair index {@code i0 + l}.
+         */
         @Override
         int load(int i0, int end, int hits) {
+            int limit = Math.min(end, i0 + capacity(size, dim));
+            int m = 0;
+            segments = 0;
+            do {
+                m += loadRow(i0 + m, limit, m);
+            } while (dim > 2 && i0 + m < limit);
+            layout(i0, m, hits);
+            return m;
+        }
+
+        /** Loads items {@code i ..} of one row, up to {@code limit}, into lanes {@code at ..}; returns their number. */
+        private int loadRow(int i, int limit, int at) {
             int perRow = size / 2;
-            int row = i0 / perRow;
-            int k0 = i0 - row * perRow;
-            int m = Math.min(end - i0, perRow - k0);
+            int row = i / perRow;
+            int k0 = i - row * perRow;
+            int m = Math.min(limit - i, perRow - k0);
             int rowBase = row * size;
             int parity = 0;
             for (int mu = 1, rest = row, stride = size; mu < dim; mu++, rest /= size, stride *= size) {
@@ -515,13 +548,14 @@ final class VectorMetropolis {
                 backward[mu] = rowBase + (c == 0 ? (size - 1) * stride : -stride);
             }
             int r = (colour + parity) & 1;
-            first = rowBase + 2 * k0 + r;
+            segmentLane[segments] = at;
+            segmentSite[segments] = rowBase + 2 * k0 + r;
+            segments++;
             if (dim == 2) {
-                loadPlane(rowBase, 2 * k0 + r, m, hits);
+                loadPlane(rowBase, 2 * k0 + r, m);
             } else {
-                loadAny(rowBase, 2 * k0 + r, m, hits);
+                loadAny(rowBase, 2 * k0 + r, m, at);
             }
-            layout(first >>> 1, m, hits);
             return m;
         }
 
@@ -531,7 +565,7 @@ final class VectorMetropolis {
          * contiguous arrays (each once per launch: a row's other-colour sites serve as the row above, the same row
          * and the row below of three consecutive rows); J is then summed a vector at a time, in the reference order.
          */
-        private void loadPlane(int rowBase, int c0, int m, int hits) {
+        private void loadPlane(int rowBase, int c0, int m) {
             int k0 = c0 >> 1;
             int r = c0 & 1;
             double[] same = packed(rowBase / size, 1 - r);
@@ -586,8 +620,8 @@ final class VectorMetropolis {
             return out;
         }
 
-        /** {@link #load} in any dimension, site by site. */
-        private void loadAny(int rowBase, int c0, int m, int hits) {
+        /** {@link #load} of one row segment in any dimension, site by site, into lanes {@code at ..}. */
+        private void loadAny(int rowBase, int c0, int m, int at) {
             int last = size - 1;
             for (int l = 0; l < m; l++) {
                 int c = c0 + 2 * l;
@@ -601,14 +635,19 @@ final class VectorMetropolis {
                 for (int mu = 1; mu < dim; mu++) {
                     jx += kappa * field[backward[mu] + c];
                 }
-                set(l, jx, a[l], b[l], field[x]);
+                set(at + l, jx, a[at + l], b[at + l], field[x]);
             }
         }
 
         @Override
         void store(int i0, int m, double[] accepted, double[] counts) {
-            for (int l = 0; l < m; l++) {
-                field[first + 2 * l] = phi[l];
+            for (int s = 0; s < segments; s++) {
+                int from = segmentLane[s];
+                int to = s + 1 < segments ? segmentLane[s + 1] : m;
+                int x = segmentSite[s] - 2 * from;
+                for (int l = from; l < to; l++) {
+                    field[x + 2 * l] = phi[l];
+                }
             }
             System.arraycopy(counts, 0, accepted, i0, m);
         }
