@@ -3,23 +3,28 @@ package org.nnft.lattice.update;
 import org.nnft.engine.kernel.ArgType;
 import org.nnft.engine.kernel.CpuArgs;
 import org.nnft.engine.kernel.Kernel;
+import org.nnft.engine.kernel.KernelSource;
 import org.nnft.engine.random.RandomStreams;
 
 /**
  * Overrelaxation on one colour: {@code phi' = J/a - phi} reflects the Gaussian part
  * {@code a phi^2 - J phi} (J including the linear term h) (exact for any a != 0; sites with a = 0 are left alone), accepted with
- * {@code min(1, exp(-b (phi'^4 - phi^4)))} using words 0,1 of Philox block {@code x} of {@code stream}.
- * Writes 1 or 0 to {@code accepted[i]}. C twin: {@code overrelaxation.c}.
+ * {@code min(1, exp(-b (phi'^4 - phi^4)))}, the accept variate u drawn as a one-hit Metropolis draws it
+ * ({@link MetropolisKernel#firstBlock}, {@link MetropolisKernel#firstWord}: the second of the site's two words of
+ * its block, {@code u = (w + 1/2) 2^-32}). Writes 1 or 0 to {@code accepted[i]}. C twin: {@code overrelaxation.c};
+ * {@link #run} is the reference body, {@link VectorMetropolis#runOverrelaxation} the CPU fast path.
  *
  * <p>Signature: field, accepted, sites, neighbours, hopping, a, b (buffers), n, coordination, seed, stream,
  * h (buffer, the linear term per site).
  */
 public final class OverrelaxationKernel {
     public static final Kernel KERNEL = Kernel.of("lattice_overrelaxation",
-            LocalField.kernelSource(OverrelaxationKernel.class, "overrelaxation.c"), OverrelaxationKernel::run,
+            LocalField.kernelSource(MetropolisKernel.class, "metropolis.c")
+                    + KernelSource.resource(OverrelaxationKernel.class, "overrelaxation.c"), OverrelaxationKernel::run,
             ArgType.F64_BUFFER, ArgType.F64_BUFFER, ArgType.I32_BUFFER, ArgType.I32_BUFFER,
             ArgType.F64_BUFFER, ArgType.F64_BUFFER, ArgType.F64_BUFFER,
-            ArgType.INT, ArgType.INT, ArgType.LONG, ArgType.LONG, ArgType.F64_BUFFER);
+            ArgType.INT, ArgType.INT, ArgType.LONG, ArgType.LONG, ArgType.F64_BUFFER)
+            .withCpuFastPath(VectorMetropolis::runOverrelaxation);
 
     private OverrelaxationKernel() {
     }
@@ -40,8 +45,8 @@ public final class OverrelaxationKernel {
                 double p2 = p * p;
                 double q2 = q * q;
                 double ds = t.qb()[x] * (q2 * q2 - p2 * p2);
-                RandomStreams.block(t.seed(), t.stream(), x, w);
-                if (ds <= 0.0 || RandomStreams.toUniformDouble(w[0], w[1]) < Math.exp(-ds)) {
+                RandomStreams.block(t.seed(), t.stream(), MetropolisKernel.firstBlock(x, 1), w);
+                if (ds <= 0.0 || RandomStreams.toOpenUnit(w[MetropolisKernel.firstWord(x) + 1]) < Math.exp(-ds)) {
                     field[x] = q;
                     acc = 1.0;
                 }

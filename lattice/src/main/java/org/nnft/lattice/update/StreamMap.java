@@ -7,10 +7,10 @@ package org.nnft.lattice.update;
  * <ul>
  *   <li>checkerboard kernels: stream {@code 2 step + colour}; block {@code MetropolisKernel.firstBlock(x, hits)
  *       + 16 h}, words {@code MetropolisKernel.firstWord(x)} and the next (Metropolis: sites x and x + 32 of a colour
- *       share a block), block {@code x} (overrelaxation), {@code x * tries + t} (heat bath); with the 2^d parity
- *       classes of diagonal couplings, class c uses stream {@code 2 step + (parity of c)}, i.e. every site draws
- *       from the same (stream, block, words) as in the two-colour checkerboard (addressed by site, so classes of
- *       equal parity never share them);</li>
+ *       share a block), the second of those words at hit 0 (overrelaxation), block {@code x * tries + t} (heat
+ *       bath); with the 2^d parity classes of diagonal couplings, class c uses stream
+ *       {@code 2 step + (parity of c)}, i.e. every site draws from the same (stream, block, words) as in the
+ *       two-colour checkerboard (addressed by site, so classes of equal parity never share them);</li>
  *   <li>Wolff clusters: stream {@code 2 step} block {@code c} picks the seed site of cluster c (words 0,1) and,
  *       with a linear term, gives the accept variate of its flip (words 2,3); stream {@code 2 step + 1} block
  *       {@code c * pairs + pair} decides bond {@code pair} ({@code Couplings.pairIndex}; pairs = links without

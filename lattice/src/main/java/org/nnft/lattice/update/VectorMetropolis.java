@@ -10,8 +10,8 @@ import org.nnft.engine.simd.VectorPhilox;
 import org.nnft.engine.simd.VectorRandom;
 
 /**
- * Vector API fast path of {@link MetropolisKernel} and {@link HypercubicMetropolisKernel} (the CPU backend runs
- * it unless {@code scalar=true}). Work items go in batches ({@link Lanes}): the table kernel's in fixed-size
+ * Vector API fast path of {@link MetropolisKernel}, {@link HypercubicMetropolisKernel} and
+ * {@link OverrelaxationKernel} (the CPU backend runs it unless {@code scalar=true}). Work items go in batches ({@link Lanes}): the table kernel's in fixed-size
  * batches, the hypercubic kernel's a lattice row (a line along direction 0) at a time in 2D and several short rows
  * at a time in 3D and 4D. {@link Lanes#load} reads
  * each site's phi_x and local field (from the tables with {@link LocalField#at}, or by index arithmetic; the
@@ -66,8 +66,18 @@ final class VectorMetropolis {
     /** Fast path of {@link MetropolisKernel}: sites and local fields from the tables. */
     static void run(CpuArgs args, long from, long to) {
         int end = (int) Math.min(to, args.intArg(7));
-        sweep(new TableLanes(args), args.doubles(1), (int) from, end,
-                args.longArg(9), args.longArg(10), args.doubleArg(11), args.intArg(12));
+        sweep(new TableLanes(args, MetropolisKernel.LINEAR_ARG), args.doubles(1), (int) from, end,
+                args.longArg(9), args.longArg(10), args.doubleArg(11), args.intArg(12), false);
+    }
+
+    /**
+     * Fast path of {@link OverrelaxationKernel}: the batches of {@link #run} with one hit whose proposal is the
+     * reflection ({@link #reflect}) instead of a random step; the accept variate is drawn as for one hit.
+     */
+    static void runOverrelaxation(CpuArgs args, long from, long to) {
+        int end = (int) Math.min(to, args.intArg(7));
+        sweep(new TableLanes(args, SiteTables.OWN), args.doubles(1), (int) from, end,
+                args.longArg(9), args.longArg(10), 0.0, 1, true);
     }
 
     /** Fast path of {@link HypercubicMetropolisKernel}: sites and local fields by index arithmetic, a row at a time. */
@@ -77,11 +87,11 @@ final class VectorMetropolis {
             return;
         }
         sweep(new RowLanes(args), args.doubles(1), (int) from, end,
-                args.longArg(6), args.longArg(7), args.doubleArg(11), args.intArg(12));
+                args.longArg(6), args.longArg(7), args.doubleArg(11), args.intArg(12), false);
     }
 
     private static void sweep(Lanes lanes, double[] accepted, int from, int end, long seed, long stream,
-                              double delta, int hits) {
+                              double delta, int hits, boolean reflect) {
         long[] words = new long[4 * SITES];
         for (int i0 = from; i0 < end; ) {
             int m = lanes.load(i0, end, hits);
@@ -91,7 +101,11 @@ final class VectorMetropolis {
             }
             for (int h = 0; h < hits; h++) {
                 draw(lanes, seed, stream, h, words);
-                propose(lanes, padded, delta);
+                if (reflect) {
+                    reflect(lanes, padded);
+                } else {
+                    propose(lanes, padded, delta);
+                }
                 decide(lanes, padded);
                 apply(lanes, padded, hits > 1);
             }
@@ -194,7 +208,31 @@ final class VectorMetropolis {
     }
 
     /**
-     * The accept decisions of one hit on the first {@code n} lanes after {@link #propose}, 1.0 or 0.0 into
+     * Overrelaxation's proposals on the first {@code n} lanes, as {@link OverrelaxationKernel#run} forms them: the
+     * reflection q = J/a - phi replaces the proposal step, and ds = b (q^4 - phi^4) goes to {@link Lanes#trial}. Lanes
+     * with a = 0, which the reference leaves alone, get ds = +infinity, which {@link #decide}'s bounds reject.
+     */
+    private static void reflect(Lanes lanes, int n) {
+        double[] phi = lanes.phi;
+        double[] jl = lanes.j;
+        double[] al = lanes.a;
+        double[] bl = lanes.b;
+        double[] proposal = lanes.proposal;
+        double[] trial = lanes.trial;
+        for (int k = 0; k < n; k += HALF) {
+            DoubleVector p = DoubleVector.fromArray(D, phi, k);
+            DoubleVector a = DoubleVector.fromArray(D, al, k);
+            DoubleVector q = DoubleVector.fromArray(D, jl, k).div(a).sub(p);
+            DoubleVector p2 = p.mul(p);
+            DoubleVector q2 = q.mul(q);
+            DoubleVector.fromArray(D, bl, k).mul(q2.mul(q2).sub(p2.mul(p2)))
+                    .blend(Double.POSITIVE_INFINITY, a.compare(VectorOperators.EQ, 0.0)).intoArray(trial, k);
+            q.intoArray(proposal, k);
+        }
+    }
+
+    /**
+     * The accept decisions of one hit on the first {@code n} lanes after {@link #propose} or {@link #reflect}, 1.0 or 0.0 into
      * {@link Lanes#taken}: the reference's {@code ds <= 0 || u < Math.exp(-ds)} with ds from {@link Lanes#trial}, taken by
      * bounds on exp(-ds) where they decide and by {@link #decideExactly} elsewhere.
      */
@@ -424,9 +462,10 @@ final class VectorMetropolis {
     private static final class TableLanes extends Lanes {
         private final SiteTables t;
 
-        TableLanes(CpuArgs args) {
+        /** The tables of a kernel whose linear-term buffer is argument {@code linearArg}. */
+        TableLanes(CpuArgs args, int linearArg) {
             super(TABLE_BATCH);
-            t = SiteTables.of(args, MetropolisKernel.LINEAR_ARG);
+            t = SiteTables.of(args, linearArg);
         }
 
         /**

@@ -4,6 +4,11 @@ DEVICE i64 lattice_metropolis_block(int x, int hits) {
     return (i64) (pair / 32) * hits * 16 + pair % 16;
 }
 
+/* Index (0 or 2) of the first of site x's two words in its block; twin of MetropolisKernel.firstWord (Java). */
+DEVICE int lattice_metropolis_word(int x) {
+    return (x >> 1) % 32 / 16 * 2;
+}
+
 /* Multi-hit Metropolis at one site; twin of MetropolisKernel.hits (Java). Returns the new field value and
    adds the accepted hits to *acc. */
 DEVICE double lattice_metropolis_hits(double p, double j, double ax, double bx, i64 seed, i64 stream, int x,
@@ -12,7 +17,7 @@ DEVICE double lattice_metropolis_hits(double p, double j, double ax, double bx, 
     double p2 = p * p;
     double sOld = ax * p2 + bx * p2 * p2 - j * p;
     i64 block = lattice_metropolis_block(x, hits);
-    int word = (x >> 1) % 32 / 16 * 2;
+    int word = lattice_metropolis_word(x);
     for (int h = 0; h < hits; h++) {
         rs_block(seed, stream, block + (i64) 16 * h, w);
         double q = p + delta * (2.0 * rs_open_unit(w[word]) - 1.0);

@@ -17,8 +17,8 @@ KERNEL void lattice_overrelaxation(GLOBAL double* field, GLOBAL double* accepted
         double p2 = p * p;
         double q2 = q * q;
         double ds = qb[x] * (q2 * q2 - p2 * p2);
-        rs_block(seed, stream, (i64) x, w);
-        if (ds <= 0.0 || rs_uniform_double(w[0], w[1]) < exp(-ds)) {
+        rs_block(seed, stream, lattice_metropolis_block(x, 1), w);
+        if (ds <= 0.0 || rs_open_unit(w[lattice_metropolis_word(x) + 1]) < exp(-ds)) {
             field[x] = q;
             acc = 1.0;
         }

@@ -162,6 +162,64 @@ class VectorMetropolisTest {
         }
     }
 
+    /**
+     * The overrelaxation fast path against its reference body, bit for bit, alternating with Metropolis sweeps so the
+     * field moves: 2D homogeneous (L = 10 short batches, L = 64 whole groups of shared blocks) and 3D with
+     * site-dependent couplings, a linear term, diagonal couplings (parity classes) and sites with a = 0, which both
+     * leave alone.
+     */
+    @Test
+    void overrelaxationFastPathRunsTheReferenceChain() {
+        Lattice l = new Lattice(3, 6);
+        double[] w = new double[l.links()];
+        double[] a = new double[l.volume()];
+        double[] b = new double[l.volume()];
+        double[] h = new double[l.volume()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = 0.1 + 0.2 * RandomStreams.uniformDouble(5, 0, i);
+        }
+        for (int x = 0; x < a.length; x++) {
+            a[x] = x % 7 == 0 ? 0.0 : 0.4 + RandomStreams.uniformDouble(5, 1, x);
+            b[x] = 0.5 * RandomStreams.uniformDouble(5, 2, x);
+            h[x] = 0.3 * RandomStreams.uniformDouble(5, 3, x) - 0.1;
+        }
+        double[] v = new double[l.volume() * l.diagonalsPerSite()];
+        java.util.Arrays.fill(v, 0.05);
+        Couplings[] theories = {
+                HomogeneousTheory.fromMassAndLambda(2, -0.5, 0.7).couplings(new Lattice(2, 10)),
+                HomogeneousTheory.fromMassAndLambda(2, -0.5, 0.7).couplings(new Lattice(2, 64)),
+                new Couplings(l, w, a, b, h, new double[v.length]),
+                new Couplings(l, w, a, b, h, v)};
+        for (Couplings c : theories) {
+            double[][] reference = overrelaxed(c, BackendOptions.of("threads", "2", "scalar", "true"));
+            double[][] fast = overrelaxed(c, BackendOptions.of("threads", "2"));
+            assertArrayEquals(reference[0], fast[0], "field");
+            assertArrayEquals(reference[1], fast[1], "acceptances");
+            double mean = java.util.Arrays.stream(reference[1]).average().orElseThrow();
+            assertTrue(mean > 0.2 && mean < 1.0, "overrelaxation that is sometimes rejected, acceptance " + mean);
+        }
+    }
+
+    /** 20 rounds of one overrelaxation sweep and one Metropolis sweep: the field and each overrelaxation acceptance. */
+    private static double[][] overrelaxed(Couplings c, BackendOptions options) {
+        double[] start = new double[c.lattice().volume()];
+        for (int x = 0; x < start.length; x++) {
+            start[x] = Math.sin(0.7 * x);
+        }
+        try (Backend backend = Backends.named("cpu", options);
+             DeviceCouplings dc = new DeviceCouplings(backend, c);
+             LatticeField f = new LatticeField(backend, start)) {
+            Overrelaxation over = new Overrelaxation(dc);
+            Metropolis metropolis = new Metropolis(dc, 0.9, 1);
+            double[] acceptance = new double[20];
+            for (int s = 0; s < acceptance.length; s++) {
+                acceptance[s] = over.apply(f, 23, 2L * s);
+                metropolis.apply(f, 23, 2L * s + 1);
+            }
+            return new double[][]{f.snapshot(), acceptance};
+        }
+    }
+
     private static void assertSameChain(Couplings c, double delta, int hits) {
         Run reference = chain(c, BackendOptions.of("threads", "2", "scalar", "true"), MetropolisKernel.KERNEL, delta, hits);
         Run fast = chain(c, BackendOptions.of("threads", "2"), MetropolisKernel.KERNEL, delta, hits);
