@@ -86,25 +86,32 @@ class VectorMetropolisTest {
     /** 3D with site-dependent hopping, a and b, so every per-site input of the kernel matters. */
     @Test
     void fastPathRunsTheReferenceChainIn3dInhomogeneous() {
+        Couplings c = inhomogeneous3d(3, false, false);
+        assertSameChain(new Couplings(c.lattice(), c.linkWeights(), c.quadratic(), c.quartic()), 1.3, 2);
+        assertSameChain(inhomogeneous3d(3, false, true), 1.3, 2);
+    }
+
+    /**
+     * Random couplings on the 3D L = 6 lattice from {@code seed}: w in [0.1, 0.3], a in [0.4, 1.4] (0 at every
+     * seventh site with {@code someZeroA}), b in [0, 0.5], h in [-0.1, 0.2], and diagonal couplings 0.05 or none.
+     */
+    private static Couplings inhomogeneous3d(long seed, boolean someZeroA, boolean diagonal) {
         Lattice l = new Lattice(3, 6);
         double[] w = new double[l.links()];
         double[] a = new double[l.volume()];
         double[] b = new double[l.volume()];
+        double[] h = new double[l.volume()];
         for (int i = 0; i < w.length; i++) {
-            w[i] = 0.1 + 0.2 * RandomStreams.uniformDouble(3, 0, i);
+            w[i] = 0.1 + 0.2 * RandomStreams.uniformDouble(seed, 0, i);
         }
         for (int x = 0; x < a.length; x++) {
-            a[x] = 0.4 + RandomStreams.uniformDouble(3, 1, x);
-            b[x] = 0.5 * RandomStreams.uniformDouble(3, 2, x);
+            a[x] = someZeroA && x % 7 == 0 ? 0.0 : 0.4 + RandomStreams.uniformDouble(seed, 1, x);
+            b[x] = 0.5 * RandomStreams.uniformDouble(seed, 2, x);
+            h[x] = 0.3 * RandomStreams.uniformDouble(seed, 3, x) - 0.1;
         }
-        assertSameChain(new Couplings(l, w, a, b), 1.3, 2);
-        double[] h = new double[l.volume()];
         double[] v = new double[l.volume() * l.diagonalsPerSite()];
-        for (int x = 0; x < h.length; x++) {
-            h[x] = 0.3 * RandomStreams.uniformDouble(3, 4, x) - 0.1;
-        }
-        java.util.Arrays.fill(v, 0.05);
-        assertSameChain(new Couplings(l, w, a, b, h, v), 1.3, 2);
+        java.util.Arrays.fill(v, diagonal ? 0.05 : 0.0);
+        return new Couplings(l, w, a, b, h, v);
     }
 
     @Test
@@ -170,26 +177,11 @@ class VectorMetropolisTest {
      */
     @Test
     void overrelaxationFastPathRunsTheReferenceChain() {
-        Lattice l = new Lattice(3, 6);
-        double[] w = new double[l.links()];
-        double[] a = new double[l.volume()];
-        double[] b = new double[l.volume()];
-        double[] h = new double[l.volume()];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = 0.1 + 0.2 * RandomStreams.uniformDouble(5, 0, i);
-        }
-        for (int x = 0; x < a.length; x++) {
-            a[x] = x % 7 == 0 ? 0.0 : 0.4 + RandomStreams.uniformDouble(5, 1, x);
-            b[x] = 0.5 * RandomStreams.uniformDouble(5, 2, x);
-            h[x] = 0.3 * RandomStreams.uniformDouble(5, 3, x) - 0.1;
-        }
-        double[] v = new double[l.volume() * l.diagonalsPerSite()];
-        java.util.Arrays.fill(v, 0.05);
         Couplings[] theories = {
                 HomogeneousTheory.fromMassAndLambda(2, -0.5, 0.7).couplings(new Lattice(2, 10)),
                 HomogeneousTheory.fromMassAndLambda(2, -0.5, 0.7).couplings(new Lattice(2, 64)),
-                new Couplings(l, w, a, b, h, new double[v.length]),
-                new Couplings(l, w, a, b, h, v)};
+                inhomogeneous3d(5, true, false),
+                inhomogeneous3d(5, true, true)};
         for (Couplings c : theories) {
             double[][] reference = overrelaxed(c, BackendOptions.of("threads", "2", "scalar", "true"));
             double[][] fast = overrelaxed(c, BackendOptions.of("threads", "2"));
@@ -202,13 +194,9 @@ class VectorMetropolisTest {
 
     /** 20 rounds of one overrelaxation sweep and one Metropolis sweep: the field and each overrelaxation acceptance. */
     private static double[][] overrelaxed(Couplings c, BackendOptions options) {
-        double[] start = new double[c.lattice().volume()];
-        for (int x = 0; x < start.length; x++) {
-            start[x] = Math.sin(0.7 * x);
-        }
         try (Backend backend = Backends.named("cpu", options);
              DeviceCouplings dc = new DeviceCouplings(backend, c);
-             LatticeField f = new LatticeField(backend, start)) {
+             LatticeField f = new LatticeField(backend, start(c))) {
             Overrelaxation over = new Overrelaxation(dc);
             Metropolis metropolis = new Metropolis(dc, 0.9, 1);
             double[] acceptance = new double[20];
@@ -218,6 +206,15 @@ class VectorMetropolisTest {
             }
             return new double[][]{f.snapshot(), acceptance};
         }
+    }
+
+    /** The start field of the chains: {@code phi_x = sin(0.7 x)}. */
+    private static double[] start(Couplings c) {
+        double[] start = new double[c.lattice().volume()];
+        for (int x = 0; x < start.length; x++) {
+            start[x] = Math.sin(0.7 * x);
+        }
+        return start;
     }
 
     private static void assertSameChain(Couplings c, double delta, int hits) {
@@ -235,13 +232,9 @@ class VectorMetropolisTest {
     }
 
     private static Run chain(Couplings c, BackendOptions options, Kernel kernel, double delta, int hits) {
-        double[] start = new double[c.lattice().volume()];
-        for (int x = 0; x < start.length; x++) {
-            start[x] = Math.sin(0.7 * x);
-        }
         try (Backend backend = Backends.named("cpu", options);
              DeviceCouplings dc = new DeviceCouplings(backend, c);
-             LatticeField f = new LatticeField(backend, start)) {
+             LatticeField f = new LatticeField(backend, start(c))) {
             double accepted = 0;
             for (int s = 0; s < SWEEPS; s++) {
                 double rate = kernel.name().equals(HypercubicMetropolisKernel.KERNEL.name())
