@@ -133,16 +133,22 @@ DEVICE double rs_box_muller_branch(double r, u32 w1, int sine)
     return r * (sine ? pm_sin2pi(t) : pm_cos2pi(t));
 }
 
+/* RandomStreams.radiusSquared: -2 log u of the radius word's open unit u. */
+DEVICE double rs_radius_squared(u32 w0)
+{
+    return -2.0 * pm_log(rs_open_unit(w0));
+}
+
 /* RandomStreams.boxMuller: the cosine branch, or the sine branch when sine != 0. */
 DEVICE double rs_box_muller(u32 w0, u32 w1, int sine)
 {
-    return rs_box_muller_branch(sqrt(-2.0 * pm_log(rs_open_unit(w0))), w1, sine);
+    return rs_box_muller_branch(sqrt(rs_radius_squared(w0)), w1, sine);
 }
 
 /* RandomStreams.boxMuller with a precision: variance 1 / precision, inside the square root. */
 DEVICE double rs_box_muller_precision(u32 w0, u32 w1, int sine, double precision)
 {
-    return rs_box_muller_branch(sqrt(-2.0 * pm_log(rs_open_unit(w0)) / precision), w1, sine);
+    return rs_box_muller_branch(sqrt(rs_radius_squared(w0) / precision), w1, sine);
 }
 
 /* RandomStreams.word: 32-bit word `index` of the stream. */

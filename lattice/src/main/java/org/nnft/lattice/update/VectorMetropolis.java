@@ -80,7 +80,10 @@ final class VectorMetropolis {
                 args.longArg(9), args.longArg(10), 0.0, 1, true);
     }
 
-    /** Fast path of {@link HypercubicMetropolisKernel}: sites and local fields by index arithmetic, a row at a time. */
+    /**
+     * Fast path of {@link HypercubicMetropolisKernel}: sites and local fields by index arithmetic, a row at a time in
+     * 2D and several short rows at a time in 3D and 4D ({@link RowLanes}).
+     */
     static void runHypercubic(CpuArgs args, long from, long to) {
         int end = (int) Math.min(to, args.intArg(2));
         if (from >= end) {
