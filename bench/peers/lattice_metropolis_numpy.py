@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """NumPy peer of the lattice benchmark: 2D phi^4 checkerboard Metropolis on an L x L torus.
 
-Action S = -kappa sum_<ij> phi_i phi_j + a sum phi^2 + b sum phi^4 (physics.md Part B),
+Action S = -kappa sum_<ij> phi_i phi_j + a sum phi^2 + b sum phi^4 (docs/physics.md Part B),
 one hit per site per sweep, red then black sublattice, vectorised over the sublattice.
 Prints one JSON line: {"L", "sweeps", "seconds", "site_updates_per_s", "acceptance", "phi2"}.
 Usage: lattice_metropolis_numpy.py [L] [sweeps]

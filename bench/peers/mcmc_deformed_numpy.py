@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""NumPy peer of the parameter-space MCMC benchmark: the phi^4-deformed d = 1 cos-net (physics.md A.3).
+"""NumPy peer of the parameter-space MCMC benchmark: the phi^4-deformed d = 1 cos-net (docs/physics.md A.3).
 
 N neurons phi(x) = scale * sum_i a_i cos(w_i x + c_i) / sqrt(w_i^2 + m^2), a ~ N(0,1), w ~ U(-Lambda, Lambda),
 c ~ U(-pi, pi), scale = sqrt(2 (2 Lambda) / (2 pi) / N); interaction (lambda/4!) int_box phi^4 by the midpoint

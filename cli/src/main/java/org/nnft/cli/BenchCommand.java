@@ -85,7 +85,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Cost model of W1 for the fraction of FP64 peak (see the class comment). */
     static final int W1_FLOPS = 30;
-    /** The lattice and Wolff workloads' theory (physics.md's seed couplings) on the 2D L = {@value #L} torus. */
+    /** The lattice and Wolff workloads' theory (docs/physics.md's seed couplings) on the 2D L = {@value #L} torus. */
     private static final HomogeneousTheory LATTICE_THEORY = new HomogeneousTheory(1.0, 1.52425, 0.175);
     private static final int L = 256;
 

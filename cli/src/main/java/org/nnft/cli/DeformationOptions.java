@@ -18,7 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The options of a deformed cos-net ensemble (physics.md A.3) for {@code nnft ensemble}. Rules: the
+ * The options of a deformed cos-net ensemble (docs/physics.md A.3) for {@code nnft ensemble}. Rules: the
  * deformation is on exactly when {@code --lambda} is given; every other deformation option then
  * needs it; {@code --box} is required (the interaction volume is physics, not a default); the
  * architecture must be a cos-net (cos or cauchy) in d = 1..3; deformed runs are not sharded.

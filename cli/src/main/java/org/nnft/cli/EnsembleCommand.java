@@ -188,7 +188,7 @@ final class EnsembleCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** A deformed cos-net run (physics.md A.3): same JSON layout plus the deformation and sampler diagnostics. */
+    /** A deformed cos-net run (docs/physics.md A.3): same JSON layout plus the deformation and sampler diagnostics. */
     private Integer callDeformed() {
         if (shard != null) {
             throw new IllegalArgumentException("--shard: deformed ensembles are sampled in one run");

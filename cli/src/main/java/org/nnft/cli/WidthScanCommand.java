@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code nnft widths}: the same ensemble at several widths N, and its non-Gaussianity
- * m_n = |G_n - G_n^GP| / G_n^GP (physics.md A.1, arXiv:2008.08601) against N: averaged over the
+ * m_n = |G_n - G_n^GP| / G_n^GP (docs/physics.md A.1, arXiv:2008.08601) against N: averaged over the
  * order-n tuples whose Wick prediction G_n^GP is at least {@value #MIN_RELATIVE_GP} of the largest
  * (tuples where G^GP nearly cancels would dominate the average with noise), with error the mean of
  * the tuples' errors (an upper bound: the tuples' errors are positively correlated), and a weighted

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code nnft widths}: m_4 of a ReLU net falls as 1/N (its connected part is exactly proportional to
- * 1/N, physics.md A.1), so the fitted slope is -1 within 5 fit errors; JSON, PNG and bad input.
+ * 1/N, docs/physics.md A.1), so the fitted slope is -1 within 5 fit errors; JSON, PNG and bad input.
  */
 class WidthScanTest {
     @TempDir

@@ -11,7 +11,7 @@ import static org.nnft.ensemble.EnsembleTesting.assertMatchesTheory;
 import static org.nnft.ensemble.EnsembleTesting.run;
 
 /**
- * Finite-width interactions of the cos-net (physics.md A.2): the measured connected 4-point function
+ * Finite-width interactions of the cos-net (docs/physics.md A.2): the measured connected 4-point function
  * equals the exact 1/N prediction, it is translation invariant at finite N, and N G4_c is the
  * same at two widths (G4_c ~ 1/N). Systematic: quadrature, < 1e-9.
  */
@@ -37,7 +37,7 @@ class FiniteWidthTest {
     }
 
     /**
-     * ReLU-net (physics.md A.1): G4_c = (sigma_W^4/N)[3 E_1234 - E_12 E_34 - ...] with the single-neuron
+     * ReLU-net (docs/physics.md A.1): G4_c = (sigma_W^4/N)[3 E_1234 - E_12 E_34 - ...] with the single-neuron
      * expectations from the theory module (machine precision for ReLU at covariance rank 2), and for two
      * outputs the Kronecker-delta structure (mixed components (0,0,1,1) have no 3 E_1234 term).
      */

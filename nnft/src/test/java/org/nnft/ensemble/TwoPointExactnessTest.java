@@ -14,7 +14,7 @@ import static org.nnft.ensemble.EnsembleTesting.points;
 import static org.nnft.ensemble.EnsembleTesting.run;
 
 /**
- * G2 is exact at every width (physics.md A.1, A.2): the measured connected 2-point function equals
+ * G2 is exact at every width (docs/physics.md A.1, A.2): the measured connected 2-point function equals
  * the closed-form kernel / cutoff propagator at N = 3 and N = 100 within 5 jackknife errors, for
  * every architecture and several input dimensions; odd correlators vanish. Systematic: the
  * quadrature of the propagator, < 1e-9.

@@ -16,7 +16,7 @@ import static org.nnft.ensemble.EnsembleTesting.run;
 /**
  * The measured 2-point function has the structure theory demands: the cos-net propagator at
  * several separations in d = 1, 2, 3, G2_ij = delta_ij K for vector outputs (SO(D)), and
- * reflection positivity (physics.md A.4) for the Cauchy cos-net but not for the sharp cutoff.
+ * reflection positivity (docs/physics.md A.4) for the Cauchy cos-net but not for the sharp cutoff.
  */
 class TwoPointStructureTest {
 

@@ -11,7 +11,7 @@ import static org.nnft.ensemble.EnsembleTesting.SIGMAS;
 import static org.nnft.ensemble.EnsembleTesting.assertMatchesTheory;
 
 /**
- * Width scaling of the ReLU-net's connected correlators (physics.md A.1): G4_c ~ 1/N and G6_c ~ 1/N^2.
+ * Width scaling of the ReLU-net's connected correlators (docs/physics.md A.1): G4_c ~ 1/N and G6_c ~ 1/N^2.
  * At each width the measured G4_c and G6_c match the exact predictions from the single-neuron
  * expectations (machine precision for ReLU), and weighted log-log fits of the coincident-point
  * G4_c(x^4) and G6_c(x^6) over N = 2, 4, 8 give slopes within {@link EnsembleTesting#SIGMAS} fit

@@ -6,7 +6,7 @@ import java.util.function.ToDoubleFunction;
  * Monte Carlo error analysis with autocorrelations by the Gamma method of U. Wolff, "Monte Carlo
  * errors with less errors" (hep-lat/0306017), for a single Markov chain (one replicum).
  *
- * <p>Conventions (physics.md B.3): Gamma(t) = 1/(N-t) sum d_i d_{i+t} of the fluctuations d about
+ * <p>Conventions (docs/physics.md B.3): Gamma(t) = 1/(N-t) sum d_i d_{i+t} of the fluctuations d about
  * the mean; tau_int(W) = 1/2 + sum_{t=1..W} rho(t); the window W is the first t with
  * exp(-t/tau) - tau/sqrt(t N) < 0, tau = S / ln((2 tau_int(t) + 1)/(2 tau_int(t) - 1)) (a tiny tau
  * when tau_int(t) <= 1/2); W <= N/2. Bias correction: Gamma(t) += C_F(W)/N, equivalently

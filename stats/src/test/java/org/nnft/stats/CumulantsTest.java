@@ -76,7 +76,7 @@ class CumulantsTest {
         }
     }
 
-    /** physics.md Part A with G1 = 0: G4c = G4 - [G12 G34 + G13 G24 + G14 G23] and the 6-point formula. */
+    /** docs/physics.md Part A with G1 = 0: G4c = G4 - [G12 G34 + G13 G24 + G14 G23] and the 6-point formula. */
     @Test
     void reproducesThePhysicsFormulasForVanishingOddMoments() {
         ToDoubleFunction<int[]> g = CumulantsTest::arbitraryEvenMoment;

@@ -1,7 +1,7 @@
 package org.nnft.theory;
 
 /**
- * Hidden-unit activations of the single-hidden-layer networks of physics.md A.1.
+ * Hidden-unit activations of the single-hidden-layer networks of docs/physics.md A.1.
  *
  * <p>The Gauss-net unit depends on the pre-activation variance v = &lt;x,x&gt; of its input point:
  * act(z) = exp(z - v), i.e. exp(z) / sqrt(exp(2 v)), so that E[act^2] = 1 for every x.
@@ -11,7 +11,7 @@ public enum Activation {
     ERF,
     /** act(z) = max(0, z). */
     RELU,
-    /** act(z) = exp(z - v), v the variance of z (physics.md A.1 normalisation). */
+    /** act(z) = exp(z - v), v the variance of z (docs/physics.md A.1 normalisation). */
     GAUSS;
 
     /**

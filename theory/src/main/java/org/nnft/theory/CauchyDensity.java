@@ -2,7 +2,7 @@ package org.nnft.theory;
 
 /**
  * d = 1 cos-neurons with w ~ Cauchy(0, m) and constant amplitude A = m^(-1/2), no cutoff
- * (physics.md A.2): E[cos(w t)] = exp(-m |t|), so E[A^2 cos(w t)] = exp(-m|t|)/m and
+ * (docs/physics.md A.2): E[cos(w t)] = exp(-m |t|), so E[A^2 cos(w t)] = exp(-m|t|)/m and
  * E[A^4 cos(w t)] = exp(-m|t|)/m^2. With sigma_a = 1, G2(t) = exp(-m|t|)/(2m), the continuum
  * d = 1 propagator.
  */

@@ -14,7 +14,7 @@ package org.nnft.theory;
  *   G4_c    = (sigma_a^4/N) [3 E(g1g2g3g4) - E(g1g2)E(g3g4) - ...]
  *           = (1/N) [ (3 sigma_a^4/8) sum_j E_w[A^4 cos(w.X_j)] - (G12 G34 + G13 G24 + G14 G23) ].
  * </pre>
- * For the free-scalar cos-net ({@link UniformBallDensity#freeScalar}) this is physics.md's
+ * For the free-scalar cos-net ({@link UniformBallDensity#freeScalar}) this is docs/physics.md's
  * (1/N)[(3/2)(vol(B)/(2pi)^d) sum_j H_Lambda(X_j) - (...)].
  */
 public final class CosNetCorrelators {
@@ -34,7 +34,7 @@ public final class CosNetCorrelators {
         this.sigmaA = sigmaA;
     }
 
-    /** The physics.md A.2 cos-net free scalar (sigma_a = 1; its correlators do not depend on sigma_a). */
+    /** The docs/physics.md A.2 cos-net free scalar (sigma_a = 1; its correlators do not depend on sigma_a). */
     public static CosNetCorrelators freeScalar(int dimension, double mass, double cutoff) {
         return new CosNetCorrelators(UniformBallDensity.freeScalar(dimension, mass, cutoff, 1), 1);
     }

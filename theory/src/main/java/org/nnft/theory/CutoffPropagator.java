@@ -1,7 +1,7 @@
 package org.nnft.theory;
 
 /**
- * The free scalar propagator with a sharp momentum cutoff (physics.md A.2), which is the exact G2 of
+ * The free scalar propagator with a sharp momentum cutoff (docs/physics.md A.2), which is the exact G2 of
  * the cos-net at every width:
  * <pre>
  *   G_Lambda(r) = int_{|p| &lt; Lambda} d^dp/(2pi)^d  cos(p.x) / (p^2 + m^2)

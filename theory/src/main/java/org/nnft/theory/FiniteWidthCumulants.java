@@ -1,7 +1,7 @@
 package org.nnft.theory;
 
 /**
- * Exact finite-width connected correlators of the single-hidden-layer network (physics.md A.1).
+ * Exact finite-width connected correlators of the single-hidden-layer network (docs/physics.md A.1).
  *
  * <p>Derivation. f(x) = sum_{i=1..N} Y_i(x) + b1 with Y_i = W1_i h_i(x), h_i = act(W0_i.x + b0_i),
  * the N terms i.i.d. and W1_i ~ N(0, s^2/N), s = sigma_W, independent of h_i. Joint cumulants are

@@ -1,7 +1,7 @@
 package org.nnft.theory;
 
 /**
- * Non-Gaussianity measure of arXiv:2008.08601 (physics.md A.1): per point tuple
+ * Non-Gaussianity measure of arXiv:2008.08601 (docs/physics.md A.1): per point tuple
  * m_n = |G_n(measured) - G_n^GP| / G_n^GP, with G_n^GP the Wick sum of the kernel over all pairings
  * (3 for n = 4, 15 for n = 6), averaged over tuples. Its log-log slope against N is -1 for n = 4 and 6
  * (see {@link PowerLawFit}).

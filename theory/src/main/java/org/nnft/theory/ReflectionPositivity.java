@@ -5,7 +5,7 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 
 /**
- * Reflection positivity at the 2-point level (physics.md A.4): for a stationary 1-d two-point function
+ * Reflection positivity at the 2-point level (docs/physics.md A.4): for a stationary 1-d two-point function
  * G(t) and times t_i &gt; 0 the matrix M_ij = G(t_i + t_j) must be positive semidefinite.
  */
 public final class ReflectionPositivity {

@@ -1,7 +1,7 @@
 package org.nnft.theory;
 
 /**
- * The single-hidden-layer i.i.d. network of physics.md A.1,
+ * The single-hidden-layer i.i.d. network of docs/physics.md A.1,
  * f(x) = sum_{i=1..N} W1_i act(W0_i.x + b0_i) + b1, with
  * W0_ij ~ N(0, sigma_W^2/d), b0_i ~ N(0, sigma_b^2), W1_i ~ N(0, sigma_W^2/N), b1 ~ N(0, sigma_b^2).
  *
@@ -68,7 +68,7 @@ public final class ShallowNet {
         return sigmaB * sigmaB + sigmaW * sigmaW * dot / inputDimension;
     }
 
-    /** Closed-form kernel K(x, y) = exact G2(x, y) at every width (physics.md A.1). */
+    /** Closed-form kernel K(x, y) = exact G2(x, y) at every width (docs/physics.md A.1). */
     public double kernel(double[] x, double[] y) {
         double xy = preactivationCovariance(x, y);
         double xx = preactivationCovariance(x, x);

@@ -6,7 +6,7 @@ import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.special.Gamma;
 
 /**
- * Single-neuron expectations E_{ab...} = E[act(z_a) act(z_b) ...] of the networks of physics.md A.1,
+ * Single-neuron expectations E_{ab...} = E[act(z_a) act(z_b) ...] of the networks of docs/physics.md A.1,
  * z_a = W0.x_a + b0, W0 ~ N(0, sigma_W^2/d I), b0 ~ N(0, sigma_b^2).
  *
  * <p>The z's are jointly Gaussian with covariance C_ab = &lt;x_a, x_b&gt; of rank r &lt;= d+1. C is

@@ -5,7 +5,7 @@ import java.util.function.DoubleUnaryOperator;
 /**
  * w uniform in the ball |w| &lt; Lambda of R^d (d = 1..4) with a user amplitude A(|w|):
  * E_w[F(|w|) cos(w.X)] = ((2 pi)^d / vol(B_Lambda^d)) int_{|p|&lt;Lambda} d^dp/(2pi)^d F(|p|) cos(p.X),
- * evaluated by {@link RadialFourierIntegral}. The cos-net free scalar of physics.md A.2 is the
+ * evaluated by {@link RadialFourierIntegral}. The cos-net free scalar of docs/physics.md A.2 is the
  * amplitude A(p)^2 = 2 vol(B) / (sigma_a^2 (2 pi)^d (p^2 + m^2)), see {@link #freeScalar}.
  */
 public final class UniformBallDensity implements CosNeuronDensity {
@@ -35,7 +35,7 @@ public final class UniformBallDensity implements CosNeuronDensity {
     }
 
     /**
-     * The cos-net of physics.md A.2 (amplitude sqrt(2 vol(B)/(sigma_a^2 (2pi)^d)) / sqrt(p^2+m^2)); use it
+     * The cos-net of docs/physics.md A.2 (amplitude sqrt(2 vol(B)/(sigma_a^2 (2pi)^d)) / sqrt(p^2+m^2)); use it
      * with the same sigma_a in {@link CosNetCorrelators}: G2 is then the cutoff propagator for any sigma_a.
      */
     public static UniformBallDensity freeScalar(int dimension, double mass, double cutoff, double sigmaA) {

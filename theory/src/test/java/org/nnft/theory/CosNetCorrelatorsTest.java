@@ -57,7 +57,7 @@ class CosNetCorrelatorsTest {
         double closed = cos.g4Connected(p[0], p[1], p[2], p[3], n);
         assertEquals(direct, closed, 1e-12 * Math.abs(direct));
 
-        // physics.md form: (1/N)[(3/2)(vol/(2pi)^d) sum_j H(X_j) - sum G G]
+        // docs/physics.md form: (1/N)[(3/2)(vol/(2pi)^d) sum_j H(X_j) - sum G G]
         CutoffPropagator prop = new CutoffPropagator(1, m, cut);
         double sumH = prop.h(Math.abs(x[0] + x[1] - x[2] - x[3])) + prop.h(Math.abs(x[0] - x[1] + x[2] - x[3]))
                 + prop.h(Math.abs(x[0] - x[1] - x[2] + x[3]));

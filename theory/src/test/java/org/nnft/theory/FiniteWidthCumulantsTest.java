@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
  * Checks the combinatorics of G4_c and G6_c against a brute-force route that never uses the cumulant
  * formulas for Y = W1 h: the full moment E[f(x_1)...f(x_n)] is summed over every assignment of the n
  * factors to the N neurons or to the output bias b1 (independent groups factorise: a neuron group S gives
- * E[W1^|S|] E_S, the bias group E[b1^k]), and the connected parts are then formed with physics.md's
+ * E[W1^|S|] E_S, the bias group E[b1^k]), and the connected parts are then formed with docs/physics.md's
  * moment-to-cumulant relations.
  */
 class FiniteWidthCumulantsTest {

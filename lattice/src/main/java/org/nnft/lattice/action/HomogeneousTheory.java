@@ -4,7 +4,7 @@ import org.nnft.lattice.geometry.Lattice;
 
 /**
  * Homogeneous phi^4 theory in the engine convention
- * {@code S = -kappa sum_<ij> phi_i phi_j + a sum_i phi_i^2 + b sum_i phi_i^4} (physics.md Part B),
+ * {@code S = -kappa sum_<ij> phi_i phi_j + a sum_i phi_i^2 + b sum_i phi_i^4} (docs/physics.md Part B),
  * with the converters from the other conventions of the literature.
  */
 public record HomogeneousTheory(double kappa, double a, double b) {

@@ -5,7 +5,7 @@ import org.nnft.lattice.measure.ErrorAnalysis;
 import org.nnft.lattice.measure.Estimate;
 
 /**
- * Reweighting from samples of a (trained) model S to a target A (physics.md B.4):
+ * Reweighting from samples of a (trained) model S to a target A (docs/physics.md B.4):
  * {@code <O>_A = <O exp(-(A - S))>_S / <exp(-(A - S))>_S}. The exponents are shifted by their maximum for
  * stability; the error is that of the ratio of means by the Gamma method's linearised projection, so it
  * accounts for autocorrelation of the series. Reliable only while the weights do not concentrate on few

@@ -4,7 +4,7 @@ import org.nnft.lattice.action.Couplings;
 import org.nnft.lattice.geometry.Lattice;
 
 /**
- * The parameters theta of the Markov-random-field model (physics.md B.4) as one vector, and the features
+ * The parameters theta of the Markov-random-field model (docs/physics.md B.4) as one vector, and the features
  * {@code dS/dtheta} of a configuration. Layout: {@code [w_0 .. w_{dV-1} | a_0 .. a_{V-1} | b_0 .. b_{V-1}]}
  * with the link numbering of {@link Lattice}. Since S is linear in theta, {@code S(phi; theta) = theta . f(phi)}
  * with {@code f = (-phi_x phi_{x+mu}, phi_x^2, phi_x^4)}. Diagonal couplings and the linear term are not

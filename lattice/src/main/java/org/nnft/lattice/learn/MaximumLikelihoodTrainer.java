@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Learns couplings from data (forward KL = maximum likelihood, physics.md B.4). The negative log-likelihood
+ * Learns couplings from data (forward KL = maximum likelihood, docs/physics.md B.4). The negative log-likelihood
  * per configuration is {@code <S>_data + ln Z(theta)}, with gradient {@code <f>_data - <f>_theta},
  * {@code f = dS/dtheta}; gradient descent is
  * {@code w_ij += eta (<phi_i phi_j>_data - <phi_i phi_j>_model)}, {@code a_i -= eta (<phi_i^2>_data - <phi_i^2>_model)},

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Maximum-likelihood training of a {@link Phi4Network} on visible data (physics.md B.4). The gradient of the
+ * Maximum-likelihood training of a {@link Phi4Network} on visible data (docs/physics.md B.4). The gradient of the
  * negative log-likelihood of the visible marginal is {@code <dS/dtheta>_{data, h ~ p(h|phi)} - <dS/dtheta>_model}:
  * the positive phase draws one h from the exact conditional for every data row (seed {@code seed ^ POSITIVE},
  * stream {@code step * rows + row}, {@link Phi4Network#sampleHidden}); the negative phase averages over

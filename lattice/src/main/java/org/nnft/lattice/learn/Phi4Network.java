@@ -1,7 +1,7 @@
 package org.nnft.lattice.learn;
 
 /**
- * The phi^4 neural network of physics.md B.4: visible units phi_i (i < nv) and hidden units h_j (j < nh), both
+ * The phi^4 neural network of docs/physics.md B.4: visible units phi_i (i < nv) and hidden units h_j (j < nh), both
  * continuous, coupled bipartitely,
  * {@code S(phi, h) = -sum_ij w_ij phi_i h_j + sum_i (r_i phi_i + a_i phi_i^2 + b_i phi_i^4)
  * + sum_j (s_j h_j + m_j h_j^2 + n_j h_j^4)}, with {@code w[i * nh + j]}. The conditionals factorise into

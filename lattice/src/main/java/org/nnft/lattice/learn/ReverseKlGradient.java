@@ -7,7 +7,7 @@ import org.nnft.lattice.measure.Estimate;
 
 /**
  * Reverse-KL gradient of the model {@code q = exp(-S(phi; theta))/Z} towards a target {@code p ~ exp(-A)},
- * estimated from model samples alone (physics.md B.4):
+ * estimated from model samples alone (docs/physics.md B.4):
  * {@code dKL(q||p)/dtheta = <(S - A) f> - <S - A><f>}, {@code f = dS/dtheta} ({@link CouplingParameters}).
  * Also returns {@code <A - S>_theta} (the theta-dependent part of the Bogoliubov bound
  * {@code F_A <= <A - S>_theta + F_theta}) with its Gamma-method error, and per-component errors of the gradient

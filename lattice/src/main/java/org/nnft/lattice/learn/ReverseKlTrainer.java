@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Learns a target action A without data (reverse KL, physics.md B.4): at each step sample the model S(theta)
+ * Learns a target action A without data (reverse KL, docs/physics.md B.4): at each step sample the model S(theta)
  * with a {@link ModelSampler}, estimate {@code dKL/dtheta} by {@link ReverseKlGradient} and update theta with the
  * {@link Optimizer} (the natural gradient preconditions with the previous step's Fisher information, see
  * {@link Optimizer#NATURAL_GRADIENT}). The history records theta after every step and {@code <A - S>} (with error) measured on the

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Per-configuration observables (physics.md B.3), one row per measurement in the order of {@link #names}:
+ * Per-configuration observables (docs/physics.md B.3), one row per measurement in the order of {@link #names}:
  * <ul>
  *   <li>{@code m} = (1/V) sum phi, {@code absM} = |m|, {@code m2} = m^2, {@code m4} = m^4;</li>
  *   <li>{@code phi2}, {@code phi4}: site averages of phi^2, phi^4;</li>

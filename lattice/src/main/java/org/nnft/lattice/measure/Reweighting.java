@@ -4,7 +4,7 @@ import org.nnft.lattice.action.HomogeneousTheory;
 import org.nnft.lattice.geometry.Lattice;
 
 /**
- * Reweighting of a series measured at one homogeneous theory to a nearby one (physics.md B.1):
+ * Reweighting of a series measured at one homogeneous theory to a nearby one (docs/physics.md B.1):
  * {@code <O>' = <O w>/<w>}, {@code w = exp(-(S' - S))}. All homogeneous couplings enter S linearly, so the
  * action change of a configuration follows from the {@link Observables} columns {@code nn, phi2, phi4}:
  * <pre>

@@ -4,7 +4,7 @@ import org.nnft.engine.kernel.KernelSource;
 
 /**
  * The local field J_x = sum_k hop[x coord + k] field[nbr[x coord + k]] of the checkerboard kernels
- * (physics.md B.2), on the flat neighbour and hopping tables of {@link DeviceCouplings} (nearest neighbours and,
+ * (docs/physics.md B.2), on the flat neighbour and hopping tables of {@link DeviceCouplings} (nearest neighbours and,
  * when present, diagonal neighbours; coord = {@code Couplings.coordination()}). The kernels add the linear
  * term h_x to it. Its C twin
  * {@code lattice_local_field} in {@code local_field.c} is prepended to every local-update kernel's source.

@@ -14,7 +14,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The seed's demonstration (physics.md B.4): from random inhomogeneous couplings, reverse-KL training without
+ * The seed's demonstration (docs/physics.md B.4): from random inhomogeneous couplings, reverse-KL training without
  * data learns {@code A = -sum phi phi + 1.52425 sum phi^2 + 0.175 sum phi^4} on a 4 x 4 lattice.
  */
 class ReverseKlTrainerTest {

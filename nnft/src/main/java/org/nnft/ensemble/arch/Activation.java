@@ -6,6 +6,6 @@ public enum Activation {
     ERF,
     /** max(0, z). */
     RELU,
-    /** exp(z) / sqrt(exp(2 (sigma_b^2 + sigma_W^2 |x|^2 / d))): the Gauss-net of physics.md A.1. */
+    /** exp(z) / sqrt(exp(2 (sigma_b^2 + sigma_W^2 |x|^2 / d))): the Gauss-net of docs/physics.md A.1. */
     GAUSS
 }

@@ -4,13 +4,13 @@ import org.nnft.engine.kernel.Kernel;
 import org.nnft.engine.random.RandomStreams;
 
 /**
- * Cos-neuron network (physics.md A.2, arXiv:2112.04527):
+ * Cos-neuron network (docs/physics.md A.2, arXiv:2112.04527):
  * {@code phi(x) = sum_i a_i A(w_i) cos(w_i.x + c_i)}, a_i ~ N(0, sigma_a^2/N), c_i ~ U[-pi, pi].
  * With {@link MomentumDensity#UNIFORM_BALL}, w uniform in the d-ball of radius Lambda and
  * {@code A(w) = sqrt(2 vol(B_Lambda^d) / (sigma_a^2 (2 pi)^d)) / sqrt(|w|^2 + m^2)}, G2 is the
  * free propagator 1/(p^2 + m^2) with a sharp momentum cutoff, at every N. With
  * {@link MomentumDensity#CAUCHY} (d = 1), w ~ Cauchy(0, m) and {@code A = 1/(sigma_a sqrt m)}, so
- * that G2(t) = exp(-m|t|)/(2m) (physics.md writes A = m^-1/2 for sigma_a = 1). sigma_a cancels
+ * that G2(t) = exp(-m|t|)/(2m) (docs/physics.md writes A = m^-1/2 for sigma_a = 1). sigma_a cancels
  * from every correlator; it only sets the scale of the a_i.
  *
  * <p>Kernel: uniforms have 32-bit resolution ({@code RandomStreams.toOpenUnit}, never 0 or 1).
@@ -98,7 +98,7 @@ public record CosNet(int dimension, double mass, double cutoff, double sigmaA, i
     /**
      * {@code (1/N) [(3/2) sum_j Q(X_j) - (G12 G34 + G13 G24 + G14 G23)]} with X_1 = x1+x2-x3-x4,
      * X_2 = x1-x2+x3-x4, X_3 = x1-x2-x3+x4 and {@code Q = (sigma_a^4/4) E_w[A^4 cos(w.X)]}:
-     * {@code vol/(2pi)^d H_Lambda(X)} (ball, physics.md A.2), {@code exp(-m|X|)/(4 m^2)} (Cauchy).
+     * {@code vol/(2pi)^d H_Lambda(X)} (ball, docs/physics.md A.2), {@code exp(-m|X|)/(4 m^2)} (Cauchy).
      */
     @Override
     public double connectedFourPoint(double[][] x, int[] components) {

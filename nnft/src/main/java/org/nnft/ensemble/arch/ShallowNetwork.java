@@ -3,10 +3,10 @@ package org.nnft.ensemble.arch;
 import org.nnft.engine.kernel.Kernel;
 
 /**
- * Single-hidden-layer i.i.d. network (physics.md A.1) with d_out outputs sharing the hidden layer:
+ * Single-hidden-layer i.i.d. network (docs/physics.md A.1) with d_out outputs sharing the hidden layer:
  * {@code f_k(x) = sum_i W1_ik act(W0_i.x + b0_i) + b1_k}, W0 ~ N(0, sigma_W^2/d), b0 ~ N(0, sigma_b^2),
  * W1 ~ N(0, sigma_W^2/N), b1 ~ N(0, sigma_b^2). Exact at every N: G2_kl(x, y) = delta_kl K(x, y)
- * with the closed-form kernels of physics.md A.1.
+ * with the closed-form kernels of docs/physics.md A.1.
  *
  * @param activation      erf, ReLU or Gauss
  * @param inputDimension  d >= 1

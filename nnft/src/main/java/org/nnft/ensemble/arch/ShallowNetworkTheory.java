@@ -14,7 +14,7 @@ import org.nnft.theory.SingleNeuronExpectations;
  *   G4_c = (sigma_W^4/N) [ (d_ab d_cd + d_ac d_bd + d_ad d_bc) E_1234
  *                          - d_ab d_cd E_12 E_34 - d_ac d_bd E_13 E_24 - d_ad d_bc E_14 E_23 ]
  * </pre>
- * which for one output is physics.md A.1's (sigma_W^4/N)[3 E_1234 - E_12 E_34 - E_13 E_24 - E_14 E_23].
+ * which for one output is docs/physics.md A.1's (sigma_W^4/N)[3 E_1234 - E_12 E_34 - E_13 E_24 - E_14 E_23].
  * NaN where the theory module cannot compute E_S (ReLU and Erf beyond covariance rank 3).
  */
 final class ShallowNetworkTheory {
@@ -37,7 +37,7 @@ final class ShallowNetworkTheory {
     }
 
     /**
-     * Exact G6_c of six sites of a scalar network (physics.md A.1, {@link FiniteWidthCumulants#g6Connected}),
+     * Exact G6_c of six sites of a scalar network (docs/physics.md A.1, {@link FiniteWidthCumulants#g6Connected}),
      * NaN for vector outputs (their Kronecker structure is not implemented) or where E_S is unknown.
      */
     static double connectedSixPoint(ShallowNetwork net, double[][] points, int[] components) {

@@ -3,7 +3,7 @@ package org.nnft.ensemble.deform;
 /**
  * A deformed cos-net parameter density {@code P(theta) exp(-S_int(theta))} with
  * {@code S_int = int_box V(phi_theta(y)) d^dy} evaluated by the box's midpoint rule:
- * {@code S_int = h^d sum_g V(phi_theta(y_g))} (physics.md A.3).
+ * {@code S_int = h^d sum_g V(phi_theta(y_g))} (docs/physics.md A.3).
  *
  * @param potential the local potential V
  * @param box       the integration volume and its grid

@@ -9,7 +9,7 @@ import java.util.Arrays;
  * dimensions, centred at the origin, integrated by the midpoint rule on {@code n} points per side
  * (node {@code j} of axis k at {@code -L_k/2 + (j + 1/2) h_k}, {@code h_k = L_k / n}, weight
  * {@code prod_k h_k}). No periodicity is imposed: the networks live on all of R^d and only the
- * interaction is cut off at the box (the IR cutoff of physics.md A.3). Nodes are numbered with
+ * interaction is cut off at the box (the IR cutoff of docs/physics.md A.3). Nodes are numbered with
  * axis 0 slowest: {@code g = (j_0 n + j_1) n + j_2}.
  *
  * @param sides         L_k > 0, one per dimension (copied)

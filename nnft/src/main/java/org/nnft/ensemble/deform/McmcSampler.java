@@ -10,7 +10,7 @@ import org.nnft.stats.CorrelatorEstimator;
 import org.nnft.stats.GammaMethod;
 
 /**
- * Markov chain Monte Carlo in the cos-net's parameter space (physics.md A.3 (ii)): single-neuron
+ * Markov chain Monte Carlo in the cos-net's parameter space (docs/physics.md A.3 (ii)): single-neuron
  * Metropolis with proposals from the free density, accepted with {@code min(1, exp(-Delta S_int))},
  * which leaves {@code P(theta) exp(-S_int(theta))} invariant. Chains run in parallel, one per work
  * item ({@link McmcKernel}); the host reads the measured rows and accumulates every tuple's products

@@ -4,7 +4,7 @@ package org.nnft.ensemble.deform;
 /**
  * A local even potential {@code V(phi) = c2 phi^2 + c4 phi^4 + c6 phi^6} added to the action of a
  * deformed parameter density, {@code P_V(theta) ~ P(theta) exp(-int_box V(phi_theta(y)) d^dy)}
- * (physics.md A.3). Every deformation the engine knows is of this form, so the kernels evaluate
+ * (docs/physics.md A.3). Every deformation the engine knows is of this form, so the kernels evaluate
  * one polynomial (Horner in phi^2): phi^4 with the 1/4! convention, phi^6 with 1/6!, and the mass
  * shift (dm^2/2) phi^2, whose exact effect is the free propagator at m^2 + dm^2 (large N, infinite box).
  *

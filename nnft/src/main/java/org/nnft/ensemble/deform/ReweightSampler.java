@@ -11,7 +11,7 @@ import org.nnft.stats.Tuples;
 
 /**
  * Importance reweighting of the free cos-net ensemble to {@code P(theta) exp(-S_int(theta))}
- * (physics.md A.3 (i)): the networks, blocks, jackknife bins and launch chunks are exactly those of
+ * (docs/physics.md A.3 (i)): the networks, blocks, jackknife bins and launch chunks are exactly those of
  * {@link org.nnft.ensemble.EnsembleSampler} for the same configuration, each network weighted by
  * {@code exp(-S_int)}. Per block the kernel keeps its weights relative to the block's largest log
  * weight; blocks are folded into their bin, in block order, relative to the bin's largest, and bins

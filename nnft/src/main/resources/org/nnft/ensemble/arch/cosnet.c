@@ -1,4 +1,4 @@
-/* Cos-net field of one network (physics.md A.2). Java twins: CosNet#drawNeuron, CosNet#field.
+/* Cos-net field of one network (docs/physics.md A.2). Java twins: CosNet#drawNeuron, CosNet#field.
    hyper = {m, Lambda, scale}.
    A neuron drawn at block b uses block b (a: words 0,1 Box-Muller cosine branch; c: word 2, open unit
    u -> pi (2u - 1); word 3: open unit for the radius, the d = 1 momentum or the Cauchy momentum) and,

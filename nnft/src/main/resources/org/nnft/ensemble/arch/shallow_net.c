@@ -1,4 +1,4 @@
-/* Single-hidden-layer network field (physics.md A.1). Java twin: ShallowNetwork#field.
+/* Single-hidden-layer network field (docs/physics.md A.1). Java twin: ShallowNetwork#field.
    hyper = {sigma_b, sigma_W / sqrt(d_in), sigma_W / sqrt(N), c_0 .. c_{P-1}} with
    c_p = sigma_b^2 + sigma_W^2 |x_p|^2 / d_in (Gauss-net normalisation).
    Neuron i draws K = ceil((d_in + 1 + d_out) / 4) blocks from block i K on: normals

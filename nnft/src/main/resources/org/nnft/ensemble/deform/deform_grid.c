@@ -1,5 +1,5 @@
 /* Field of a cos-neuron on the midpoint grid of the deformation box, and the interaction action
-   (physics.md A.3). Java twin: GridField, line by line.
+   (docs/physics.md A.3). Java twin: GridField, line by line.
    deform = {c2, c4, c6, cell volume, y0 of axes 0..2, h of axes 0..2}: V(phi) = phi^2 (c2 + phi^2 (c4 + phi^2 c6));
    node (j0, j1, j2) at y0_k + j_k h_k, flat index (j0 n1 + j1) n2 + j2; unused axes have n = 1, y0 = h = 0.
    A neuron nu = {amplitude, c, w_0, .., w_3} (ens_cos_neuron). */

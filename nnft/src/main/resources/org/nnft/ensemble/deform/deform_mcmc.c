@@ -1,4 +1,4 @@
-/* Parameter-space Metropolis for the deformed cos-net (physics.md A.3 (ii)). Java twin: McmcKernel#run.
+/* Parameter-space Metropolis for the deformed cos-net (docs/physics.md A.3 (ii)). Java twin: McmcKernel#run.
    One chain per work item; its state lives in state[chain * stride ..], stride = 6 N + 2 nodes + P:
    the N neurons {amplitude, c, w_0..w_3}, phi on the grid, a delta scratch on the grid, phi at the P points.
    Philox stream DEF_MCMC_TAG | chain. Sweep 0 (firstSweep == 0) draws the initial network: neuron i at

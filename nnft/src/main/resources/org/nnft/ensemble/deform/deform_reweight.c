@@ -1,4 +1,4 @@
-/* Importance-reweighted cos-net ensemble (physics.md A.3). Java twin: ReweightKernel#run.
+/* Importance-reweighted cos-net ensemble (docs/physics.md A.3). Java twin: ReweightKernel#run.
    Work item `item` is block firstBlock + item of the free ensemble (networks as in ensemble_kernel.c,
    drawn by ens_cos_neuron at blocks 2i of stream ENS_STREAM_TAG | net). Per network: the field on the
    grid (scratch grid[item * nodes ..]) gives S_int and log w = -S_int; the field at the points, summed

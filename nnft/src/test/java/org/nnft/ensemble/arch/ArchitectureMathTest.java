@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The numerical pieces behind the kernels and the theory values, against closed forms:
- * the portable erf against commons-math, the momentum quadrature against physics.md A.2's G(0)
+ * the portable erf against commons-math, the momentum quadrature against docs/physics.md A.2's G(0)
  * in d = 1..4 and its Lambda -> infinity limits, and the kernel sources' structure.
  */
 class ArchitectureMathTest {

@@ -11,7 +11,7 @@ import org.nnft.stats.JackknifeResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * phi^4 from the deformed cos-net density against its Feynman diagrams (physics.md A.3): the
+ * phi^4 from the deformed cos-net density against its Feynman diagrams (docs/physics.md A.3): the
  * contact diagram {@code dG4_c = -lambda int prod_i G(x_i - y)} and the tadpole
  * {@code dG2 = -(lambda/2) G(0) int G(x1-y) G(y-x2)}, by importance reweighting.
  *
