@@ -229,8 +229,8 @@ final class BenchCommand implements Callable<Integer> {
         double[][] points = {{0}, {0.2}, {0.5}, {1.0}, {1.5}, {2.0}};
         EnsembleConfig c = EnsembleConfig.builder(CosNet.freeScalar(1, 1.0, 10.0, 1.0, 1000), points)
                 .maxOrder(4).networks(networks).seed(1).build();
-        // Warm-up (kernel compilation, JIT) on small runs: a single one left the timed run's first seconds at about
-        // 60% speed
+        // Warm-up (kernel compilation, JIT) on small runs for WARMUP_NANOS: a single small run is not enough for C2
+        // to compile the Vector API code before the timed run starts
         EnsembleConfig small = EnsembleConfig.builder(c.architecture(), points).maxOrder(4).networks(4096).build();
         warmUp(() -> EnsembleSampler.sample(small, b));
         long t0 = System.nanoTime();

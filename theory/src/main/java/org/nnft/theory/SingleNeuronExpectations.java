@@ -27,7 +27,7 @@ import org.apache.commons.math3.special.Gamma;
  *     precision for r &lt;= 3.</li>
  * <li>Erf-net: composite Gauss-Legendre in rho on [0, 9.5] (Gaussian tail below 1e-18) with pieces no
  *     wider than 1.5/max_a |L_a.n|; absolute error about 1e-14 for r &lt;= 2 and 1e-9 for r = 3 (where
- *     the sphere uses 8 uniform latitude bands; about 1 s for four points). Plain Gauss-Hermite is not
+ *     the sphere uses 8 uniform latitude bands). Plain Gauss-Hermite is not
  *     used: it converges only algebraically because erf^k grows like exp(k y^2) off the real axis.</li>
  * </ul>
  * r &gt;= 4 is rejected for ReLU and erf. All 2^M subset expectations come out of one pass.
