@@ -65,9 +65,10 @@ final class VectorMetropolis {
 
     /** Fast path of {@link MetropolisKernel}: sites and local fields from the tables. */
     static void run(CpuArgs args, long from, long to) {
-        int end = (int) Math.min(to, args.intArg(7));
-        sweep(new TableLanes(args, MetropolisKernel.LINEAR_ARG), args.doubles(1), (int) from, end,
-                args.longArg(9), args.longArg(10), args.doubleArg(11), args.intArg(12), false);
+        SiteTables t = SiteTables.of(args, MetropolisKernel.TABLES, MetropolisKernel.LINEAR);
+        int end = (int) Math.min(to, t.n());
+        sweep(new TableLanes(t), t.accepted(), (int) from, end, t.seed(), t.stream(),
+                MetropolisKernel.DELTA.of(args), MetropolisKernel.HITS.of(args), false);
     }
 
     /**
@@ -75,9 +76,9 @@ final class VectorMetropolis {
      * reflection ({@link #reflect}) instead of a random step; the accept variate is drawn as for one hit.
      */
     static void runOverrelaxation(CpuArgs args, long from, long to) {
-        int end = (int) Math.min(to, args.intArg(7));
-        sweep(new TableLanes(args, SiteTables.OWN), args.doubles(1), (int) from, end,
-                args.longArg(9), args.longArg(10), 0.0, 1, true);
+        SiteTables t = SiteTables.of(args, OverrelaxationKernel.TABLES, OverrelaxationKernel.LINEAR);
+        int end = (int) Math.min(to, t.n());
+        sweep(new TableLanes(t), t.accepted(), (int) from, end, t.seed(), t.stream(), 0.0, 1, true);
     }
 
     /**
@@ -85,12 +86,13 @@ final class VectorMetropolis {
      * 2D and several short rows at a time in 3D and 4D ({@link RowLanes}).
      */
     static void runHypercubic(CpuArgs args, long from, long to) {
-        int end = (int) Math.min(to, args.intArg(2));
+        int end = (int) Math.min(to, HypercubicMetropolisKernel.N.of(args));
         if (from >= end) {
             return;
         }
-        sweep(new RowLanes(args), args.doubles(1), (int) from, end,
-                args.longArg(6), args.longArg(7), args.doubleArg(11), args.intArg(12), false);
+        sweep(new RowLanes(args), HypercubicMetropolisKernel.ACCEPTED.of(args), (int) from, end,
+                HypercubicMetropolisKernel.SEED.of(args), HypercubicMetropolisKernel.STREAM.of(args),
+                HypercubicMetropolisKernel.DELTA.of(args), HypercubicMetropolisKernel.HITS.of(args), false);
     }
 
     private static void sweep(Lanes lanes, double[] accepted, int from, int end, long seed, long stream,
@@ -465,10 +467,9 @@ final class VectorMetropolis {
     private static final class TableLanes extends Lanes {
         private final SiteTables t;
 
-        /** The tables of a kernel whose linear-term buffer is argument {@code linearArg}. */
-        TableLanes(CpuArgs args, int linearArg) {
+        TableLanes(SiteTables t) {
             super(TABLE_BATCH);
-            t = SiteTables.of(args, linearArg);
+            this.t = t;
         }
 
         /**
@@ -535,14 +536,14 @@ final class VectorMetropolis {
         private int clock;
 
         RowLanes(CpuArgs args) {
-            super(capacity(args.intArg(3), args.intArg(4)));
-            field = args.doubles(0);
-            size = args.intArg(3);
-            dim = args.intArg(4);
-            colour = args.intArg(5);
-            kappa = args.doubleArg(8);
-            java.util.Arrays.fill(a, args.doubleArg(9));
-            java.util.Arrays.fill(b, args.doubleArg(10));
+            super(capacity(HypercubicMetropolisKernel.SIZE.of(args), HypercubicMetropolisKernel.DIM.of(args)));
+            field = HypercubicMetropolisKernel.FIELD.of(args);
+            size = HypercubicMetropolisKernel.SIZE.of(args);
+            dim = HypercubicMetropolisKernel.DIM.of(args);
+            colour = HypercubicMetropolisKernel.COLOUR.of(args);
+            kappa = HypercubicMetropolisKernel.KAPPA.of(args);
+            java.util.Arrays.fill(a, HypercubicMetropolisKernel.QA.of(args));
+            java.util.Arrays.fill(b, HypercubicMetropolisKernel.QB.of(args));
             forward = new int[dim];
             backward = new int[dim];
             packedRows = arrays.packed;
