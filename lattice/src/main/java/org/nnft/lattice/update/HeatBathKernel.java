@@ -8,11 +8,11 @@ import org.nnft.engine.kernel.Param;
 import org.nnft.engine.random.RandomStreams;
 
 /**
- * Heat bath on one colour (needs a > 0): draw {@code phi' ~ N(J/(2a), 1/(2a))} (J including the linear term h), accept with
- * {@code exp(-b phi'^4)}; up to {@code tries} attempts, then the old value is kept (exact: the rejection
- * probability does not depend on the old value). Try {@code t} uses Philox block {@code x * tries + t}:
- * words 0,1 a Box-Muller normal (cosine branch), words 2,3 the accept variate. Writes 1 to
- * {@code accepted[i]} when a new value was accepted, else 0. C twin: {@code heatbath.c}.
+ * Heat bath on one colour (needs a > 0): draw {@code phi' ~ N(J/(2a), 1/(2a))} (J including the linear term h), accept
+ * with {@code exp(-b phi'^4)}; up to {@code tries} attempts, then the old value is kept (exact: the rejection
+ * probability does not depend on the old value). Try {@code t} uses Philox block {@code x * tries + t}: words 0,1 a
+ * Box-Muller normal (cosine branch), words 2,3 the accept variate. Writes 1 to {@code accepted[i]} when a new value was
+ * accepted, else 0. C twin: {@code heatbath.c}.
  */
 public final class HeatBathKernel {
     private static final KernelParams PARAMS = new KernelParams();

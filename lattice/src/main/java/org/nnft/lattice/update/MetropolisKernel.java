@@ -16,8 +16,8 @@ import org.nnft.engine.random.RandomStreams;
  * {@code Delta s <= 0 || u < exp(-Delta s)}. The C twin is {@code metropolis.c}; {@link #run} is the
  * reference body, {@link VectorMetropolis} the CPU fast path.
  *
- * <p>Why two sites per block: Philox was 40% of a fast-path sweep at four words per site and hit, and 32-bit
- * uniforms change no result measurably: the proposal steps lie on a grid symmetric about 0 (so the proposal stays
+ * <p>Why two sites per block: it halves the Philox work per site and hit, and 32-bit uniforms change no result
+ * measurably: the proposal steps lie on a grid symmetric about 0 (so the proposal stays
  * symmetric), and {@code P(u < p)} differs from p by at most 2^-33, a bias of the acceptance far below any
  * statistical error a run can reach.
  *

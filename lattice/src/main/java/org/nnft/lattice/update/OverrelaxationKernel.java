@@ -8,11 +8,11 @@ import org.nnft.engine.kernel.Param;
 import org.nnft.engine.random.RandomStreams;
 
 /**
- * Overrelaxation on one colour: {@code phi' = J/a - phi} reflects the Gaussian part
- * {@code a phi^2 - J phi} (J including the linear term h) (exact for any a != 0; sites with a = 0 are left alone), accepted with
+ * Overrelaxation on one colour: {@code phi' = J/a - phi} reflects the Gaussian part {@code a phi^2 - J phi} (J
+ * including the linear term h) (exact for any a != 0; sites with a = 0 are left alone), accepted with
  * {@code min(1, exp(-b (phi'^4 - phi^4)))}, the accept variate u drawn as a one-hit Metropolis draws it
- * ({@link MetropolisKernel#firstBlock}, {@link MetropolisKernel#firstWord}: the second of the site's two words of
- * its block, {@code u = (w + 1/2) 2^-32}). Writes 1 or 0 to {@code accepted[i]}. C twin: {@code overrelaxation.c};
+ * ({@link MetropolisKernel#firstBlock}, {@link MetropolisKernel#firstWord}: the second of the site's two words of its
+ * block, {@code u = (w + 1/2) 2^-32}). Writes 1 or 0 to {@code accepted[i]}. C twin: {@code overrelaxation.c};
  * {@link #run} is the reference body, {@link VectorMetropolis#runOverrelaxation} the CPU fast path.
  */
 public final class OverrelaxationKernel {
