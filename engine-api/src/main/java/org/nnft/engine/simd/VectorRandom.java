@@ -95,7 +95,7 @@ public final class VectorRandom {
         // Second pass: the radius's square root, the angle's cosine(s) and the products. Two passes, not one: one
         // body's dependency chain (division, polynomial, square root) is longer than a Zen core's floating-point
         // scheduler can look ahead, so a single pass runs at the chain's latency; split, each pass's iterations
-        // overlap (about 13% faster on a Zen 1 core)
+        // overlap
         for (int l = 0; l < count; l += LANES) {
             DoubleVector radius2 = DoubleVector.fromArray(D, cosOut, cosAt + l);
             if (precision != null) {

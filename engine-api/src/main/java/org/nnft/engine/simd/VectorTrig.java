@@ -14,8 +14,8 @@ import org.nnft.engine.random.PortableMath;
  * phase that carries its own rounding (an ulp of |phase|) is no better than that anyway. A call whose phases may
  * leave the reduced range (or are not finite) goes through {@link Math#cos} as a whole; NaN stays NaN.
  *
- * <p>The phase, the cosine and the accumulation happen in registers: staging them through arrays cost about an
- * eighth of the cos-net field on a Zen core, whose 256-bit stores forward poorly to the loads that follow. Two
+ * <p>The phase, the cosine and the accumulation happen in registers, not staged through arrays: cores whose 256-bit
+ * stores forward poorly to the loads that follow (Zen) would wait on every staged vector. Two
  * points go through one loop body, as two independent chains: a Zen 1 core runs a single chain at its latency
  * (its scheduler holds about one body), so the second chain comes nearly free. Fused multiply-adds throughout:
  * Java's fma is exactly rounded on every machine (a machine without fma units computes the same bits, slowly), so

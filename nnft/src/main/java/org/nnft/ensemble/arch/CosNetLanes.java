@@ -28,7 +28,7 @@ final class CosNetLanes {
     private static final int P = VectorPhilox.LONG_LANES;
     /**
      * Neurons per group: eight Philox calls, so that each stage is a loop of many independent iterations that the core
-     * overlaps (64 neurons ran about 4% faster than 16 on a Zen 1 core; the scratch stays far inside L1).
+     * overlaps; the scratch stays far inside L1.
      */
     static final int W = 8 * P;
     /** Block offsets 2l of the lanes of a Philox call: the first block of each neuron. */
