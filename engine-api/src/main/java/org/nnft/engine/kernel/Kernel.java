@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A data-parallel kernel written once for every backend: portable C source (the dialect of the
- * {@code kernels-gpu} prelude, compiled by the OpenCL and CUDA drivers) plus a Java body that the
+ * A data-parallel kernel written once for every backend: portable C source (the dialect of
+ * {@code engine-api/DIALECT.md}, compiled by the OpenCL and CUDA drivers) plus a Java body that the
  * CPU backend runs. Domain modules define kernels and launch them through
  * {@link org.nnft.engine.Backend#launch}; they never touch a driver.
  *
@@ -16,7 +16,8 @@ import java.util.Objects;
  * it must compute the same results as the reference body up to float rounding.
  *
  * <p>The source must define a function {@code KERNEL void <name>(...)} whose parameters match
- * {@link #signature()}. The two bodies are tested side by side by the conformance suite of the
+ * {@link #signature()}: for a kernel made from a {@link KernelParams}, the same names and types in the same order,
+ * which the module's twin test checks with {@link CParameters#mismatch}. The two bodies are tested side by side by the conformance suite of the
  * module that defines the kernel.
  */
 public final class Kernel {
