@@ -119,7 +119,7 @@ public final class KernelArgs {
     }
 
     /** The name of the declared parameter at {@code index}, or "#index" without a declaration. */
-    public String nameAt(int index) {
+    String nameAt(int index) {
         return declaration == null ? "#" + index : declaration.get(index).name();
     }
 

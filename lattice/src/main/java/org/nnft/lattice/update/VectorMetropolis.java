@@ -30,7 +30,7 @@ import static org.nnft.lattice.update.LaneShape.BLOCKS_PER_CALL;
  * <p>Same chain as the reference body: the proposal, the action difference and the uniforms use the same operations in
  * the same order (the Vector API never fuses), so they are bit-identical, and the accept decisions are the reference's
  * exactly ({@link HitPasses#decideExactly}). Extra terms of the local action (the linear term h) are added in
- * {@link LaneBatch#load}, which reads the kernel arguments by name.
+ * {@link LaneBatch#load}. The kernel arguments are read by name, once per task ({@link SiteTables}, {@link RowBatch}).
  */
 final class VectorMetropolis {
     private VectorMetropolis() {
