@@ -1,12 +1,13 @@
 package org.nnft.gpu;
 
 import org.nnft.engine.kernel.KernelSource;
+import org.nnft.engine.random.RandomStreams;
 
 /**
- * Assembles compilable source: the driver's prelude ({@code prelude-<api>.h}), the shared
- * {@code random.h}, optional {@code #define}s, then the kernel text, with a {@code #line 1} so that
- * compiler messages point into the kernel's own file. The one place where a kernel's full source
- * is built: the backends at run time and the CUDA PTX precompiler at build time both call
+ * Assembles compilable source: the driver's prelude ({@code prelude-<api>.h}, this package), the dialect's
+ * {@code random.h} (engine-api, beside {@link RandomStreams}, its Java twin), optional {@code #define}s, then the
+ * kernel text, with a {@code #line 1} so that compiler messages point into the kernel's own file. The one place where a
+ * kernel's full source is built: the backends at run time and the CUDA PTX precompiler at build time both call
  * {@link #assemble}, so precompiled PTX is found by the hash of the very text a driver receives.
  */
 public final class KernelSources {
@@ -15,7 +16,7 @@ public final class KernelSources {
     /** The assembler for driver API {@code api} ("opencl" or "cuda", as {@link GpuDriver#api()}). */
     public KernelSources(String api) {
         this.header = KernelSource.resource(KernelSources.class, "prelude-" + api + ".h") + "\n"
-                + KernelSource.resource(KernelSources.class, "random.h") + "\n";
+                + KernelSource.resource(RandomStreams.class, "random.h") + "\n";
     }
 
     /** Prelude + random.h + {@code source}. */

@@ -1,4 +1,4 @@
-/* nnft portable kernel dialect: CUDA C++ prelude (see kernels-gpu/DIALECT.md). Compile with --fmad=false. */
+/* nnft portable kernel dialect: CUDA C++ prelude (see engine-api/DIALECT.md). Compile with --fmad=false. */
 #define KERNEL extern "C" __global__
 #define DEVICE __device__ static inline
 #define GLOBAL

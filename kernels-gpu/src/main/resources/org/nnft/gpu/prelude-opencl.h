@@ -1,4 +1,4 @@
-/* nnft portable kernel dialect: OpenCL C 1.2 prelude (see kernels-gpu/DIALECT.md). */
+/* nnft portable kernel dialect: OpenCL C 1.2 prelude (see engine-api/DIALECT.md). */
 #pragma OPENCL EXTENSION cl_khr_fp64 : enable
 #pragma OPENCL FP_CONTRACT OFF
 

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A data-parallel kernel written once for every backend: portable C source (the dialect of the
- * {@code kernels-gpu} prelude, compiled by the OpenCL and CUDA drivers) plus a Java body that the
+ * A data-parallel kernel written once for every backend: portable C source (the dialect of
+ * {@code engine-api/DIALECT.md}, compiled by the OpenCL and CUDA drivers) plus a Java body that the
  * CPU backend runs. Domain modules define kernels and launch them through
  * {@link org.nnft.engine.Backend#launch}; they never touch a driver.
  *
@@ -16,7 +16,8 @@ import java.util.Objects;
  * it must compute the same results as the reference body up to float rounding.
  *
  * <p>The source must define a function {@code KERNEL void <name>(...)} whose parameters match
- * {@link #signature()}. The two bodies are tested side by side by the conformance suite of the
+ * {@link #signature()}: for a kernel made from a {@link KernelParams}, the same names and types in the same order,
+ * which the module's twin test checks with {@link CParameters#mismatch}. The two bodies are tested side by side by the conformance suite of the
  * module that defines the kernel.
  */
 public final class Kernel {
@@ -28,11 +29,12 @@ public final class Kernel {
     private final CpuKernel cpu;
     private final CpuKernel cpuFast;
     private final List<ArgType> signature;
+    private final KernelParams params;
     private final int workGroupSize;
     private final long cpuGrain;
 
     private Kernel(String name, String source, CpuKernel cpu, CpuKernel cpuFast, List<ArgType> signature,
-                   int workGroupSize, long cpuGrain) {
+                   KernelParams params, int workGroupSize, long cpuGrain) {
         if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
             throw new IllegalArgumentException("kernel name must be a C identifier, got '" + name + "'");
         }
@@ -44,6 +46,7 @@ public final class Kernel {
         this.cpu = Objects.requireNonNull(cpu, "cpu");
         this.cpuFast = cpuFast;
         this.signature = List.copyOf(signature);
+        this.params = params;
         this.workGroupSize = workGroupSize;
         if (cpuGrain < 1) {
             throw new IllegalArgumentException("CPU grain must be >= 1, got " + cpuGrain);
@@ -51,19 +54,33 @@ public final class Kernel {
         this.cpuGrain = cpuGrain;
     }
 
-    /** A kernel whose work-group size the GPU driver chooses. */
+    /** A kernel whose work-group size the GPU driver chooses, with positional arguments of these types. */
     public static Kernel of(String name, String source, CpuKernel cpu, ArgType... signature) {
-        return new Kernel(name, source, cpu, null, List.of(signature), 0, DEFAULT_CPU_GRAIN);
+        return new Kernel(name, source, cpu, null, List.of(signature), null, 0, DEFAULT_CPU_GRAIN);
+    }
+
+    /**
+     * A kernel whose parameters are {@code params} (which this freezes): its signature is theirs, and its launches
+     * take {@link KernelParams#args()} set by name.
+     */
+    public static Kernel of(String name, String source, CpuKernel cpu, KernelParams params) {
+        return new Kernel(name, source, cpu, null, params.freeze().signature(), params, 0, DEFAULT_CPU_GRAIN);
+    }
+
+    /** A copy whose reference body is {@code body} (same parameters, no fast path): for tests of the bodies. */
+    public Kernel withCpuBody(CpuKernel body) {
+        return new Kernel(name, source, body, null, signature, params, workGroupSize, cpuGrain);
     }
 
     /** A copy that GPU drivers launch with exactly this work-group size (for kernels that use local memory). */
     public Kernel withWorkGroupSize(int size) {
-        return new Kernel(name, source, cpu, cpuFast, signature, size, cpuGrain);
+        return new Kernel(name, source, cpu, cpuFast, signature, params, size, cpuGrain);
     }
 
     /** A copy whose CPU fast path is {@code fast} (same work items, same results up to float rounding). */
     public Kernel withCpuFastPath(CpuKernel fast) {
-        return new Kernel(name, source, cpu, Objects.requireNonNull(fast, "fast"), signature, workGroupSize, cpuGrain);
+        return new Kernel(name, source, cpu, Objects.requireNonNull(fast, "fast"), signature, params, workGroupSize,
+                cpuGrain);
     }
 
     /**
@@ -71,7 +88,7 @@ public final class Kernel {
      * items (a block of networks), larger for light ones (a lattice site). Never changes results.
      */
     public Kernel withCpuGrain(long grain) {
-        return new Kernel(name, source, cpu, cpuFast, signature, workGroupSize, grain);
+        return new Kernel(name, source, cpu, cpuFast, signature, params, workGroupSize, grain);
     }
 
     /** Work items a CPU task gets at least. */
@@ -109,6 +126,11 @@ public final class Kernel {
         return signature;
     }
 
+    /** The parameter declaration, or null for a kernel made from bare argument types. */
+    public KernelParams params() {
+        return params;
+    }
+
     /** Required work-group size, or 0 when the driver may choose. */
     public int workGroupSize() {
         return workGroupSize;
@@ -123,8 +145,12 @@ public final class Kernel {
         for (int i = 0; i < signature.size(); i++) {
             ArgType want = signature.get(i);
             ArgType got = args.type(i);
+            if (got == null) {
+                throw new EngineException("kernel " + name + ": argument " + i + " (" + args.nameAt(i) + ") not set");
+            }
             if (want != got) {
-                throw new EngineException("kernel " + name + ": argument " + i + " must be " + want + ", got " + got);
+                throw new EngineException("kernel " + name + ": argument " + i + " (" + args.nameAt(i) + ") must be "
+                        + want + ", got " + got);
             }
         }
     }

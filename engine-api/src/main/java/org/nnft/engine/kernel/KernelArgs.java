@@ -7,20 +7,34 @@ import org.nnft.engine.DeviceBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The argument list of one kernel launch, built in declaration order. */
+/**
+ * The argument list of one kernel launch. A kernel with a {@link KernelParams} declaration gets its list from
+ * {@link KernelParams#args()} and sets each argument by name ({@link #set}); the launch checks that none is
+ * missing. Kernels without one (the backends' own core kernels) append their arguments in declaration order.
+ */
 public final class KernelArgs {
+    private final KernelParams declaration;
     private final List<Object> values = new ArrayList<>();
     private final List<ArgType> types = new ArrayList<>();
+
+    /** An empty list to append to in declaration order. */
+    public KernelArgs() {
+        this.declaration = null;
+    }
+
+    /** A list of {@code declaration.size()} unset arguments. */
+    KernelArgs(KernelParams declaration) {
+        this.declaration = declaration;
+        for (int i = 0; i < declaration.size(); i++) {
+            values.add(null);
+            types.add(null);
+        }
+    }
 
     /** Appends a buffer argument; its element type decides the argument type. */
     public KernelArgs buffer(DeviceBuffer buffer) {
         Buffers.checkOpen(buffer, "kernel argument " + values.size());
-        ArgType t = switch (buffer.dtype()) {
-            case F32 -> ArgType.F32_BUFFER;
-            case F64 -> ArgType.F64_BUFFER;
-            case I32 -> ArgType.I32_BUFFER;
-        };
-        return add(buffer, t);
+        return add(buffer, Param.bufferType(buffer.dtype()));
     }
 
     public KernelArgs i32(int v) {
@@ -39,7 +53,57 @@ public final class KernelArgs {
         return add(v, ArgType.DOUBLE);
     }
 
+    /** Sets buffer parameter {@code p}; the buffer's element type must be the parameter's. */
+    public KernelArgs set(Param.F64Buffer p, DeviceBuffer buffer) {
+        return setBuffer(p, buffer);
+    }
+
+    public KernelArgs set(Param.F32Buffer p, DeviceBuffer buffer) {
+        return setBuffer(p, buffer);
+    }
+
+    public KernelArgs set(Param.I32Buffer p, DeviceBuffer buffer) {
+        return setBuffer(p, buffer);
+    }
+
+    public KernelArgs set(Param.I32 p, int v) {
+        return put(p, v);
+    }
+
+    public KernelArgs set(Param.I64 p, long v) {
+        return put(p, v);
+    }
+
+    public KernelArgs set(Param.F32 p, float v) {
+        return put(p, v);
+    }
+
+    public KernelArgs set(Param.F64 p, double v) {
+        return put(p, v);
+    }
+
+    private KernelArgs setBuffer(Param p, DeviceBuffer buffer) {
+        Buffers.checkOpen(buffer, "kernel argument " + p.name());
+        ArgType t = Param.bufferType(buffer.dtype());
+        if (t != p.type()) {
+            throw new IllegalArgumentException("kernel argument " + p.name() + " must be " + p.type() + ", got " + t);
+        }
+        return put(p, buffer);
+    }
+
+    private KernelArgs put(Param p, Object v) {
+        if (declaration == null || p.owner() != declaration) {
+            throw new IllegalArgumentException("parameter " + p.name() + " is not one of this argument list's kernel");
+        }
+        values.set(p.index(), v);
+        types.set(p.index(), p.type());
+        return this;
+    }
+
     private KernelArgs add(Object v, ArgType t) {
+        if (declaration != null) {
+            throw new IllegalStateException("a declared argument list is set by name, not appended to");
+        }
         values.add(v);
         types.add(t);
         return this;
@@ -49,8 +113,14 @@ public final class KernelArgs {
         return values.size();
     }
 
+    /** The type of argument {@code index}, or null while a declared argument is unset. */
     public ArgType type(int index) {
         return types.get(index);
+    }
+
+    /** The name of the declared parameter at {@code index}, or "#index" without a declaration. */
+    String nameAt(int index) {
+        return declaration == null ? "#" + index : declaration.get(index).name();
     }
 
     /** The raw value: a {@link DeviceBuffer}, Integer, Long, Float or Double. */

@@ -19,6 +19,9 @@ package org.nnft.engine.random;
  *       Computed in float64 with {@link PortableMath}; an F32 normal is that value rounded to float.</li>
  * </ul>
  * Domain kernels reserve distinct stream numbers for distinct uses (see each module's stream map).
+ *
+ * <p>C twin: the resource {@code random.h} of this package, which every GPU kernel's source is compiled with
+ * (the table of twins is in {@code engine-api/DIALECT.md}); change both sides together.
  */
 public final class RandomStreams {
     private RandomStreams() {

@@ -2,7 +2,23 @@ package org.nnft.lattice.update;
 
 import org.nnft.engine.kernel.Kernel;
 import org.nnft.engine.kernel.KernelArgs;
+import org.nnft.engine.kernel.Param;
 import org.nnft.lattice.action.HomogeneousTheory;
+import org.nnft.lattice.geometry.Lattice;
+
+import java.util.function.Consumer;
+
+import static org.nnft.lattice.update.HypercubicMetropolisKernel.ACCEPTED;
+import static org.nnft.lattice.update.HypercubicMetropolisKernel.COLOUR;
+import static org.nnft.lattice.update.HypercubicMetropolisKernel.DIM;
+import static org.nnft.lattice.update.HypercubicMetropolisKernel.FIELD;
+import static org.nnft.lattice.update.HypercubicMetropolisKernel.KAPPA;
+import static org.nnft.lattice.update.HypercubicMetropolisKernel.N;
+import static org.nnft.lattice.update.HypercubicMetropolisKernel.QA;
+import static org.nnft.lattice.update.HypercubicMetropolisKernel.QB;
+import static org.nnft.lattice.update.HypercubicMetropolisKernel.SEED;
+import static org.nnft.lattice.update.HypercubicMetropolisKernel.SIZE;
+import static org.nnft.lattice.update.HypercubicMetropolisKernel.STREAM;
 
 /** Launches a local-update kernel on every colour in turn; shared by the checkerboard updates. */
 final class Checkerboard {
@@ -10,22 +26,23 @@ final class Checkerboard {
     }
 
     /**
-     * Runs {@code kernel} on each colour of {@code dc} in order with the common arguments, then {@code extra},
-     * then the linear-term buffer (the last kernel argument), and returns the accepted count per site divided
-     * by {@code perSite}. Colour c draws from stream {@code StreamMap.stream(step, parity of c)}
+     * Runs table kernel {@code kernel} (shared parameters {@code tables}, linear-term buffer {@code linear}) on each
+     * colour of {@code dc} in order; {@code own} sets the kernel's own arguments. Returns the accepted count per site
+     * divided by {@code perSite}. Colour c draws from stream {@code StreamMap.stream(step, parity of c)}
      * ({@link StreamMap}).
      */
-    static double sweep(DeviceCouplings dc, LatticeField field, Kernel kernel, long seed, long step,
-                        double perSite, java.util.function.Consumer<KernelArgs> extra) {
+    static double sweep(DeviceCouplings dc, LatticeField field, Kernel kernel, TableParams tables,
+                        Param.F64Buffer linear, long seed, long step, double perSite, Consumer<KernelArgs> own) {
         double accepted = 0.0;
         for (int colour = 0; colour < dc.colours(); colour++) {
-            KernelArgs args = new KernelArgs()
-                    .buffer(field.device()).buffer(dc.accepted).buffer(dc.sites[colour]).buffer(dc.neighbours)
-                    .buffer(dc.hopping).buffer(dc.quadratic).buffer(dc.quartic)
-                    .i32(dc.sitesPerColour).i32(dc.couplings().coordination())
-                    .i64(seed).i64(StreamMap.stream(step, dc.parities[colour]));
-            extra.accept(args);
-            args.buffer(dc.linear);
+            KernelArgs args = kernel.params().args()
+                    .set(tables.field(), field.device()).set(tables.accepted(), dc.accepted)
+                    .set(tables.sites(), dc.sites[colour]).set(tables.nbr(), dc.neighbours)
+                    .set(tables.hop(), dc.hopping).set(tables.qa(), dc.quadratic).set(tables.qb(), dc.quartic)
+                    .set(tables.n(), dc.sitesPerColour).set(tables.coord(), dc.couplings().coordination())
+                    .set(tables.seed(), seed).set(tables.stream(), StreamMap.stream(step, dc.parities[colour]))
+                    .set(linear, dc.linear);
+            own.accept(args);
             dc.backend().launch(kernel, dc.sitesPerColour, args);
             field.deviceModified();
             accepted += dc.acceptedSum();
@@ -34,25 +51,25 @@ final class Checkerboard {
     }
 
     /**
-     * {@link #sweep} for the index-arithmetic kernels of homogeneous theories (dc.homogeneous() != null): common
-     * arguments field, accepted, n, L, d, colour, seed, stream, kappa, a, b, then {@code extra}.
+     * {@link #sweep} for {@link HypercubicMetropolisKernel} (or a copy of it) on a homogeneous theory
+     * (dc.homogeneous() != null), with step size {@code delta} and {@code hits} hits per site.
      */
     static double sweepHypercubic(DeviceCouplings dc, LatticeField field, Kernel kernel, long seed, long step,
-                                  double perSite, java.util.function.Consumer<KernelArgs> extra) {
+                                  double delta, int hits) {
         HomogeneousTheory t = dc.homogeneous();
-        var lattice = dc.couplings().lattice();
+        Lattice lattice = dc.couplings().lattice();
         double accepted = 0.0;
         for (int colour = 0; colour < 2; colour++) {
-            KernelArgs args = new KernelArgs()
-                    .buffer(field.device()).buffer(dc.accepted)
-                    .i32(dc.sitesPerColour).i32(lattice.size()).i32(lattice.dim()).i32(colour)
-                    .i64(seed).i64(StreamMap.stream(step, colour))
-                    .f64(t.kappa()).f64(t.a()).f64(t.b());
-            extra.accept(args);
+            KernelArgs args = kernel.params().args()
+                    .set(FIELD, field.device()).set(ACCEPTED, dc.accepted)
+                    .set(N, dc.sitesPerColour).set(SIZE, lattice.size()).set(DIM, lattice.dim()).set(COLOUR, colour)
+                    .set(SEED, seed).set(STREAM, StreamMap.stream(step, colour))
+                    .set(KAPPA, t.kappa()).set(QA, t.a()).set(QB, t.b())
+                    .set(HypercubicMetropolisKernel.DELTA, delta).set(HypercubicMetropolisKernel.HITS, hits);
             dc.backend().launch(kernel, dc.sitesPerColour, args);
             field.deviceModified();
             accepted += dc.acceptedSum();
         }
-        return accepted / (2.0 * dc.sitesPerColour * perSite);
+        return accepted / (2.0 * dc.sitesPerColour * hits);
     }
 }

@@ -24,6 +24,7 @@ public final class HeatBath implements Update {
 
     @Override
     public double apply(LatticeField field, long seed, long step) {
-        return Checkerboard.sweep(couplings, field, HeatBathKernel.KERNEL, seed, step, 1.0, args -> args.i32(tries));
+        return Checkerboard.sweep(couplings, field, HeatBathKernel.KERNEL, HeatBathKernel.TABLES,
+                HeatBathKernel.LINEAR, seed, step, 1.0, args -> args.set(HeatBathKernel.TRIES, tries));
     }
 }

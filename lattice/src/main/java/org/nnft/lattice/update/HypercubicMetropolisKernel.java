@@ -1,9 +1,10 @@
 package org.nnft.lattice.update;
 
-import org.nnft.engine.kernel.ArgType;
 import org.nnft.engine.kernel.CpuArgs;
 import org.nnft.engine.kernel.Kernel;
+import org.nnft.engine.kernel.KernelParams;
 import org.nnft.engine.kernel.KernelSource;
+import org.nnft.engine.kernel.Param;
 
 /**
  * {@link MetropolisKernel} for homogeneous couplings (kappa, a, b) on the periodic L^d lattice of
@@ -13,35 +14,51 @@ import org.nnft.engine.kernel.KernelSource;
  * {@code Lattice.sitesOfColour}), sums J_x in the neighbour-table order and runs the same hits
  * ({@link MetropolisKernel#hits}), so it produces the same chain as {@link MetropolisKernel} bit for bit.
  * C twin: {@code metropolis_hypercubic.c}; CPU fast path: {@link VectorMetropolis#runHypercubic}.
- *
- * <p>Signature: field, accepted (buffers), n, size L, dim, colour, seed, stream, kappa, a, b, delta, hits.
  */
 public final class HypercubicMetropolisKernel {
+    private static final KernelParams PARAMS = new KernelParams();
+    static final Param.F64Buffer FIELD = PARAMS.f64Buffer("field");
+    /** Accepted hits of work item i, at index i. */
+    static final Param.F64Buffer ACCEPTED = PARAMS.f64Buffer("accepted");
+    /** Work items: the sites of one colour, L^d / 2. */
+    static final Param.I32 N = PARAMS.i32("n");
+    /** Side length L. */
+    static final Param.I32 SIZE = PARAMS.i32("size");
+    static final Param.I32 DIM = PARAMS.i32("dim");
+    /** The checkerboard colour (0 or 1) this launch updates. */
+    static final Param.I32 COLOUR = PARAMS.i32("colour");
+    static final Param.I64 SEED = PARAMS.i64("seed");
+    static final Param.I64 STREAM = PARAMS.i64("stream");
+    /** The homogeneous couplings (kappa, a, b). */
+    static final Param.F64 KAPPA = PARAMS.f64("kappa");
+    static final Param.F64 QA = PARAMS.f64("qa");
+    static final Param.F64 QB = PARAMS.f64("qb");
+    /** Proposal half-width and hits per site, as {@link MetropolisKernel}'s. */
+    static final Param.F64 DELTA = PARAMS.f64("delta");
+    static final Param.I32 HITS = PARAMS.i32("hits");
+
     public static final Kernel KERNEL = Kernel.of("lattice_metropolis_hypercubic",
-            LocalField.kernelSource(MetropolisKernel.class, "metropolis.c")
-                    + KernelSource.resource(HypercubicMetropolisKernel.class, "metropolis_hypercubic.c"),
-            HypercubicMetropolisKernel::run,
-            ArgType.F64_BUFFER, ArgType.F64_BUFFER, ArgType.INT, ArgType.INT, ArgType.INT, ArgType.INT,
-            ArgType.LONG, ArgType.LONG, ArgType.DOUBLE, ArgType.DOUBLE, ArgType.DOUBLE, ArgType.DOUBLE, ArgType.INT)
-            .withCpuFastPath(VectorMetropolis::runHypercubic);
+            KernelSource.assemble(HypercubicMetropolisKernel.class, LocalField.SOURCE, "metropolis.c",
+                    "metropolis_hypercubic.c"),
+            HypercubicMetropolisKernel::run, PARAMS).withCpuFastPath(VectorMetropolis::runHypercubic);
 
     private HypercubicMetropolisKernel() {
     }
 
     static void run(CpuArgs args, long from, long to) {
-        double[] field = args.doubles(0);
-        double[] accepted = args.doubles(1);
-        int n = args.intArg(2);
-        int size = args.intArg(3);
-        int dim = args.intArg(4);
-        int colour = args.intArg(5);
-        long seed = args.longArg(6);
-        long stream = args.longArg(7);
-        double kappa = args.doubleArg(8);
-        double qa = args.doubleArg(9);
-        double qb = args.doubleArg(10);
-        double delta = args.doubleArg(11);
-        int hits = args.intArg(12);
+        double[] field = FIELD.of(args);
+        double[] accepted = ACCEPTED.of(args);
+        int n = N.of(args);
+        int size = SIZE.of(args);
+        int dim = DIM.of(args);
+        int colour = COLOUR.of(args);
+        long seed = SEED.of(args);
+        long stream = STREAM.of(args);
+        double kappa = KAPPA.of(args);
+        double qa = QA.of(args);
+        double qb = QB.of(args);
+        double delta = DELTA.of(args);
+        int hits = HITS.of(args);
         int[] w = new int[4];
         double[] acc = new double[1];
         for (long gid = from; gid < to && gid < n; gid++) {

@@ -1,15 +1,16 @@
 package org.nnft.lattice.update;
 
-import org.nnft.engine.kernel.KernelSource;
-
 /**
  * The local field J_x = sum_k hop[x coord + k] field[nbr[x coord + k]] of the checkerboard kernels
  * (docs/physics.md B.2), on the flat neighbour and hopping tables of {@link DeviceCouplings} (nearest neighbours and,
  * when present, diagonal neighbours; coord = {@code Couplings.coordination()}). The kernels add the linear
- * term h_x to it. Its C twin
- * {@code lattice_local_field} in {@code local_field.c} is prepended to every local-update kernel's source.
+ * term h_x to it. Its C twin {@code lattice_local_field} in {@link #SOURCE} comes first in every local-update
+ * kernel's source.
  */
 final class LocalField {
+    /** The C twin's file, beside the kernels' own files. */
+    static final String SOURCE = "local_field.c";
+
     private LocalField() {
     }
 
@@ -21,10 +22,5 @@ final class LocalField {
             j += hop[k0 + k] * field[nbr[k0 + k]];
         }
         return j;
-    }
-
-    /** The source of a local-update kernel: the shared local-field helper, then the kernel file. */
-    static String kernelSource(Class<?> anchor, String file) {
-        return KernelSource.resource(LocalField.class, "local_field.c") + KernelSource.resource(anchor, file);
     }
 }

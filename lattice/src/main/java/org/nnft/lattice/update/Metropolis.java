@@ -33,11 +33,12 @@ public final class Metropolis implements Update {
     @Override
     public double apply(LatticeField field, long seed, long step) {
         if (couplings.homogeneous() != null) {
-            return Checkerboard.sweepHypercubic(couplings, field, HypercubicMetropolisKernel.KERNEL, seed, step, hits,
-                    args -> args.f64(delta).i32(hits));
+            return Checkerboard.sweepHypercubic(couplings, field, HypercubicMetropolisKernel.KERNEL, seed, step, delta,
+                    hits);
         }
-        return Checkerboard.sweep(couplings, field, MetropolisKernel.KERNEL, seed, step, hits,
-                args -> args.f64(delta).i32(hits));
+        return Checkerboard.sweep(couplings, field, MetropolisKernel.KERNEL, MetropolisKernel.TABLES,
+                MetropolisKernel.LINEAR, seed, step, hits,
+                args -> args.set(MetropolisKernel.DELTA, delta).set(MetropolisKernel.HITS, hits));
     }
 
     @Override

@@ -1,8 +1,10 @@
 package org.nnft.lattice.update;
 
-import org.nnft.engine.kernel.ArgType;
 import org.nnft.engine.kernel.CpuArgs;
 import org.nnft.engine.kernel.Kernel;
+import org.nnft.engine.kernel.KernelParams;
+import org.nnft.engine.kernel.KernelSource;
+import org.nnft.engine.kernel.Param;
 import org.nnft.engine.random.RandomStreams;
 
 /**
@@ -14,26 +16,27 @@ import org.nnft.engine.random.RandomStreams;
  * {@code Delta s <= 0 || u < exp(-Delta s)}. The C twin is {@code metropolis.c}; {@link #run} is the
  * reference body, {@link VectorMetropolis} the CPU fast path.
  *
- * <p>Why two sites per block: Philox was 40% of a fast-path sweep at four words per site and hit, and 32-bit
- * uniforms change no result measurably: the proposal steps lie on a grid symmetric about 0 (so the proposal stays
+ * <p>Why two sites per block: it halves the Philox work per site and hit, and 32-bit uniforms change no result
+ * measurably: the proposal steps lie on a grid symmetric about 0 (so the proposal stays
  * symmetric), and {@code P(u < p)} differs from p by at most 2^-33, a bias of the acceptance far below any
  * statistical error a run can reach.
  *
  * The local field includes the linear term: {@code s(phi) = a phi^2 + b phi^4 - (J_x + h_x) phi}.
- *
- * <p>Signature: field, accepted, sites, neighbours, hopping, a, b (buffers), n, coordination, seed, stream,
- * delta, hits, h (buffer, the linear term per site).
  */
 public final class MetropolisKernel {
-    public static final Kernel KERNEL = Kernel.of("lattice_metropolis",
-            LocalField.kernelSource(MetropolisKernel.class, "metropolis.c"), MetropolisKernel::run,
-            ArgType.F64_BUFFER, ArgType.F64_BUFFER, ArgType.I32_BUFFER, ArgType.I32_BUFFER,
-            ArgType.F64_BUFFER, ArgType.F64_BUFFER, ArgType.F64_BUFFER,
-            ArgType.INT, ArgType.INT, ArgType.LONG, ArgType.LONG, ArgType.DOUBLE, ArgType.INT,
-            ArgType.F64_BUFFER).withCpuFastPath(VectorMetropolis::run);
+    private static final KernelParams PARAMS = new KernelParams();
+    /** field .. stream, shared by the table kernels. */
+    static final TableParams TABLES = TableParams.declare(PARAMS);
+    /** Proposal half-width: phi' = phi + delta (2u - 1). */
+    static final Param.F64 DELTA = PARAMS.f64("delta");
+    /** Hits per site and sweep. */
+    static final Param.I32 HITS = PARAMS.i32("hits");
+    /** h_x, the linear term per site. */
+    static final Param.F64Buffer LINEAR = PARAMS.f64Buffer("lin");
 
-    /** Index of the linear-term buffer, after the shared arguments, delta and hits. */
-    static final int LINEAR_ARG = SiteTables.OWN + 2;
+    public static final Kernel KERNEL = Kernel.of("lattice_metropolis",
+            KernelSource.assemble(MetropolisKernel.class, LocalField.SOURCE, "metropolis.c"), MetropolisKernel::run,
+            PARAMS).withCpuFastPath(VectorMetropolis::run);
 
     /** Pair indices per group of {@link #GROUP_BLOCKS} blocks (per hit). */
     static final int GROUP = 32;
@@ -63,9 +66,9 @@ public final class MetropolisKernel {
     }
 
     static void run(CpuArgs args, long from, long to) {
-        SiteTables t = SiteTables.of(args, LINEAR_ARG);
-        double delta = args.doubleArg(SiteTables.OWN);
-        int hits = args.intArg(SiteTables.OWN + 1);
+        SiteTables t = SiteTables.of(args, TABLES, LINEAR);
+        double delta = DELTA.of(args);
+        int hits = HITS.of(args);
         double[] field = t.field();
         int[] w = new int[4];
         double[] acc = new double[1];

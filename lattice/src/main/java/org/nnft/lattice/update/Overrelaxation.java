@@ -15,6 +15,7 @@ public final class Overrelaxation implements Update {
 
     @Override
     public double apply(LatticeField field, long seed, long step) {
-        return Checkerboard.sweep(couplings, field, OverrelaxationKernel.KERNEL, seed, step, 1.0, args -> { });
+        return Checkerboard.sweep(couplings, field, OverrelaxationKernel.KERNEL, OverrelaxationKernel.TABLES,
+                OverrelaxationKernel.LINEAR, seed, step, 1.0, args -> { });
     }
 }

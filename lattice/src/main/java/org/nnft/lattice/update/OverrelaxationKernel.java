@@ -1,36 +1,36 @@
 package org.nnft.lattice.update;
 
-import org.nnft.engine.kernel.ArgType;
 import org.nnft.engine.kernel.CpuArgs;
 import org.nnft.engine.kernel.Kernel;
+import org.nnft.engine.kernel.KernelParams;
 import org.nnft.engine.kernel.KernelSource;
+import org.nnft.engine.kernel.Param;
 import org.nnft.engine.random.RandomStreams;
 
 /**
- * Overrelaxation on one colour: {@code phi' = J/a - phi} reflects the Gaussian part
- * {@code a phi^2 - J phi} (J including the linear term h) (exact for any a != 0; sites with a = 0 are left alone), accepted with
+ * Overrelaxation on one colour: {@code phi' = J/a - phi} reflects the Gaussian part {@code a phi^2 - J phi} (J
+ * including the linear term h) (exact for any a != 0; sites with a = 0 are left alone), accepted with
  * {@code min(1, exp(-b (phi'^4 - phi^4)))}, the accept variate u drawn as a one-hit Metropolis draws it
- * ({@link MetropolisKernel#firstBlock}, {@link MetropolisKernel#firstWord}: the second of the site's two words of
- * its block, {@code u = (w + 1/2) 2^-32}). Writes 1 or 0 to {@code accepted[i]}. C twin: {@code overrelaxation.c};
+ * ({@link MetropolisKernel#firstBlock}, {@link MetropolisKernel#firstWord}: the second of the site's two words of its
+ * block, {@code u = (w + 1/2) 2^-32}). Writes 1 or 0 to {@code accepted[i]}. C twin: {@code overrelaxation.c};
  * {@link #run} is the reference body, {@link VectorMetropolis#runOverrelaxation} the CPU fast path.
- *
- * <p>Signature: field, accepted, sites, neighbours, hopping, a, b (buffers), n, coordination, seed, stream,
- * h (buffer, the linear term per site).
  */
 public final class OverrelaxationKernel {
+    private static final KernelParams PARAMS = new KernelParams();
+    /** field .. stream, shared by the table kernels. */
+    static final TableParams TABLES = TableParams.declare(PARAMS);
+    /** h_x, the linear term per site. */
+    static final Param.F64Buffer LINEAR = PARAMS.f64Buffer("lin");
+
     public static final Kernel KERNEL = Kernel.of("lattice_overrelaxation",
-            LocalField.kernelSource(MetropolisKernel.class, "metropolis.c")
-                    + KernelSource.resource(OverrelaxationKernel.class, "overrelaxation.c"), OverrelaxationKernel::run,
-            ArgType.F64_BUFFER, ArgType.F64_BUFFER, ArgType.I32_BUFFER, ArgType.I32_BUFFER,
-            ArgType.F64_BUFFER, ArgType.F64_BUFFER, ArgType.F64_BUFFER,
-            ArgType.INT, ArgType.INT, ArgType.LONG, ArgType.LONG, ArgType.F64_BUFFER)
-            .withCpuFastPath(VectorMetropolis::runOverrelaxation);
+            KernelSource.assemble(OverrelaxationKernel.class, LocalField.SOURCE, "metropolis.c", "overrelaxation.c"),
+            OverrelaxationKernel::run, PARAMS).withCpuFastPath(VectorMetropolis::runOverrelaxation);
 
     private OverrelaxationKernel() {
     }
 
     static void run(CpuArgs args, long from, long to) {
-        SiteTables t = SiteTables.of(args, SiteTables.OWN);
+        SiteTables t = SiteTables.of(args, TABLES, LINEAR);
         double[] field = t.field();
         int[] w = new int[4];
         for (long gid = from; gid < to && gid < t.n(); gid++) {

@@ -59,7 +59,8 @@ class CrossBackendTest {
                 u.apply(f, 11, 2L * s);
                 m.apply(f, 11, 2L * s + 1);
                 // The homogeneous theory runs the index-arithmetic Metropolis kernel; exercise the table one too.
-                Checkerboard.sweep(dc, f, MetropolisKernel.KERNEL, 11, 1000L + s, 1, a -> a.f64(0.7).i32(1));
+                Checkerboard.sweep(dc, f, MetropolisKernel.KERNEL, MetropolisKernel.TABLES, MetropolisKernel.LINEAR, 11,
+                        1000L + s, 1, a -> a.set(MetropolisKernel.DELTA, 0.7).set(MetropolisKernel.HITS, 1));
             }
             return f.snapshot();
         }

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.nnft.engine.Backend;
 import org.nnft.engine.BackendOptions;
 import org.nnft.engine.Backends;
-import org.nnft.engine.kernel.ArgType;
 import org.nnft.engine.kernel.Kernel;
 import org.nnft.engine.random.RandomStreams;
 import org.nnft.lattice.action.Couplings;
@@ -120,22 +119,21 @@ class VectorMetropolisTest {
         Run one = chain(c, BackendOptions.of("threads", "1"), MetropolisKernel.KERNEL, 1.0, 2);
         Run three = chain(c, BackendOptions.of("threads", "3"), MetropolisKernel.KERNEL.withCpuGrain(5), 1.0, 2);
         // Odd chunk boundaries, run back to front: every lane group is cut differently.
-        Kernel ragged = Kernel.of(MetropolisKernel.KERNEL.name(), MetropolisKernel.KERNEL.source(), (args, from, to) -> {
+        Kernel ragged = MetropolisKernel.KERNEL.withCpuBody((args, from, to) -> {
             for (long end = to; end > from; end -= 3) {
                 VectorMetropolis.run(args, Math.max(from, end - 3), end);
             }
-        }, MetropolisKernel.KERNEL.signature().toArray(new ArgType[0]));
+        });
         Run chunked = chain(c, BackendOptions.of("threads", "2", "scalar", "true"), ragged, 1.0, 2);
         assertArrayEquals(one.field, three.field);
         assertArrayEquals(one.field, chunked.field);
         assertEquals(one.accepted, three.accepted);
         assertEquals(one.accepted, chunked.accepted);
-        Kernel raggedCubic = Kernel.of(HypercubicMetropolisKernel.KERNEL.name(), HypercubicMetropolisKernel.KERNEL.source(),
-                (args, from, to) -> {
+        Kernel raggedCubic = HypercubicMetropolisKernel.KERNEL.withCpuBody((args, from, to) -> {
                     for (long end = to; end > from; end -= 3) {
                         VectorMetropolis.runHypercubic(args, Math.max(from, end - 3), end);
                     }
-                }, HypercubicMetropolisKernel.KERNEL.signature().toArray(new ArgType[0]));
+                });
         Run cubic = chain(c, BackendOptions.of("threads", "3"), HypercubicMetropolisKernel.KERNEL.withCpuGrain(5), 1.0, 2);
         Run cubicChunked = chain(c, BackendOptions.of("threads", "2", "scalar", "true"), raggedCubic, 1.0, 2);
         assertArrayEquals(one.field, cubic.field);
@@ -150,12 +148,11 @@ class VectorMetropolisTest {
     @Test
     void hypercubicBatchesOfSeveralRowsDoNotDependOnChunking() {
         int[][] shapes = {{3, 10}, {4, 6}};
-        Kernel ragged = Kernel.of(HypercubicMetropolisKernel.KERNEL.name(), HypercubicMetropolisKernel.KERNEL.source(),
-                (args, from, to) -> {
+        Kernel ragged = HypercubicMetropolisKernel.KERNEL.withCpuBody((args, from, to) -> {
                     for (long end = to; end > from; end -= 3) {
                         VectorMetropolis.runHypercubic(args, Math.max(from, end - 3), end);
                     }
-                }, HypercubicMetropolisKernel.KERNEL.signature().toArray(new ArgType[0]));
+                });
         for (int[] shape : shapes) {
             Couplings c = HomogeneousTheory.fromMassAndLambda(shape[0], -0.5, 0.7).couplings(new Lattice(shape[0], shape[1]));
             Run reference = chain(c, BackendOptions.of("threads", "2", "scalar", "true"), MetropolisKernel.KERNEL, 1.0, 2);
@@ -238,8 +235,9 @@ class VectorMetropolisTest {
             double accepted = 0;
             for (int s = 0; s < SWEEPS; s++) {
                 double rate = kernel.name().equals(HypercubicMetropolisKernel.KERNEL.name())
-                        ? Checkerboard.sweepHypercubic(dc, f, kernel, 17, s, hits, a -> a.f64(delta).i32(hits))
-                        : Checkerboard.sweep(dc, f, kernel, 17, s, hits, a -> a.f64(delta).i32(hits));
+                        ? Checkerboard.sweepHypercubic(dc, f, kernel, 17, s, delta, hits)
+                        : Checkerboard.sweep(dc, f, kernel, MetropolisKernel.TABLES, MetropolisKernel.LINEAR, 17, s, hits,
+                                a -> a.set(MetropolisKernel.DELTA, delta).set(MetropolisKernel.HITS, hits));
                 accepted += rate * hits * c.lattice().volume();
             }
             return new Run(f.snapshot(), Math.rint(accepted));

@@ -1,11 +1,12 @@
 package org.nnft.ensemble.arch;
 
 import org.nnft.engine.DeviceBuffer;
-import org.nnft.engine.kernel.ArgType;
 import org.nnft.engine.kernel.CpuArgs;
 import org.nnft.engine.kernel.Kernel;
 import org.nnft.engine.kernel.KernelArgs;
+import org.nnft.engine.kernel.KernelParams;
 import org.nnft.engine.kernel.KernelSource;
+import org.nnft.engine.kernel.Param;
 
 /**
  * The fused ensemble kernel shared by every architecture: one work item evaluates a block of B
@@ -27,10 +28,31 @@ public final class EnsembleKernel {
     /** Most sites (points x output components) per run: the size of the kernel's private field array. */
     public static final int MAX_SITES = 64;
 
-    private static final ArgType[] SIGNATURE = {
-            ArgType.F64_BUFFER, ArgType.F64_BUFFER, ArgType.I32_BUFFER, ArgType.F64_BUFFER,
-            ArgType.INT, ArgType.INT, ArgType.INT, ArgType.INT, ArgType.INT, ArgType.INT, ArgType.INT,
-            ArgType.LONG, ArgType.LONG, ArgType.INT, ArgType.LONG, ArgType.INT};
+    /**
+     * Class-path names of the shared C files that the deformation kernels' sources also begin with
+     * ({@link KernelSource#assemble}): the ensemble prelude and the cos-net field.
+     */
+    public static final String PRELUDE_FILE = "/org/nnft/ensemble/arch/ensemble_prelude.c";
+    public static final String COSNET_FILE = "/org/nnft/ensemble/arch/cosnet.c";
+
+    /** The parameters every architecture's ensemble kernel shares (see {@link #arguments}). */
+    private static final KernelParams PARAMS = new KernelParams();
+    private static final Param.F64Buffer OUT = PARAMS.f64Buffer("out");
+    private static final Param.F64Buffer POINTS = PARAMS.f64Buffer("points");
+    private static final Param.I32Buffer TUPLES = PARAMS.i32Buffer("tuples");
+    private static final Param.F64Buffer HYPER = PARAMS.f64Buffer("hyper");
+    private static final Param.I32 POINT_COUNT = PARAMS.i32("pointCount");
+    private static final Param.I32 TUPLE_COUNT = PARAMS.i32("tupleCount");
+    private static final Param.I32 MAX_ORDER = PARAMS.i32("maxOrder");
+    private static final Param.I32 WIDTH = PARAMS.i32("width");
+    private static final Param.I32 IN_DIM = PARAMS.i32("inDim");
+    private static final Param.I32 OUT_DIM = PARAMS.i32("outDim");
+    private static final Param.I32 VARIANT = PARAMS.i32("variant");
+    private static final Param.I64 SEED = PARAMS.i64("seed");
+    private static final Param.I64 FIRST_BLOCK = PARAMS.i64("firstBlock");
+    private static final Param.I32 BLOCK_SIZE = PARAMS.i32("blockSize");
+    private static final Param.I64 NETWORKS = PARAMS.i64("networks");
+    private static final Param.I32 WORK_ITEMS = PARAMS.i32("workItems");
 
     /** A fused kernel named {@code name} whose field is {@code fieldResource} (C) and {@code field} (Java). */
     static Kernel create(String name, String fieldResource, NetworkField field) {
@@ -39,10 +61,9 @@ public final class EnsembleKernel {
 
     /** As {@link #create(String, String, NetworkField)}, with {@code fastField} as the CPU fast path's field (or null). */
     static Kernel create(String name, String fieldResource, NetworkField field, NetworkField fastField) {
-        String source = KernelSource.resource(EnsembleKernel.class, "ensemble_prelude.c")
-                + KernelSource.resource(EnsembleKernel.class, fieldResource)
-                + KernelSource.resource(EnsembleKernel.class, "ensemble_kernel.c");
-        Kernel kernel = Kernel.of(name, source, (args, from, to) -> run(field, args, from, to), SIGNATURE)
+        String source = KernelSource.assemble(EnsembleKernel.class, "ensemble_prelude.c", fieldResource,
+                "ensemble_kernel.c");
+        Kernel kernel = Kernel.of(name, source, (args, from, to) -> run(field, args, from, to), PARAMS)
                 .withCpuGrain(1);
         return fastField == null ? kernel : kernel.withCpuFastPath((args, from, to) -> run(fastField, args, from, to));
     }
@@ -58,30 +79,31 @@ public final class EnsembleKernel {
     public static KernelArgs arguments(Architecture arch, DeviceBuffer out, DeviceBuffer points, DeviceBuffer tuples,
                                        DeviceBuffer hyper, int pointCount, int tupleCount, int maxOrder,
                                        long seed, long firstBlock, int blockSize, long networks, int workItems) {
-        return new KernelArgs().buffer(out).buffer(points).buffer(tuples).buffer(hyper)
-                .i32(pointCount).i32(tupleCount).i32(maxOrder)
-                .i32(arch.width()).i32(arch.inputDimension()).i32(arch.outputDimension()).i32(arch.variant())
-                .i64(seed).i64(firstBlock).i32(blockSize).i64(networks).i32(workItems);
+        return PARAMS.args().set(OUT, out).set(POINTS, points).set(TUPLES, tuples).set(HYPER, hyper)
+                .set(POINT_COUNT, pointCount).set(TUPLE_COUNT, tupleCount).set(MAX_ORDER, maxOrder)
+                .set(WIDTH, arch.width()).set(IN_DIM, arch.inputDimension()).set(OUT_DIM, arch.outputDimension())
+                .set(VARIANT, arch.variant()).set(SEED, seed).set(FIRST_BLOCK, firstBlock).set(BLOCK_SIZE, blockSize)
+                .set(NETWORKS, networks).set(WORK_ITEMS, workItems);
     }
 
     /** Java twin of {@code ensemble_kernel.c}, over work items {@code [from, to)}. */
     private static void run(NetworkField field, CpuArgs args, long from, long to) {
-        double[] out = args.doubles(0);
-        double[] points = args.doubles(1);
-        int[] tuples = args.ints(2);
-        double[] hyper = args.doubles(3);
-        int pointCount = args.intArg(4);
-        int tupleCount = args.intArg(5);
-        int maxOrder = args.intArg(6);
-        int width = args.intArg(7);
-        int inDim = args.intArg(8);
-        int outDim = args.intArg(9);
-        int variant = args.intArg(10);
-        long seed = args.longArg(11);
-        long firstBlock = args.longArg(12);
-        int blockSize = args.intArg(13);
-        long networks = args.longArg(14);
-        int workItems = args.intArg(15);
+        double[] out = OUT.of(args);
+        double[] points = POINTS.of(args);
+        int[] tuples = TUPLES.of(args);
+        double[] hyper = HYPER.of(args);
+        int pointCount = POINT_COUNT.of(args);
+        int tupleCount = TUPLE_COUNT.of(args);
+        int maxOrder = MAX_ORDER.of(args);
+        int width = WIDTH.of(args);
+        int inDim = IN_DIM.of(args);
+        int outDim = OUT_DIM.of(args);
+        int variant = VARIANT.of(args);
+        long seed = SEED.of(args);
+        long firstBlock = FIRST_BLOCK.of(args);
+        int blockSize = BLOCK_SIZE.of(args);
+        long networks = NETWORKS.of(args);
+        int workItems = WORK_ITEMS.of(args);
         double[] phi = new double[MAX_SITES];
         FieldScratch scratch = new FieldScratch();
         for (long item = from; item < to && item < workItems; item++) {

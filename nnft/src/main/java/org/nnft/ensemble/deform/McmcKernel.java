@@ -1,12 +1,15 @@
 package org.nnft.ensemble.deform;
 
 import org.nnft.engine.DeviceBuffer;
-import org.nnft.engine.kernel.ArgType;
 import org.nnft.engine.kernel.CpuArgs;
 import org.nnft.engine.kernel.Kernel;
 import org.nnft.engine.kernel.KernelArgs;
+import org.nnft.engine.kernel.KernelParams;
+import org.nnft.engine.kernel.KernelSource;
+import org.nnft.engine.kernel.Param;
 import org.nnft.engine.random.RandomStreams;
 import org.nnft.ensemble.arch.CosNet;
+import org.nnft.ensemble.arch.EnsembleKernel;
 
 /**
  * Parameter-space Metropolis, one chain per work item (C twin {@code deform_mcmc.c}, which documents
@@ -20,10 +23,32 @@ final class McmcKernel {
     /** Top 16 bits of every chain's Philox stream, "MC" (C twin {@code DEF_MCMC_TAG}). */
     static final long STREAM_TAG = 0x4D43L << 48;
 
-    static final Kernel KERNEL = Kernel.of("deform_mcmc", DeformSource.with("deform_mcmc.c"), McmcKernel::run,
-            ArgType.F64_BUFFER, ArgType.F64_BUFFER, ArgType.F64_BUFFER, ArgType.F64_BUFFER, ArgType.F64_BUFFER,
-            ArgType.INT, ArgType.INT, ArgType.INT, ArgType.INT, ArgType.INT, ArgType.INT, ArgType.INT,
-            ArgType.LONG, ArgType.LONG, ArgType.INT, ArgType.INT).withCpuGrain(1);
+    private static final KernelParams PARAMS = new KernelParams();
+    /** Per chain: its neurons, phi on the grid, a grid-sized scratch and phi at the points ({@link #stateSize}). */
+    private static final Param.F64Buffer STATE = PARAMS.f64Buffer("state");
+    /** Per chain and sweep: phi at the points, the action and the accepted count. */
+    private static final Param.F64Buffer OUT = PARAMS.f64Buffer("out");
+    private static final Param.F64Buffer POINTS = PARAMS.f64Buffer("points");
+    private static final Param.F64Buffer HYPER = PARAMS.f64Buffer("hyper");
+    /** The deformation's grid parameters ({@link GridField}). */
+    private static final Param.F64Buffer DEFORM = PARAMS.f64Buffer("deform");
+    private static final Param.I32 POINT_COUNT = PARAMS.i32("pointCount");
+    private static final Param.I32 WIDTH = PARAMS.i32("width");
+    private static final Param.I32 DIM = PARAMS.i32("dim");
+    private static final Param.I32 VARIANT = PARAMS.i32("variant");
+    /** Grid nodes along the three axes. */
+    private static final Param.I32 N0 = PARAMS.i32("n0");
+    private static final Param.I32 N1 = PARAMS.i32("n1");
+    private static final Param.I32 N2 = PARAMS.i32("n2");
+    private static final Param.I64 SEED = PARAMS.i64("seed");
+    /** Sweeps done before this launch (0: the chains start here). */
+    private static final Param.I64 FIRST_SWEEP = PARAMS.i64("firstSweep");
+    private static final Param.I32 SWEEPS = PARAMS.i32("sweeps");
+    private static final Param.I32 CHAINS = PARAMS.i32("chains");
+
+    static final Kernel KERNEL = Kernel.of("deform_mcmc", KernelSource.assemble(McmcKernel.class,
+            EnsembleKernel.PRELUDE_FILE, EnsembleKernel.COSNET_FILE, "deform_grid.c", "deform_mcmc.c"),
+            McmcKernel::run, PARAMS).withCpuGrain(1);
 
     /** Doubles of state per chain. */
     static long stateSize(CosNet net, IntegrationBox box, int pointCount) {
@@ -34,29 +59,30 @@ final class McmcKernel {
                                 DeviceBuffer points, DeviceBuffer hyper, DeviceBuffer deform, int pointCount,
                                 long seed, long firstSweep, int sweeps, int chains) {
         int[] n = box.axisCounts();
-        return new KernelArgs().buffer(state).buffer(out).buffer(points).buffer(hyper).buffer(deform)
-                .i32(pointCount).i32(net.width()).i32(net.inputDimension()).i32(net.variant())
-                .i32(n[0]).i32(n[1]).i32(n[2]).i64(seed).i64(firstSweep).i32(sweeps).i32(chains);
+        return PARAMS.args().set(STATE, state).set(OUT, out).set(POINTS, points).set(HYPER, hyper)
+                .set(DEFORM, deform).set(POINT_COUNT, pointCount).set(WIDTH, net.width())
+                .set(DIM, net.inputDimension()).set(VARIANT, net.variant()).set(N0, n[0]).set(N1, n[1]).set(N2, n[2])
+                .set(SEED, seed).set(FIRST_SWEEP, firstSweep).set(SWEEPS, sweeps).set(CHAINS, chains);
     }
 
     /** Java twin of {@code deform_mcmc.c}, over chains {@code [from, to)}. */
     private static void run(CpuArgs args, long from, long to) {
-        double[] state = args.doubles(0);
-        double[] out = args.doubles(1);
-        double[] points = args.doubles(2);
-        double[] hyper = args.doubles(3);
-        double[] deform = args.doubles(4);
-        int pointCount = args.intArg(5);
-        int width = args.intArg(6);
-        int dim = args.intArg(7);
-        int variant = args.intArg(8);
-        int n0 = args.intArg(9);
-        int n1 = args.intArg(10);
-        int n2 = args.intArg(11);
-        long seed = args.longArg(12);
-        long firstSweep = args.longArg(13);
-        int sweeps = args.intArg(14);
-        int chains = args.intArg(15);
+        double[] state = STATE.of(args);
+        double[] out = OUT.of(args);
+        double[] points = POINTS.of(args);
+        double[] hyper = HYPER.of(args);
+        double[] deform = DEFORM.of(args);
+        int pointCount = POINT_COUNT.of(args);
+        int width = WIDTH.of(args);
+        int dim = DIM.of(args);
+        int variant = VARIANT.of(args);
+        int n0 = N0.of(args);
+        int n1 = N1.of(args);
+        int n2 = N2.of(args);
+        long seed = SEED.of(args);
+        long firstSweep = FIRST_SWEEP.of(args);
+        int sweeps = SWEEPS.of(args);
+        int chains = CHAINS.of(args);
         int nodes = n0 * n1 * n2;
         int size = CosNet.NEURON_SIZE;
         boolean interacting = GridField.interacting(deform);

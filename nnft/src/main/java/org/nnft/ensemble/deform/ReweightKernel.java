@@ -1,10 +1,12 @@
 package org.nnft.ensemble.deform;
 
 import org.nnft.engine.DeviceBuffer;
-import org.nnft.engine.kernel.ArgType;
 import org.nnft.engine.kernel.CpuArgs;
 import org.nnft.engine.kernel.Kernel;
 import org.nnft.engine.kernel.KernelArgs;
+import org.nnft.engine.kernel.KernelParams;
+import org.nnft.engine.kernel.KernelSource;
+import org.nnft.engine.kernel.Param;
 import org.nnft.ensemble.arch.CosNet;
 import org.nnft.ensemble.arch.EnsembleKernel;
 import org.nnft.ensemble.arch.EnsembleStreams;
@@ -22,22 +24,48 @@ final class ReweightKernel {
     /** Values per work item after the T tuple sums: sum w, sum w^2, count, log reference R. */
     static final int EXTRA = 4;
 
-    static final Kernel KERNEL = Kernel.of("deform_reweight", DeformSource.with("deform_reweight.c"),
-            (args, from, to) -> run(args, from, to, false),
-            ArgType.F64_BUFFER, ArgType.F64_BUFFER, ArgType.F64_BUFFER, ArgType.I32_BUFFER, ArgType.F64_BUFFER,
-            ArgType.F64_BUFFER, ArgType.INT, ArgType.INT, ArgType.INT, ArgType.INT, ArgType.INT, ArgType.INT,
-            ArgType.INT, ArgType.INT, ArgType.INT, ArgType.LONG, ArgType.LONG, ArgType.INT, ArgType.LONG,
-            ArgType.INT).withCpuGrain(1).withCpuFastPath((args, from, to) -> run(args, from, to, true));
+    private static final KernelParams PARAMS = new KernelParams();
+    /** Per work item: T tuple sums and the {@link #EXTRA} values. */
+    private static final Param.F64Buffer OUT = PARAMS.f64Buffer("out");
+    /** Per work item: scratch for phi on the grid. */
+    private static final Param.F64Buffer GRID = PARAMS.f64Buffer("grid");
+    private static final Param.F64Buffer POINTS = PARAMS.f64Buffer("points");
+    private static final Param.I32Buffer TUPLES = PARAMS.i32Buffer("tuples");
+    private static final Param.F64Buffer HYPER = PARAMS.f64Buffer("hyper");
+    /** The deformation's grid parameters ({@link GridField}). */
+    private static final Param.F64Buffer DEFORM = PARAMS.f64Buffer("deform");
+    private static final Param.I32 POINT_COUNT = PARAMS.i32("pointCount");
+    private static final Param.I32 TUPLE_COUNT = PARAMS.i32("tupleCount");
+    private static final Param.I32 MAX_ORDER = PARAMS.i32("maxOrder");
+    private static final Param.I32 WIDTH = PARAMS.i32("width");
+    private static final Param.I32 DIM = PARAMS.i32("dim");
+    private static final Param.I32 VARIANT = PARAMS.i32("variant");
+    /** Grid nodes along the three axes. */
+    private static final Param.I32 N0 = PARAMS.i32("n0");
+    private static final Param.I32 N1 = PARAMS.i32("n1");
+    private static final Param.I32 N2 = PARAMS.i32("n2");
+    private static final Param.I64 SEED = PARAMS.i64("seed");
+    private static final Param.I64 FIRST_BLOCK = PARAMS.i64("firstBlock");
+    private static final Param.I32 BLOCK_SIZE = PARAMS.i32("blockSize");
+    private static final Param.I64 NETWORKS = PARAMS.i64("networks");
+    private static final Param.I32 WORK_ITEMS = PARAMS.i32("workItems");
+
+    static final Kernel KERNEL = Kernel.of("deform_reweight", KernelSource.assemble(ReweightKernel.class,
+                    EnsembleKernel.PRELUDE_FILE, EnsembleKernel.COSNET_FILE, "deform_grid.c", "deform_reweight.c"),
+            (args, from, to) -> run(args, from, to, false), PARAMS)
+            .withCpuGrain(1).withCpuFastPath((args, from, to) -> run(args, from, to, true));
 
     static KernelArgs arguments(CosNet arch, IntegrationBox box, DeviceBuffer out, DeviceBuffer grid,
                                 DeviceBuffer points, DeviceBuffer tuples, DeviceBuffer hyper, DeviceBuffer deform,
                                 int pointCount, int tupleCount, int maxOrder, long seed, long firstBlock,
                                 int blockSize, long networks, int workItems) {
         int[] n = box.axisCounts();
-        return new KernelArgs().buffer(out).buffer(grid).buffer(points).buffer(tuples).buffer(hyper).buffer(deform)
-                .i32(pointCount).i32(tupleCount).i32(maxOrder).i32(arch.width()).i32(arch.inputDimension())
-                .i32(arch.variant()).i32(n[0]).i32(n[1]).i32(n[2])
-                .i64(seed).i64(firstBlock).i32(blockSize).i64(networks).i32(workItems);
+        return PARAMS.args().set(OUT, out).set(GRID, grid).set(POINTS, points).set(TUPLES, tuples)
+                .set(HYPER, hyper).set(DEFORM, deform).set(POINT_COUNT, pointCount).set(TUPLE_COUNT, tupleCount)
+                .set(MAX_ORDER, maxOrder).set(WIDTH, arch.width()).set(DIM, arch.inputDimension())
+                .set(VARIANT, arch.variant()).set(N0, n[0]).set(N1, n[1]).set(N2, n[2]).set(SEED, seed)
+                .set(FIRST_BLOCK, firstBlock).set(BLOCK_SIZE, blockSize).set(NETWORKS, networks)
+                .set(WORK_ITEMS, workItems);
     }
 
     /**
@@ -46,26 +74,26 @@ final class ReweightKernel {
      * path, so that lambda = 0 reproduces the free numbers bit for bit on either CPU path.
      */
     private static void run(CpuArgs args, long from, long to, boolean lanes) {
-        double[] out = args.doubles(0);
-        double[] grid = args.doubles(1);
-        double[] points = args.doubles(2);
-        int[] tuples = args.ints(3);
-        double[] hyper = args.doubles(4);
-        double[] deform = args.doubles(5);
-        int pointCount = args.intArg(6);
-        int tupleCount = args.intArg(7);
-        int maxOrder = args.intArg(8);
-        int width = args.intArg(9);
-        int dim = args.intArg(10);
-        int variant = args.intArg(11);
-        int n0 = args.intArg(12);
-        int n1 = args.intArg(13);
-        int n2 = args.intArg(14);
-        long seed = args.longArg(15);
-        long firstBlock = args.longArg(16);
-        int blockSize = args.intArg(17);
-        long networks = args.longArg(18);
-        int workItems = args.intArg(19);
+        double[] out = OUT.of(args);
+        double[] grid = GRID.of(args);
+        double[] points = POINTS.of(args);
+        int[] tuples = TUPLES.of(args);
+        double[] hyper = HYPER.of(args);
+        double[] deform = DEFORM.of(args);
+        int pointCount = POINT_COUNT.of(args);
+        int tupleCount = TUPLE_COUNT.of(args);
+        int maxOrder = MAX_ORDER.of(args);
+        int width = WIDTH.of(args);
+        int dim = DIM.of(args);
+        int variant = VARIANT.of(args);
+        int n0 = N0.of(args);
+        int n1 = N1.of(args);
+        int n2 = N2.of(args);
+        long seed = SEED.of(args);
+        long firstBlock = FIRST_BLOCK.of(args);
+        int blockSize = BLOCK_SIZE.of(args);
+        long networks = NETWORKS.of(args);
+        int workItems = WORK_ITEMS.of(args);
         int nodes = n0 * n1 * n2;
         boolean interacting = GridField.interacting(deform);
         double[] phi = new double[EnsembleKernel.MAX_SITES];
