@@ -1,7 +1,9 @@
 package org.nnft.lattice.run;
 
 import org.nnft.engine.Backend;
-import org.nnft.engine.Backends;
+import org.nnft.engine.run.Cancellation;
+import org.nnft.engine.run.ProgressListener;
+import org.nnft.lattice.action.Couplings;
 import org.nnft.lattice.action.HomogeneousTheory;
 import org.nnft.lattice.action.Phi4Action;
 import org.nnft.lattice.geometry.Lattice;
@@ -23,14 +25,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.LongConsumer;
 
 /**
- * Facade for the command line: runs a homogeneous theory and returns the observables
+ * Runs a homogeneous theory on the backend it is given and returns the observables
  * {@code phi2, phi4, absM, m2, chi (= V <m^2>), binder (= 1 - <m^4>/(3<m^2>^2)), actionDensity, acceptance}
  * (acceptance of the first update of the schedule), each with Gamma-method error and tau_int,
  * plus the connected time-slice correlator with its effective mass and the measurement time series.
@@ -127,15 +129,25 @@ public final class LatticeRun {
     }
 
     /**
-     * Checkpointing and progress.
+     * Checkpointing, progress and cancellation.
      *
      * @param checkpoint      file to write the chain state to (null: none)
      * @param checkpointEvery sweeps between checkpoints
      * @param resume          checkpoint to continue from (null: start fresh)
-     * @param progress        called with the number of sweeps done (null: silent)
+     * @param progress        told the sweeps done (thermalisation included) of all sweeps (null: silent)
+     * @param cancel          checked between chain segments (every checkpoint interval, else every
+     *                        {@value #REPORT_EVERY} sweeps); when set the run throws
+     *                        {@link org.nnft.engine.run.RunCancelledException} after writing its checkpoint
+     *                        (null: never cancelled)
      */
-    public record Options(Path checkpoint, int checkpointEvery, Path resume, LongConsumer progress) {
-        public static final Options NONE = new Options(null, 0, null, null);
+    public record Options(Path checkpoint, int checkpointEvery, Path resume, ProgressListener progress,
+                          Cancellation cancel) {
+        public static final Options NONE = new Options(null, 0, null, null, null);
+
+        /** Without cancellation. */
+        public Options(Path checkpoint, int checkpointEvery, Path resume, ProgressListener progress) {
+            this(checkpoint, checkpointEvery, resume, progress, null);
+        }
     }
 
     /**
@@ -148,13 +160,6 @@ public final class LatticeRun {
     }
 
     private LatticeRun() {
-    }
-
-    /** Runs on the CPU backend without checkpoints. */
-    public static Result run(Config c) {
-        try (Backend backend = Backends.named("cpu")) {
-            return run(c, backend, Options.NONE);
-        }
     }
 
     /** Runs on {@code backend} with the given options. */
@@ -183,8 +188,9 @@ public final class LatticeRun {
                     }
                 }
                 if (options.progress() != null) {
-                    options.progress().accept(chain.sweep());
+                    options.progress().progress(chain.sweep(), total);
                 }
+                Cancellation.check(options.cancel());
             }
             Map<String, Estimate> observables = observables(chain.series(), lattice.volume(), schedule);
             return new Result(observables, TimeSliceCorrelator.correlator(chain.series(), lattice),
@@ -220,7 +226,7 @@ public final class LatticeRun {
         }
     }
 
-    private static Schedule schedule(ScheduleSpec s, DeviceCouplings dc, org.nnft.lattice.action.Couplings couplings) {
+    private static Schedule schedule(ScheduleSpec s, DeviceCouplings dc, Couplings couplings) {
         Schedule.Builder b = Schedule.builder();
         if (s.metropolis() > 0) {
             b.then(new Metropolis(dc, 1.0, 1), s.metropolis());
@@ -243,7 +249,7 @@ public final class LatticeRun {
     private static Map<String, Estimate> observables(MeasurementSeries series, int v, Schedule schedule) {
         if (series.size() < 2) {
             throw new IllegalArgumentException("sweeps: at least 2 measurements are needed for error estimates,"
-                    + " got " + series.size() + " (raise --sweeps or lower --measure-every)");
+                    + " got " + series.size() + " (raise sweeps or lower measureEvery)");
         }
         Map<String, Estimate> out = new LinkedHashMap<>();
         out.put("phi2", series.estimate("phi2"));
@@ -256,6 +262,6 @@ public final class LatticeRun {
                 series.column("m2"), series.column("m4")));
         out.put("actionDensity", series.estimate("action"));
         out.put("acceptance", series.estimate("acc_" + schedule.sequence().get(0).name()));
-        return java.util.Collections.unmodifiableMap(out);
+        return Collections.unmodifiableMap(out);
     }
 }
