@@ -89,8 +89,9 @@ final class LatticeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         HomogeneousTheory theory = theory();
-        LatticeRun.Config config = new LatticeRun.Config(dim, size, theory, LatticeRun.ScheduleSpec.parse(algorithm),
-                sweeps, thermalize, measureEvery, seed);
+        LatticeRun.Config config = LatticeRun.Config.builder(dim, size, theory)
+                .schedule(LatticeRun.ScheduleSpec.parse(algorithm)).sweeps(sweeps).thermalize(thermalize)
+                .measureEvery(measureEvery).seed(seed).build();
         Progress progress = new Progress(System.err, run.quiet, "sweeps", (long) thermalize + sweeps);
         BackendRun<LatticeRun.Result> chain = BackendRun.on(run, backend -> LatticeRun.run(config, backend,
                 new LatticeRun.Options(checkpoint, checkpointEvery, resume, progress)));

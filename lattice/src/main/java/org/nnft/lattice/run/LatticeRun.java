@@ -112,10 +112,13 @@ public final class LatticeRun {
         }
     }
 
-    /** Run configuration. */
+    /** Run configuration; {@link #builder} gives the defaults. */
     public record Config(int dim, int size, HomogeneousTheory theory, ScheduleSpec schedule, int sweeps,
                          int thermalize, int measureEvery, long seed) {
         public Config {
+            if (theory == null || schedule == null) {
+                throw new IllegalArgumentException("theory and schedule must not be null");
+            }
             if (sweeps < 1) {
                 throw new IllegalArgumentException("sweeps must be >= 1, got " + sweeps);
             }
@@ -125,6 +128,69 @@ public final class LatticeRun {
             if (measureEvery < 1) {
                 throw new IllegalArgumentException("measureEvery must be >= 1, got " + measureEvery);
             }
+        }
+
+        /**
+         * A builder for {@code theory} on the L^d torus with the command line's defaults: schedule
+         * {@value Builder#DEFAULT_SCHEDULE}, 2000 measured and 200 thermalisation sweeps, a measurement every
+         * sweep, seed 1.
+         */
+        public static Builder builder(int dim, int size, HomogeneousTheory theory) {
+            return new Builder(dim, size, theory);
+        }
+    }
+
+    /** Builds a {@link Config}; {@link #build()} checks it. */
+    public static final class Builder {
+        /** The default update schedule. */
+        public static final String DEFAULT_SCHEDULE = "metropolis+overrelax+wolff:2";
+
+        private final int dim;
+        private final int size;
+        private final HomogeneousTheory theory;
+        private ScheduleSpec schedule = ScheduleSpec.parse(DEFAULT_SCHEDULE);
+        private int sweeps = 2000;
+        private int thermalize = 200;
+        private int measureEvery = 1;
+        private long seed = 1;
+
+        private Builder(int dim, int size, HomogeneousTheory theory) {
+            this.dim = dim;
+            this.size = size;
+            this.theory = theory;
+        }
+
+        public Builder schedule(ScheduleSpec s) {
+            this.schedule = s;
+            return this;
+        }
+
+        /** Measured sweeps (after thermalisation). */
+        public Builder sweeps(int n) {
+            this.sweeps = n;
+            return this;
+        }
+
+        /** Discarded sweeps before the first measurement. */
+        public Builder thermalize(int n) {
+            this.thermalize = n;
+            return this;
+        }
+
+        /** Sweeps between measurements. */
+        public Builder measureEvery(int n) {
+            this.measureEvery = n;
+            return this;
+        }
+
+        /** Philox seed. */
+        public Builder seed(long s) {
+            this.seed = s;
+            return this;
+        }
+
+        public Config build() {
+            return new Config(dim, size, theory, schedule, sweeps, thermalize, measureEvery, seed);
         }
     }
 

@@ -28,6 +28,16 @@ class LatticeRunTest {
     }
 
     @Test
+    void builderHasTheCommandLineDefaults() {
+        HomogeneousTheory free = new HomogeneousTheory(1.0, 2.25, 0.0);
+        LatticeRun.Config c = LatticeRun.Config.builder(2, 8, free).build();
+        assertEquals(new LatticeRun.Config(2, 8, free, LatticeRun.ScheduleSpec.parse("metropolis+overrelax+wolff:2"),
+                2000, 200, 1, 1), c);
+        assertEquals(7, LatticeRun.Config.builder(2, 8, free).seed(7).sweeps(10).build().seed());
+        assertThrows(IllegalArgumentException.class, () -> LatticeRun.Config.builder(2, 8, free).sweeps(0).build());
+    }
+
+    @Test
     void reportsTheSweepsDoneOfAllSweeps() {
         HomogeneousTheory free = new HomogeneousTheory(1.0, 2.25, 0.0);
         List<long[]> reports = new ArrayList<>();
