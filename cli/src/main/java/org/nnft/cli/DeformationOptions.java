@@ -7,11 +7,10 @@ import org.nnft.ensemble.arch.CosNet;
 import org.nnft.ensemble.deform.Deformation;
 import org.nnft.ensemble.deform.DeformedResult;
 import org.nnft.ensemble.deform.IntegrationBox;
-import org.nnft.ensemble.deform.McmcConfig;
+import org.nnft.ensemble.deform.DeformedRun;
 import org.nnft.ensemble.deform.Potential;
 import org.nnft.engine.Backend;
-import org.nnft.ensemble.deform.McmcSampler;
-import org.nnft.ensemble.deform.ReweightSampler;
+import org.nnft.engine.run.ProgressListener;
 import picocli.CommandLine.Option;
 
 import java.util.Locale;
@@ -96,22 +95,30 @@ final class DeformationOptions {
         }
     }
 
-    /** Samples the deformed ensemble of {@code config}'s architecture and points. */
-    DeformedResult sample(EnsembleConfig config, int order, long seed, Backend backend) {
+    /**
+     * Samples the deformed ensemble of {@code config}'s architecture, points, tuple order and seed
+     * ({@link DeformedRun}).
+     */
+    DeformedResult sample(EnsembleConfig config, Backend backend, ProgressListener progress) {
         Architecture arch = config.architecture();
         if (!(arch instanceof CosNet net)) {
             throw new IllegalArgumentException("--lambda: deformed ensembles need --arch cos or cauchy");
         }
         Deformation def = deformation(net.inputDimension());
         if (samplerName().equals("mcmc")) {
-            McmcConfig m = McmcConfig.of(net, config.points(), order, def, chains == null ? 64 : chains,
-                    thermalize == null ? 100 : thermalize, sweeps == null ? 1000 : sweeps, seed);
-            return McmcSampler.sample(m, backend);
+            return DeformedRun.mcmc(config, def, chains(), backend, progress, null);
         }
         if (chains != null || sweeps != null || thermalize != null) {
             throw new IllegalArgumentException("--chains, --sweeps and --thermalize need --sampler mcmc");
         }
-        return ReweightSampler.sample(config, def, backend).result();
+        return DeformedRun.reweight(config, def, backend, progress, null);
+    }
+
+    /** The MCMC chains of the options, {@link DeformedRun.Chains#DEFAULTS} where not given. */
+    private DeformedRun.Chains chains() {
+        DeformedRun.Chains d = DeformedRun.Chains.DEFAULTS;
+        return new DeformedRun.Chains(chains == null ? d.chains() : chains,
+                thermalize == null ? d.thermalize() : thermalize, sweeps == null ? d.sweeps() : sweeps);
     }
 
     /** The "deformation" block of the JSON config. */
@@ -124,9 +131,10 @@ final class DeformationOptions {
                 "box", d.box().sides(), "pointsPerSide", d.box().pointsPerSide(),
                 "quadrature", "midpoint rule, open box centred at the origin", "sampler", r.sampler());
         if (r.sampler().equals("mcmc")) {
-            m.put("chains", chains == null ? 64 : chains);
-            m.put("sweeps", sweeps == null ? 1000 : sweeps);
-            m.put("thermalize", thermalize == null ? 100 : thermalize);
+            DeformedRun.Chains c = chains();
+            m.put("chains", c.chains());
+            m.put("sweeps", c.sweeps());
+            m.put("thermalize", c.thermalize());
         }
         return m;
     }

@@ -30,7 +30,7 @@ final class DemoCommand implements Callable<Integer> {
         Files.createDirectories(dir);
         var out = spec.commandLine().getOut();
         out.println("== 1. Cos-net free scalar, d = 1, m = 1, Lambda = 10, N = 50: G2 is the cutoff propagator at any N,");
-        out.println("==    G4_c the exact finite-N prediction (physics.md A.2).");
+        out.println("==    G4_c the exact finite-N prediction (docs/physics.md A.2).");
         int rc = run("ensemble", "--arch", "cos", "--dim", "1", "--width", "50", "--networks", "1000000",
                 "--mass", "1", "--cutoff", "10", "--points", "0;0.25;0.5;1;1.5;2", "--order", "4",
                 "--seed", "2026", "--backend", backend, "--out", dir.resolve("cosnet.json").toString());

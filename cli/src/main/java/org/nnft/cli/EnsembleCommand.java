@@ -8,8 +8,7 @@ import org.nnft.cli.plot.Plots;
 import org.nnft.engine.Backend;
 import org.nnft.ensemble.EnsembleConfig;
 import org.nnft.ensemble.EnsembleResult;
-import org.nnft.ensemble.EnsembleSample;
-import org.nnft.ensemble.EnsembleSampler;
+import org.nnft.ensemble.EnsembleRun;
 import org.nnft.ensemble.arch.Activation;
 import org.nnft.ensemble.arch.Architecture;
 import org.nnft.ensemble.arch.CosNet;
@@ -91,27 +90,33 @@ final class EnsembleCommand implements Callable<Integer> {
             return sb.toString();
         }
 
-        Architecture architecture() {
+        /** The architecture of these inputs at hidden width {@code n} (the inputs are not changed). */
+        Architecture architecture(int n) {
             return switch (arch.toLowerCase(Locale.ROOT)) {
-                case "cos" -> CosNet.freeScalar(dim, mass, cutoff, sigmaA, width);
+                case "cos" -> CosNet.freeScalar(dim, mass, cutoff, sigmaA, n);
                 case "cauchy" -> {
                     if (dim != 1) {
                         throw new IllegalArgumentException("--dim: the Cauchy cos-net is 1-dimensional, got " + dim);
                     }
-                    yield CosNet.cauchy(mass, sigmaA, width);
+                    yield CosNet.cauchy(mass, sigmaA, n);
                 }
                 case "gauss", "erf", "relu" -> new ShallowNetwork(Activation.valueOf(arch.toUpperCase(Locale.ROOT)),
-                        dim, outputs, width, sigmaW, sigmaB);
+                        dim, outputs, n, sigmaW, sigmaB);
                 default -> throw new IllegalArgumentException("--arch: unknown architecture '" + arch
                         + "' (known: cos, cauchy, gauss, erf, relu)");
             };
         }
 
         EnsembleConfig config() {
+            return config(width);
+        }
+
+        /** The run of these inputs at hidden width {@code n} (the inputs are not changed). */
+        EnsembleConfig config(int n) {
             if (order != 2 && order != 4 && order != 6) {
                 throw new IllegalArgumentException("--order must be 2, 4 or 6, got " + order);
             }
-            return EnsembleConfig.builder(architecture(), points()).maxOrder(order).networks(networks)
+            return EnsembleConfig.builder(architecture(n), points()).maxOrder(order).networks(networks)
                     .blockSize(blockSize).seed(seed).jackknifeBins(bins).build();
         }
 
@@ -168,16 +173,10 @@ final class EnsembleCommand implements Callable<Integer> {
         }
         EnsembleConfig config = inputs.config();
         int[] sh = parseShard(shard, config.jackknifeBins());
-        Instant start = Instant.now();
-        EnsembleResult result;
-        String device;
-        String backendName;
-        try (Backend backend = BackendChoice.open(run.backend, run.threads, run.device)) {
-            backendName = backend.name();
-            device = backend.device().toString();
-            result = sample(config, sh[0], sh[1], backend, run.quiet);
-        }
-        Map<String, Object> doc = document(inputs, sh, result, backendName, device, start);
+        BackendRun<EnsembleResult> sampled = BackendRun.on(run, backend -> sample(config.shard(sh[0], sh[1]),
+                backend, run.quiet));
+        EnsembleResult result = sampled.result();
+        Map<String, Object> doc = document(inputs, sh, result, sampled.backend(), sampled.device(), sampled.start());
         Path out = run.outPath("ensemble.json");
         ResultFile.write(out, doc);
         spec.commandLine().getOut().println(summary(result));
@@ -194,25 +193,21 @@ final class EnsembleCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--shard: deformed ensembles are sampled in one run");
         }
         EnsembleConfig config = inputs.config();
-        Instant start = Instant.now();
-        DeformedResult result;
-        String device;
-        String backendName;
-        try (Backend backend = BackendChoice.open(run.backend, run.threads, run.device)) {
-            backendName = backend.name();
-            device = backend.device().toString();
-            result = deformation.sample(config, inputs.order, inputs.seed, backend);
-        }
+        Progress progress = new Progress(System.err, run.quiet, "samples");
+        BackendRun<DeformedResult> sampled = BackendRun.on(run,
+                backend -> deformation.sample(config, backend, progress));
+        progress.done();
+        DeformedResult result = sampled.result();
         if (result.essCollapsed()) {
             spec.commandLine().getErr().printf(Locale.ROOT, "nnft: warning: effective sample size %.1f is below %.0f%% "
                     + "of %d networks; the reweighted estimates are unreliable%n", result.effectiveSampleSize(),
                     100 * DeformedResult.ESS_WARNING_FRACTION, result.samples());
         }
         Map<String, Object> cfg = inputs.toJson();
-        cfg.put("backend", backendName);
+        cfg.put("backend", sampled.backend());
         cfg.put("deformation", deformation.toJson(result));
-        Map<String, Object> provenance = Provenance.of(backendName, device, inputs.seed, start,
-                result.provenance().wallSeconds(), "samples", result.samples());
+        Map<String, Object> provenance = sampled.provenance(inputs.seed, result.provenance().wallSeconds(),
+                "samples", result.samples());
         List<Object> correlators = new ArrayList<>();
         CorrelatorEstimates e = result.estimates();
         Tuples t = result.tuples();
@@ -221,9 +216,8 @@ final class EnsembleCommand implements Callable<Integer> {
                     "moment", Json.valueError(e.moment(i), e.momentError(i)),
                     "connected", Json.valueError(e.connected(i), e.connectedError(i))));
         }
-        Map<String, Object> doc = Json.object("config", cfg, "provenance", provenance, "results",
-                Json.object("points", result.points(), "correlators", correlators,
-                        "diagnostics", DeformationOptions.diagnostics(result)));
+        Map<String, Object> doc = ResultDocument.of(cfg, provenance, Json.object("points", result.points(),
+                "correlators", correlators, "diagnostics", DeformationOptions.diagnostics(result)));
         Path out = run.outPath("ensemble.json");
         ResultFile.write(out, doc);
         spec.commandLine().getOut().println(deformedSummary(result));
@@ -261,42 +255,21 @@ final class EnsembleCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * Samples shard i/k bin by bin (each bin is shard b of J of the same run, so the merged bins are
-     * bit for bit the one-run sums), reporting progress between bins.
-     */
-    static EnsembleResult sample(EnsembleConfig config, int shardIndex, int shardCount, Backend backend, boolean quiet) {
-        int bins = config.jackknifeBins();
-        int first = (int) ((long) shardIndex * bins / shardCount);
-        int last = (int) ((long) (shardIndex + 1) * bins / shardCount);
-        long networks = 0;
-        for (int b = first; b < last; b++) {
-            networks += networksOfBin(config, b);
-        }
-        Progress progress = new Progress(System.err, quiet, "networks", networks);
-        List<EnsembleSample> samples = new ArrayList<>();
-        long done = 0;
-        for (int b = first; b < last; b++) {
-            samples.add(EnsembleSampler.sample(config.shard(b, bins), backend));
-            done += networksOfBin(config, b);
-            progress.update(done);
-        }
+    /** Samples {@code config}'s shard bin by bin ({@link EnsembleRun#sample}) with a progress line on stderr. */
+    static EnsembleResult sample(EnsembleConfig config, Backend backend, boolean quiet) {
+        Progress progress = new Progress(System.err, quiet, "networks");
+        EnsembleResult r = EnsembleRun.sample(config, backend, progress, null);
         progress.done();
-        return EnsembleResult.of(samples);
+        return r;
     }
 
-    private static long networksOfBin(EnsembleConfig c, int bin) {
-        long from = c.firstBlockOfBin(bin) * c.blockSize();
-        long to = Math.min(c.networks(), c.firstBlockOfBin(bin + 1) * c.blockSize());
-        return to - from;
-    }
-
+    /** The result document of an ensemble run or of merged shards. */
     static Map<String, Object> document(Inputs inputs, int[] shard, EnsembleResult r, String backend, String device,
                                         Instant start) {
         Map<String, Object> config = inputs.toJson();
         config.put("shard", shard[0] + "/" + shard[1]);
         config.put("backend", backend);
-        Map<String, Object> provenance = Provenance.of(backend, device, r.config().seed(), start,
+        Map<String, Object> provenance = ResultDocument.provenance(backend, device, r.config().seed(), start,
                 r.provenance().wallSeconds(), "networksSampled", r.moments().totalCount());
         List<Object> correlators = new ArrayList<>();
         CorrelatorEstimates e = r.estimates();
@@ -308,30 +281,15 @@ final class EnsembleCommand implements Callable<Integer> {
                     "connected", Json.valueError(e.connected(i), e.connectedError(i)));
             double connectedTheory = r.theory(i);
             if (Double.isFinite(connectedTheory)) {
-                entry.put("theory", Json.object("moment", momentTheory(r, sites), "connected", connectedTheory));
+                entry.put("theory", Json.object("moment", r.momentTheory(i), "connected", connectedTheory));
             }
             correlators.add(entry);
         }
         var data = r.moments().toData();
         Map<String, Object> blocks = Json.object("pointCount", data.pointCount(), "tuples", data.tuples(),
                 "blockIds", data.blockIds(), "counts", data.counts(), "sums", data.sums());
-        return Json.object("config", config, "provenance", provenance,
-                "results", Json.object("points", r.points(), "correlators", correlators, "blockSums", blocks));
-    }
-
-    /** Full moment from theory where the connected parts are known: odd orders 0, order 4 = G4c + Wick(G2). */
-    private static double momentTheory(EnsembleResult r, int[] s) {
-        return switch (s.length) {
-            case 1, 3, 5 -> 0.0;
-            case 2 -> r.theory(r.tuples().requireIndexOf(s));
-            case 4 -> r.theory(r.tuples().requireIndexOf(s)) + g2(r, s[0], s[1]) * g2(r, s[2], s[3])
-                    + g2(r, s[0], s[2]) * g2(r, s[1], s[3]) + g2(r, s[0], s[3]) * g2(r, s[1], s[2]);
-            default -> Double.NaN;
-        };
-    }
-
-    private static double g2(EnsembleResult r, int a, int b) {
-        return r.theory(r.tuples().requireIndexOf(a, b));
+        return ResultDocument.of(config, provenance,
+                Json.object("points", r.points(), "correlators", correlators, "blockSums", blocks));
     }
 
     static String summary(EnsembleResult r) {

@@ -4,7 +4,6 @@ import org.nnft.cli.io.Json;
 import org.nnft.cli.io.Progress;
 import org.nnft.cli.io.ResultFile;
 import org.nnft.cli.plot.Plots;
-import org.nnft.engine.Backend;
 import org.nnft.lattice.action.HomogeneousTheory;
 import org.nnft.lattice.measure.Estimate;
 import org.nnft.lattice.run.LatticeRun;
@@ -14,7 +13,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -91,20 +89,16 @@ final class LatticeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         HomogeneousTheory theory = theory();
-        LatticeRun.Config config = new LatticeRun.Config(dim, size, theory, LatticeRun.ScheduleSpec.parse(algorithm),
-                sweeps, thermalize, measureEvery, seed);
-        Instant start = Instant.now();
-        long t0 = System.nanoTime();
+        LatticeRun.Config config = LatticeRun.Config.builder(dim, size, theory)
+                .schedule(LatticeRun.ScheduleSpec.parse(algorithm)).sweeps(sweeps).thermalize(thermalize)
+                .measureEvery(measureEvery).seed(seed).build();
         Progress progress = new Progress(System.err, run.quiet, "sweeps", (long) thermalize + sweeps);
-        LatticeRun.Result r;
-        String backendName, device;
-        try (Backend backend = BackendChoice.open(run.backend, run.threads, run.device)) {
-            backendName = backend.name();
-            device = backend.device().toString();
-            r = LatticeRun.run(config, backend, new LatticeRun.Options(checkpoint, checkpointEvery, resume, progress::update));
-        }
+        BackendRun<LatticeRun.Result> chain = BackendRun.on(run, backend -> LatticeRun.run(config, backend,
+                new LatticeRun.Options(checkpoint, checkpointEvery, resume, progress)));
         progress.done();
-        double wall = (System.nanoTime() - t0) / 1e9;
+        double wall = chain.secondsSinceStart();
+        LatticeRun.Result r = chain.result();
+        String backendName = chain.backend();
         Map<String, Object> obs = Json.object();
         r.observables().forEach((name, e) -> obs.put(name, Json.object("value", e.value(), "error", e.error(), "tauInt", e.tauInt())));
         Map<String, Object> cfg = Json.object("dim", dim, "size", size, "kappa", theory.kappa(), "a", theory.a(),
@@ -112,8 +106,8 @@ final class LatticeCommand implements Callable<Integer> {
                 "sweeps", sweeps, "thermalize", thermalize, "measureEvery", measureEvery, "seed", seed,
                 "backend", backendName, "checkpoint", checkpoint == null ? null : checkpoint.toString(),
                 "resume", resume == null ? null : resume.toString());
-        Map<String, Object> prov = Provenance.of(backendName, device, seed, start, wall,
-                "sweepsDone", r.sweepsDone(), "measurements", r.series().size());
+        Map<String, Object> prov = chain.provenance(seed, wall, "sweepsDone", r.sweepsDone(),
+                "measurements", r.series().size());
         Map<String, Object> series = Json.object();
         for (String name : new String[]{"m", "absM", "phi2", "action"}) {
             if (r.series().names().contains(name)) {
@@ -121,9 +115,9 @@ final class LatticeCommand implements Callable<Integer> {
             }
         }
         Path out = run.outPath("lattice.json");
-        ResultFile.write(out, Json.object("config", cfg, "provenance", prov,
-                "results", Json.object("observables", obs, "correlator", profile(r.correlator(), 0),
-                        "effectiveMass", profile(r.effectiveMass(), 1), "series", series)));
+        ResultFile.write(out, ResultDocument.of(cfg, prov, Json.object("observables", obs,
+                "correlator", profile(r.correlator(), 0), "effectiveMass", profile(r.effectiveMass(), 1),
+                "series", series)));
         var w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "%dD L=%d  kappa=%.6g a=%.6g b=%.6g  %s  %d sweeps on %s in %.2f s%n", dim, size,
                 theory.kappa(), theory.a(), theory.b(), config.schedule(), r.sweepsDone(), backendName, wall);

@@ -1,20 +1,15 @@
 package org.nnft.cli;
 
 import org.nnft.cli.io.Json;
+import org.nnft.cli.io.Progress;
 import org.nnft.cli.io.ResultFile;
 import org.nnft.cli.plot.Plots;
-import org.nnft.engine.Backend;
-import org.nnft.ensemble.EnsembleConfig;
-import org.nnft.ensemble.EnsembleResult;
-import org.nnft.ensemble.arch.Architecture;
-import org.nnft.stats.CorrelatorEstimates;
-import org.nnft.stats.Tuples;
-import org.nnft.theory.NonGaussianity;
-import org.nnft.theory.PowerLawFit;
+import org.nnft.ensemble.WidthScan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,19 +18,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code nnft widths}: the same ensemble at several widths N, and its non-Gaussianity
- * m_n = |G_n - G_n^GP| / G_n^GP (docs/physics.md A.1, arXiv:2008.08601) against N: averaged over the
- * order-n tuples whose Wick prediction G_n^GP is at least {@value #MIN_RELATIVE_GP} of the largest
- * (tuples where G^GP nearly cancels would dominate the average with noise), with error the mean of
- * the tuples' errors (an upper bound: the tuples' errors are positively correlated), and a weighted
- * power-law fit of m_n against N (slope -1 expected for n = 4 and 6). Writes JSON and a log-log PNG.
+ * {@code nnft widths}: the same ensemble at several widths N and its non-Gaussianity m_n against N, with a
+ * power-law fit ({@link WidthScan}, docs/physics.md A.1). Writes JSON and a log-log PNG per order.
  */
 @Command(name = "widths", mixinStandardHelpOptions = true,
         description = "Run one ensemble at several widths and fit the non-Gaussianity m_n against N.")
 final class WidthScanCommand implements Callable<Integer> {
-    /** Tuples enter m_n when |G^GP| is at least this fraction of the largest |G^GP| of their order. */
-    static final double MIN_RELATIVE_GP = 0.1;
-
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -48,10 +36,6 @@ final class WidthScanCommand implements Callable<Integer> {
     @Option(names = "--widths", required = true, split = ",", description = "widths N, comma-separated (at least 2)")
     List<Integer> widths;
 
-    /** m_n of one order at every width, and its power-law fit. */
-    record Scan(int order, double[] widths, double[] mn, double[] error, PowerLawFit fit) {
-    }
-
     @Override
     public Integer call() {
         if (widths.size() < 2 || widths.stream().anyMatch(n -> n == null || n < 1)) {
@@ -60,106 +44,58 @@ final class WidthScanCommand implements Callable<Integer> {
         if (inputs.order < 4) {
             throw new IllegalArgumentException("--order must be 4 or 6 for m_n, got " + inputs.order);
         }
-        Instant start = Instant.now();
-        List<Integer> orders = inputs.order >= 6 ? List.of(4, 6) : List.of(4);
-        double[][] mn = new double[orders.size()][widths.size()];
-        double[][] err = new double[orders.size()][widths.size()];
-        String backendName;
-        String device;
+        Progress progress = new Progress(System.err, run.quiet, "networks");
+        BackendRun<WidthScan.Result> scanned = BackendRun.on(run,
+                backend -> WidthScan.run(inputs::config, widths, backend, progress, null));
+        progress.done();
+        WidthScan.Result result = scanned.result();
         List<Object> perWidth = new ArrayList<>();
-        try (Backend backend = BackendChoice.open(run.backend, run.threads, run.device)) {
-            backendName = backend.name();
-            device = backend.device().toString();
-            for (int w = 0; w < widths.size(); w++) {
-                inputs.width = widths.get(w);
-                EnsembleConfig config = inputs.config();
-                EnsembleResult r = EnsembleCommand.sample(config, 0, 1, backend, run.quiet);
-                Map<String, Object> entry = Json.object("width", inputs.width, "wallSeconds", r.provenance().wallSeconds());
-                for (int k = 0; k < orders.size(); k++) {
-                    double[] m = nonGaussianity(r, orders.get(k));
-                    mn[k][w] = m[0];
-                    err[k][w] = m[1];
-                    entry.put("m" + orders.get(k), Json.valueError(m[0], m[1]));
-                }
-                perWidth.add(entry);
+        for (WidthScan.WidthRun r : result.runs()) {
+            Map<String, Object> entry = Json.object("width", r.width(), "wallSeconds",
+                    r.result().provenance().wallSeconds());
+            for (WidthScan.Mn m : r.nonGaussianity()) {
+                entry.put("m" + m.order(), Json.valueError(m.value(), m.error()));
             }
+            perWidth.add(entry);
         }
-        double[] n = widths.stream().mapToDouble(Integer::doubleValue).toArray();
-        List<Scan> scans = new ArrayList<>();
-        for (int k = 0; k < orders.size(); k++) {
-            scans.add(new Scan(orders.get(k), n, mn[k], err[k], PowerLawFit.fit(n, mn[k], err[k])));
-        }
+        List<WidthScan.Fit> scans = result.fits();
         Path out = run.outPath("widths.json");
-        ResultFile.write(out, document(scans, perWidth, backendName, device, start));
+        ResultFile.write(out, document(scans, perWidth, scanned));
         var w = spec.commandLine().getOut();
-        for (Scan s : scans) {
-            w.printf(Locale.ROOT, "m_%d against N: slope %.3f +- %.3f (chi2/dof %.2f)%n", s.order, s.fit.slope(),
-                    s.fit.slopeError(), s.fit.chiSquarePerDegree());
-            for (int i = 0; i < n.length; i++) {
-                w.printf(Locale.ROOT, "  N = %-6d m_%d = %.4g +- %.2g%n", (int) n[i], s.order, s.mn[i], s.error[i]);
+        for (WidthScan.Fit s : scans) {
+            w.printf(Locale.ROOT, "m_%d against N: slope %.3f +- %.3f (chi2/dof %.2f)%n", s.order(), s.fit().slope(),
+                    s.fit().slopeError(), s.fit().chiSquarePerDegree());
+            for (int i = 0; i < s.widths().length; i++) {
+                w.printf(Locale.ROOT, "  N = %-6d m_%d = %.4g +- %.2g%n", (int) s.widths()[i], s.order(), s.mn()[i],
+                        s.error()[i]);
             }
         }
         if (!run.noPlots) {
-            for (Scan s : scans) {
-                Path png = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.json$", "") + "-m" + s.order + ".png");
-                Plots.logLog(png, "non-Gaussianity m_" + s.order + " against width", "N", "m_" + s.order,
-                        s.widths, s.mn, s.error, s.fit.slope(), Math.exp(s.fit.intercept()));
+            for (WidthScan.Fit s : scans) {
+                Path png = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.json$", "")
+                        + "-m" + s.order() + ".png");
+                Plots.logLog(png, "non-Gaussianity m_" + s.order() + " against width", "N", "m_" + s.order(),
+                        s.widths(), s.mn(), s.error(), s.fit().slope(), Math.exp(s.fit().intercept()));
             }
         }
         w.println("results: " + out.toAbsolutePath());
         return 0;
     }
 
-    /** {m_n, error} of one run: tuples of order n with a clear Gaussian prediction, averaged. */
-    static double[] nonGaussianity(EnsembleResult r, int order) {
-        Tuples t = r.tuples();
-        CorrelatorEstimates e = r.estimates();
-        Architecture arch = r.config().architecture();
-        int outputs = arch.outputDimension();
-        double[][] pts = r.points();
-        List<double[]> rows = new ArrayList<>();                 // {measured, gp, error}
-        double largest = 0;
-        for (int i = 0; i < t.size(); i++) {
-            int[] s = t.tuple(i);
-            if (s.length != order) {
-                continue;
-            }
-            double gp = NonGaussianity.gaussianPrediction(order,
-                    (a, b) -> arch.twoPoint(pts[s[a] / outputs], s[a] % outputs, pts[s[b] / outputs], s[b] % outputs));
-            largest = Math.max(largest, Math.abs(gp));
-            rows.add(new double[]{e.moment(i), gp, e.momentError(i)});
-        }
-        double sum = 0;
-        double errorSum = 0;
-        int used = 0;
-        for (double[] row : rows) {
-            if (Math.abs(row[1]) >= MIN_RELATIVE_GP * largest && largest > 0) {
-                sum += NonGaussianity.relativeDeviation(row[0], row[1]);
-                errorSum += row[2] / Math.abs(row[1]);
-                used++;
-            }
-        }
-        if (used == 0) {
-            throw new IllegalArgumentException("--points: no tuple of order " + order + " has a non-zero Gaussian prediction");
-        }
-        return new double[]{sum / used, errorSum / used};
-    }
-
-    private Map<String, Object> document(List<Scan> scans, List<Object> perWidth, String backend, String device,
-                                         Instant start) {
+    private Map<String, Object> document(List<WidthScan.Fit> scans, List<Object> perWidth,
+                                         BackendRun<?> scanned) {
         Map<String, Object> config = inputs.toJson();
         config.remove("width");
         config.put("widths", widths);
-        config.put("backend", backend);
-        Map<String, Object> provenance = Provenance.of(backend, device, inputs.seed, start,
-                java.time.Duration.between(start, Instant.now()).toMillis() / 1e3);
+        config.put("backend", scanned.backend());
+        Map<String, Object> provenance = scanned.provenance(inputs.seed,
+                Duration.between(scanned.start(), Instant.now()).toMillis() / 1e3);
         List<Object> fits = new ArrayList<>();
-        for (Scan s : scans) {
-            fits.add(Json.object("order", s.order, "widths", s.widths, "mn", s.mn, "error", s.error,
-                    "slope", Json.valueError(s.fit.slope(), s.fit.slopeError()), "intercept", s.fit.intercept(),
-                    "chiSquarePerDegree", s.fit.chiSquarePerDegree()));
+        for (WidthScan.Fit s : scans) {
+            fits.add(Json.object("order", s.order(), "widths", s.widths(), "mn", s.mn(), "error", s.error(),
+                    "slope", Json.valueError(s.fit().slope(), s.fit().slopeError()), "intercept", s.fit().intercept(),
+                    "chiSquarePerDegree", s.fit().chiSquarePerDegree()));
         }
-        return Json.object("config", config, "provenance", provenance,
-                "results", Json.object("runs", perWidth, "nonGaussianity", fits));
+        return ResultDocument.of(config, provenance, Json.object("runs", perWidth, "nonGaussianity", fits));
     }
 }

@@ -137,6 +137,27 @@ public final class EnsembleResult {
         return theory[i];
     }
 
+    /**
+     * The full (not connected) moment of tuple index {@code i} from theory, where the connected parts are known:
+     * 0 for odd orders, the 2-pt function for order 2, and for order 4 Wick's theorem,
+     * {@code G4 = G4c(1234) + G2(12) G2(34) + G2(13) G2(24) + G2(14) G2(23)}; NaN otherwise (order 6).
+     */
+    public double momentTheory(int i) {
+        int[] s = tuples().tuple(i);
+        return switch (s.length) {
+            case 1, 3, 5 -> 0.0;
+            case 2 -> theory(i);
+            case 4 -> theory(i) + twoPointTheory(s[0], s[1]) * twoPointTheory(s[2], s[3])
+                    + twoPointTheory(s[0], s[2]) * twoPointTheory(s[1], s[3])
+                    + twoPointTheory(s[0], s[3]) * twoPointTheory(s[1], s[2]);
+            default -> Double.NaN;
+        };
+    }
+
+    private double twoPointTheory(int a, int b) {
+        return theory(tuples().requireIndexOf(a, b));
+    }
+
     private double computeTheory(int[] sites) {
         Architecture arch = config.architecture();
         int outputs = arch.outputDimension();

@@ -1,20 +1,23 @@
 package org.nnft.cli.io;
 
+import org.nnft.engine.run.ProgressListener;
+
 import java.io.PrintStream;
 import java.util.Locale;
 
 /**
  * Progress on stderr for long runs: fraction done, rate and estimated time left, at most once a
- * second and only after the run has taken a few seconds. Silent when quiet.
+ * second and only after the run has taken a few seconds. Silent when quiet. As a {@link ProgressListener}
+ * it takes the total from the run's reports.
  */
-public final class Progress {
+public final class Progress implements ProgressListener {
     private static final long FIRST_REPORT_NANOS = 3_000_000_000L;
     private static final long INTERVAL_NANOS = 1_000_000_000L;
 
     private final PrintStream err;
     private final boolean quiet;
     private final String unit;
-    private final long total;
+    private long total;
     private final long start = System.nanoTime();
     private long lastReport = start;
     private boolean printed;
@@ -24,6 +27,17 @@ public final class Progress {
         this.quiet = quiet;
         this.unit = unit;
         this.total = total;
+    }
+
+    /** A progress line whose total comes with the run's reports. */
+    public Progress(PrintStream err, boolean quiet, String unit) {
+        this(err, quiet, unit, 0);
+    }
+
+    @Override
+    public void progress(long done, long total) {
+        this.total = total;
+        update(done);
     }
 
     /** Reports that {@code done} of {@code total} units are finished. */

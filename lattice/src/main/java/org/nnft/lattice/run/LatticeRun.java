@@ -1,7 +1,9 @@
 package org.nnft.lattice.run;
 
 import org.nnft.engine.Backend;
-import org.nnft.engine.Backends;
+import org.nnft.engine.run.Cancellation;
+import org.nnft.engine.run.ProgressListener;
+import org.nnft.lattice.action.Couplings;
 import org.nnft.lattice.action.HomogeneousTheory;
 import org.nnft.lattice.action.Phi4Action;
 import org.nnft.lattice.geometry.Lattice;
@@ -23,14 +25,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.LongConsumer;
 
 /**
- * Facade for the command line: runs a homogeneous theory and returns the observables
+ * Runs a homogeneous theory on the backend it is given and returns the observables
  * {@code phi2, phi4, absM, m2, chi (= V <m^2>), binder (= 1 - <m^4>/(3<m^2>^2)), actionDensity, acceptance}
  * (acceptance of the first update of the schedule), each with Gamma-method error and tau_int,
  * plus the connected time-slice correlator with its effective mass and the measurement time series.
@@ -110,10 +112,13 @@ public final class LatticeRun {
         }
     }
 
-    /** Run configuration. */
+    /** Run configuration; {@link #builder} gives the defaults. */
     public record Config(int dim, int size, HomogeneousTheory theory, ScheduleSpec schedule, int sweeps,
                          int thermalize, int measureEvery, long seed) {
         public Config {
+            if (theory == null || schedule == null) {
+                throw new IllegalArgumentException("theory and schedule must not be null");
+            }
             if (sweeps < 1) {
                 throw new IllegalArgumentException("sweeps must be >= 1, got " + sweeps);
             }
@@ -124,18 +129,91 @@ public final class LatticeRun {
                 throw new IllegalArgumentException("measureEvery must be >= 1, got " + measureEvery);
             }
         }
+
+        /**
+         * A builder for {@code theory} on the L^d torus with the command line's defaults: schedule
+         * {@value Builder#DEFAULT_SCHEDULE}, 2000 measured and 200 thermalisation sweeps, a measurement every
+         * sweep, seed 1.
+         */
+        public static Builder builder(int dim, int size, HomogeneousTheory theory) {
+            return new Builder(dim, size, theory);
+        }
+    }
+
+    /** Builds a {@link Config}; {@link #build()} checks it. */
+    public static final class Builder {
+        /** The default update schedule. */
+        public static final String DEFAULT_SCHEDULE = "metropolis+overrelax+wolff:2";
+
+        private final int dim;
+        private final int size;
+        private final HomogeneousTheory theory;
+        private ScheduleSpec schedule = ScheduleSpec.parse(DEFAULT_SCHEDULE);
+        private int sweeps = 2000;
+        private int thermalize = 200;
+        private int measureEvery = 1;
+        private long seed = 1;
+
+        private Builder(int dim, int size, HomogeneousTheory theory) {
+            this.dim = dim;
+            this.size = size;
+            this.theory = theory;
+        }
+
+        public Builder schedule(ScheduleSpec s) {
+            this.schedule = s;
+            return this;
+        }
+
+        /** Measured sweeps (after thermalisation). */
+        public Builder sweeps(int n) {
+            this.sweeps = n;
+            return this;
+        }
+
+        /** Discarded sweeps before the first measurement. */
+        public Builder thermalize(int n) {
+            this.thermalize = n;
+            return this;
+        }
+
+        /** Sweeps between measurements. */
+        public Builder measureEvery(int n) {
+            this.measureEvery = n;
+            return this;
+        }
+
+        /** Philox seed. */
+        public Builder seed(long s) {
+            this.seed = s;
+            return this;
+        }
+
+        public Config build() {
+            return new Config(dim, size, theory, schedule, sweeps, thermalize, measureEvery, seed);
+        }
     }
 
     /**
-     * Checkpointing and progress.
+     * Checkpointing, progress and cancellation.
      *
      * @param checkpoint      file to write the chain state to (null: none)
      * @param checkpointEvery sweeps between checkpoints
      * @param resume          checkpoint to continue from (null: start fresh)
-     * @param progress        called with the number of sweeps done (null: silent)
+     * @param progress        told the sweeps done (thermalisation included) of all sweeps (null: silent)
+     * @param cancel          checked between chain segments (every checkpoint interval, else every
+     *                        {@value #REPORT_EVERY} sweeps); when set the run throws
+     *                        {@link org.nnft.engine.run.RunCancelledException} after writing its checkpoint
+     *                        (null: never cancelled)
      */
-    public record Options(Path checkpoint, int checkpointEvery, Path resume, LongConsumer progress) {
-        public static final Options NONE = new Options(null, 0, null, null);
+    public record Options(Path checkpoint, int checkpointEvery, Path resume, ProgressListener progress,
+                          Cancellation cancel) {
+        public static final Options NONE = new Options(null, 0, null, null, null);
+
+        /** Without cancellation. */
+        public Options(Path checkpoint, int checkpointEvery, Path resume, ProgressListener progress) {
+            this(checkpoint, checkpointEvery, resume, progress, null);
+        }
     }
 
     /**
@@ -148,13 +226,6 @@ public final class LatticeRun {
     }
 
     private LatticeRun() {
-    }
-
-    /** Runs on the CPU backend without checkpoints. */
-    public static Result run(Config c) {
-        try (Backend backend = Backends.named("cpu")) {
-            return run(c, backend, Options.NONE);
-        }
     }
 
     /** Runs on {@code backend} with the given options. */
@@ -183,8 +254,9 @@ public final class LatticeRun {
                     }
                 }
                 if (options.progress() != null) {
-                    options.progress().accept(chain.sweep());
+                    options.progress().progress(chain.sweep(), total);
                 }
+                Cancellation.check(options.cancel());
             }
             Map<String, Estimate> observables = observables(chain.series(), lattice.volume(), schedule);
             return new Result(observables, TimeSliceCorrelator.correlator(chain.series(), lattice),
@@ -220,7 +292,7 @@ public final class LatticeRun {
         }
     }
 
-    private static Schedule schedule(ScheduleSpec s, DeviceCouplings dc, org.nnft.lattice.action.Couplings couplings) {
+    private static Schedule schedule(ScheduleSpec s, DeviceCouplings dc, Couplings couplings) {
         Schedule.Builder b = Schedule.builder();
         if (s.metropolis() > 0) {
             b.then(new Metropolis(dc, 1.0, 1), s.metropolis());
@@ -243,7 +315,7 @@ public final class LatticeRun {
     private static Map<String, Estimate> observables(MeasurementSeries series, int v, Schedule schedule) {
         if (series.size() < 2) {
             throw new IllegalArgumentException("sweeps: at least 2 measurements are needed for error estimates,"
-                    + " got " + series.size() + " (raise --sweeps or lower --measure-every)");
+                    + " got " + series.size() + " (raise sweeps or lower measureEvery)");
         }
         Map<String, Estimate> out = new LinkedHashMap<>();
         out.put("phi2", series.estimate("phi2"));
@@ -256,6 +328,6 @@ public final class LatticeRun {
                 series.column("m2"), series.column("m4")));
         out.put("actionDensity", series.estimate("action"));
         out.put("acceptance", series.estimate("acc_" + schedule.sequence().get(0).name()));
-        return java.util.Collections.unmodifiableMap(out);
+        return Collections.unmodifiableMap(out);
     }
 }

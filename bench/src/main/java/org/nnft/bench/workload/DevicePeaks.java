@@ -1,4 +1,4 @@
-package org.nnft.cli;
+package org.nnft.bench.workload;
 
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param fp64GigaFlops peak FP64 (non-tensor) GFLOP/s
  * @param memoryGBs     peak memory bandwidth, GB/s (10^9 bytes per second)
  */
-record DevicePeaks(String match, double fp64GigaFlops, double memoryGBs) {
+public record DevicePeaks(String match, double fp64GigaFlops, double memoryGBs) {
     private static final List<DevicePeaks> KNOWN = List.of(
             new DevicePeaks("h200", 34_000, 4_800),
             new DevicePeaks("h100 nvl", 30_000, 3_900),
@@ -24,7 +24,7 @@ record DevicePeaks(String match, double fp64GigaFlops, double memoryGBs) {
             new DevicePeaks("v100", 7_800, 900));
 
     /** The peaks of the device called {@code deviceName}, if it is in the table. */
-    static Optional<DevicePeaks> of(String deviceName) {
+    public static Optional<DevicePeaks> of(String deviceName) {
         String name = deviceName.toLowerCase(Locale.ROOT);
         return KNOWN.stream().filter(p -> name.contains(p.match)).findFirst();
     }

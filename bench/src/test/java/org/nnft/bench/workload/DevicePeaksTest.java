@@ -1,4 +1,4 @@
-package org.nnft.cli;
+package org.nnft.bench.workload;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,10 +14,10 @@ class DevicePeaksTest {
         assertEquals(4_800, DevicePeaks.of("NVIDIA H200").orElseThrow().memoryGBs());
         assertTrue(DevicePeaks.of("cpu (2 threads)").isEmpty());
 
-        var w1 = new BenchCommand.Row("w1", "cuda", "NVIDIA H200", 1e11, "neuron-evals/s", 1, 1, 0);
-        assertEquals(1e11 * BenchCommand.W1_FLOPS / 34e12, w1.fractionOfPeak(), 1e-15);
-        var lattice = new BenchCommand.Row("lattice", "opencl", "NVIDIA H200", 1e10, "site-updates/s", 1, 1, 0);
-        assertEquals(1e10 * BenchCommand.SITE_UPDATE_BYTES / 4.8e12, lattice.fractionOfPeak(), 1e-15);
-        assertTrue(Double.isNaN(new BenchCommand.Row("w1", "cpu", "cpu (2 threads)", 1e8, "", 1, 1, 0).fractionOfPeak()));
+        var w1 = new BenchRow("w1", "cuda", "NVIDIA H200", 1e11, "neuron-evals/s", 1, 1, 0);
+        assertEquals(1e11 * Workloads.W1_FLOPS / 34e12, w1.fractionOfPeak(), 1e-15);
+        var lattice = new BenchRow("lattice", "opencl", "NVIDIA H200", 1e10, "site-updates/s", 1, 1, 0);
+        assertEquals(1e10 * Workloads.SITE_UPDATE_BYTES / 4.8e12, lattice.fractionOfPeak(), 1e-15);
+        assertTrue(Double.isNaN(new BenchRow("w1", "cpu", "cpu (2 threads)", 1e8, "", 1, 1, 0).fractionOfPeak()));
     }
 }

@@ -1,0 +1,168 @@
+package org.nnft.bench.workload;
+
+import org.nnft.engine.Backend;
+import org.nnft.ensemble.EnsembleConfig;
+import org.nnft.ensemble.EnsembleResult;
+import org.nnft.ensemble.EnsembleSampler;
+import org.nnft.ensemble.arch.CosNet;
+import org.nnft.ensemble.deform.Deformation;
+import org.nnft.ensemble.deform.DeformedResult;
+import org.nnft.ensemble.deform.IntegrationBox;
+import org.nnft.ensemble.deform.McmcConfig;
+import org.nnft.ensemble.deform.McmcSampler;
+import org.nnft.ensemble.deform.Potential;
+import org.nnft.lattice.action.Couplings;
+import org.nnft.lattice.action.HomogeneousTheory;
+import org.nnft.lattice.geometry.Lattice;
+import org.nnft.lattice.run.LatticeRun;
+import org.nnft.lattice.update.DeviceCouplings;
+import org.nnft.lattice.update.LatticeField;
+import org.nnft.lattice.update.Metropolis;
+import org.nnft.lattice.update.WolffClusters;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The end-to-end benchmark's workloads, each timed on one backend as one {@link BenchRow}.
+ * W1: d = 1 cos-net, N = 1000, 6 points, all 1- to 4-pt tuples. Lattice: 2D L = {@value #L} checkerboard
+ * Metropolis; Wolff: embedded-Ising clusters on that lattice (a host algorithm). MCMC: parameter-space
+ * Metropolis of the phi^4-deformed d = 1 cos-net (N = 100, 64 chains, box 4 on 64 midpoints, lambda = 1).
+ * Throughput is neuron evaluations (networks x neurons x points), site updates, clusters or neuron proposals
+ * (chains x sweeps x N) per second.
+ *
+ * <p>Cost models for the fraction of a GPU's peak ({@link BenchRow#fractionOfPeak}): W1 against FP64
+ * throughput at {@value #W1_FLOPS} flops per neuron evaluation (argument 2, cos about 20, accumulation 2, the
+ * neuron's Box-Muller and amplitude shared over 6 points about 6); the lattice against memory bandwidth at
+ * {@value #SITE_UPDATE_BYTES} bytes per site update (the site's field, couplings a and b, 4 neighbour indices,
+ * hoppings and fields, the site index, the written field and acceptance).
+ *
+ * @param networks    W1 networks
+ * @param sweeps      lattice Metropolis sweeps (at least 20; the first 10 are not timed)
+ * @param mcmcSweeps  MCMC sweeps per chain
+ */
+public record Workloads(long networks, int sweeps, int mcmcSweeps) {
+    /** Cost model of W1 for the fraction of FP64 peak (see the class comment). */
+    public static final int W1_FLOPS = 30;
+    /** Cost model of a lattice Metropolis site update for the fraction of memory-bandwidth peak. */
+    public static final int SITE_UPDATE_BYTES = 124;
+    /** Side of the 2D torus of the lattice and Wolff workloads. */
+    public static final int L = 256;
+    /** The lattice and Wolff workloads' theory (docs/physics.md's seed couplings). */
+    private static final HomogeneousTheory LATTICE_THEORY = new HomogeneousTheory(1.0, 1.52425, 0.175);
+    /** Clusters per application in the Wolff workload. */
+    private static final int WOLFF_CLUSTERS_PER_STEP = 16;
+    /** Minimum warm-up of the W1 and lattice workloads before their timed runs. */
+    private static final long WARMUP_NANOS = 4_000_000_000L;
+
+    /** W1: the cos-net ensemble; check: the 1-pt moment at the first point. */
+    public BenchRow w1(Backend b) {
+        double[][] points = {{0}, {0.2}, {0.5}, {1.0}, {1.5}, {2.0}};
+        EnsembleConfig c = EnsembleConfig.builder(CosNet.freeScalar(1, 1.0, 10.0, 1.0, 1000), points)
+                .maxOrder(4).networks(networks).seed(1).build();
+        // Warm-up (kernel compilation, JIT) on small runs for WARMUP_NANOS: a single small run is not enough for C2
+        // to compile the Vector API code before the timed run starts
+        EnsembleConfig small = EnsembleConfig.builder(c.architecture(), points).maxOrder(4).networks(4096).build();
+        warmUp(() -> EnsembleSampler.sample(small, b));
+        long t0 = System.nanoTime();
+        EnsembleResult r = EnsembleResult.of(EnsembleSampler.sample(c, b));
+        double s = (System.nanoTime() - t0) / 1e9;
+        return new BenchRow("w1", b.name(), b.device().name(), networks * 1000.0 * points.length / s,
+                "neuron-evals/s", s, peakRssMb(), r.atPoints(0, 0).moment());
+    }
+
+    /**
+     * Runs {@code run} again and again for at least {@link #WARMUP_NANOS}: C2 takes seconds to compile Vector API
+     * code, which is very slow before that (JMH's benchmarks need as long before their rates settle).
+     */
+    private static void warmUp(Runnable run) {
+        long start = System.nanoTime();
+        do {
+            run.run();
+        } while (System.nanoTime() - start < WARMUP_NANOS);
+    }
+
+    /** Lattice Metropolis: site updates per second; check: phi2. */
+    public BenchRow lattice(Backend b) {
+        if (sweeps < 20) {
+            throw new IllegalArgumentException("sweeps must be >= 20 (the first 10 are not timed), got " + sweeps);
+        }
+        var spec = new LatticeRun.ScheduleSpec(1, 0, 0, 0);
+        warmUp(() -> LatticeRun.run(new LatticeRun.Config(2, L, LATTICE_THEORY, spec, 200, 2, 100, 1), b,
+                LatticeRun.Options.NONE));
+        // Time the sweeps only, from the first progress report (sweep 10) to the last, as the NumPy peer does
+        // (its timer excludes set-up too); the run's set-up and error analysis are not site updates.
+        long[] first = {0, 0};
+        long[] last = {0, 0};
+        var options = new LatticeRun.Options(null, 0, null, (done, total) -> {
+            long now = System.nanoTime();
+            if (first[0] == 0) {
+                first[0] = now;
+                first[1] = done;
+            }
+            last[0] = now;
+            last[1] = done;
+        });
+        var r = LatticeRun.run(new LatticeRun.Config(2, L, LATTICE_THEORY, spec, sweeps, 0, sweeps / 2, 1), b,
+                options);
+        double s = (last[0] - first[0]) / 1e9;
+        return new BenchRow("lattice", b.name(), b.device().name(), (double) L * L * (last[1] - first[1]) / s,
+                "site-updates/s", s, peakRssMb(), r.observables().get("phi2").value());
+    }
+
+    /**
+     * Wolff clusters on the thermalised 2D lattice of the Metropolis workload: clusters per second; the
+     * check column is the mean cluster size in sites.
+     */
+    public BenchRow wolff(Backend b) {
+        Couplings couplings = LATTICE_THEORY.couplings(new Lattice(2, L));
+        try (DeviceCouplings dc = new DeviceCouplings(b, couplings);
+             LatticeField field = new LatticeField(b, new double[couplings.lattice().volume()])) {
+            Metropolis metropolis = new Metropolis(dc, 1.0, 1);
+            WolffClusters clusters = new WolffClusters(couplings, WOLFF_CLUSTERS_PER_STEP);
+            long step = 0;
+            for (; step < 300; step++) {                   // thermalise (and warm up the JIT)
+                metropolis.adapt(metropolis.apply(field, 1, step));
+                clusters.apply(field, 1, step);
+            }
+            double sites = 0;
+            int steps = 0;
+            long t0 = System.nanoTime();
+            while (steps < 20 || System.nanoTime() - t0 < 2_000_000_000L) {
+                sites += clusters.apply(field, 1, step++) * WOLFF_CLUSTERS_PER_STEP * couplings.lattice().volume();
+                steps++;
+            }
+            double s = (System.nanoTime() - t0) / 1e9;
+            double built = (double) steps * WOLFF_CLUSTERS_PER_STEP;
+            return new BenchRow("wolff", b.name(), b.device().name(), built / s, "clusters/s", s, peakRssMb(),
+                    sites / built);
+        }
+    }
+
+    /** MCMC of the deformed cos-net: neuron proposals per second; check: the acceptance. */
+    public BenchRow mcmc(Backend b) {
+        CosNet net = CosNet.freeScalar(1, 1.0, 5.0, 1.0, 100);
+        Deformation def = new Deformation(Potential.phi4(1.0), IntegrationBox.cube(1, 4.0, 64));
+        double[][] points = {{0}, {0.5}};
+        McmcSampler.sample(McmcConfig.of(net, points, 2, def, 64, 0, 2, 1), b);
+        long t0 = System.nanoTime();
+        DeformedResult r = McmcSampler.sample(McmcConfig.of(net, points, 2, def, 64, 0, mcmcSweeps, 1), b);
+        double s = (System.nanoTime() - t0) / 1e9;
+        return new BenchRow("mcmc", b.name(), b.device().name(), 64.0 * mcmcSweeps * net.width() / s, "proposals/s",
+                s, peakRssMb(), r.acceptance());
+    }
+
+    /** Peak resident set size of this process (VmHWM), in MB; NaN where /proc is missing. */
+    public static double peakRssMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (Exception ignored) {
+            // not Linux
+        }
+        return Double.NaN;
+    }
+}
