@@ -226,7 +226,46 @@ public final class QuarticCouplings {
         }
         BlockMoments.Data data = moments.toData();
         VectorJackknife.Result r = VectorJackknife.estimate(data.counts(), data.sums(), this::evaluate);
-        return result(r.value(), r.error());
+        Result result = result(r.value(), r.error());
+        Fit f = result.fit();
+        if (f == null || cutoffs.length < 2) {
+            return result;
+        }
+        // The cutoffs share one set of moments, so their couplings are correlated: the jackknife of the
+        // slope (same weights in every leave-one-out fit) accounts for that, the weighted-fit error does not.
+        double[] weights = new double[cutoffs.length];
+        for (int c = 0; c < cutoffs.length; c++) {
+            QuarticCouplings.Estimate m = result.quartic().get(c).mean();
+            double rel = m.error() / Math.abs(m.value());
+            weights[c] = rel > 0 ? 1 / (rel * rel) : 1;
+        }
+        int f4 = fourTuples.length;
+        VectorJackknife.Result slope = VectorJackknife.estimate(data.counts(), data.sums(), means -> {
+            double[] v = evaluate(means);
+            double[] y = new double[cutoffs.length];
+            for (int c = 0; c < cutoffs.length; c++) {
+                y[c] = Math.log(Math.abs(v[c * stride() + f4]));
+            }
+            return new double[]{weightedSlope(cutoffs, y, weights)};
+        });
+        return new Result(result.quartic(), result.sixPoint(),
+                new Fit(f.slope(), f.slopeError(), slope.error()[0], f.amplitude(), f.chiSquarePerDegree()));
+    }
+
+    private static double weightedSlope(double[] x, double[] y, double[] w) {
+        double sw = 0, su = 0, sv = 0;
+        for (int i = 0; i < x.length; i++) {
+            sw += w[i];
+            su += w[i] * Math.log(x[i]);
+            sv += w[i] * y[i];
+        }
+        double suu = 0, suv = 0;
+        for (int i = 0; i < x.length; i++) {
+            double du = Math.log(x[i]) - su / sw;
+            suu += w[i] * du * du;
+            suv += w[i] * du * (y[i] - sv / sw);
+        }
+        return suv / suu;
     }
 
     /** The analysis of exact (error-free) moments, e.g. the finite-width theory. */
@@ -275,7 +314,7 @@ public final class QuarticCouplings {
             return null;
         }
         PowerLawFit p = PowerLawFit.fit(x, y, errors ? e : null);
-        return new Fit(p.slope(), p.slopeError(), sign * Math.exp(p.intercept()), p.chiSquarePerDegree());
+        return new Fit(p.slope(), p.slopeError(), Double.NaN, sign * Math.exp(p.intercept()), p.chiSquarePerDegree());
     }
 
     private static int[] ofOrder(Tuples tuples, int order) {
@@ -301,9 +340,14 @@ public final class QuarticCouplings {
     /**
      * lambda_mean = amplitude L^slope fitted on log|lambda_mean| (weighted by the jackknife errors).
      *
-     * @param chiSquarePerDegree NaN for 2 cutoffs
+     * @param slopeError          the weighted fit's error, which treats the cutoffs as independent
+     * @param slopeJackknifeError the jackknife error of the slope (the same fit on every leave-one-bin-out
+     *                            set of moments), which accounts for the cutoffs sharing one ensemble; NaN
+     *                            for exact moments
+     * @param chiSquarePerDegree  NaN for 2 cutoffs
      */
-    public record Fit(double slope, double slopeError, double amplitude, double chiSquarePerDegree) {
+    public record Fit(double slope, double slopeError, double slopeJackknifeError, double amplitude,
+                      double chiSquarePerDegree) {
     }
 
     /** The couplings per cutoff, the 6-point ratios per cutoff (empty without 6-point moments) and the fit (or null). */

@@ -1,0 +1,282 @@
+package org.nnft.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.nnft.cli.io.Json;
+import org.nnft.cli.io.ResultFile;
+import org.nnft.cli.plot.Plots;
+import org.nnft.ensemble.arch.Architecture;
+import org.nnft.ensemble.couplings.QuarticCouplings;
+import org.nnft.stats.BlockMoments;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code nnft couplings}: from the measured correlators of an ensemble result back to the field
+ * theory (docs/couplings.md): the quartic coupling per cutoff, its power law in the cutoff and the
+ * first-order 6-point prediction.
+ */
+@Command(name = "couplings", mixinStandardHelpOptions = true,
+        description = "Quartic coupling lambda(Lambda_in) from the 4-pt functions of an 'nnft ensemble' result, "
+                + "its log-log fit and the first-order 6-pt prediction (docs/couplings.md).")
+final class CouplingsCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "RESULT", description = "result file of 'nnft ensemble' or 'nnft merge'")
+    Path input;
+    @Option(names = "--cutoffs", required = true, description = "input-space cutoffs Lambda_in, comma-separated, e.g. 10,20,50")
+    String cutoffs;
+    @Option(names = "--out", defaultValue = "couplings.json", description = "result JSON file (default ${DEFAULT-VALUE})")
+    Path out;
+    @Option(names = "--no-plots", description = "do not write the PNG plot")
+    boolean noPlots;
+
+    @Override
+    public Integer call() {
+        double[] lambdas = parseCutoffs(cutoffs);
+        Input in = read(input);
+        Instant start = Instant.now();
+        long t0 = System.nanoTime();
+        QuarticCouplings q = QuarticCouplings.of(in.architecture(), in.points(), in.moments().tuples(), lambdas);
+        QuarticCouplings.Result r = q.analyse(in.moments());
+        QuarticCouplings.LinearRelu theory = QuarticCouplings.linearRelu(in.architecture(), in.points());
+        double seconds = (System.nanoTime() - t0) * 1e-9;
+
+        Map<String, Object> config = Json.object("input", input.toString(), "cutoffs", lambdas,
+                "ensemble", in.config());
+        Map<String, Object> provenance = Provenance.of("host", "analysis on the host, no device",
+                in.config().path("seed").asLong(), start, seconds, "networks", in.moments().totalCount(),
+                "bins", in.moments().blockCount());
+        Map<String, Object> results = Json.object("convention", QuarticCouplings.CONVENTION,
+                "quartic", quartic(r, theory), "sixPoint", sixPoint(r, q, theory), "fit", fit(r, theory));
+        Map<String, Object> doc = Json.object("config", config, "provenance", provenance, "results", results);
+        ResultFile.write(out, doc);
+        var o = spec.commandLine().getOut();
+        o.print(summary(r, q, theory));
+        if (!noPlots) {
+            Path png = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.json$", "") + "-lambda.png");
+            plot(png, r);
+            o.println("plot: " + png.toAbsolutePath());
+        }
+        o.println("results: " + out.toAbsolutePath());
+        return 0;
+    }
+
+    private static List<Object> quartic(QuarticCouplings.Result r, QuarticCouplings.LinearRelu theory) {
+        List<Object> list = new ArrayList<>();
+        for (QuarticCouplings.CutoffCoupling c : r.quartic()) {
+            List<Object> tuples = new ArrayList<>();
+            for (QuarticCouplings.TupleCoupling t : c.tuples()) {
+                tuples.add(Json.object("points", t.points(), "lambda", ve(t.lambda())));
+            }
+            Map<String, Object> entry = Json.object("cutoff", c.cutoff(), "mean", ve(c.mean()),
+                    "meanLambdaPrime", Json.valueError(c.mean().value() / 24, c.mean().error() / 24));
+            if (theory != null) {
+                entry.put("theory", theory.lambda(c.cutoff()));
+            }
+            entry.put("tuples", tuples);
+            list.add(entry);
+        }
+        return list;
+    }
+
+    private static Object sixPoint(QuarticCouplings.Result r, QuarticCouplings q, QuarticCouplings.LinearRelu theory) {
+        if (!q.hasSixPoint()) {
+            return null;
+        }
+        List<Object> list = new ArrayList<>();
+        for (QuarticCouplings.SixPoint s : r.sixPoint()) {
+            Map<String, Object> entry = Json.object("cutoff", s.cutoff(), "gpRatio", ve(s.gpRatio()),
+                    "predictedRatio", ve(s.predictedRatio()));
+            if (theory != null) {
+                entry.put("theory", Json.object("gpRatio", theory.gpRatio(), "predictedRatio", theory.predictedRatio()));
+            }
+            list.add(entry);
+        }
+        return list;
+    }
+
+    private static Object fit(QuarticCouplings.Result r, QuarticCouplings.LinearRelu theory) {
+        if (r.fit() == null) {
+            return null;
+        }
+        QuarticCouplings.Fit f = r.fit();
+        Map<String, Object> entry = Json.object("slope", Json.valueError(f.slope(), f.slopeError()),
+                "slopeJackknifeError", f.slopeJackknifeError(),
+                "amplitude", f.amplitude(), "chiSquarePerDegree", f.chiSquarePerDegree(),
+                "model", "lambda_mean = amplitude * Lambda_in^slope, weighted fit of log|lambda_mean|");
+        if (theory != null) {
+            entry.put("theory", Json.object("slope", theory.slope(), "amplitude", theory.lambda(1)));
+        }
+        return entry;
+    }
+
+    private static Map<String, Object> ve(QuarticCouplings.Estimate e) {
+        return Json.valueError(e.value(), e.error());
+    }
+
+    static String summary(QuarticCouplings.Result r, QuarticCouplings q, QuarticCouplings.LinearRelu theory) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("quartic coupling, S_int = (lambda/4!) int phi^4 (2008.08601's lambda' = lambda/24), ")
+                .append(q.fourTuples().length).append(" 4-tuples averaged\n");
+        sb.append(String.format(Locale.ROOT, "%10s %14s %12s%s%n", "Lambda_in", "lambda", "error",
+                theory == null ? "" : String.format(Locale.ROOT, " %14s", "theory")));
+        for (QuarticCouplings.CutoffCoupling c : r.quartic()) {
+            sb.append(String.format(Locale.ROOT, "%10.4g %14.6g %12.3g%s%n", c.cutoff(), c.mean().value(),
+                    c.mean().error(), theory == null ? "" : String.format(Locale.ROOT, " %14.6g", theory.lambda(c.cutoff()))));
+        }
+        if (r.fit() != null) {
+            sb.append(String.format(Locale.ROOT, "fit lambda ~ Lambda_in^s: s = %.4f +- %.2g (weighted fit; jackknife %.2g), "
+                    + "chi2/dof %.3g%s%n", r.fit().slope(), r.fit().slopeError(), r.fit().slopeJackknifeError(),
+                    r.fit().chiSquarePerDegree(),
+                    theory == null ? "" : String.format(Locale.ROOT, ", theory %.0f", theory.slope())));
+        } else {
+            sb.append("fit: none (needs 2 distinct cutoffs and tuple-averaged couplings of one sign)\n");
+        }
+        if (q.hasSixPoint()) {
+            sb.append("6-pt: tuple-averaged ratios to the measured G6\n");
+            sb.append(String.format(Locale.ROOT, "%10s %12s %10s %14s %10s%n", "Lambda_in", "G6_GP/G6", "error",
+                    "G6_pred/G6", "error"));
+            for (QuarticCouplings.SixPoint s : r.sixPoint()) {
+                sb.append(String.format(Locale.ROOT, "%10.4g %12.6f %10.2g %14.6f %10.2g%n", s.cutoff(),
+                        s.gpRatio().value(), s.gpRatio().error(), s.predictedRatio().value(), s.predictedRatio().error()));
+            }
+            if (theory != null) {
+                sb.append(String.format(Locale.ROOT, "theory (linear ReLU): G6_GP/G6 = %.6f, G6_pred/G6 = %.6f%n",
+                        theory.gpRatio(), theory.predictedRatio()));
+            }
+        } else {
+            sb.append("6-pt: no 6-point moments in the input (run 'nnft ensemble --order 6')\n");
+        }
+        return sb.toString();
+    }
+
+    private static void plot(Path png, QuarticCouplings.Result r) {
+        int n = r.quartic().size();
+        double[] x = new double[n], y = new double[n], e = new double[n];
+        for (int i = 0; i < n; i++) {
+            var c = r.quartic().get(i);
+            x[i] = c.cutoff();
+            y[i] = Math.abs(c.mean().value());
+            e[i] = c.mean().error();
+        }
+        double sign = n > 0 ? Math.signum(r.quartic().get(0).mean().value()) : 1;
+        Plots.logLog(png, "quartic coupling " + (sign < 0 ? "-lambda" : "lambda") + " against the input cutoff",
+                "Lambda_in", sign < 0 ? "-lambda" : "lambda", x, y, e,
+                r.fit() == null ? Double.NaN : r.fit().slope(),
+                r.fit() == null ? Double.NaN : Math.abs(r.fit().amplitude()));
+    }
+
+    /** Cutoffs "10,20,50": positive, finite, distinct. */
+    static double[] parseCutoffs(String text) {
+        String[] parts = text.split(",");
+        double[] c = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                c[i] = Double.parseDouble(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--cutoffs: '" + parts[i].trim() + "' is not a number (give e.g. 10,20,50)");
+            }
+            if (!(c[i] > 0) || Double.isInfinite(c[i])) {
+                throw new IllegalArgumentException("--cutoffs must be positive and finite, got " + parts[i].trim());
+            }
+        }
+        if (Arrays.stream(c).distinct().count() != c.length) {
+            throw new IllegalArgumentException("--cutoffs must be distinct, got " + text);
+        }
+        return c;
+    }
+
+    private record Input(JsonNode config, Architecture architecture, double[][] points, BlockMoments moments) {
+    }
+
+    /** Reads and checks the input; every problem is an IllegalArgumentException (exit 2) before any work. */
+    private static Input read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(file + ": no such file");
+        }
+        JsonNode doc;
+        try {
+            doc = ResultFile.read(file);
+        } catch (UncheckedIOException e) {
+            throw new IllegalArgumentException(file + ": not a JSON result file");
+        }
+        JsonNode config = doc.path("config");
+        JsonNode blocks = doc.path("results").path("blockSums");
+        if (!config.isObject() || !config.has("arch")) {
+            throw new IllegalArgumentException(file + ": not an 'nnft ensemble' result file");
+        }
+        if (config.has("deformation")) {
+            throw new IllegalArgumentException(file + ": a deformed ensemble has no per-bin block sums; "
+                    + "couplings need an undeformed 'nnft ensemble' result");
+        }
+        if (!blocks.isObject()) {
+            throw new IllegalArgumentException(file + ": not an 'nnft ensemble' result file (no results.blockSums)");
+        }
+        if (config.path("order").asInt() < 4) {
+            throw new IllegalArgumentException(file + ": no 4-point moments (order " + config.path("order").asInt()
+                    + "; run 'nnft ensemble --order 4' or 6)");
+        }
+        if (config.path("outputs").asInt(1) != 1) {
+            throw new IllegalArgumentException(file + ": couplings need a scalar field (--outputs 1), got "
+                    + config.path("outputs").asInt() + " outputs");
+        }
+        if (config.path("dim").asInt() != 1) {
+            throw new IllegalArgumentException(file + ": couplings are implemented for d = 1 input spaces, got d = "
+                    + config.path("dim").asInt());
+        }
+        if (!config.path("shard").asText("0/1").equals("0/1")) {
+            throw new IllegalArgumentException(file + ": shard " + config.path("shard").asText()
+                    + " of a run; merge the shards first ('nnft merge')");
+        }
+        EnsembleCommand.Inputs inputs = EnsembleCommand.Inputs.fromJson(config);
+        Architecture arch = inputs.architecture();
+        double[][] points = inputs.points();
+        BlockMoments moments;
+        try {
+            moments = BlockMoments.fromData(blockData(blocks));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(file + ": unreadable results.blockSums (" + e.getMessage() + ")");
+        }
+        if (moments.tuples().pointCount() != points.length || moments.blockCount() < 2) {
+            throw new IllegalArgumentException(file + ": results.blockSums do not match the points or hold < 2 bins");
+        }
+        return new Input(config, arch, points, moments);
+    }
+
+    private static BlockMoments.Data blockData(JsonNode b) {
+        int[][] tuples = new int[b.get("tuples").size()][];
+        for (int i = 0; i < tuples.length; i++) {
+            JsonNode t = b.get("tuples").get(i);
+            tuples[i] = new int[t.size()];
+            for (int j = 0; j < t.size(); j++) {
+                tuples[i][j] = t.get(j).asInt();
+            }
+        }
+        int n = b.get("blockIds").size();
+        long[] ids = new long[n], counts = new long[n];
+        double[][] sums = new double[n][];
+        for (int i = 0; i < n; i++) {
+            ids[i] = b.get("blockIds").get(i).asLong();
+            counts[i] = b.get("counts").get(i).asLong();
+            JsonNode s = b.get("sums").get(i);
+            sums[i] = new double[s.size()];
+            for (int j = 0; j < s.size(); j++) {
+                sums[i][j] = s.get(j).asDouble();
+            }
+        }
+        return new BlockMoments.Data(b.get("pointCount").asInt(), tuples, ids, counts, sums);
+    }
+}
