@@ -5,6 +5,7 @@ import org.nnft.cli.io.Json;
 import org.nnft.cli.io.ResultFile;
 import org.nnft.cli.plot.Plots;
 import org.nnft.ensemble.arch.Architecture;
+import org.nnft.ensemble.couplings.AmputatedVertex;
 import org.nnft.ensemble.couplings.QuarticCouplings;
 import org.nnft.stats.BlockMoments;
 import picocli.CommandLine.Command;
@@ -52,6 +53,11 @@ final class CouplingsCommand implements Callable<Integer> {
         QuarticCouplings q = QuarticCouplings.of(in.architecture(), in.points(), in.moments().tuples(), lambdas);
         QuarticCouplings.Result r = q.analyse(in.moments());
         QuarticCouplings.LinearRelu theory = QuarticCouplings.linearRelu(in.architecture(), in.points());
+        double[] x = new double[in.points().length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = in.points()[i][0];
+        }
+        AmputatedVertex.Result v = new AmputatedVertex(x, in.moments().tuples()).analyse(in.moments());
         double seconds = (System.nanoTime() - t0) * 1e-9;
 
         Map<String, Object> config = Json.object("input", input.toString(), "cutoffs", lambdas,
@@ -60,11 +66,13 @@ final class CouplingsCommand implements Callable<Integer> {
                 in.config().path("seed").asLong(), start, seconds, "networks", in.moments().totalCount(),
                 "bins", in.moments().blockCount());
         Map<String, Object> results = Json.object("convention", QuarticCouplings.CONVENTION,
-                "quartic", quartic(r, theory), "sixPoint", sixPoint(r, q, theory), "fit", fit(r, theory));
+                "quartic", quartic(r, theory), "sixPoint", sixPoint(r, q, theory), "fit", fit(r, theory),
+                "vertex", vertex(v, x));
         Map<String, Object> doc = Json.object("config", config, "provenance", provenance, "results", results);
         ResultFile.write(out, doc);
         var o = spec.commandLine().getOut();
         o.print(summary(r, q, theory));
+        o.print(vertexSummary(v));
         if (!noPlots) {
             Path png = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.json$", "") + "-lambda.png");
             plot(png, r);
@@ -121,6 +129,33 @@ final class CouplingsCommand implements Callable<Integer> {
             entry.put("theory", Json.object("slope", theory.slope(), "amplitude", theory.lambda(1)));
         }
         return entry;
+    }
+
+    private static Map<String, Object> vertex(AmputatedVertex.Result v, double[] x) {
+        if (v.refusal() != null) {
+            return Json.object("condition", v.condition(), "missing", v.refusal());
+        }
+        List<Object> tuples = new ArrayList<>();
+        for (QuarticCouplings.TupleCoupling t : v.vertex()) {
+            tuples.add(Json.object("points", t.points(), "vertex", ve(t.lambda())));
+        }
+        return Json.object("condition", v.condition(), "cellVolumes", v.cellVolumes(),
+                "zeroMomentum", ve(v.zeroMomentum()), "locality", ve(v.locality()),
+                "localityRadius", v.localityRadius(),
+                "definition", "V(y1..y4) = -sum_x G4_c(x1..x4) prod_i G2^-1(x_i, y_i) / prod_i v(y_i); "
+                        + "zeroMomentum = mean over y1 of sum_{y2,y3,y4} V v(y2) v(y3) v(y4) (= lambda for a local "
+                        + "(lambda/4!) phi^4 at first order); locality = share of sum |V v^4| within localityRadius",
+                "tuples", tuples);
+    }
+
+    static String vertexSummary(AmputatedVertex.Result v) {
+        if (v.refusal() != null) {
+            return "vertex: missing: " + v.refusal() + "\n";
+        }
+        return String.format(Locale.ROOT, "vertex: G2 condition number %.3g; zero-momentum vertex %.6g +- %.3g; "
+                        + "locality (weight within %.3g of the diagonal) %.3f +- %.3f%n", v.condition(),
+                v.zeroMomentum().value(), v.zeroMomentum().error(), v.localityRadius(), v.locality().value(),
+                v.locality().error());
     }
 
     private static Map<String, Object> ve(QuarticCouplings.Estimate e) {

@@ -112,7 +112,7 @@ class QuarticCouplingsTest {
     void sampledLinearReluEnsembleAgreesWithinItsJackknifeErrors() {
         ShallowNetwork relu = ShallowNetwork.scalar(Activation.RELU, 1, WIDTH, 1.0, 0.0);
         double[][] points = {{0.5}, {1.0}, {2.0}};
-        EnsembleConfig config = EnsembleConfig.builder(relu, points).maxOrder(6).networks(300_000).seed(11).build();
+        EnsembleConfig config = EnsembleConfig.builder(relu, points).maxOrder(6).networks(200_000).seed(11).build();
         EnsembleResult ensemble;
         try (Backend cpu = Backends.named("cpu", BackendOptions.of("threads", "2"))) {
             ensemble = EnsembleRun.run(config, cpu);
