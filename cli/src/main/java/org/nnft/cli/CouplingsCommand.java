@@ -6,6 +6,7 @@ import org.nnft.cli.io.ResultFile;
 import org.nnft.cli.plot.Plots;
 import org.nnft.ensemble.arch.Architecture;
 import org.nnft.ensemble.couplings.AmputatedVertex;
+import org.nnft.ensemble.couplings.ExactMoments;
 import org.nnft.ensemble.couplings.QuarticCouplings;
 import org.nnft.stats.BlockMoments;
 import picocli.CommandLine.Command;
@@ -52,12 +53,20 @@ final class CouplingsCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         QuarticCouplings q = QuarticCouplings.of(in.architecture(), in.points(), in.moments().tuples(), lambdas);
         QuarticCouplings.Result r = q.analyse(in.moments());
-        QuarticCouplings.LinearRelu theory = QuarticCouplings.linearRelu(in.architecture(), in.points());
         double[] x = new double[in.points().length];
         for (int i = 0; i < x.length; i++) {
             x[i] = in.points()[i][0];
         }
-        AmputatedVertex.Result v = new AmputatedVertex(x, in.moments().tuples()).analyse(in.moments());
+        AmputatedVertex vertex = new AmputatedVertex(x, in.moments().tuples());
+        AmputatedVertex.Result v = vertex.analyse(in.moments());
+        // theory: the same analysis of the architecture's exact finite-width moments, where they are known
+        double[] exactMoments = ExactMoments.of(in.architecture(), in.points(), in.moments().tuples());
+        boolean known = true;
+        for (int i = 0; i < exactMoments.length; i++) {
+            known &= in.moments().tuples().order(i) > 4 || Double.isFinite(exactMoments[i]);
+        }
+        QuarticCouplings.Result theory = known ? q.exact(exactMoments) : null;
+        AmputatedVertex.Result vertexTheory = known ? vertex.exact(exactMoments) : null;
         double seconds = (System.nanoTime() - t0) * 1e-9;
 
         Map<String, Object> config = Json.object("input", input.toString(), "cutoffs", lambdas,
@@ -67,12 +76,14 @@ final class CouplingsCommand implements Callable<Integer> {
                 "bins", in.moments().blockCount());
         Map<String, Object> results = Json.object("convention", QuarticCouplings.CONVENTION,
                 "quartic", quartic(r, theory), "sixPoint", sixPoint(r, q, theory), "fit", fit(r, theory),
-                "vertex", vertex(v, x));
+                "vertex", vertex(v, vertexTheory),
+                "theorySource", theory == null ? "none (no exact finite-width G4_c for this architecture)"
+                        : "the same analysis of the architecture's exact finite-width moments");
         Map<String, Object> doc = Json.object("config", config, "provenance", provenance, "results", results);
         ResultFile.write(out, doc);
         var o = spec.commandLine().getOut();
         o.print(summary(r, q, theory));
-        o.print(vertexSummary(v));
+        o.print(vertexSummary(v, vertexTheory));
         if (!noPlots) {
             Path png = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.json$", "") + "-lambda.png");
             plot(png, r);
@@ -82,17 +93,23 @@ final class CouplingsCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static List<Object> quartic(QuarticCouplings.Result r, QuarticCouplings.LinearRelu theory) {
+    private static List<Object> quartic(QuarticCouplings.Result r, QuarticCouplings.Result theory) {
         List<Object> list = new ArrayList<>();
-        for (QuarticCouplings.CutoffCoupling c : r.quartic()) {
+        for (int c = 0; c < r.quartic().size(); c++) {
+            QuarticCouplings.CutoffCoupling cc = r.quartic().get(c);
             List<Object> tuples = new ArrayList<>();
-            for (QuarticCouplings.TupleCoupling t : c.tuples()) {
-                tuples.add(Json.object("points", t.points(), "lambda", ve(t.lambda())));
+            for (int t = 0; t < cc.tuples().size(); t++) {
+                QuarticCouplings.TupleCoupling tc = cc.tuples().get(t);
+                Map<String, Object> e = Json.object("points", tc.points(), "lambda", ve(tc.lambda()));
+                if (theory != null) {
+                    e.put("theory", theory.quartic().get(c).tuples().get(t).lambda().value());
+                }
+                tuples.add(e);
             }
-            Map<String, Object> entry = Json.object("cutoff", c.cutoff(), "mean", ve(c.mean()),
-                    "meanLambdaPrime", Json.valueError(c.mean().value() / 24, c.mean().error() / 24));
+            Map<String, Object> entry = Json.object("cutoff", cc.cutoff(), "mean", ve(cc.mean()),
+                    "meanLambdaPrime", Json.valueError(cc.mean().value() / 24, cc.mean().error() / 24));
             if (theory != null) {
-                entry.put("theory", theory.lambda(c.cutoff()));
+                entry.put("theory", theory.quartic().get(c).mean().value());
             }
             entry.put("tuples", tuples);
             list.add(entry);
@@ -100,23 +117,25 @@ final class CouplingsCommand implements Callable<Integer> {
         return list;
     }
 
-    private static Object sixPoint(QuarticCouplings.Result r, QuarticCouplings q, QuarticCouplings.LinearRelu theory) {
+    private static Object sixPoint(QuarticCouplings.Result r, QuarticCouplings q, QuarticCouplings.Result theory) {
         if (!q.hasSixPoint()) {
             return null;
         }
         List<Object> list = new ArrayList<>();
-        for (QuarticCouplings.SixPoint s : r.sixPoint()) {
+        for (int c = 0; c < r.sixPoint().size(); c++) {
+            QuarticCouplings.SixPoint s = r.sixPoint().get(c);
             Map<String, Object> entry = Json.object("cutoff", s.cutoff(), "gpRatio", ve(s.gpRatio()),
                     "predictedRatio", ve(s.predictedRatio()));
-            if (theory != null) {
-                entry.put("theory", Json.object("gpRatio", theory.gpRatio(), "predictedRatio", theory.predictedRatio()));
+            if (theory != null && Double.isFinite(theory.sixPoint().get(c).gpRatio().value())) {
+                entry.put("theory", Json.object("gpRatio", theory.sixPoint().get(c).gpRatio().value(),
+                        "predictedRatio", theory.sixPoint().get(c).predictedRatio().value()));
             }
             list.add(entry);
         }
         return list;
     }
 
-    private static Object fit(QuarticCouplings.Result r, QuarticCouplings.LinearRelu theory) {
+    private static Object fit(QuarticCouplings.Result r, QuarticCouplings.Result theory) {
         if (r.fit() == null) {
             return null;
         }
@@ -125,72 +144,87 @@ final class CouplingsCommand implements Callable<Integer> {
                 "slopeJackknifeError", f.slopeJackknifeError(),
                 "amplitude", f.amplitude(), "chiSquarePerDegree", f.chiSquarePerDegree(),
                 "model", "lambda_mean = amplitude * Lambda_in^slope, weighted fit of log|lambda_mean|");
-        if (theory != null) {
-            entry.put("theory", Json.object("slope", theory.slope(), "amplitude", theory.lambda(1)));
+        if (theory != null && theory.fit() != null) {
+            entry.put("theory", Json.object("slope", theory.fit().slope(), "amplitude", theory.fit().amplitude()));
         }
         return entry;
     }
 
-    private static Map<String, Object> vertex(AmputatedVertex.Result v, double[] x) {
+    private static Map<String, Object> vertex(AmputatedVertex.Result v, AmputatedVertex.Result theory) {
         if (v.refusal() != null) {
             return Json.object("condition", v.condition(), "missing", v.refusal());
         }
+        boolean exact = theory != null && theory.refusal() == null;
         List<Object> tuples = new ArrayList<>();
-        for (QuarticCouplings.TupleCoupling t : v.vertex()) {
-            tuples.add(Json.object("points", t.points(), "vertex", ve(t.lambda())));
+        for (int t = 0; t < v.vertex().size(); t++) {
+            Map<String, Object> e = Json.object("points", v.vertex().get(t).points(), "vertex", ve(v.vertex().get(t).lambda()));
+            if (exact) {
+                e.put("theory", theory.vertex().get(t).lambda().value());
+            }
+            tuples.add(e);
         }
-        return Json.object("condition", v.condition(), "cellVolumes", v.cellVolumes(),
+        Map<String, Object> out = Json.object("condition", v.condition(), "cellVolumes", v.cellVolumes(),
                 "zeroMomentum", ve(v.zeroMomentum()), "locality", ve(v.locality()),
-                "localityRadius", v.localityRadius(),
-                "definition", "V(y1..y4) = -sum_x G4_c(x1..x4) prod_i G2^-1(x_i, y_i) / prod_i v(y_i); "
-                        + "zeroMomentum = mean over y1 of sum_{y2,y3,y4} V v(y2) v(y3) v(y4) (= lambda for a local "
-                        + "(lambda/4!) phi^4 at first order); locality = share of sum |V v^4| within localityRadius",
-                "tuples", tuples);
+                "localityRadius", v.localityRadius());
+        if (exact) {
+            out.put("theory", Json.object("zeroMomentum", theory.zeroMomentum().value(),
+                    "locality", theory.locality().value(), "condition", theory.condition()));
+        }
+        out.put("definition", "V(y1..y4) = -sum_x G4_c(x1..x4) prod_i G2^-1(x_i, y_i) / prod_i v(y_i); "
+                + "zeroMomentum = mean over y1 of sum_{y2,y3,y4} V v(y2) v(y3) v(y4) (= lambda for a local "
+                + "(lambda/4!) phi^4 at first order); locality = share of sum |V v^4| within localityRadius");
+        out.put("tuples", tuples);
+        return out;
     }
 
-    static String vertexSummary(AmputatedVertex.Result v) {
+    static String vertexSummary(AmputatedVertex.Result v, AmputatedVertex.Result theory) {
         if (v.refusal() != null) {
             return "vertex: missing: " + v.refusal() + "\n";
         }
         return String.format(Locale.ROOT, "vertex: G2 condition number %.3g; zero-momentum vertex %.6g +- %.3g; "
-                        + "locality (weight within %.3g of the diagonal) %.3f +- %.3f%n", v.condition(),
+                        + "locality (weight within %.3g of the diagonal) %.3f +- %.3f%s%n", v.condition(),
                 v.zeroMomentum().value(), v.zeroMomentum().error(), v.localityRadius(), v.locality().value(),
-                v.locality().error());
+                v.locality().error(), theory == null || theory.refusal() != null ? ""
+                        : String.format(Locale.ROOT, "%n        theory: zero-momentum vertex %.6g, locality %.3f",
+                                theory.zeroMomentum().value(), theory.locality().value()));
     }
 
     private static Map<String, Object> ve(QuarticCouplings.Estimate e) {
         return Json.valueError(e.value(), e.error());
     }
 
-    static String summary(QuarticCouplings.Result r, QuarticCouplings q, QuarticCouplings.LinearRelu theory) {
+    static String summary(QuarticCouplings.Result r, QuarticCouplings q, QuarticCouplings.Result theory) {
         StringBuilder sb = new StringBuilder();
         sb.append("quartic coupling, S_int = (lambda/4!) int phi^4 (2008.08601's lambda' = lambda/24), ")
                 .append(q.fourTuples().length).append(" 4-tuples averaged\n");
         sb.append(String.format(Locale.ROOT, "%10s %14s %12s%s%n", "Lambda_in", "lambda", "error",
                 theory == null ? "" : String.format(Locale.ROOT, " %14s", "theory")));
-        for (QuarticCouplings.CutoffCoupling c : r.quartic()) {
+        for (int i = 0; i < r.quartic().size(); i++) {
+            QuarticCouplings.CutoffCoupling c = r.quartic().get(i);
             sb.append(String.format(Locale.ROOT, "%10.4g %14.6g %12.3g%s%n", c.cutoff(), c.mean().value(),
-                    c.mean().error(), theory == null ? "" : String.format(Locale.ROOT, " %14.6g", theory.lambda(c.cutoff()))));
+                    c.mean().error(), theory == null ? ""
+                            : String.format(Locale.ROOT, " %14.6g", theory.quartic().get(i).mean().value())));
         }
         if (r.fit() != null) {
             sb.append(String.format(Locale.ROOT, "fit lambda ~ Lambda_in^s: s = %.4f +- %.2g (weighted fit; jackknife %.2g), "
                     + "chi2/dof %.3g%s%n", r.fit().slope(), r.fit().slopeError(), r.fit().slopeJackknifeError(),
                     r.fit().chiSquarePerDegree(),
-                    theory == null ? "" : String.format(Locale.ROOT, ", theory %.0f", theory.slope())));
+                    theory == null || theory.fit() == null ? ""
+                            : String.format(Locale.ROOT, ", theory %.4f", theory.fit().slope())));
         } else {
             sb.append("fit: none (needs 2 distinct cutoffs and tuple-averaged couplings of one sign)\n");
         }
         if (q.hasSixPoint()) {
+            boolean exact = theory != null && Double.isFinite(theory.sixPoint().get(0).gpRatio().value());
             sb.append("6-pt: tuple-averaged ratios to the measured G6\n");
-            sb.append(String.format(Locale.ROOT, "%10s %12s %10s %14s %10s%n", "Lambda_in", "G6_GP/G6", "error",
-                    "G6_pred/G6", "error"));
-            for (QuarticCouplings.SixPoint s : r.sixPoint()) {
-                sb.append(String.format(Locale.ROOT, "%10.4g %12.6f %10.2g %14.6f %10.2g%n", s.cutoff(),
-                        s.gpRatio().value(), s.gpRatio().error(), s.predictedRatio().value(), s.predictedRatio().error()));
-            }
-            if (theory != null) {
-                sb.append(String.format(Locale.ROOT, "theory (linear ReLU): G6_GP/G6 = %.6f, G6_pred/G6 = %.6f%n",
-                        theory.gpRatio(), theory.predictedRatio()));
+            sb.append(String.format(Locale.ROOT, "%10s %12s %10s %14s %10s%s%n", "Lambda_in", "G6_GP/G6", "error",
+                    "G6_pred/G6", "error", exact ? String.format(Locale.ROOT, " %12s %12s", "theory GP", "theory pred") : ""));
+            for (int i = 0; i < r.sixPoint().size(); i++) {
+                QuarticCouplings.SixPoint s = r.sixPoint().get(i);
+                sb.append(String.format(Locale.ROOT, "%10.4g %12.6f %10.2g %14.6f %10.2g%s%n", s.cutoff(),
+                        s.gpRatio().value(), s.gpRatio().error(), s.predictedRatio().value(), s.predictedRatio().error(),
+                        exact ? String.format(Locale.ROOT, " %12.6f %12.6f", theory.sixPoint().get(i).gpRatio().value(),
+                                theory.sixPoint().get(i).predictedRatio().value()) : ""));
             }
         } else {
             sb.append("6-pt: no 6-point moments in the input (run 'nnft ensemble --order 6')\n");

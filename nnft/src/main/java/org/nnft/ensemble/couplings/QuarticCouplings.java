@@ -310,11 +310,13 @@ public final class QuarticCouplings {
             }
             errors &= e[i] > 0 && Double.isFinite(e[i]);
         }
-        if (Arrays.stream(x).distinct().count() < 2 || (!errors && n < 3)) {
+        if (Arrays.stream(x).distinct().count() < 2) {
             return null;
         }
-        PowerLawFit p = PowerLawFit.fit(x, y, errors ? e : null);
-        return new Fit(p.slope(), p.slopeError(), Double.NaN, sign * Math.exp(p.intercept()), p.chiSquarePerDegree());
+        // without errors (exact moments): equal weights, and no error of the slope
+        PowerLawFit p = PowerLawFit.fit(x, y, errors ? e : y);
+        return new Fit(p.slope(), errors ? p.slopeError() : Double.NaN, Double.NaN, sign * Math.exp(p.intercept()),
+                errors ? p.chiSquarePerDegree() : Double.NaN);
     }
 
     private static int[] ofOrder(Tuples tuples, int order) {

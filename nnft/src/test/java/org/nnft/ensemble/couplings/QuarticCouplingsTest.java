@@ -11,7 +11,6 @@ import org.nnft.ensemble.arch.Activation;
 import org.nnft.ensemble.arch.Architecture;
 import org.nnft.ensemble.arch.ShallowNetwork;
 import org.nnft.stats.Tuples;
-import org.nnft.theory.Pairings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -31,37 +30,7 @@ class QuarticCouplingsTest {
 
     /** Exact moments of every tuple: G2 = K, G4 = G4_c + Wick, G6 = G6_c + sum_15 G4_c K + Wick, odd 0. */
     static double[] exactMoments(Architecture arch, double[][] points, Tuples tuples) {
-        double[] m = new double[tuples.size()];
-        for (int i = 0; i < m.length; i++) {
-            int[] s = tuples.tuple(i);
-            double[][] p = new double[s.length][];
-            for (int j = 0; j < s.length; j++) {
-                p[j] = points[s[j]];
-            }
-            Pairings.PairFunction k = (a, b) -> arch.twoPoint(p[a], 0, p[b], 0);
-            m[i] = switch (s.length) {
-                case 2 -> k.value(0, 1);
-                case 4 -> arch.connectedFourPoint(p, new int[4]) + Pairings.wickSum(4, k);
-                case 6 -> {
-                    double fourTwo = 0;
-                    for (int e = 0; e < 6; e++) {
-                        for (int f = e + 1; f < 6; f++) {
-                            double[][] rest = new double[4][];
-                            int r = 0;
-                            for (int q = 0; q < 6; q++) {
-                                if (q != e && q != f) {
-                                    rest[r++] = p[q];
-                                }
-                            }
-                            fourTwo += arch.connectedFourPoint(rest, new int[4]) * k.value(e, f);
-                        }
-                    }
-                    yield arch.connectedSixPoint(p, new int[6]) + fourTwo + Pairings.wickSum(6, k);
-                }
-                default -> 0.0;
-            };
-        }
-        return m;
+        return ExactMoments.of(arch, points, tuples);
     }
 
     @Test
