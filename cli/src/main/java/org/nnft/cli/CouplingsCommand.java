@@ -57,8 +57,15 @@ final class CouplingsCommand implements Callable<Integer> {
         for (int i = 0; i < x.length; i++) {
             x[i] = in.points()[i][0];
         }
-        AmputatedVertex vertex = new AmputatedVertex(x, in.moments().tuples());
-        AmputatedVertex.Result v = vertex.analyse(in.moments());
+        AmputatedVertex vertex = null;
+        AmputatedVertex.Result v;
+        try {
+            vertex = new AmputatedVertex(x, in.moments().tuples());
+            v = vertex.analyse(in.moments());
+        } catch (IllegalArgumentException noVertex) { // e.g. a repeated point: G2 is singular
+            v = new AmputatedVertex.Result(Double.NaN, noVertex.getMessage(), new double[0], Double.NaN, List.of(),
+                    null, null);
+        }
         // theory: the same analysis of the architecture's exact finite-width moments, where they are known
         double[] exactMoments = ExactMoments.of(in.architecture(), in.points(), in.moments().tuples());
         boolean known = true;
@@ -66,7 +73,7 @@ final class CouplingsCommand implements Callable<Integer> {
             known &= in.moments().tuples().order(i) > 4 || Double.isFinite(exactMoments[i]);
         }
         QuarticCouplings.Result theory = known ? q.exact(exactMoments) : null;
-        AmputatedVertex.Result vertexTheory = known ? vertex.exact(exactMoments) : null;
+        AmputatedVertex.Result vertexTheory = known && vertex != null ? vertex.exact(exactMoments) : null;
         double seconds = (System.nanoTime() - t0) * 1e-9;
 
         Map<String, Object> config = Json.object("input", input.toString(), "cutoffs", lambdas,
