@@ -78,7 +78,7 @@ final class CouplingsCommand implements Callable<Integer> {
 
         Map<String, Object> config = Json.object("input", input.toString(), "cutoffs", lambdas,
                 "ensemble", in.config());
-        Map<String, Object> provenance = Provenance.of("host", "analysis on the host, no device",
+        Map<String, Object> provenance = ResultDocument.provenance("host", "analysis on the host, no device",
                 in.config().path("seed").asLong(), start, seconds, "networks", in.moments().totalCount(),
                 "bins", in.moments().blockCount());
         Map<String, Object> results = Json.object("convention", QuarticCouplings.CONVENTION,
@@ -86,7 +86,7 @@ final class CouplingsCommand implements Callable<Integer> {
                 "vertex", vertex(v, vertexTheory),
                 "theorySource", theory == null ? "none (no exact finite-width G4_c for this architecture)"
                         : "the same analysis of the architecture's exact finite-width moments");
-        Map<String, Object> doc = Json.object("config", config, "provenance", provenance, "results", results);
+        Map<String, Object> doc = ResultDocument.of(config, provenance, results);
         ResultFile.write(out, doc);
         var o = spec.commandLine().getOut();
         o.print(summary(r, q, theory));
@@ -318,7 +318,7 @@ final class CouplingsCommand implements Callable<Integer> {
                     + " of a run; merge the shards first ('nnft merge')");
         }
         EnsembleCommand.Inputs inputs = EnsembleCommand.Inputs.fromJson(config);
-        Architecture arch = inputs.architecture();
+        Architecture arch = inputs.architecture(inputs.width);
         double[][] points = inputs.points();
         BlockMoments moments;
         try {
