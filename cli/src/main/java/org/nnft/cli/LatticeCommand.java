@@ -90,6 +90,9 @@ final class LatticeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (checkpointEvery < 1) {
+            throw new IllegalArgumentException("--checkpoint-every must be >= 1 sweep, got " + checkpointEvery);
+        }
         HomogeneousTheory theory = theory();
         LatticeRun.Config config = new LatticeRun.Config(dim, size, theory, LatticeRun.ScheduleSpec.parse(algorithm),
                 sweeps, thermalize, measureEvery, seed);

@@ -136,6 +136,12 @@ public final class LatticeRun {
      */
     public record Options(Path checkpoint, int checkpointEvery, Path resume, LongConsumer progress) {
         public static final Options NONE = new Options(null, 0, null, null);
+
+        public Options {
+            if (checkpoint != null && checkpointEvery < 1) {
+                throw new IllegalArgumentException("checkpoint-every must be >= 1 sweep, got " + checkpointEvery);
+            }
+        }
     }
 
     /**
@@ -159,6 +165,7 @@ public final class LatticeRun {
 
     /** Runs on {@code backend} with the given options. */
     public static Result run(Config c, Backend backend, Options options) {
+        checkFiles(options);
         Lattice lattice = new Lattice(c.dim(), c.size());
         var couplings = c.theory().couplings(lattice);
         try (DeviceCouplings dc = new DeviceCouplings(backend, couplings);
@@ -167,12 +174,11 @@ public final class LatticeRun {
             MarkovChain chain = new MarkovChain(field, schedule, new Observables(new Phi4Action(couplings)),
                     c.seed(), c.thermalize(), c.measureEvery());
             String description = describe(c);
-            if (options.resume() != null) {
-                resume(chain, options.resume(), description, lattice.volume());
-            }
             long total = (long) c.thermalize() + c.sweeps();
-            int every = options.checkpoint() != null && options.checkpointEvery() > 0
-                    ? options.checkpointEvery() : REPORT_EVERY;
+            if (options.resume() != null) {
+                resume(chain, options.resume(), description, lattice.volume(), c);
+            }
+            int every = options.checkpoint() != null ? options.checkpointEvery() : REPORT_EVERY;
             while (chain.sweep() < total) {
                 chain.runUntil(Math.min(total, chain.sweep() + every));
                 if (options.checkpoint() != null) {
@@ -199,10 +205,31 @@ public final class LatticeRun {
                 + " thermalize=" + c.thermalize() + " measureEvery=" + c.measureEvery() + " seed=" + c.seed();
     }
 
-    private static void resume(MarkovChain chain, Path file, String description, int volume) {
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("resume: no checkpoint file " + file);
+    /**
+     * Checks the checkpoint files before any work: the file to resume exists, and a checkpoint file that already
+     * exists is only overwritten by the run that resumes it (a fresh run would destroy the chain it holds). Removes
+     * the temporary file a killed checkpoint write left.
+     */
+    private static void checkFiles(Options options) {
+        if (options.resume() != null && !Files.isRegularFile(options.resume())) {
+            throw new IllegalArgumentException("resume: no checkpoint file " + options.resume());
         }
+        Path target = options.checkpoint();
+        if (target == null) {
+            return;
+        }
+        try {
+            if (Files.exists(target) && (options.resume() == null || !Files.isSameFile(target, options.resume()))) {
+                throw new IllegalArgumentException("checkpoint: " + target + " already exists and holds another chain;"
+                        + " continue it with --resume " + target + " or remove it");
+            }
+            Checkpoint.removeStaleTemporary(target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare checkpoint " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void resume(MarkovChain chain, Path file, String description, int volume, Config c) {
         try {
             String stored = Checkpoint.readDescription(file);
             if (!stored.equals(description)) {
@@ -210,6 +237,12 @@ public final class LatticeRun {
                         + stored + "), not to this one (" + description + ")");
             }
             ChainState s = Checkpoint.read(file);
+            long total = (long) c.thermalize() + c.sweeps();
+            if (s.sweep() > total) {
+                throw new IllegalArgumentException("resume: checkpoint " + file + " already holds " + s.sweep()
+                        + " sweeps, more than the " + total + " (thermalize + sweeps) of this run; give --sweeps "
+                        + (s.sweep() - c.thermalize()) + " or more");
+            }
             if (s.field().length != volume) {
                 throw new IllegalArgumentException("resume: checkpoint field has " + s.field().length
                         + " sites, lattice has " + volume);
