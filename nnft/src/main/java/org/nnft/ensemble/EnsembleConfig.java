@@ -187,8 +187,12 @@ public record EnsembleConfig(Architecture architecture, double[][] points, Tuple
 
         public EnsembleConfig build() {
             int sites = points.length * architecture.outputDimension();
-            Tuples t = tuples != null ? tuples : Tuples.allUpToOrder(sites, maxOrder);
             int bins = jackknifeBins != 0 ? jackknifeBins : defaultJackknifeBins(networks, blockSize);
+            if (tuples == null) {
+                EnsembleMemory.requireHost(sites, maxOrder, EnsembleMemory.tupleCount(sites, maxOrder), bins,
+                        Runtime.getRuntime().maxMemory());
+            }
+            Tuples t = tuples != null ? tuples : Tuples.allUpToOrder(sites, maxOrder);
             int launch = launchBlocks != 0 ? launchBlocks : Math.max(1, Math.min(4096, (1 << 21) / (t.size() + 1)));
             return new EnsembleConfig(architecture, points, t, networks, blockSize, seed, bins, shardIndex,
                     shardCount, launch);

@@ -125,7 +125,8 @@ public record ShardSet(int[] indices, int count) {
                 }
             }
             BlockMoments part = BlockMoments.fromData(new BlockMoments.Data(data.pointCount(), data.tuples(), ids,
-                    Arrays.copyOfRange(data.counts(), used, used + n), Arrays.copyOfRange(data.sums(), used, used + n)));
+                    Arrays.copyOfRange(data.counts(), used, used + n),
+                    Arrays.copyOfRange(data.sums(), used, used + n)));
             out.add(new EnsembleSample(c, part, new Provenance(provenance.backend(), provenance.device(), c.seed(),
                     part.totalCount(), c.blockSize(), s + "/" + count, out.isEmpty() ? provenance.wallSeconds() : 0)));
             used += n;

@@ -47,9 +47,21 @@ public final class LatticeRun {
      * {@code swendsenWang} Swendsen-Wang updates, in this order.
      */
     public record ScheduleSpec(int metropolis, int heatBaths, int overrelaxations, int clusters, int swendsenWang) {
+        /**
+         * The largest count of one update in a sweep: every count repeats an update object in the sweep's sequence,
+         * and far more than any useful schedule (a Wolff count of a few per sweep, a handful of hits).
+         */
+        public static final int MAX_COUNT = 1000;
+
         public ScheduleSpec {
             if (metropolis < 0 || heatBaths < 0 || overrelaxations < 0 || clusters < 0 || swendsenWang < 0) {
                 throw new IllegalArgumentException("algorithm: counts must be >= 0");
+            }
+            int most = Math.max(Math.max(metropolis, heatBaths), Math.max(Math.max(overrelaxations, clusters),
+                    swendsenWang));
+            if (most > MAX_COUNT) {
+                throw new IllegalArgumentException("algorithm: counts must be <= " + MAX_COUNT + " per update, got "
+                        + most);
             }
             if (metropolis + heatBaths + overrelaxations + clusters + swendsenWang == 0) {
                 throw new IllegalArgumentException("algorithm: the schedule is empty");
@@ -78,6 +90,10 @@ public final class LatticeRun {
                     n = kv.length > 1 ? Integer.parseInt(kv[1].trim()) : 1;
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException("algorithm: bad count in '" + item + "'");
+                }
+                if (n < 0 || n > MAX_COUNT) {
+                    throw new IllegalArgumentException("algorithm: count in '" + item.trim() + "' must be in [0, "
+                            + MAX_COUNT + "]");
                 }
                 switch (kv[0].trim()) {
                     case "metropolis" -> m += n;
@@ -123,6 +139,10 @@ public final class LatticeRun {
             if (measureEvery < 1) {
                 throw new IllegalArgumentException("measureEvery must be >= 1, got " + measureEvery);
             }
+            if (theory == null || schedule == null) {
+                throw new IllegalArgumentException("theory and schedule must not be null");
+            }
+            theory.requireBoundedBelow(dim);
         }
     }
 
@@ -165,6 +185,8 @@ public final class LatticeRun {
 
     /** Runs on {@code backend} with the given options. */
     public static Result run(Config c, Backend backend, Options options) {
+        LatticeMemory.require(c, options.checkpoint() != null, Runtime.getRuntime().maxMemory(),
+                backend.device().memoryBytes());
         checkFiles(options);
         Lattice lattice = new Lattice(c.dim(), c.size());
         var couplings = c.theory().couplings(lattice);
