@@ -106,8 +106,8 @@ final class MergeCommand implements Callable<Integer> {
         ResultFile.write(out, doc);
         var w = spec.commandLine().getOut();
         w.println(EnsembleCommand.summary(merged));
-        w.println((union.complete() ? "merged all " : "partial: merged shards " + join(union.indices()) + " of ")
-                + union.count() + " shards: " + out.toAbsolutePath());
+        w.println("merged " + union.indices().length + " of " + union.count() + " shards"
+                + (union.complete() ? "" : " (partial: shards " + union + ")") + ": " + out.toAbsolutePath());
         return 0;
     }
 

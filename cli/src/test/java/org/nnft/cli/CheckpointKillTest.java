@@ -36,7 +36,7 @@ class CheckpointKillTest {
     Path dir;
 
     private static final String[] CHAIN = {"lattice", "--dim", "2", "--size", "16", "--mu2", "-0.5", "--lambda",
-            "0.7", "--algorithm", "metropolis+overrelax+wolff", "--thermalize", "50", "--sweeps", "1200",
+            "0.7", "--algorithm", "metropolis+overrelax+wolff", "--thermalize", "50", "--sweeps", "2400",
             "--seed", "5", "--backend", "cpu", "--threads", "1", "--quiet", "--no-plots"};
 
     private static String[] with(String[] base, String... more) {
@@ -84,7 +84,7 @@ class CheckpointKillTest {
                 while (p.isAlive() && modified(ckpt).equals(before) && System.nanoTime() < deadline) {
                     Thread.sleep(2);
                 }
-                Thread.sleep(random.nextInt(120));
+                Thread.sleep(random.nextInt(80));
                 if (p.isAlive()) {
                     p.destroyForcibly();
                     p.waitFor();

@@ -242,8 +242,8 @@ public final class LatticeRun {
         }
         try {
             if (Files.exists(target) && (options.resume() == null || !Files.isSameFile(target, options.resume()))) {
-                throw new IllegalArgumentException("checkpoint: " + target + " already exists and holds another chain;"
-                        + " continue it with --resume " + target + " or remove it");
+                throw new IllegalArgumentException("checkpoint: " + target + " already exists and a fresh run would"
+                        + " overwrite it; continue its chain with --resume " + target + ", or remove it");
             }
             Checkpoint.removeStaleTemporary(target);
         } catch (IOException e) {
