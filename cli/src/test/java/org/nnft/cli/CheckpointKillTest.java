@@ -96,6 +96,7 @@ class CheckpointKillTest {
             exit = p.exitValue();
             assertEquals(0, exit, Files.readString(dir.resolve("child-stderr.txt")));
         }
+        System.out.println("CheckpointKillTest: " + kills + " kills");
         assertTrue(kills >= KILLS / 2, "only " + kills + " kills landed before the chain finished");
         StringWriter err = new StringWriter();
         assertEquals(0, inProcess(err, with(CHAIN, "--out", whole.toString())), err.toString());

@@ -52,6 +52,7 @@ class InputLimitsTest {
         refused("unbounded below", "lattice", "--lambda", "0", "--mu2", "-1", "--backend", "cpu");
         refused("unbounded below", "lattice", "--lambda", "-0.5", "--backend", "cpu");
         refused("cutoff 1.0E308", "ensemble", "--cutoff", "1e308", "--backend", "cpu");
+        refused("out of the double range", "ensemble", "--arch", "relu", "--sigma-w", "1e300", "--backend", "cpu");
         refused("--box needs 1 side length for --dim 1, got 2", "ensemble", "--lambda", "1", "--box", "4,4");
         refused("--widths must be distinct", "widths", "--widths", "2,2", "--backend", "cpu");
     }

@@ -193,6 +193,7 @@ public record EnsembleConfig(Architecture architecture, double[][] points, Tuple
                         Runtime.getRuntime().maxMemory());
             }
             Tuples t = tuples != null ? tuples : Tuples.allUpToOrder(sites, maxOrder);
+            FieldRange.require(architecture, points, t.maxOrder(), Math.max(blockSize, 1));
             int launch = launchBlocks != 0 ? launchBlocks : Math.max(1, Math.min(4096, (1 << 21) / (t.size() + 1)));
             return new EnsembleConfig(architecture, points, t, networks, blockSize, seed, bins, shardIndex,
                     shardCount, launch);

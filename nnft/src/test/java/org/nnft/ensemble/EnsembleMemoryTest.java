@@ -1,7 +1,9 @@
 package org.nnft.ensemble;
 
 import org.junit.jupiter.api.Test;
+import org.nnft.ensemble.arch.Activation;
 import org.nnft.ensemble.arch.CosNet;
+import org.nnft.ensemble.arch.ShallowNetwork;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -69,5 +71,16 @@ class EnsembleMemoryTest {
             assertTrue(e.getMessage().startsWith("cutoff"), e.getMessage());
         }
         assertDoesNotThrow(() -> CosNet.freeScalar(3, 1, 1e50, 1, 10));
+    }
+
+    @Test
+    void fieldsOutsideTheDoubleRangeAreRefusedBeforeSampling() {
+        ShallowNetwork huge = ShallowNetwork.scalar(Activation.RELU, 1, 10, 1e300, 0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> EnsembleConfig.builder(huge, points(3)).maxOrder(4).networks(4096).build());
+        assertTrue(e.getMessage().contains("out of the double range") && e.getMessage().contains("sigmaW"),
+                e.getMessage());
+        assertDoesNotThrow(() -> EnsembleConfig.builder(ShallowNetwork.scalar(Activation.RELU, 1, 10, 1e10, 0),
+                points(3)).maxOrder(6).networks(4096).build());
     }
 }
