@@ -96,6 +96,8 @@ final class LatticeCommand implements Callable<Integer> {
         HomogeneousTheory theory = theory();
         LatticeRun.Config config = new LatticeRun.Config(dim, size, theory, LatticeRun.ScheduleSpec.parse(algorithm),
                 sweeps, thermalize, measureEvery, seed);
+        LatticeRun.Options options = new LatticeRun.Options(checkpoint, checkpointEvery, resume, null);
+        LatticeRun.check(config, options);
         Instant start = Instant.now();
         long t0 = System.nanoTime();
         Progress progress = new Progress(System.err, run.quiet, "sweeps", (long) thermalize + sweeps);

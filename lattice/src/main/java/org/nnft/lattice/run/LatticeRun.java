@@ -183,11 +183,20 @@ public final class LatticeRun {
         }
     }
 
+    /**
+     * The checks {@link #run} makes before any work, for callers that want them before a backend is opened: the
+     * lattice fits its site tables and the Java heap ({@link LatticeMemory}), and the checkpoint files are usable.
+     */
+    public static void check(Config c, Options options) {
+        LatticeMemory.require(c, options.checkpoint() != null, Runtime.getRuntime().maxMemory(), 0);
+        checkFiles(options);
+    }
+
     /** Runs on {@code backend} with the given options. */
     public static Result run(Config c, Backend backend, Options options) {
+        check(c, options);
         LatticeMemory.require(c, options.checkpoint() != null, Runtime.getRuntime().maxMemory(),
                 backend.device().memoryBytes());
-        checkFiles(options);
         Lattice lattice = new Lattice(c.dim(), c.size());
         var couplings = c.theory().couplings(lattice);
         try (DeviceCouplings dc = new DeviceCouplings(backend, couplings);
