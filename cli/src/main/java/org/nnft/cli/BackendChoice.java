@@ -13,6 +13,10 @@ final class BackendChoice {
 
     static Backend open(String name, Integer threads, String device) {
         BackendOptions opts = BackendOptions.DEFAULTS;
+        if (threads != null && (threads < 1 || threads > BackendOptions.MAX_THREADS)) {
+            throw new IllegalArgumentException("--threads must be in [1, " + BackendOptions.MAX_THREADS + "], got "
+                    + threads);
+        }
         if (threads != null) {
             opts = opts.with("threads", Integer.toString(threads));
         }

@@ -78,7 +78,8 @@ final class DeformationOptions {
         }
         String[] parts = box.split(",");
         if (parts.length != 1 && parts.length != dim) {
-            throw new IllegalArgumentException("--box needs 1 or " + dim + " side lengths, got '" + box + "'");
+            throw new IllegalArgumentException("--box needs " + (dim == 1 ? "1 side length" : "1 or " + dim
+                    + " side lengths") + " for --dim " + dim + ", got " + parts.length + " in '" + box + "'");
         }
         double[] sides = new double[dim];
         for (int k = 0; k < dim; k++) {

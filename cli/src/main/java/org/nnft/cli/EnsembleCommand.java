@@ -65,8 +65,9 @@ final class EnsembleCommand implements Callable<Integer> {
         int order;
         @Option(names = "--block-size", defaultValue = "256", description = "networks per kernel work item")
         int blockSize;
-        @Option(names = "--bins", defaultValue = "64", description = "jackknife bins (at most the number of blocks)")
-        int bins;
+        @Option(names = "--bins", description = "jackknife bins, 2 to the number of blocks (default: 64, or the"
+                + " number of blocks when there are fewer)")
+        Integer bins;
         @Option(names = "--seed", defaultValue = "1", description = "Philox seed")
         long seed;
 
@@ -116,14 +117,27 @@ final class EnsembleCommand implements Callable<Integer> {
             if (order != 2 && order != 4 && order != 6) {
                 throw new IllegalArgumentException("--order must be 2, 4 or 6, got " + order);
             }
+            if (bins != null && blockSize > 0 && networks > 0) {
+                long blocks = (networks + blockSize - 1) / blockSize;
+                if (bins < 2 || bins > blocks) {
+                    throw new IllegalArgumentException("--bins must be in [2, " + blocks + "] (the number of blocks of"
+                            + " --block-size " + blockSize + " networks), got " + bins);
+                }
+            }
             return EnsembleConfig.builder(architecture(n), points()).maxOrder(order).networks(networks)
-                    .blockSize(blockSize).seed(seed).jackknifeBins(bins).build();
+                    .blockSize(blockSize).seed(seed).jackknifeBins(effectiveBins()).build();
+        }
+
+        /** --bins, or the default the run gets without it. */
+        int effectiveBins() {
+            return bins != null ? bins : EnsembleConfig.defaultJackknifeBins(networks, blockSize);
         }
 
         Map<String, Object> toJson() {
             return Json.object("arch", arch, "dim", dim, "width", width, "outputs", outputs, "networks", networks,
                     "mass", mass, "cutoff", cutoff, "sigmaA", sigmaA, "sigmaW", sigmaW, "sigmaB", sigmaB,
-                    "points", points(), "order", order, "blockSize", blockSize, "bins", bins, "seed", seed);
+                    "points", points(), "order", order, "blockSize", blockSize, "bins", effectiveBins(),
+                    "seed", seed);
         }
 
         static Inputs fromJson(com.fasterxml.jackson.databind.JsonNode c) {

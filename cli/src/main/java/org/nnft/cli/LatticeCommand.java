@@ -88,10 +88,14 @@ final class LatticeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (checkpointEvery < 1) {
+            throw new IllegalArgumentException("--checkpoint-every must be >= 1 sweep, got " + checkpointEvery);
+        }
         HomogeneousTheory theory = theory();
         LatticeRun.Config config = LatticeRun.Config.builder(dim, size, theory)
                 .schedule(LatticeRun.ScheduleSpec.parse(algorithm)).sweeps(sweeps).thermalize(thermalize)
                 .measureEvery(measureEvery).seed(seed).build();
+        LatticeRun.check(config, new LatticeRun.Options(checkpoint, checkpointEvery, resume, null));
         Progress progress = new Progress(System.err, run.quiet, "sweeps", (long) thermalize + sweeps);
         BackendRun<LatticeRun.Result> chain = BackendRun.on(run, backend -> LatticeRun.run(config, backend,
                 new LatticeRun.Options(checkpoint, checkpointEvery, resume, progress)));

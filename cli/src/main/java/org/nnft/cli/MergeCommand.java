@@ -1,99 +1,192 @@
 package org.nnft.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.nnft.cli.io.ResultFile;
 import org.nnft.ensemble.EnsembleConfig;
 import org.nnft.ensemble.EnsembleResult;
 import org.nnft.ensemble.EnsembleSample;
 import org.nnft.ensemble.Provenance;
+import org.nnft.ensemble.ShardSet;
 import org.nnft.stats.BlockMoments;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code nnft merge}: combines shard results of one ensemble run into the one-run result (bit for bit). */
+/**
+ * {@code nnft merge}: combines shard results of one ensemble run into the one-run result (bit for bit). A merge
+ * with shards missing is refused unless {@code --partial} is given; a partial result records the shards it holds
+ * and merges further with the missing ones into the one-run result.
+ */
 @Command(name = "merge", mixinStandardHelpOptions = true,
         description = "Merge 'nnft ensemble --shard i/k' results of one run into the result of the whole run.")
 final class MergeCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..*", description = "shard result files")
+    @Parameters(arity = "1..*", description = "shard result files (or partial merges)")
     List<Path> files;
     @Option(names = "--out", defaultValue = "merged.json", description = "merged result file")
     Path out;
+    @Option(names = "--partial", description = "write a partial result when shards are missing (it records the"
+            + " shards it holds and merges further with the missing ones)")
+    boolean partial;
 
     @Override
     public Integer call() {
         List<EnsembleSample> samples = new ArrayList<>();
+        List<ShardSet> held = new ArrayList<>();
         EnsembleCommand.Inputs inputs = null;
         EnsembleConfig base = null;
         String firstConfig = null;
-        int shardCount = -1;
         for (Path f : files) {
-            JsonNode doc = ResultFile.read(f);
+            JsonNode doc = read(f);
             JsonNode config = doc.path("config");
-            if (config.isMissingNode() || doc.path("results").path("blockSums").isMissingNode()) {
+            JsonNode blockSums = doc.path("results").path("blockSums");
+            if (!config.isObject() || !blockSums.isObject() || !doc.path("provenance").isObject()) {
                 throw new IllegalArgumentException(f + ": not an 'nnft ensemble' result file");
             }
-            String[] shard = config.get("shard").asText().split("/");
-            int index = Integer.parseInt(shard[0]);
-            int count = Integer.parseInt(shard[1]);
-            com.fasterxml.jackson.databind.node.ObjectNode withoutRunFields = config.deepCopy();
+            ShardSet shards;
+            try {
+                shards = ShardSet.parse(config.path("shard").asText(null));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(f + ": config." + e.getMessage());
+            }
+            ObjectNode withoutRunFields = config.deepCopy();
             withoutRunFields.remove(List.of("shard", "backend"));
             if (firstConfig == null) {
                 firstConfig = withoutRunFields.toString();
-                inputs = EnsembleCommand.Inputs.fromJson(config);
+                try {
+                    inputs = EnsembleCommand.Inputs.fromJson(config);
+                } catch (NullPointerException e) {
+                    throw new IllegalArgumentException(f + ": its config lacks an input of 'nnft ensemble'");
+                }
                 base = inputs.config();
-                shardCount = count;
-            } else if (!firstConfig.equals(withoutRunFields.toString()) || count != shardCount) {
+            } else if (!firstConfig.equals(withoutRunFields.toString()) || shards.count() != held.get(0).count()) {
                 throw new IllegalArgumentException(f + ": not a shard of the same run as " + files.get(0)
                         + " (configurations differ)");
             }
-            EnsembleConfig c = base.shard(index, count);
             JsonNode prov = doc.get("provenance");
-            samples.add(new EnsembleSample(c, BlockMoments.fromData(blockData(doc.get("results").get("blockSums"))),
-                    new Provenance(prov.get("backend").asText(), prov.get("device").asText(), c.seed(),
-                            prov.get("networksSampled").asLong(), c.blockSize(), index + "/" + count,
-                            prov.get("wallSeconds").asDouble())));
+            try {
+                BlockMoments moments = BlockMoments.fromData(blockData(blockSums));
+                samples.addAll(shards.split(base, moments, new Provenance(prov.path("backend").asText(""),
+                        prov.path("device").asText(""), base.seed(), moments.totalCount(), base.blockSize(),
+                        shards.toString(), prov.path("wallSeconds").asDouble())));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(f + ": " + e.getMessage());
+            }
+            held.add(shards);
+        }
+        ShardSet union;
+        try {
+            union = ShardSet.union(held);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("merge: " + e.getMessage());
+        }
+        if (!union.complete() && !partial) {
+            throw new IllegalArgumentException("merge: shard(s) " + join(union.missing()) + " of " + union.count()
+                    + " missing (have " + join(union.indices()) + "); give them, or --partial for a partial result");
         }
         EnsembleResult merged = EnsembleResult.of(samples);
-        int[] shard = samples.size() == shardCount ? new int[]{0, 1} : new int[]{-1, shardCount};
-        var doc = EnsembleCommand.document(inputs, shard, merged, merged.provenance().backend(),
-                merged.provenance().device(), Instant.now());
+        Map<String, Object> doc = EnsembleCommand.document(inputs, new int[]{0, 1}, merged,
+                merged.provenance().backend(), merged.provenance().device(), Instant.now());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> config = (Map<String, Object>) doc.get("config");
+        config.put("shard", union.toString());
         ResultFile.write(out, doc);
-        spec.commandLine().getOut().println(EnsembleCommand.summary(merged));
-        spec.commandLine().getOut().println("merged " + files.size() + " of " + shardCount + " shards: " + out.toAbsolutePath());
+        var w = spec.commandLine().getOut();
+        w.println(EnsembleCommand.summary(merged));
+        w.println("merged " + union.indices().length + " of " + union.count() + " shards"
+                + (union.complete() ? "" : " (partial: shards " + union + ")") + ": " + out.toAbsolutePath());
         return 0;
     }
 
+    private static String join(int[] v) {
+        return String.join(",", Arrays.stream(v).mapToObj(Integer::toString).toList());
+    }
+
+    /** The parsed file; a missing or unparsable file is a one-line input error. */
+    private static JsonNode read(Path f) {
+        if (!Files.isRegularFile(f)) {
+            throw new IllegalArgumentException(f + ": no such file");
+        }
+        try {
+            return ResultFile.read(f);
+        } catch (UncheckedIOException e) {
+            String why = e.getCause() == null || e.getCause().getMessage() == null ? "unreadable"
+                    : e.getCause().getMessage().lines().findFirst().orElse("unreadable");
+            throw new IllegalArgumentException(f + ": not a complete JSON file (" + why + ")");
+        }
+    }
+
     private static BlockMoments.Data blockData(JsonNode b) {
-        int[][] tuples = new int[b.get("tuples").size()][];
+        JsonNode tupleNodes = array(b, "tuples");
+        int[][] tuples = new int[tupleNodes.size()][];
         for (int i = 0; i < tuples.length; i++) {
-            JsonNode t = b.get("tuples").get(i);
+            JsonNode t = tupleNodes.get(i);
+            if (!t.isArray()) {
+                throw new IllegalArgumentException("blockSums.tuples[" + i + "] is not an array");
+            }
             tuples[i] = new int[t.size()];
             for (int j = 0; j < t.size(); j++) {
-                tuples[i][j] = t.get(j).asInt();
+                tuples[i][j] = (int) integer(t.get(j), "blockSums.tuples[" + i + "][" + j + "]");
             }
         }
-        int n = b.get("blockIds").size();
+        JsonNode idNodes = array(b, "blockIds"), countNodes = array(b, "counts"), sumNodes = array(b, "sums");
+        int n = idNodes.size();
+        if (countNodes.size() != n || sumNodes.size() != n) {
+            throw new IllegalArgumentException("blockSums.blockIds, counts and sums must have equal lengths");
+        }
         long[] ids = new long[n], counts = new long[n];
         double[][] sums = new double[n][];
         for (int i = 0; i < n; i++) {
-            ids[i] = b.get("blockIds").get(i).asLong();
-            counts[i] = b.get("counts").get(i).asLong();
-            JsonNode s = b.get("sums").get(i);
+            ids[i] = integer(idNodes.get(i), "blockSums.blockIds[" + i + "]");
+            counts[i] = integer(countNodes.get(i), "blockSums.counts[" + i + "]");
+            JsonNode s = sumNodes.get(i);
+            if (!s.isArray()) {
+                throw new IllegalArgumentException("blockSums.sums[" + i + "] is not an array");
+            }
             sums[i] = new double[s.size()];
             for (int j = 0; j < s.size(); j++) {
+                if (!s.get(j).isNumber()) {
+                    throw new IllegalArgumentException("blockSums.sums[" + i + "][" + j + "] is not a number: "
+                            + s.get(j));
+                }
                 sums[i][j] = s.get(j).asDouble();
             }
         }
-        return new BlockMoments.Data(b.get("pointCount").asInt(), tuples, ids, counts, sums);
+        return new BlockMoments.Data((int) integer(b.path("pointCount"), "blockSums.pointCount"), tuples, ids,
+                counts, sums);
+    }
+
+    private static JsonNode array(JsonNode b, String name) {
+        JsonNode a = b.path(name);
+        if (!a.isArray()) {
+            throw new IllegalArgumentException("blockSums." + name + " is not an array");
+        }
+        return a;
+    }
+
+    private static long integer(JsonNode v, String name) {
+        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+            throw new IllegalArgumentException(name + " is not an integer: " + v);
+        }
+        long x = v.asLong();
+        if (name.startsWith("blockSums.tuples") || name.equals("blockSums.pointCount")) {
+            if (x < 0 || x > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException(name + " is out of range: " + v);
+            }
+        }
+        return x;
     }
 }

@@ -41,6 +41,10 @@ final class WidthScanCommand implements Callable<Integer> {
         if (widths.size() < 2 || widths.stream().anyMatch(n -> n == null || n < 1)) {
             throw new IllegalArgumentException("--widths needs at least 2 positive widths, got " + widths);
         }
+        if (widths.stream().distinct().count() != widths.size()) {
+            throw new IllegalArgumentException("--widths must be distinct (a power-law fit in N needs as many"
+                    + " different widths), got " + widths);
+        }
         if (inputs.order < 4) {
             throw new IllegalArgumentException("--order must be 4 or 6 for m_n, got " + inputs.order);
         }

@@ -10,6 +10,12 @@ import java.util.Map;
  * values it cannot parse, naming the key.
  */
 public final class BackendOptions {
+    /**
+     * The most worker threads a backend accepts ({@code threads} option): far above any machine's cores, low enough
+     * that a mistyped count is refused at once instead of creating millions of threads.
+     */
+    public static final int MAX_THREADS = 1024;
+
     /** No options: every backend's defaults. */
     public static final BackendOptions DEFAULTS = new BackendOptions(Map.of());
 

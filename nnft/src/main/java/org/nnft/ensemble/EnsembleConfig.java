@@ -60,6 +60,17 @@ public record EnsembleConfig(Architecture architecture, double[][] points, Tuple
         Preconditions.inRange("launchBlocks", launchBlocks, 1, Integer.MAX_VALUE / (tuples.size() + 1));
     }
 
+    /**
+     * The number of jackknife bins a run gets when none is asked for: {@value #DEFAULT_JACKKNIFE_BINS}, or the
+     * number of kernel blocks when there are fewer (so a small run never fails on a setting it did not make).
+     */
+    public static int defaultJackknifeBins(long networks, int blockSize) {
+        int b = Math.max(blockSize, 1);
+        long n = Math.max(networks, 0);
+        long blocks = n / b + (n % b == 0 ? 0 : 1);
+        return (int) Math.min(DEFAULT_JACKKNIFE_BINS, blocks);
+    }
+
     /** A builder for the sites of {@code points} under {@code architecture}, all defaults set. */
     public static Builder builder(Architecture architecture, double[][] points) {
         return new Builder(architecture, points);
@@ -176,10 +187,13 @@ public record EnsembleConfig(Architecture architecture, double[][] points, Tuple
 
         public EnsembleConfig build() {
             int sites = points.length * architecture.outputDimension();
+            int bins = jackknifeBins != 0 ? jackknifeBins : defaultJackknifeBins(networks, blockSize);
+            if (tuples == null) {
+                EnsembleMemory.requireHost(sites, maxOrder, EnsembleMemory.tupleCount(sites, maxOrder), bins,
+                        Runtime.getRuntime().maxMemory());
+            }
             Tuples t = tuples != null ? tuples : Tuples.allUpToOrder(sites, maxOrder);
-            int b = Math.max(blockSize, 1);
-            long blocks = Math.max(networks, 0) / b + (Math.max(networks, 0) % b == 0 ? 0 : 1);
-            int bins = jackknifeBins != 0 ? jackknifeBins : (int) Math.min(DEFAULT_JACKKNIFE_BINS, blocks);
+            FieldRange.require(architecture, points, t.maxOrder(), Math.max(blockSize, 1));
             int launch = launchBlocks != 0 ? launchBlocks : Math.max(1, Math.min(4096, (1 << 21) / (t.size() + 1)));
             return new EnsembleConfig(architecture, points, t, networks, blockSize, seed, bins, shardIndex,
                     shardCount, launch);

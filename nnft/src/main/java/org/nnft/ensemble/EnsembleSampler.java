@@ -24,6 +24,7 @@ public final class EnsembleSampler {
         if (config == null || backend == null) {
             throw new IllegalArgumentException("config and backend must not be null");
         }
+        EnsembleMemory.requireDevice(config, backend.device().memoryBytes());
         long start = System.nanoTime();
         Architecture arch = config.architecture();
         double[][] points = config.points();

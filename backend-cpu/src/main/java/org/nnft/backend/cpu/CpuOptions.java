@@ -21,8 +21,9 @@ public record CpuOptions(int threads, boolean scalar) {
     public static final String SCALAR = "scalar";
 
     public CpuOptions {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        if (threads < 1 || threads > BackendOptions.MAX_THREADS) {
+            throw new IllegalArgumentException("threads must be in [1, " + BackendOptions.MAX_THREADS + "], got "
+                    + threads);
         }
     }
 

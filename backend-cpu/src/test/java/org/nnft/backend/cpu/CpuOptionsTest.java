@@ -35,6 +35,15 @@ class CpuOptionsTest {
     }
 
     @Test
+    void threadCountsAreCappedWithoutCreatingThreads() {
+        assertEquals(BackendOptions.MAX_THREADS, new CpuOptions(BackendOptions.MAX_THREADS, false).threads());
+        for (int bad : new int[]{0, BackendOptions.MAX_THREADS + 1, Integer.MAX_VALUE}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new CpuOptions(bad, false));
+            assertTrue(e.getMessage().contains("[1, " + BackendOptions.MAX_THREADS + "]"), e.getMessage());
+        }
+    }
+
+    @Test
     void closingReleasesBuffersAndStopsThePool() {
         Backend b = CpuBackend.open(BackendOptions.of("threads", "2"));
         DeviceBuffer x = b.allocate(DType.F64, 100_000);

@@ -56,6 +56,24 @@ public record HomogeneousTheory(double kappa, double a, double b) {
         return new HomogeneousTheory(betaIsing / (v * v), -2.0 * b * v * v, b);
     }
 
+    /**
+     * Refuses couplings whose action is unbounded below in {@code dim} dimensions, so that no chain is started
+     * that can only run away: {@code b < 0}, or {@code b = 0} with {@code a <= d |kappa|} (the Gaussian action
+     * {@code a phi^2 - kappa phi A phi} then has a flat or negative mode; {@code mu^2 <= 0} for kappa > 0).
+     */
+    public HomogeneousTheory requireBoundedBelow(int dim) {
+        requireDim(dim);
+        if (b < 0) {
+            throw new IllegalArgumentException("the action is unbounded below: b = lambda/4 = " + b
+                    + " < 0 (the phi^4 coupling must be >= 0)");
+        }
+        if (b == 0 && !(a > dim * Math.abs(kappa))) {
+            throw new IllegalArgumentException("the action is unbounded below: b = lambda/4 = 0 needs a > d |kappa| = "
+                    + dim * Math.abs(kappa) + " (mu2 > 0), got a = " + a + " (mu2 = " + mu2(dim) + ")");
+        }
+        return this;
+    }
+
     /** {@code mu^2 = 2a - 2d kappa}, the inverse of {@code a = (mu^2 + 2d kappa)/2}. */
     public double mu2(int dim) {
         requireDim(dim);

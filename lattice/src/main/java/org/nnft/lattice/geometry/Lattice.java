@@ -1,5 +1,7 @@
 package org.nnft.lattice.geometry;
 
+import java.util.Locale;
+
 /**
  * Periodic hypercubic lattice L^d (d = 2, 3, 4) with lexicographic site index
  * {@code x = x_0 + L x_1 + L^2 x_2 + ...} (direction 0 runs fastest).
@@ -23,6 +25,8 @@ package org.nnft.lattice.geometry;
  * neighbours alike.
  */
 public final class Lattice {
+    /** Entries of the largest site table (an int array): the neighbour table has 2d entries per site. */
+    private static final long MAX_SITE_TABLE = Integer.MAX_VALUE;
     private final int dim;
     private final int size;
     private final int volume;
@@ -30,6 +34,18 @@ public final class Lattice {
     private int[] diagonals;
 
     public Lattice(int dim, int size) {
+        long v = requireTableable(dim, size);
+        this.dim = dim;
+        this.size = size;
+        this.volume = (int) v;
+        this.neighbours = buildNeighbours();
+    }
+
+    /**
+     * Checks, before anything is allocated, that an L^d lattice is valid and that its site tables (2d ints per
+     * site) can be indexed by int; returns the volume L^d.
+     */
+    public static long requireTableable(int dim, int size) {
         if (dim < 2 || dim > 4) {
             throw new IllegalArgumentException("dim must be 2, 3 or 4, got " + dim);
         }
@@ -37,16 +53,15 @@ public final class Lattice {
             throw new IllegalArgumentException("size L must be positive, got " + size);
         }
         long v = 1;
-        for (int i = 0; i < dim; i++) {
+        for (int i = 0; i < dim && v <= MAX_SITE_TABLE / (2L * dim); i++) {
             v *= size;
         }
-        if (v > Integer.MAX_VALUE / (2L * dim)) {
-            throw new IllegalArgumentException("size L = " + size + " too large for dim " + dim);
+        if (v > MAX_SITE_TABLE / (2L * dim)) {
+            throw new IllegalArgumentException("size L = " + size + " too large for dim " + dim + ": L^d = "
+                    + String.format(Locale.ROOT, "%.3g", Math.pow(size, dim)) + " sites, at most "
+                    + MAX_SITE_TABLE / (2L * dim) + " (2d neighbours per site in one int table)");
         }
-        this.dim = dim;
-        this.size = size;
-        this.volume = (int) v;
-        this.neighbours = buildNeighbours();
+        return v;
     }
 
     private int[] buildNeighbours() {

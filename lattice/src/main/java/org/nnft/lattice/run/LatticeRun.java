@@ -49,9 +49,21 @@ public final class LatticeRun {
      * {@code swendsenWang} Swendsen-Wang updates, in this order.
      */
     public record ScheduleSpec(int metropolis, int heatBaths, int overrelaxations, int clusters, int swendsenWang) {
+        /**
+         * The largest count of one update in a sweep: every count repeats an update object in the sweep's sequence,
+         * and far more than any useful schedule (a Wolff count of a few per sweep, a handful of hits).
+         */
+        public static final int MAX_COUNT = 1000;
+
         public ScheduleSpec {
             if (metropolis < 0 || heatBaths < 0 || overrelaxations < 0 || clusters < 0 || swendsenWang < 0) {
                 throw new IllegalArgumentException("algorithm: counts must be >= 0");
+            }
+            int most = Math.max(Math.max(metropolis, heatBaths), Math.max(Math.max(overrelaxations, clusters),
+                    swendsenWang));
+            if (most > MAX_COUNT) {
+                throw new IllegalArgumentException("algorithm: counts must be <= " + MAX_COUNT + " per update, got "
+                        + most);
             }
             if (metropolis + heatBaths + overrelaxations + clusters + swendsenWang == 0) {
                 throw new IllegalArgumentException("algorithm: the schedule is empty");
@@ -80,6 +92,10 @@ public final class LatticeRun {
                     n = kv.length > 1 ? Integer.parseInt(kv[1].trim()) : 1;
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException("algorithm: bad count in '" + item + "'");
+                }
+                if (n < 0 || n > MAX_COUNT) {
+                    throw new IllegalArgumentException("algorithm: count in '" + item.trim() + "' must be in [0, "
+                            + MAX_COUNT + "]");
                 }
                 switch (kv[0].trim()) {
                     case "metropolis" -> m += n;
@@ -128,6 +144,10 @@ public final class LatticeRun {
             if (measureEvery < 1) {
                 throw new IllegalArgumentException("measureEvery must be >= 1, got " + measureEvery);
             }
+            if (theory == null || schedule == null) {
+                throw new IllegalArgumentException("theory and schedule must not be null");
+            }
+            theory.requireBoundedBelow(dim);
         }
 
         /**
@@ -210,6 +230,12 @@ public final class LatticeRun {
                           Cancellation cancel) {
         public static final Options NONE = new Options(null, 0, null, null, null);
 
+        public Options {
+            if (checkpoint != null && checkpointEvery < 1) {
+                throw new IllegalArgumentException("checkpoint-every must be >= 1 sweep, got " + checkpointEvery);
+            }
+        }
+
         /** Without cancellation. */
         public Options(Path checkpoint, int checkpointEvery, Path resume, ProgressListener progress) {
             this(checkpoint, checkpointEvery, resume, progress, null);
@@ -228,8 +254,20 @@ public final class LatticeRun {
     private LatticeRun() {
     }
 
+    /**
+     * The checks {@link #run} makes before any work, for callers that want them before a backend is opened: the
+     * lattice fits its site tables and the Java heap ({@link LatticeMemory}), and the checkpoint files are usable.
+     */
+    public static void check(Config c, Options options) {
+        LatticeMemory.require(c, options.checkpoint() != null, Runtime.getRuntime().maxMemory(), 0);
+        checkFiles(options);
+    }
+
     /** Runs on {@code backend} with the given options. */
     public static Result run(Config c, Backend backend, Options options) {
+        check(c, options);
+        LatticeMemory.require(c, options.checkpoint() != null, Runtime.getRuntime().maxMemory(),
+                backend.device().memoryBytes());
         Lattice lattice = new Lattice(c.dim(), c.size());
         var couplings = c.theory().couplings(lattice);
         try (DeviceCouplings dc = new DeviceCouplings(backend, couplings);
@@ -238,12 +276,11 @@ public final class LatticeRun {
             MarkovChain chain = new MarkovChain(field, schedule, new Observables(new Phi4Action(couplings)),
                     c.seed(), c.thermalize(), c.measureEvery());
             String description = describe(c);
-            if (options.resume() != null) {
-                resume(chain, options.resume(), description, lattice.volume());
-            }
             long total = (long) c.thermalize() + c.sweeps();
-            int every = options.checkpoint() != null && options.checkpointEvery() > 0
-                    ? options.checkpointEvery() : REPORT_EVERY;
+            if (options.resume() != null) {
+                resume(chain, options.resume(), description, lattice.volume(), c);
+            }
+            int every = options.checkpoint() != null ? options.checkpointEvery() : REPORT_EVERY;
             while (chain.sweep() < total) {
                 chain.runUntil(Math.min(total, chain.sweep() + every));
                 if (options.checkpoint() != null) {
@@ -271,10 +308,31 @@ public final class LatticeRun {
                 + " thermalize=" + c.thermalize() + " measureEvery=" + c.measureEvery() + " seed=" + c.seed();
     }
 
-    private static void resume(MarkovChain chain, Path file, String description, int volume) {
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("resume: no checkpoint file " + file);
+    /**
+     * Checks the checkpoint files before any work: the file to resume exists, and a checkpoint file that already
+     * exists is only overwritten by the run that resumes it (a fresh run would destroy the chain it holds). Removes
+     * the temporary file a killed checkpoint write left.
+     */
+    private static void checkFiles(Options options) {
+        if (options.resume() != null && !Files.isRegularFile(options.resume())) {
+            throw new IllegalArgumentException("resume: no checkpoint file " + options.resume());
         }
+        Path target = options.checkpoint();
+        if (target == null) {
+            return;
+        }
+        try {
+            if (Files.exists(target) && (options.resume() == null || !Files.isSameFile(target, options.resume()))) {
+                throw new IllegalArgumentException("checkpoint: " + target + " already exists and a fresh run would"
+                        + " overwrite it; continue its chain with --resume " + target + ", or remove it");
+            }
+            Checkpoint.removeStaleTemporary(target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare checkpoint " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void resume(MarkovChain chain, Path file, String description, int volume, Config c) {
         try {
             String stored = Checkpoint.readDescription(file);
             if (!stored.equals(description)) {
@@ -282,6 +340,12 @@ public final class LatticeRun {
                         + stored + "), not to this one (" + description + ")");
             }
             ChainState s = Checkpoint.read(file);
+            long total = (long) c.thermalize() + c.sweeps();
+            if (s.sweep() > total) {
+                throw new IllegalArgumentException("resume: checkpoint " + file + " already holds " + s.sweep()
+                        + " sweeps, more than the " + total + " (thermalize + sweeps) of this run; give --sweeps "
+                        + (s.sweep() - c.thermalize()) + " or more");
+            }
             if (s.field().length != volume) {
                 throw new IllegalArgumentException("resume: checkpoint field has " + s.field().length
                         + " sites, lattice has " + volume);

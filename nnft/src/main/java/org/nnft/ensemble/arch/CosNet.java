@@ -41,6 +41,14 @@ public record CosNet(int dimension, double mass, double cutoff, double sigmaA, i
         }
         if (density == MomentumDensity.UNIFORM_BALL) {
             Preconditions.positive("cutoff", cutoff);
+            double norm = RadialIntegral.ballVolume(dimension, cutoff) / Math.pow(2 * Math.PI, dimension);
+            boolean representable = norm >= Double.MIN_NORMAL && Double.isFinite(norm)
+                    && Double.isFinite(cutoff * cutoff + mass * mass);
+            if (!representable) {
+                throw new IllegalArgumentException("cutoff " + cutoff + " (with mass " + mass + ") is not representable"
+                        + " in d = " + dimension + ": the momentum-ball volume Lambda^d / (2 pi)^d = " + norm
+                        + " or Lambda^2 + m^2 leaves the double range");
+            }
         } else if (dimension != 1) {
             throw new IllegalArgumentException("dimension must be 1 for Cauchy momenta, got " + dimension);
         }
