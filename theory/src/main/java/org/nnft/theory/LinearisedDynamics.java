@@ -24,7 +24,8 @@ import java.util.function.DoubleUnaryOperator;
  * </pre>
  * (Lee et al. 2019, eq. 16, here in discrete steps). k = 0 gives the prior; k to infinity (when
  * 0 &lt; eta &lt; 2/lambda_max) gives NTK regression, mean Theta(x, X) Theta^-1 Y. The matrix function
- * Theta^-1 (I - (I - eta Theta)^k) is applied in the eigenbasis of Theta as g(lambda) = (1 - (1 - eta lambda)^k)/lambda,
+ * Theta^-1 (I - (I - eta Theta)^k) is applied in the eigenbasis of Theta as
+ * g(lambda) = (1 - (1 - eta lambda)^k)/lambda,
  * which tends to eta k as lambda goes to 0, so a singular Theta needs no regularisation at finite k. With the
  * standard parameterisation the same formulas give the linearised model of the expected NTK at width N,
  * whose prior is only Gaussian as N grows.

@@ -69,13 +69,15 @@ class NtkLinearisedDynamicsTest {
         double[] x = {0.5, 0.8};
         double theta = k.ntk(train[0], train[0]);
         double m = k.ntk(x, train[0]) / theta * (1 - Math.pow(1 - eta * theta, steps));
-        GaussianPrediction p = new LinearisedDynamics(k, train, new double[] {y}, eta).afterSteps(steps, new double[][] {x});
+        GaussianPrediction p = new LinearisedDynamics(k, train, new double[] {y}, eta)
+                .afterSteps(steps, new double[][] {x});
         assertEquals(m * y, p.mean()[0], 1e-13);
         double variance = k.nngp(x, x) - 2 * m * k.nngp(train[0], x) + m * m * k.nngp(train[0], train[0]);
         assertEquals(variance, p.variance(0), 1e-13);
         double t = 3.5;
         double mt = k.ntk(x, train[0]) / theta * (1 - Math.exp(-eta * theta * t));
-        GaussianPrediction flow = new LinearisedDynamics(k, train, new double[] {y}, eta).afterTime(t, new double[][] {x});
+        GaussianPrediction flow = new LinearisedDynamics(k, train, new double[] {y}, eta)
+                .afterTime(t, new double[][] {x});
         assertEquals(mt * y, flow.mean()[0], 1e-13);
     }
 
