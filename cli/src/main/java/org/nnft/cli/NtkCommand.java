@@ -7,7 +7,9 @@ import org.nnft.theory.Activation;
 import org.nnft.theory.CauchyDensity;
 import org.nnft.theory.CosNetCorrelators;
 import org.nnft.theory.CosNetTangentKernel;
+import org.nnft.theory.GaussianPrediction;
 import org.nnft.theory.InfiniteWidthKernels;
+import org.nnft.theory.LinearisedDynamics;
 import org.nnft.theory.Parameterization;
 import org.nnft.theory.ShallowNet;
 import org.nnft.theory.ShallowNetTangentKernel;
@@ -29,7 +31,9 @@ import java.util.concurrent.Callable;
 /**
  * {@code nnft ntk}: the analytic NNGP kernel and infinite-width neural tangent kernel of a shallow
  * architecture on given points (docs/ntk.md), in neural-tangents' standard or NTK parameterisation.
- * Pure theory (no sampling, no backend); the empirical NTK of sampled networks is not computed yet.
+ * With {@code --train/--targets}, also the exact linearised-training distribution on the points
+ * ({@link LinearisedDynamics}, Commons Math: meant for small training sets). Pure theory (no sampling, no
+ * backend); the empirical NTK of sampled networks is not computed yet.
  */
 @Command(name = "ntk", mixinStandardHelpOptions = true,
         description = "Analytic NNGP kernel and neural tangent kernel (standard or NTK parameterisation) on points.")
@@ -69,6 +73,17 @@ final class NtkCommand implements Callable<Integer> {
     Path pointsFile;
     @Option(names = "--out", description = "result JSON file (default ntk.json)")
     Path out;
+    @Option(names = "--train", description = "training points (same syntax as --points): adds the linearised-training"
+            + " mean and covariance on --points")
+    String train;
+    @Option(names = "--targets", description = "training targets, ',' between values (one per --train point)")
+    String targets;
+    @Option(names = "--steps", defaultValue = "inf",
+            description = "gradient-descent steps k, or inf for the converged network (default ${DEFAULT-VALUE})")
+    String steps;
+    @Option(names = "--learning-rate", description = "eta of the summed loss (1/2) sum (f - y)^2"
+            + " (default 1/lambda_max of Theta on the training points)")
+    Double learningRate;
 
     @Override
     public Integer call() {
@@ -76,6 +91,7 @@ final class NtkCommand implements Callable<Integer> {
         Parameterization p = Parameterization.parse(parameterization);
         InfiniteWidthKernels kernels = kernels(p);
         double[][] xs = points();
+        TrainingOptions training = train == null && targets == null ? null : trainingOptions();
         List<Object> nngp = new ArrayList<>();
         List<Object> ntk = new ArrayList<>();
         for (int i = 0; i < xs.length; i++) {
@@ -92,9 +108,25 @@ final class NtkCommand implements Callable<Integer> {
             config.put("neuralTangents", stax);
         }
         double wall = Duration.between(start, Instant.now()).toNanos() / 1e9;
+        Map<String, Object> results = Json.object("points", xs, "nngp", nngp, "ntk", ntk, "empirical", EMPIRICAL_NOTE);
+        GaussianPrediction trained = null;
+        if (training != null) {
+            LinearisedDynamics probe = new LinearisedDynamics(kernels, training.points, training.targets, 1);
+            double eta = learningRate != null ? learningRate : 1 / probe.largestEigenvalue();
+            if (training.steps < 0 && eta * probe.largestEigenvalue() >= 2) {
+                throw new IllegalArgumentException("--learning-rate " + eta + ": gradient descent diverges (needs < 2"
+                        + " / lambda_max = " + 2 / probe.largestEigenvalue() + ")");
+            }
+            LinearisedDynamics dynamics = new LinearisedDynamics(kernels, training.points, training.targets, eta);
+            trained = training.steps < 0 ? dynamics.converged(xs) : dynamics.afterSteps(training.steps, xs);
+            config.put("train", training.points);
+            config.put("targets", training.targets);
+            config.put("steps", training.steps < 0 ? "inf" : training.steps);
+            config.put("learningRate", eta);
+            results.put("training", Json.object("mean", trained.mean(), "covariance", trained.covariance()));
+        }
         Map<String, Object> doc = Json.object("config", config,
-                "provenance", Provenance.of("theory", "none", 0, start, wall),
-                "results", Json.object("points", xs, "nngp", nngp, "ntk", ntk, "empirical", EMPIRICAL_NOTE));
+                "provenance", Provenance.of("theory", "none", 0, start, wall), "results", results);
         Path target = out != null ? out : Path.of("ntk.json");
         ResultFile.write(target, doc);
         var o = spec.commandLine().getOut();
@@ -105,6 +137,13 @@ final class NtkCommand implements Callable<Integer> {
             double kValue = (double) ((Map<?, ?>) nngp.get(k)).get("theory");
             double thetaValue = (double) ((Map<?, ?>) ntk.get(k)).get("theory");
             o.println(String.format(Locale.ROOT, "%4d %4d %16.8e %19.8e", ij[0], ij[1], kValue, thetaValue));
+        }
+        if (trained != null) {
+            o.println("linearised training (steps " + steps + "): mean +- standard deviation on the points");
+            for (int i = 0; i < xs.length; i++) {
+                o.println(String.format(Locale.ROOT, "%4d %16.8e +- %.8e", i, trained.mean()[i],
+                        Math.sqrt(Math.max(0, trained.variance(i)))));
+            }
         }
         o.println("empirical NTK: not computed yet (needs the GPU ensemble kernels)");
         o.println("results: " + target.toAbsolutePath());
@@ -169,6 +208,48 @@ final class NtkCommand implements Callable<Integer> {
             sb.append(sb.isEmpty() ? "" : ";").append(t).append(",0".repeat(Math.max(0, dim - 1)));
         }
         return PointsParser.inline(sb.toString(), dim);
+    }
+
+    /** Training set and step count of the linearised-training option; steps -1 means converged. */
+    private record TrainingOptions(double[][] points, double[] targets, long steps) {
+    }
+
+    private TrainingOptions trainingOptions() {
+        if (train == null || targets == null) {
+            throw new IllegalArgumentException("--train and --targets go together");
+        }
+        double[][] trainPoints = PointsParser.inline(train, dim).clone();
+        String[] parts = targets.split(",");
+        double[] y = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                y[i] = Double.parseDouble(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--targets: '" + parts[i].trim() + "' is not a number");
+            }
+            requireFinite("--targets", y[i]);
+        }
+        if (y.length != trainPoints.length) {
+            throw new IllegalArgumentException("--targets: " + y.length + " values for " + trainPoints.length
+                    + " --train points");
+        }
+        long k;
+        if (steps.equalsIgnoreCase("inf")) {
+            k = -1;
+        } else {
+            try {
+                k = Long.parseLong(steps.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--steps must be a whole number >= 0 or inf, got '" + steps + "'");
+            }
+            if (k < 0) {
+                throw new IllegalArgumentException("--steps must be >= 0 or inf, got " + k);
+            }
+        }
+        if (learningRate != null && (!(learningRate > 0) || Double.isInfinite(learningRate))) {
+            throw new IllegalArgumentException("--learning-rate must be positive and finite, got " + learningRate);
+        }
+        return new TrainingOptions(trainPoints, y, k);
     }
 
     /** The neural-tangents network with the same NNGP and NTK, or null where there is none. */

@@ -65,6 +65,32 @@ class NtkCommandTest {
     }
 
     @Test
+    void linearisedTrainingInterpolatesAtInfiniteTimeAndIsThePriorAtStepZero() {
+        String[] base = {"ntk", "--arch", "erf", "--dim", "2", "--sigma-b", "0.2", "--points", "0,0;1,0;0.5,0.5",
+                "--train", "0,0;1,0",
+                "--targets", "1,-1"};
+        Path out = dir.resolve("trained.json");
+        Run r = run(with(base, "--out", out.toString()));
+        assertEquals(0, r.code(), r.err());
+        JsonNode training = ResultFile.read(out).get("results").get("training");
+        assertEquals(1, training.get("mean").get(0).asDouble(), 1e-9);
+        assertEquals(-1, training.get("mean").get(1).asDouble(), 1e-9);
+        assertEquals(0, training.get("covariance").get(1).get(1).asDouble(), 1e-9);
+        Path prior = dir.resolve("prior.json");
+        assertEquals(0, run(with(base, "--steps", "0", "--out", prior.toString())).code());
+        JsonNode doc = ResultFile.read(prior);
+        assertEquals(0, doc.get("results").get("training").get("mean").get(2).asDouble(), 0);
+        assertEquals(doc.get("results").get("nngp").get(5).get("theory").asDouble(),
+                doc.get("results").get("training").get("covariance").get(2).get(2).asDouble(), 1e-14);
+    }
+
+    private static String[] with(String[] base, String... more) {
+        String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return all;
+    }
+
+    @Test
     void badInputGivesOneLineErrorsAndExitCode2BeforeAnyWork() throws Exception {
         Path out = dir.resolve("keep.json");
         Files.writeString(out, "{\"old\": true}");
@@ -77,6 +103,12 @@ class NtkCommandTest {
                 {"ntk", "--dim", "2", "--points", "0,1;2", "--out", out.toString()},
                 {"ntk", "--arch", "cauchy", "--dim", "2", "--out", out.toString()},
                 {"ntk", "--arch", "cos", "--dim", "5", "--out", out.toString()},
+                {"ntk", "--train", "0;1", "--out", out.toString()},
+                {"ntk", "--train", "0;1", "--targets", "1", "--out", out.toString()},
+                {"ntk", "--train", "0;1", "--targets", "1,x", "--out", out.toString()},
+                {"ntk", "--train", "0;1", "--targets", "1,2", "--steps", "-4", "--out", out.toString()},
+                {"ntk", "--train", "0;1", "--targets", "1,2", "--learning-rate", "0", "--out", out.toString()},
+                {"ntk", "--train", "0;1", "--targets", "1,2", "--learning-rate", "100", "--out", out.toString()},
                 {"ntk", "--bogus"}};
         for (String[] args : bad) {
             Run r = run(args);

@@ -65,8 +65,13 @@ public final class LinearisedDynamics {
         this.trainPoints = trainPoints.clone();
         this.targets = targets.clone();
         this.learningRate = learningRate;
-        EigenDecomposition eigen = new EigenDecomposition(
-                new Array2DRowRealMatrix(kernels.ntkMatrix(trainPoints, trainPoints), false));
+        double[][] theta = kernels.ntkMatrix(trainPoints, trainPoints);
+        for (int i = 0; i < theta.length; i++) {
+            for (int j = 0; j < i; j++) {
+                theta[i][j] = theta[j][i] = 0.5 * (theta[i][j] + theta[j][i]); // exactly symmetric for the eigensolver
+            }
+        }
+        EigenDecomposition eigen = new EigenDecomposition(new Array2DRowRealMatrix(theta, false));
         this.eigenvectors = eigen.getV();
         this.eigenvalues = eigen.getRealEigenvalues();
         this.trainNngp = new Array2DRowRealMatrix(kernels.nngpMatrix(trainPoints, trainPoints), false);
