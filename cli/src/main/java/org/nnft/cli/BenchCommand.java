@@ -1,6 +1,7 @@
 package org.nnft.cli;
 
 import org.nnft.cli.io.Json;
+import org.nnft.cli.io.OutputPaths;
 import org.nnft.cli.io.ResultFile;
 import org.nnft.engine.Backend;
 import org.nnft.engine.BackendStatus;
@@ -113,6 +114,12 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputPaths.requireFile("--out", rawOut(), out);
+        if (backends != null) {
+            for (String name : backends) {
+                BackendChoice.requireAvailable("--backends", name, false);
+            }
+        }
         List<String> names = backends != null ? backends : Backends.list().stream()
                 .filter(BackendStatus::available).map(BackendStatus::name).toList();
         boolean w1 = workload.equals("all") || workload.equals("w1");
@@ -127,6 +134,15 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (repeat < 1) {
             throw new IllegalArgumentException("--repeat must be >= 1, got " + repeat);
+        }
+        if (w1 && networks < 1) {
+            throw new IllegalArgumentException("--networks must be >= 1, got " + networks);
+        }
+        if (w1 && !noPeer && peerNetworks < 1) {
+            throw new IllegalArgumentException("--peer-networks must be >= 1, got " + peerNetworks);
+        }
+        if (mcmc && mcmcSweeps < 2) {
+            throw new IllegalArgumentException("--mcmc-sweeps must be >= 2, got " + mcmcSweeps);
         }
         List<List<Row>> rounds = new ArrayList<>();
         for (int round = 0; round < repeat; round++) {
@@ -165,6 +181,12 @@ final class BenchCommand implements Callable<Integer> {
         }
         w.println("results: " + out.toAbsolutePath());
         return 0;
+    }
+
+    /** The text of {@code --out} as given (a {@code Path} drops a trailing '/'); null for the default. */
+    private String rawOut() {
+        List<String> raw = spec.findOption("--out").originalStringValues();
+        return raw.isEmpty() ? null : raw.getLast();
     }
 
     /** One round: every backend's rows, then the peers'. */

@@ -1,6 +1,7 @@
 package org.nnft.cli;
 
 import org.nnft.cli.io.Json;
+import org.nnft.cli.io.OutputSet;
 import org.nnft.cli.io.PointsParser;
 import org.nnft.cli.io.Progress;
 import org.nnft.cli.io.ResultFile;
@@ -163,8 +164,10 @@ final class EnsembleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Path out = run.checkedOutPath(spec, "ensemble.json");
+        ArchitectureOptions.requireApplicable(spec.commandLine().getParseResult(), inputs.arch);
         if (deformation.active()) {
-            return callDeformed();
+            return callDeformed(out);
         }
         EnsembleConfig config = inputs.config();
         int[] sh = parseShard(shard, config.jackknifeBins());
@@ -178,22 +181,25 @@ final class EnsembleCommand implements Callable<Integer> {
             result = sample(config, sh[0], sh[1], backend, run.quiet);
         }
         Map<String, Object> doc = document(inputs, sh, result, backendName, device, start);
-        Path out = run.outPath("ensemble.json");
-        ResultFile.write(out, doc);
-        spec.commandLine().getOut().println(summary(result));
-        if (!run.noPlots) {
-            plotTwoPoint(out, result);
+        try (OutputSet files = new OutputSet()) {
+            ResultFile.write(files, out, doc);
+            if (!run.noPlots) {
+                plotTwoPoint(files, out, result);
+            }
+            files.commit();
         }
+        spec.commandLine().getOut().println(summary(result));
         spec.commandLine().getOut().println("results: " + out.toAbsolutePath());
         return 0;
     }
 
     /** A deformed cos-net run (physics.md A.3): same JSON layout plus the deformation and sampler diagnostics. */
-    private Integer callDeformed() {
+    private Integer callDeformed(Path out) {
         if (shard != null) {
             throw new IllegalArgumentException("--shard: deformed ensembles are sampled in one run");
         }
         EnsembleConfig config = inputs.config();
+        deformation.validate(config);
         Instant start = Instant.now();
         DeformedResult result;
         String device;
@@ -224,7 +230,6 @@ final class EnsembleCommand implements Callable<Integer> {
         Map<String, Object> doc = Json.object("config", cfg, "provenance", provenance, "results",
                 Json.object("points", result.points(), "correlators", correlators,
                         "diagnostics", DeformationOptions.diagnostics(result)));
-        Path out = run.outPath("ensemble.json");
         ResultFile.write(out, doc);
         spec.commandLine().getOut().println(deformedSummary(result));
         spec.commandLine().getOut().println("results: " + out.toAbsolutePath());
@@ -374,7 +379,7 @@ final class EnsembleCommand implements Callable<Integer> {
     }
 
     /** The measured G(x_0, x_j) against theory, as a function of |x_j - x_0|. */
-    static void plotTwoPoint(Path json, EnsembleResult r) {
+    static void plotTwoPoint(OutputSet files, Path json, EnsembleResult r) {
         double[][] p = r.points();
         int outputs = r.config().architecture().outputDimension();
         double[] x = new double[p.length], y = new double[p.length], err = new double[p.length], th = new double[p.length];
@@ -390,6 +395,6 @@ final class EnsembleCommand implements Callable<Integer> {
             th[j] = c.theory();
         }
         Path png = json.resolveSibling(json.getFileName().toString().replaceFirst("\\.json$", "") + "-g2.png");
-        Plots.measuredVsTheory(png, "2-pt function G(x0, x)", "|x - x0|", "G", x, y, err, x, th);
+        Plots.measuredVsTheory(files, png, "2-pt function G(x0, x)", "|x - x0|", "G", x, y, err, x, th);
     }
 }

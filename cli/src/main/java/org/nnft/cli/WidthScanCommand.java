@@ -1,6 +1,7 @@
 package org.nnft.cli;
 
 import org.nnft.cli.io.Json;
+import org.nnft.cli.io.OutputSet;
 import org.nnft.cli.io.ResultFile;
 import org.nnft.cli.plot.Plots;
 import org.nnft.engine.Backend;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +62,15 @@ final class WidthScanCommand implements Callable<Integer> {
         if (inputs.order < 4) {
             throw new IllegalArgumentException("--order must be 4 or 6 for m_n, got " + inputs.order);
         }
+        if (spec.commandLine().getParseResult().hasMatchedOption("--width")) {
+            throw new IllegalArgumentException("--width does not apply to widths; give the widths with --widths");
+        }
+        ArchitectureOptions.requireApplicable(spec.commandLine().getParseResult(), inputs.arch);
+        Path out = run.checkedOutPath(spec, "widths.json");
+        for (int width : widths) {                  // every width's configuration, before any sampling
+            inputs.width = width;
+            inputs.config();
+        }
         Instant start = Instant.now();
         List<Integer> orders = inputs.order >= 6 ? List.of(4, 6) : List.of(4);
         double[][] mn = new double[orders.size()][widths.size()];
@@ -67,6 +78,7 @@ final class WidthScanCommand implements Callable<Integer> {
         String backendName;
         String device;
         List<Object> perWidth = new ArrayList<>();
+        List<Object> wallSeconds = new ArrayList<>();
         try (Backend backend = BackendChoice.open(run.backend, run.threads, run.device)) {
             backendName = backend.name();
             device = backend.device().toString();
@@ -74,7 +86,8 @@ final class WidthScanCommand implements Callable<Integer> {
                 inputs.width = widths.get(w);
                 EnsembleConfig config = inputs.config();
                 EnsembleResult r = EnsembleCommand.sample(config, 0, 1, backend, run.quiet);
-                Map<String, Object> entry = Json.object("width", inputs.width, "wallSeconds", r.provenance().wallSeconds());
+                Map<String, Object> entry = Json.object("width", inputs.width);
+                wallSeconds.add(Json.object("width", inputs.width, "wallSeconds", r.provenance().wallSeconds()));
                 for (int k = 0; k < orders.size(); k++) {
                     double[] m = nonGaussianity(r, orders.get(k));
                     mn[k][w] = m[0];
@@ -89,21 +102,24 @@ final class WidthScanCommand implements Callable<Integer> {
         for (int k = 0; k < orders.size(); k++) {
             scans.add(new Scan(orders.get(k), n, mn[k], err[k], PowerLawFit.fit(n, mn[k], err[k])));
         }
-        Path out = run.outPath("widths.json");
-        ResultFile.write(out, document(scans, perWidth, backendName, device, start));
+        try (OutputSet files = new OutputSet()) {
+            ResultFile.write(files, out, document(scans, perWidth, wallSeconds, backendName, device, start));
+            if (!run.noPlots) {
+                for (Scan s : scans) {
+                    Path png = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.json$", "")
+                            + "-m" + s.order + ".png");
+                    Plots.logLog(files, png, "non-Gaussianity m_" + s.order + " against width", "N",
+                            "m_" + s.order, s.widths, s.mn, s.error, s.fit.slope(), Math.exp(s.fit.intercept()));
+                }
+            }
+            files.commit();
+        }
         var w = spec.commandLine().getOut();
         for (Scan s : scans) {
             w.printf(Locale.ROOT, "m_%d against N: slope %.3f +- %.3f (chi2/dof %.2f)%n", s.order, s.fit.slope(),
                     s.fit.slopeError(), s.fit.chiSquarePerDegree());
             for (int i = 0; i < n.length; i++) {
                 w.printf(Locale.ROOT, "  N = %-6d m_%d = %.4g +- %.2g%n", (int) n[i], s.order, s.mn[i], s.error[i]);
-            }
-        }
-        if (!run.noPlots) {
-            for (Scan s : scans) {
-                Path png = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.json$", "") + "-m" + s.order + ".png");
-                Plots.logLog(png, "non-Gaussianity m_" + s.order + " against width", "N", "m_" + s.order,
-                        s.widths, s.mn, s.error, s.fit.slope(), Math.exp(s.fit.intercept()));
             }
         }
         w.println("results: " + out.toAbsolutePath());
@@ -145,14 +161,15 @@ final class WidthScanCommand implements Callable<Integer> {
         return new double[]{sum / used, errorSum / used};
     }
 
-    private Map<String, Object> document(List<Scan> scans, List<Object> perWidth, String backend, String device,
-                                         Instant start) {
+    /** The result document; each width's wall time is provenance (it is no result of the physics). */
+    private Map<String, Object> document(List<Scan> scans, List<Object> perWidth, List<Object> wallSeconds,
+                                         String backend, String device, Instant start) {
         Map<String, Object> config = inputs.toJson();
         config.remove("width");
         config.put("widths", widths);
         config.put("backend", backend);
         Map<String, Object> provenance = Provenance.of(backend, device, inputs.seed, start,
-                java.time.Duration.between(start, Instant.now()).toMillis() / 1e3);
+                Duration.between(start, Instant.now()).toMillis() / 1e3, "wallSecondsPerWidth", wallSeconds);
         List<Object> fits = new ArrayList<>();
         for (Scan s : scans) {
             fits.add(Json.object("order", s.order, "widths", s.widths, "mn", s.mn, "error", s.error,
