@@ -3,12 +3,16 @@ package org.nnft.cli;
 import org.nnft.engine.Backend;
 import org.nnft.engine.BackendOptions;
 import org.nnft.engine.BackendStatus;
+import org.nnft.engine.BackendUnavailableException;
 import org.nnft.engine.Backends;
 
 import java.util.List;
 import java.util.Locale;
 
-/** Opens the backend named by {@code --backend}: "auto" lets the engine choose; any other name never falls back. */
+/**
+ * Opens the backend named by {@code --backend}: "auto" lets the engine choose; any other name never falls back.
+ * Its errors name {@code --backend} (or {@code --device}).
+ */
 final class BackendChoice {
     private BackendChoice() {
     }
@@ -46,6 +50,13 @@ final class BackendChoice {
             opts = opts.with("device", device);
         }
         String n = name == null ? "auto" : name.trim().toLowerCase(Locale.ROOT);
-        return n.equals("auto") ? Backends.best(opts) : Backends.named(n, opts);
+        if (n.equals("cpu") && device != null) {
+            throw new IllegalArgumentException("--device does not apply to --backend cpu (it has one device)");
+        }
+        try {
+            return n.equals("auto") ? Backends.best(opts) : Backends.named(n, opts);
+        } catch (BackendUnavailableException e) {
+            throw new IllegalArgumentException("--backend " + name + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -108,12 +108,17 @@ final class EnsembleCommand implements Callable<Integer> {
             };
         }
 
+        /** The engine's configuration; its range errors name the option (see {@link EngineMessages}). */
         EnsembleConfig config() {
             if (order != 2 && order != 4 && order != 6) {
                 throw new IllegalArgumentException("--order must be 2, 4 or 6, got " + order);
             }
-            return EnsembleConfig.builder(architecture(), points()).maxOrder(order).networks(networks)
-                    .blockSize(blockSize).seed(seed).jackknifeBins(bins).build();
+            try {
+                return EnsembleConfig.builder(architecture(), points()).maxOrder(order).networks(networks)
+                        .blockSize(blockSize).seed(seed).jackknifeBins(bins).build();
+            } catch (IllegalArgumentException e) {
+                throw EngineMessages.withOptionName(e);
+            }
         }
 
         Map<String, Object> toJson() {

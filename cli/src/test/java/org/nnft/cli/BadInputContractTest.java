@@ -87,6 +87,11 @@ class BadInputContractTest {
                 new Case("--mcmc-sweeps", split("bench --no-peer --mcmc-sweeps 0 --out " + keep)),
                 new Case("--networks", split("bench --no-peer --workload w1 --networks 0 --out " + keep)),
                 new Case("--backends", split("bench --no-peer --backends foo --out " + keep)),
+                new Case("--networks", split("ensemble --backend cpu --quiet --networks 0 --out " + keep)),
+                new Case("--dim", split(e + " --dim 7")),
+                new Case("--backend", split(e.replace("--backend cpu", "--backend warp-drive"))),
+                new Case("--device", split(e + " --device 3")),
+                new Case("missing.json", split("merge " + dir.resolve("missing.json") + " --out " + keep)),
                 // earlier checks, still before any work
                 new Case("--size", split(l + " --size 7")),
                 new Case("--measure-every", split(l + " --measure-every 0")),

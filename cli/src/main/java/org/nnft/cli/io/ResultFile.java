@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -56,12 +58,16 @@ public final class ResultFile {
         }
     }
 
-    /** Parses a result file. */
+    /**
+     * Parses a result file; a file that cannot be read or is not JSON is an input error
+     * ({@link IllegalArgumentException}, exit code 2) that says why.
+     */
     public static JsonNode read(Path file) {
-        try {
-            return JSON.readTree(file.toFile());
+        try (InputStream in = Files.newInputStream(file)) {
+            return JSON.readTree(in);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read result file " + file + " (" + IoMessages.reason(e) + ")", e);
+            throw new IllegalArgumentException("cannot read result file " + file + " (" + IoMessages.reason(e) + ")",
+                    e);
         }
     }
 }
