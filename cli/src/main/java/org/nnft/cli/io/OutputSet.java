@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -22,7 +23,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * first written to a hidden temporary file in its target's folder ({@code .NAME.RANDOM.tmp}); only
  * {@link #commit()} renames them into place, after every file has been written. A run that fails
  * before that ({@link #close()} without commit) or is stopped by SIGINT/SIGTERM (a shutdown hook)
- * deletes its temporary files and leaves earlier results untouched.
+ * deletes its temporary files (and the folders it created for them) and leaves earlier results untouched.
  *
  * <p>Temporary files are created with the default permissions of a new file (0644 under umask 022),
  * unlike {@code Files.createTempFile}'s 0600, so results are as readable as any other file. A target
@@ -37,6 +38,8 @@ public final class OutputSet implements AutoCloseable {
 
     /** Staged temporary file to its final target, in the order written. */
     private final Map<Path, Path> staged = new LinkedHashMap<>();
+    /** Folders this set created for its files, outermost first: removed again (when empty) unless committed. */
+    private final List<Path> createdFolders = new ArrayList<>();
     private boolean finished;
 
     public OutputSet() {
@@ -59,7 +62,7 @@ public final class OutputSet implements AutoCloseable {
             if (Files.isDirectory(finalTarget)) {
                 throw new IOException(finalTarget + " is a folder");
             }
-            Files.createDirectories(finalTarget.getParent());
+            createFolders(finalTarget.getParent());
             tmp = temporarySibling(finalTarget);
             try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE)) {
@@ -82,6 +85,7 @@ public final class OutputSet implements AutoCloseable {
                 move(e.getKey(), e.getValue());
                 it.remove();
             }
+            createdFolders.clear();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot rename into place (" + IoMessages.reason(e) + ")", e);
         } finally {
@@ -101,7 +105,33 @@ public final class OutputSet implements AutoCloseable {
             }
         }
         staged.clear();
+        for (Path folder : createdFolders.reversed()) {
+            try {
+                Files.deleteIfExists(folder);
+            } catch (IOException ignored) {
+                // not empty (someone else wrote there) or not ours to remove: leave it
+            }
+        }
+        createdFolders.clear();
         OPEN.remove(this);
+    }
+
+    /** Creates {@code folder} and its missing parents, remembering which it created. */
+    private void createFolders(Path folder) throws IOException {
+        List<Path> missing = new ArrayList<>();
+        for (Path p = folder; p != null && !Files.exists(p); p = p.getParent()) {
+            missing.addFirst(p);
+        }
+        for (Path p : missing) {
+            try {
+                Files.createDirectory(p);
+                createdFolders.add(p);
+            } catch (FileAlreadyExistsException e) {
+                if (!Files.isDirectory(p)) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** The staged temporary files (for tests). */

@@ -66,6 +66,19 @@ class OutputSetTest {
     }
 
     @Test
+    void aFailedSetRemovesTheFoldersItCreated() throws IOException {
+        try (OutputSet set = new OutputSet()) {
+            set.write(dir.resolve("a/b/r.json"), new byte[]{1});
+        }
+        assertEquals(List.of(), names(), "no folder left behind");
+        try (OutputSet set = new OutputSet()) {
+            set.write(dir.resolve("a/b/r.json"), new byte[]{1});
+            set.commit();
+        }
+        assertTrue(Files.isRegularFile(dir.resolve("a/b/r.json")));
+    }
+
+    @Test
     void filesGetTheDefaultModeOfANewFile() throws IOException {
         Path json = dir.resolve("r.json");
         ResultFile.write(json, java.util.Map.of("a", 1));
