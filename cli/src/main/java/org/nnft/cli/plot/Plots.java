@@ -87,6 +87,7 @@ public final class Plots {
         XYChart chart = chart(title + note, xLabel, yLabel);
         XYSeries line = chart.addSeries(yLabel, s.x(), s.y());
         line.setMarker(SeriesMarkers.NONE);
+        line.setLineWidth(1f);
         save(set, chart, png);
     }
 

@@ -2,7 +2,7 @@ package org.nnft.cli.plot;
 
 /**
  * Thins a long series for plotting: at most {@link #MAX_POINTS} points, each the mean of a block of
- * consecutive values placed at the block's mean index. Rendering hundreds of thousands of points takes
+ * consecutive values placed at the block's first index (round axis ticks). Rendering hundreds of thousands of points takes
  * XChart minutes and shows no more than a few thousand pixels can; the result JSON keeps every value.
  */
 final class Thinning {
@@ -27,7 +27,7 @@ final class Thinning {
             for (int i = from; i < to; i++) {
                 sum += y[i];
             }
-            xs[p] = (from + to - 1) / 2.0;
+            xs[p] = from;
             ys[p] = sum / (to - from);
         }
         return new Series(xs, ys, block);

@@ -41,7 +41,8 @@ class PlotsTest {
         Thinning.Series s = Thinning.of(y);
         assertTrue(s.x().length <= Thinning.MAX_POINTS, "points " + s.x().length);
         assertEquals(0.5, s.y()[0], 0.01);
-        assertEquals(y.length - 1, s.x()[s.x().length - 1], s.block());
+        assertEquals(y.length - 1, s.x()[s.x().length - 1], s.block(), "the last block ends the series");
+        assertEquals(0, s.x()[0]);
         assertEquals(1, Thinning.of(new double[]{1, 2, 3}).block(), "short series unchanged");
     }
 }
