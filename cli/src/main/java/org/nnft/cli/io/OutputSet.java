@@ -60,7 +60,7 @@ public final class OutputSet implements AutoCloseable {
         Path tmp;
         try {
             if (Files.isDirectory(finalTarget)) {
-                throw new IOException(finalTarget + " is a folder");
+                throw new IOException("a folder is in the way");
             }
             createFolders(finalTarget.getParent());
             tmp = temporarySibling(finalTarget);

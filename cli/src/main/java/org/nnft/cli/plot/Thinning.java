@@ -2,8 +2,9 @@ package org.nnft.cli.plot;
 
 /**
  * Thins a long series for plotting: at most {@link #MAX_POINTS} points, each the mean of a block of
- * consecutive values placed at the block's first index (round axis ticks). Rendering hundreds of thousands of points takes
- * XChart minutes and shows no more than a few thousand pixels can; the result JSON keeps every value.
+ * consecutive values placed at the block's first index (round axis ticks). Rendering hundreds of
+ * thousands of points takes XChart minutes and shows no more than a few thousand pixels can; the
+ * result JSON keeps every value.
  */
 final class Thinning {
     /** Most points a plotted series keeps. */
