@@ -144,6 +144,10 @@ final class BenchCommand implements Callable<Integer> {
         if (mcmc && mcmcSweeps < 2) {
             throw new IllegalArgumentException("--mcmc-sweeps must be >= 2, got " + mcmcSweeps);
         }
+        requireUsed("--networks", w1, "the w1 workload");
+        requireUsed("--peer-networks", w1 && !noPeer, "the w1 workload's peers");
+        requireUsed("--sweeps", lat, "the lattice workload");
+        requireUsed("--mcmc-sweeps", mcmc, "the mcmc workload");
         List<List<Row>> rounds = new ArrayList<>();
         for (int round = 0; round < repeat; round++) {
             rounds.add(round(names, w1, lat, wolff, mcmc));
@@ -181,6 +185,13 @@ final class BenchCommand implements Callable<Integer> {
         }
         w.println("results: " + out.toAbsolutePath());
         return 0;
+    }
+
+    /** Refuses {@code option} given explicitly when the chosen workloads do not use it (it would be ignored). */
+    private void requireUsed(String option, boolean used, String user) {
+        if (!used && spec.commandLine().getParseResult().hasMatchedOption(option)) {
+            throw new IllegalArgumentException(option + " is only for " + user + ", which this run does not do");
+        }
     }
 
     /** The text of {@code --out} as given (a {@code Path} drops a trailing '/'); null for the default. */
