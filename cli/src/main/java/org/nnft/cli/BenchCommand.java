@@ -54,6 +54,12 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        RunOptions.checkedOut(spec, out);
+        if (backends != null) {
+            for (String name : backends) {
+                BackendChoice.requireAvailable("--backends", name, false);
+            }
+        }
         List<String> names = backends != null ? backends : Backends.list().stream()
                 .filter(BackendStatus::available).map(BackendStatus::name).toList();
         Set<String> chosen = new LinkedHashSet<>();
@@ -71,7 +77,20 @@ final class BenchCommand implements Callable<Integer> {
         if (repeat < 1) {
             throw new IllegalArgumentException("--repeat must be >= 1, got " + repeat);
         }
-        BenchSuite suite = new BenchSuite(new Workloads(networks, sweeps, mcmcSweeps), chosen, peerNetworks,
+        if (chosen.contains("w1") && networks < 1) {
+            throw new IllegalArgumentException("--networks must be >= 1, got " + networks);
+        }
+        if (chosen.contains("w1") && !noPeer && peerNetworks < 1) {
+            throw new IllegalArgumentException("--peer-networks must be >= 1, got " + peerNetworks);
+        }
+        if (chosen.contains("mcmc") && mcmcSweeps < 2) {
+            throw new IllegalArgumentException("--mcmc-sweeps must be >= 2, got " + mcmcSweeps);
+        }
+        requireUsed("--networks", chosen.contains("w1"), "the w1 workload");
+        requireUsed("--peer-networks", chosen.contains("w1") && !noPeer, "the w1 workload's peers");
+        requireUsed("--sweeps", chosen.contains("lattice"), "the lattice workload");
+        requireUsed("--mcmc-sweeps", chosen.contains("mcmc"), "the mcmc workload");
+                BenchSuite suite = new BenchSuite(new Workloads(networks, sweeps, mcmcSweeps), chosen, peerNetworks,
                 noPeer ? null : Peers.located(System.err::println));
         List<List<BenchRow>> rounds = new ArrayList<>();
         for (int round = 0; round < repeat; round++) {
@@ -112,5 +131,12 @@ final class BenchCommand implements Callable<Integer> {
         }
         w.println("results: " + out.toAbsolutePath());
         return 0;
+    }
+
+    /** Refuses {@code option} given explicitly when the chosen workloads do not use it (it would be ignored). */
+    private void requireUsed(String option, boolean used, String user) {
+        if (!used && spec.commandLine().getParseResult().hasMatchedOption(option)) {
+            throw new IllegalArgumentException(option + " is only for " + user + ", which this run does not do");
+        }
     }
 }

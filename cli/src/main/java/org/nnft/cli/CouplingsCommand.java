@@ -2,6 +2,7 @@ package org.nnft.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.nnft.cli.io.Json;
+import org.nnft.cli.io.OutputSet;
 import org.nnft.cli.io.ResultFile;
 import org.nnft.cli.plot.Plots;
 import org.nnft.ensemble.arch.Architecture;
@@ -47,6 +48,7 @@ final class CouplingsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        RunOptions.checkedOut(spec, out);
         double[] lambdas = parseCutoffs(cutoffs);
         Input in = read(input);
         Instant start = Instant.now();
@@ -87,13 +89,18 @@ final class CouplingsCommand implements Callable<Integer> {
                 "theorySource", theory == null ? "none (no exact finite-width G4_c for this architecture)"
                         : "the same analysis of the architecture's exact finite-width moments");
         Map<String, Object> doc = ResultDocument.of(config, provenance, results);
-        ResultFile.write(out, doc);
+        Path png = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.json$", "") + "-lambda.png");
+        try (OutputSet files = new OutputSet()) {
+            ResultFile.write(files, out, doc);
+            if (!noPlots) {
+                plot(files, png, r);
+            }
+            files.commit();
+        }
         var o = spec.commandLine().getOut();
         o.print(summary(r, q, theory));
         o.print(vertexSummary(v, vertexTheory));
         if (!noPlots) {
-            Path png = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.json$", "") + "-lambda.png");
-            plot(png, r);
             o.println("plot: " + png.toAbsolutePath());
         }
         o.println("results: " + out.toAbsolutePath());
@@ -239,7 +246,7 @@ final class CouplingsCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    private static void plot(Path png, QuarticCouplings.Result r) {
+    private static void plot(OutputSet files, Path png, QuarticCouplings.Result r) {
         int n = r.quartic().size();
         double[] x = new double[n], y = new double[n], e = new double[n];
         for (int i = 0; i < n; i++) {
@@ -249,7 +256,7 @@ final class CouplingsCommand implements Callable<Integer> {
             e[i] = c.mean().error();
         }
         double sign = n > 0 ? Math.signum(r.quartic().get(0).mean().value()) : 1;
-        Plots.logLog(png, "quartic coupling " + (sign < 0 ? "-lambda" : "lambda") + " against the input cutoff",
+        Plots.logLog(files, png, "quartic coupling " + (sign < 0 ? "-lambda" : "lambda") + " against the input cutoff",
                 "Lambda_in", sign < 0 ? "-lambda" : "lambda", x, y, e,
                 r.fit() == null ? Double.NaN : r.fit().slope(),
                 r.fit() == null ? Double.NaN : Math.abs(r.fit().amplitude()));

@@ -97,6 +97,30 @@ final class DeformationOptions {
     }
 
     /**
+     * Checks every deformation option against {@code config} before any work starts (the sampler would
+     * otherwise find a bad value only after opening the backend; {@code --chains 0} divided by zero).
+     */
+    void validate(EnsembleConfig config) {
+        if (!(config.architecture() instanceof CosNet net)) {
+            throw new IllegalArgumentException("--lambda: deformed ensembles need --arch cos or cauchy");
+        }
+        deformation(net.inputDimension());
+        if (samplerName().equals("mcmc")) {
+            requireAtLeast("--chains", chains, 2);
+            requireAtLeast("--sweeps", sweeps, 2);
+            requireAtLeast("--thermalize", thermalize, 0);
+        } else if (chains != null || sweeps != null || thermalize != null) {
+            throw new IllegalArgumentException("--chains, --sweeps and --thermalize need --sampler mcmc");
+        }
+    }
+
+    private static void requireAtLeast(String option, Integer value, int least) {
+        if (value != null && value < least) {
+            throw new IllegalArgumentException(option + " must be at least " + least + ", got " + value);
+        }
+    }
+
+    /**
      * Samples the deformed ensemble of {@code config}'s architecture, points, tuple order and seed
      * ({@link DeformedRun}).
      */

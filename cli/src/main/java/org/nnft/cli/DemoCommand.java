@@ -1,9 +1,9 @@
 package org.nnft.cli;
 
+import org.nnft.cli.io.OutputPaths;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -26,8 +26,9 @@ final class DemoCommand implements Callable<Integer> {
     boolean quiet;
 
     @Override
-    public Integer call() throws Exception {
-        Files.createDirectories(dir);
+    public Integer call() {
+        OutputPaths.requireFolder("--dir", dir);                 // created by the first result written into it
+        BackendChoice.requireAvailable("--backend", backend, true);
         var out = spec.commandLine().getOut();
         out.println("== 1. Cos-net free scalar, d = 1, m = 1, Lambda = 10, N = 50: G2 is the cutoff propagator at any N,");
         out.println("==    G4_c the exact finite-N prediction (docs/physics.md A.2).");

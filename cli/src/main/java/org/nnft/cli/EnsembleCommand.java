@@ -1,6 +1,7 @@
 package org.nnft.cli;
 
 import org.nnft.cli.io.Json;
+import org.nnft.cli.io.OutputSet;
 import org.nnft.cli.io.PointsParser;
 import org.nnft.cli.io.Progress;
 import org.nnft.cli.io.ResultFile;
@@ -108,6 +109,7 @@ final class EnsembleCommand implements Callable<Integer> {
             };
         }
 
+        /** The engine's configuration; its range errors name the option (see {@link EngineMessages}). */
         EnsembleConfig config() {
             return config(width);
         }
@@ -124,8 +126,12 @@ final class EnsembleCommand implements Callable<Integer> {
                             + " --block-size " + blockSize + " networks), got " + bins);
                 }
             }
-            return EnsembleConfig.builder(architecture(n), points()).maxOrder(order).networks(networks)
-                    .blockSize(blockSize).seed(seed).jackknifeBins(effectiveBins()).build();
+            try {
+                return EnsembleConfig.builder(architecture(n), points()).maxOrder(order).networks(networks)
+                        .blockSize(blockSize).seed(seed).jackknifeBins(effectiveBins()).build();
+            } catch (IllegalArgumentException e) {
+                throw EngineMessages.withOptionName(e);
+            }
         }
 
         /** --bins, or the default the run gets without it. */
@@ -182,8 +188,10 @@ final class EnsembleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Path out = run.checkedOutPath(spec, "ensemble.json");
+        ArchitectureOptions.requireApplicable(spec.commandLine().getParseResult(), inputs.arch);
         if (deformation.active()) {
-            return callDeformed();
+            return callDeformed(out);
         }
         EnsembleConfig config = inputs.config();
         int[] sh = parseShard(shard, config.jackknifeBins());
@@ -191,22 +199,25 @@ final class EnsembleCommand implements Callable<Integer> {
                 backend, run.quiet));
         EnsembleResult result = sampled.result();
         Map<String, Object> doc = document(inputs, sh, result, sampled.backend(), sampled.device(), sampled.start());
-        Path out = run.outPath("ensemble.json");
-        ResultFile.write(out, doc);
-        spec.commandLine().getOut().println(summary(result));
-        if (!run.noPlots) {
-            plotTwoPoint(out, result);
+        try (OutputSet files = new OutputSet()) {
+            ResultFile.write(files, out, doc);
+            if (!run.noPlots) {
+                plotTwoPoint(files, out, result);
+            }
+            files.commit();
         }
+        spec.commandLine().getOut().println(summary(result));
         spec.commandLine().getOut().println("results: " + out.toAbsolutePath());
         return 0;
     }
 
     /** A deformed cos-net run (docs/physics.md A.3): same JSON layout plus the deformation and sampler diagnostics. */
-    private Integer callDeformed() {
+    private Integer callDeformed(Path out) {
         if (shard != null) {
             throw new IllegalArgumentException("--shard: deformed ensembles are sampled in one run");
         }
         EnsembleConfig config = inputs.config();
+        deformation.validate(config);
         Progress progress = new Progress(System.err, run.quiet, "samples");
         BackendRun<DeformedResult> sampled = BackendRun.on(run,
                 backend -> deformation.sample(config, backend, progress));
@@ -232,7 +243,6 @@ final class EnsembleCommand implements Callable<Integer> {
         }
         Map<String, Object> doc = ResultDocument.of(cfg, provenance, Json.object("points", result.points(),
                 "correlators", correlators, "diagnostics", DeformationOptions.diagnostics(result)));
-        Path out = run.outPath("ensemble.json");
         ResultFile.write(out, doc);
         spec.commandLine().getOut().println(deformedSummary(result));
         spec.commandLine().getOut().println("results: " + out.toAbsolutePath());
@@ -346,7 +356,7 @@ final class EnsembleCommand implements Callable<Integer> {
     }
 
     /** The measured G(x_0, x_j) against theory, as a function of |x_j - x_0|. */
-    static void plotTwoPoint(Path json, EnsembleResult r) {
+    static void plotTwoPoint(OutputSet files, Path json, EnsembleResult r) {
         double[][] p = r.points();
         int outputs = r.config().architecture().outputDimension();
         double[] x = new double[p.length], y = new double[p.length], err = new double[p.length], th = new double[p.length];
@@ -362,6 +372,6 @@ final class EnsembleCommand implements Callable<Integer> {
             th[j] = c.theory();
         }
         Path png = json.resolveSibling(json.getFileName().toString().replaceFirst("\\.json$", "") + "-g2.png");
-        Plots.measuredVsTheory(png, "2-pt function G(x0, x)", "|x - x0|", "G", x, y, err, x, th);
+        Plots.measuredVsTheory(files, png, "2-pt function G(x0, x)", "|x - x0|", "G", x, y, err, x, th);
     }
 }

@@ -1,6 +1,7 @@
 package org.nnft.cli;
 
 import org.nnft.cli.io.Json;
+import org.nnft.cli.io.OutputSet;
 import org.nnft.cli.io.Progress;
 import org.nnft.cli.io.ResultFile;
 import org.nnft.cli.plot.Plots;
@@ -12,6 +13,7 @@ import org.nnft.stats.GammaResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -80,6 +82,25 @@ final class LatticeCommand implements Callable<Integer> {
         return new HomogeneousTheory(kappa, (m2 + 2 * dim * kappa) / 2, l / 4);
     }
 
+    /** The lattice's own checks name no option and some come only once the backend is open: these do, first. */
+    private void requireRanges() {
+        if (dim < 2 || dim > 4) {
+            throw new IllegalArgumentException("--dim must be 2, 3 or 4, got " + dim);
+        }
+        if (size < 2 || size % 2 != 0) {
+            throw new IllegalArgumentException("--size must be even and >= 2 (checkerboard updates), got " + size);
+        }
+        if (sweeps < 1) {
+            throw new IllegalArgumentException("--sweeps must be >= 1, got " + sweeps);
+        }
+        if (thermalize < 0) {
+            throw new IllegalArgumentException("--thermalize must be >= 0, got " + thermalize);
+        }
+        if (measureEvery < 1) {
+            throw new IllegalArgumentException("--measure-every must be >= 1, got " + measureEvery);
+        }
+    }
+
     private static void requireFinite(String name, double v) {
         if (!Double.isFinite(v)) {
             throw new IllegalArgumentException(name + " must be finite, got " + v);
@@ -88,6 +109,8 @@ final class LatticeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Path out = run.checkedOutPath(spec, "lattice.json");
+        requireRanges();
         if (checkpointEvery < 1) {
             throw new IllegalArgumentException("--checkpoint-every must be >= 1 sweep, got " + checkpointEvery);
         }
@@ -118,10 +141,16 @@ final class LatticeCommand implements Callable<Integer> {
                 series.put(name, r.series().column(name));
             }
         }
-        Path out = run.outPath("lattice.json");
-        ResultFile.write(out, ResultDocument.of(cfg, prov, Json.object("observables", obs,
-                "correlator", profile(r.correlator(), 0), "effectiveMass", profile(r.effectiveMass(), 1),
-                "series", series)));
+        try (OutputSet files = new OutputSet()) {
+            ResultFile.write(files, out, ResultDocument.of(cfg, prov, Json.object("observables", obs,
+                    "correlator", profile(r.correlator(), 0), "effectiveMass", profile(r.effectiveMass(), 1),
+                    "series", series)));
+            if (!run.noPlots) {
+                boolean longChain = r.series().size() > Plots.LONG_SERIES;
+                plots(files, out, r, run.quiet || !longChain ? null : spec.commandLine().getErr());
+            }
+            files.commit();
+        }
         var w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "%dD L=%d  kappa=%.6g a=%.6g b=%.6g  %s  %d sweeps on %s in %.2f s%n", dim, size,
                 theory.kappa(), theory.a(), theory.b(), config.schedule(), r.sweepsDone(), backendName, wall);
@@ -129,9 +158,6 @@ final class LatticeCommand implements Callable<Integer> {
         for (Map.Entry<String, Estimate> e : r.observables().entrySet()) {
             w.printf(Locale.ROOT, "%-14s %14.6g %12.3g %8.2f%n", e.getKey(), e.getValue().value(), e.getValue().error(),
                     e.getValue().tauInt());
-        }
-        if (!run.noPlots) {
-            plots(out, r);
         }
         w.println("results: " + out.toAbsolutePath());
         return 0;
@@ -151,14 +177,32 @@ final class LatticeCommand implements Callable<Integer> {
         return Json.object("t", t, "value", value, "error", error, "tauInt", tau);
     }
 
-    private static void plots(Path json, LatticeRun.Result r) {
+    /**
+     * The history and autocorrelation plots of |m| and phi^2, staged in {@code files}; one progress line per plot
+     * on {@code err} (none when null: short chains plot in a moment), as long chains take a while to analyse.
+     */
+    private static void plots(OutputSet files, Path json, LatticeRun.Result r, PrintWriter err) {
         String base = json.getFileName().toString().replaceFirst("\\.json$", "");
-        for (String name : new String[]{"absM", "phi2"}) {
+        String[] names = {"absM", "phi2"};
+        int plot = 0;
+        for (String name : names) {
             double[] s = r.series().column(name);
-            Plots.series(json.resolveSibling(base + "-" + name + "-history.png"), name + " history", "measurement", name, s);
+            Path history = json.resolveSibling(base + "-" + name + "-history.png");
+            progress(err, ++plot, 2 * names.length, history);
+            Plots.series(files, history, name + " history", "measurement", name, s);
+            Path autocorrelation = json.resolveSibling(base + "-" + name + "-autocorrelation.png");
+            progress(err, ++plot, 2 * names.length, autocorrelation);
             GammaResult g = GammaMethod.analyze(s);
-            Plots.series(json.resolveSibling(base + "-" + name + "-autocorrelation.png"),
-                    String.format(Locale.ROOT, "%s autocorrelation (tau_int = %.2f)", name, g.tauInt()), "lag", "rho", g.rho());
+            Plots.series(files, autocorrelation,
+                    String.format(Locale.ROOT, "%s autocorrelation (tau_int = %.2f)", name, g.tauInt()), "lag", "rho",
+                    g.rho());
+        }
+    }
+
+    private static void progress(PrintWriter err, int plot, int plots, Path png) {
+        if (err != null) {
+            err.printf(Locale.ROOT, "plotting %d/%d: %s%n", plot, plots, png.getFileName());
+            err.flush();
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.nnft.cli;
 
+import org.nnft.engine.BackendUnavailableException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -33,17 +34,21 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
         cl.setErr(err);
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            sub.getCommandSpec().versionProvider(new Version());   // 'nnft ensemble --version' prints the version
+        }
         cl.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println("nnft: " + ex.getMessage()
+            ex.getCommandLine().getErr().println("nnft: " + ParameterErrors.oneLine(ex, a)
                     + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             return 2;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof IllegalArgumentException || ex instanceof org.nnft.engine.BackendUnavailableException) {
-                commandLine.getErr().println("nnft: " + ex.getMessage());
+            if (ex instanceof IllegalArgumentException || ex instanceof BackendUnavailableException) {
+                commandLine.getErr().println("nnft: " + ParameterErrors.oneLine(String.valueOf(ex.getMessage())));
                 return 2;
             }
-            commandLine.getErr().println("nnft: " + commandLine.getCommandName() + " failed: " + ex.getMessage());
+            commandLine.getErr().println("nnft: " + commandLine.getCommandName() + " failed: "
+                    + ParameterErrors.oneLine(String.valueOf(ex.getMessage())));
             if (System.getenv("NNFT_DEBUG") != null) {
                 ex.printStackTrace(commandLine.getErr());
             }

@@ -44,6 +44,7 @@ final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        RunOptions.checkedOut(spec, out);
         List<EnsembleSample> samples = new ArrayList<>();
         List<ShardSet> held = new ArrayList<>();
         EnsembleCommand.Inputs inputs = null;

@@ -87,6 +87,7 @@ final class NtkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        RunOptions.checkedOut(spec, out != null ? out : Path.of("ntk.json"));
         Instant start = Instant.now();
         Parameterization p = Parameterization.parse(parameterization);
         InfiniteWidthKernels kernels = kernels(p);

@@ -1,6 +1,7 @@
 package org.nnft.cli;
 
 import org.nnft.cli.io.Json;
+import org.nnft.cli.io.OutputSet;
 import org.nnft.cli.io.Progress;
 import org.nnft.cli.io.ResultFile;
 import org.nnft.cli.plot.Plots;
@@ -48,23 +49,43 @@ final class WidthScanCommand implements Callable<Integer> {
         if (inputs.order < 4) {
             throw new IllegalArgumentException("--order must be 4 or 6 for m_n, got " + inputs.order);
         }
+        if (spec.commandLine().getParseResult().hasMatchedOption("--width")) {
+            throw new IllegalArgumentException("--width does not apply to widths; give the widths with --widths");
+        }
+        ArchitectureOptions.requireApplicable(spec.commandLine().getParseResult(), inputs.arch);
+        Path out = run.checkedOutPath(spec, "widths.json");
+        for (int width : widths) {                  // every width's configuration, before any backend or sampling
+            inputs.config(width);
+        }
         Progress progress = new Progress(System.err, run.quiet, "networks");
         BackendRun<WidthScan.Result> scanned = BackendRun.on(run,
                 backend -> WidthScan.run(inputs::config, widths, backend, progress, null));
         progress.done();
         WidthScan.Result result = scanned.result();
         List<Object> perWidth = new ArrayList<>();
+        List<Object> wallSeconds = new ArrayList<>();
         for (WidthScan.WidthRun r : result.runs()) {
-            Map<String, Object> entry = Json.object("width", r.width(), "wallSeconds",
-                    r.result().provenance().wallSeconds());
+            Map<String, Object> entry = Json.object("width", r.width());
+            wallSeconds.add(Json.object("width", r.width(), "wallSeconds", r.result().provenance().wallSeconds()));
             for (WidthScan.Mn m : r.nonGaussianity()) {
                 entry.put("m" + m.order(), Json.valueError(m.value(), m.error()));
             }
             perWidth.add(entry);
         }
         List<WidthScan.Fit> scans = result.fits();
-        Path out = run.outPath("widths.json");
-        ResultFile.write(out, document(scans, perWidth, scanned));
+        try (OutputSet files = new OutputSet()) {
+            ResultFile.write(files, out, document(scans, perWidth, wallSeconds, scanned));
+            if (!run.noPlots) {
+                for (WidthScan.Fit s : scans) {
+                    Path png = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.json$", "")
+                            + "-m" + s.order() + ".png");
+                    Plots.logLog(files, png, "non-Gaussianity m_" + s.order() + " against width", "N",
+                            "m_" + s.order(), s.widths(), s.mn(), s.error(), s.fit().slope(),
+                            Math.exp(s.fit().intercept()));
+                }
+            }
+            files.commit();
+        }
         var w = spec.commandLine().getOut();
         for (WidthScan.Fit s : scans) {
             w.printf(Locale.ROOT, "m_%d against N: slope %.3f +- %.3f (chi2/dof %.2f)%n", s.order(), s.fit().slope(),
@@ -74,26 +95,19 @@ final class WidthScanCommand implements Callable<Integer> {
                         s.error()[i]);
             }
         }
-        if (!run.noPlots) {
-            for (WidthScan.Fit s : scans) {
-                Path png = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.json$", "")
-                        + "-m" + s.order() + ".png");
-                Plots.logLog(png, "non-Gaussianity m_" + s.order() + " against width", "N", "m_" + s.order(),
-                        s.widths(), s.mn(), s.error(), s.fit().slope(), Math.exp(s.fit().intercept()));
-            }
-        }
         w.println("results: " + out.toAbsolutePath());
         return 0;
     }
 
-    private Map<String, Object> document(List<WidthScan.Fit> scans, List<Object> perWidth,
+    /** The result document; each width's wall time is provenance (it is no result of the physics). */
+    private Map<String, Object> document(List<WidthScan.Fit> scans, List<Object> perWidth, List<Object> wallSeconds,
                                          BackendRun<?> scanned) {
         Map<String, Object> config = inputs.toJson();
         config.remove("width");
         config.put("widths", widths);
         config.put("backend", scanned.backend());
         Map<String, Object> provenance = scanned.provenance(inputs.seed,
-                Duration.between(scanned.start(), Instant.now()).toMillis() / 1e3);
+                Duration.between(scanned.start(), Instant.now()).toMillis() / 1e3, "wallSecondsPerWidth", wallSeconds);
         List<Object> fits = new ArrayList<>();
         for (WidthScan.Fit s : scans) {
             fits.add(Json.object("order", s.order(), "widths", s.widths(), "mn", s.mn(), "error", s.error(),

@@ -40,6 +40,10 @@ class WidthScanTest {
         assertEquals(-1.0, slope, 5 * error);
         assertEquals(3, fit.get("mn").size());
         assertTrue(Files.isRegularFile(dir.resolve("w-m4.png")));
+        JsonNode doc = ResultFile.read(out);
+        assertTrue(doc.get("results").get("runs").get(0).path("wallSeconds").isMissingNode(),
+                "wall time is provenance, not a result");
+        assertEquals(3, doc.get("provenance").get("wallSecondsPerWidth").size());
     }
 
     @Test

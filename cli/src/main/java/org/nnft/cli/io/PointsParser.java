@@ -9,8 +9,10 @@ import java.util.List;
 /**
  * Parses evaluation points. Inline: points separated by ';', coordinates within a point by ','
  * ({@code "0,0;0.5,0;1,0"}). File: one point per line, coordinates separated by commas or
- * white space; blank lines and lines starting with '#' are skipped. Every point must have the
- * expected dimension; errors name the input, the point (or line) and the offending text.
+ * white space; blank lines and lines starting with '#' are skipped. An empty inline point
+ * ({@code "1;;2"}, a trailing ';') is an error, not skipped: it is a typo more often than not.
+ * Every point must have the expected dimension; errors name the input, the point (or line) and
+ * the offending text.
  */
 public final class PointsParser {
     private PointsParser() {
@@ -21,11 +23,11 @@ public final class PointsParser {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("--points: no points given");
         }
-        String[] parts = text.split(";");
+        String[] parts = text.split(";", -1);
         List<double[]> out = new ArrayList<>();
         for (int i = 0; i < parts.length; i++) {
             if (parts[i].isBlank()) {
-                continue;
+                throw new IllegalArgumentException("--points: point " + (i + 1) + " is empty in '" + text + "'");
             }
             out.add(point(parts[i].split(","), dim, "--points: point " + (i + 1)));
         }
@@ -38,7 +40,8 @@ public final class PointsParser {
         try {
             lines = Files.readAllLines(file);
         } catch (IOException e) {
-            throw new IllegalArgumentException("--points-file: cannot read " + file + ": " + e.getMessage());
+            throw new IllegalArgumentException("--points-file: cannot read " + file + " ("
+                    + IoMessages.reason(e) + ")");
         }
         List<double[]> out = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {

@@ -5,17 +5,17 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 /**
- * Reads and writes result files. Writes are atomic: the JSON goes to a temporary file in the
- * target's folder and is renamed over the target only when complete, so a failed or interrupted
- * run never leaves a half-written file and never destroys the previous one.
+ * Reads and writes result files. Writes go through an {@link OutputSet}: the JSON is staged in a
+ * temporary file in the target's folder and renamed over the target only when complete, so a failed or
+ * interrupted run never leaves a half-written file and never destroys the previous one.
  */
 public final class ResultFile {
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -25,9 +25,20 @@ public final class ResultFile {
     private ResultFile() {
     }
 
-    /** Writes {@code document} (maps, lists, strings, numbers; NaN and infinities become null) to {@code target} atomically. */
+    /**
+     * Writes {@code document} (maps, lists, strings, numbers; NaN and infinities become null) to
+     * {@code target} atomically, on its own.
+     */
     public static void write(Path target, Map<String, Object> document) {
-        writeBytes(target, toJson(document).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try (OutputSet set = new OutputSet()) {
+            write(set, target, document);
+            set.commit();
+        }
+    }
+
+    /** Stages {@code document} as {@code target} in {@code set} (written when the set is committed). */
+    public static void write(OutputSet set, Path target, Map<String, Object> document) {
+        set.write(target, toJson(document).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The JSON text of a document. */
@@ -41,32 +52,22 @@ public final class ResultFile {
 
     /** Replaces {@code target} with {@code bytes} atomically (temp file + rename). */
     public static void writeBytes(Path target, byte[] bytes) {
-        Path abs = target.toAbsolutePath();
-        Path dir = abs.getParent();
-        try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-            try {
-                Files.write(tmp, bytes);
-                try {
-                    Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        try (OutputSet set = new OutputSet()) {
+            set.write(target, bytes);
+            set.commit();
         }
     }
 
-    /** Parses a result file. */
+    /**
+     * Parses a result file; a file that cannot be read or is not JSON is an input error
+     * ({@link IllegalArgumentException}, exit code 2) that says why.
+     */
     public static JsonNode read(Path file) {
-        try {
-            return JSON.readTree(file.toFile());
+        try (InputStream in = Files.newInputStream(file)) {
+            return JSON.readTree(in);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read result file " + file + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot read result file " + file + " (" + IoMessages.reason(e) + ")",
+                    e);
         }
     }
 }

@@ -4,18 +4,25 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.nnft.cli.io.OutputSet;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.awt.Color;
 import java.nio.file.Path;
+import java.util.Locale;
 
-/** PNG plots written next to result files (XChart, headless). */
+/**
+ * PNG plots written next to result files (XChart, headless). Every plot is staged in the run's
+ * {@link OutputSet}, so it is committed together with the result JSON or not at all.
+ */
 public final class Plots {
     static {
         System.setProperty("java.awt.headless", "true");
     }
+
+    /** Series longer than this are drawn thinned (block means), and commands report progress while plotting them. */
+    public static final int LONG_SERIES = Thinning.MAX_POINTS;
 
     private Plots() {
     }
@@ -24,7 +31,7 @@ public final class Plots {
      * Measured values with error bars against a theory curve: e.g. the 2-pt function G(r) against
      * the cutoff propagator.
      */
-    public static void measuredVsTheory(Path png, String title, String xLabel, String yLabel,
+    public static void measuredVsTheory(OutputSet set, Path png, String title, String xLabel, String yLabel,
                                         double[] x, double[] y, double[] err,
                                         double[] theoryX, double[] theoryY) {
         XYChart chart = chart(title, xLabel, yLabel);
@@ -34,56 +41,65 @@ public final class Plots {
         }
         XYSeries m = chart.addSeries("measured", x, y, err);
         m.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        save(chart, png);
+        save(set, chart, png);
     }
 
-    /** A log-log plot of y(x) with error bars and an optional fitted power law a x^slope. */
-    public static void logLog(Path png, String title, String xLabel, String yLabel,
+    /**
+     * A log-log plot of y(x) with error bars and an optional fitted power law a x^slope. A log axis
+     * cannot show y &lt;= 0 nor an error bar reaching zero: such points are left out, and such bars
+     * are drawn down to the axis floor (a tenth of the smallest value shown); the title says so.
+     */
+    public static void logLog(OutputSet set, Path png, String title, String xLabel, String yLabel,
                               double[] x, double[] y, double[] err, double slope, double amplitude) {
-        XYChart chart = chart(title, xLabel, yLabel);
-        chart.getStyler().setXAxisLogarithmic(true);
-        chart.getStyler().setYAxisLogarithmic(true);
-        XYSeries m = chart.addSeries("measured", x, y, err);
-        m.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        if (Double.isFinite(slope) && Double.isFinite(amplitude)) {
-            double[] fy = new double[x.length];
-            for (int i = 0; i < x.length; i++) {
-                fy[i] = amplitude * Math.pow(x[i], slope);
+        LogErrorBars bars = LogErrorBars.of(x, y, err);
+        XYChart chart = chart(title + bars.note(), xLabel, yLabel);
+        if (bars.x().length > 0) {
+            chart.getStyler().setXAxisLogarithmic(true);
+            chart.getStyler().setYAxisLogarithmic(true);
+            XYSeries m = chart.addSeries("measured", bars.x(), bars.y());
+            m.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            for (int i = 0; i < bars.x().length; i++) {
+                XYSeries bar = chart.addSeries("error " + i, new double[]{bars.x()[i], bars.x()[i]},
+                        new double[]{bars.low()[i], bars.high()[i]});
+                bar.setMarker(SeriesMarkers.NONE);
+                bar.setLineColor(Color.DARK_GRAY);
+                bar.setShowInLegend(false);
             }
-            XYSeries f = chart.addSeries(String.format(java.util.Locale.ROOT, "fit: slope %.3f", slope), x, fy);
+        }
+        if (Double.isFinite(slope) && Double.isFinite(amplitude) && amplitude > 0 && bars.x().length > 0) {
+            double[] fy = new double[bars.x().length];
+            for (int i = 0; i < fy.length; i++) {
+                fy[i] = amplitude * Math.pow(bars.x()[i], slope);
+            }
+            XYSeries f = chart.addSeries(String.format(Locale.ROOT, "fit: slope %.3f", slope), bars.x(), fy);
             f.setMarker(SeriesMarkers.NONE);
         }
-        save(chart, png);
+        save(set, chart, png);
     }
 
-    /** A series against its index (Monte Carlo history, autocorrelation function). */
-    public static void series(Path png, String title, String xLabel, String yLabel, double[] y) {
-        XYChart chart = chart(title, xLabel, yLabel);
-        double[] x = new double[y.length];
-        for (int i = 0; i < y.length; i++) {
-            x[i] = i;
-        }
-        XYSeries s = chart.addSeries(yLabel, x, y);
-        s.setMarker(SeriesMarkers.NONE);
-        save(chart, png);
+    /**
+     * A series against its index (Monte Carlo history, autocorrelation function); long series are
+     * drawn as block means (see {@link Thinning}), as the title then says.
+     */
+    public static void series(OutputSet set, Path png, String title, String xLabel, String yLabel, double[] y) {
+        Thinning.Series s = Thinning.of(y);
+        String note = s.block() > 1 ? String.format(Locale.ROOT, " (means of %d)", s.block()) : "";
+        XYChart chart = chart(title + note, xLabel, yLabel);
+        XYSeries line = chart.addSeries(yLabel, s.x(), s.y());
+        line.setMarker(SeriesMarkers.NONE);
+        line.setLineWidth(1f);
+        save(set, chart, png);
     }
 
     private static XYChart chart(String title, String xLabel, String yLabel) {
         XYChart chart = new XYChartBuilder().width(800).height(560).title(title)
                 .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
-        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
         return chart;
     }
 
-    private static void save(XYChart chart, Path png) {
-        try {
-            Files.createDirectories(png.toAbsolutePath().getParent());
-            Path tmp = png.resolveSibling("." + png.getFileName() + ".tmp.png");
-            BitmapEncoder.saveBitmap(chart, tmp.toString(), BitmapEncoder.BitmapFormat.PNG);
-            Files.move(tmp, png, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write plot " + png + ": " + e.getMessage(), e);
-        }
+    private static void save(OutputSet set, XYChart chart, Path png) {
+        set.write(png, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
     }
 }

@@ -1,0 +1,199 @@
+package org.nnft.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nnft.cli.io.ResultFile;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The contract of the README's "bad input" paragraph, command by command: every input error exits 2 with
+ * one line on stderr that starts "nnft: " and names the input, before any work starts (every case asks for
+ * a run of hours, so an error found after the work would time the test out), leaving the earlier result
+ * untouched and no file behind; a failed run (exit 1) also keeps the earlier result and leaves no temporary
+ * file.
+ */
+class BadInputContractTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** A bad command line and the text its one-line error must contain (the input's name). */
+    private record Case(String names, String... args) {
+    }
+
+    private static final String HUGE = "1000000000000";
+
+    private List<Case> cases() throws IOException {
+        String keep = dir.resolve("keep.json").toString();
+        Files.createDirectory(dir.resolve("folder"));
+        Files.writeString(dir.resolve("file"), "x");
+        String e = "ensemble --backend cpu --quiet --networks " + HUGE + " --out " + keep;
+        String w = "widths --backend cpu --quiet --widths 2,4 --networks " + HUGE + " --out " + keep;
+        String l = "lattice --backend cpu --quiet --sweeps 2000000000 --out " + keep;
+        List<Case> cases = new ArrayList<>(List.of(
+                // exit codes and output paths (item 2)
+                new Case("--chains", split(e + " --lambda 1 --box 3 --sampler mcmc --chains 0")),
+                new Case("--out", split("ensemble --backend cpu --quiet --networks " + HUGE + " --out "
+                        + dir.resolve("folder"))),
+                new Case("--out", split("lattice --backend cpu --quiet --sweeps 2000000000 --out "
+                        + dir.resolve("folder"))),
+                new Case("--out", concat(split("ensemble --backend cpu --quiet --networks " + HUGE + " --out"), "")),
+                new Case("--out", split("widths --backend cpu --quiet --widths 2,4 --networks " + HUGE + " --out "
+                        + dir.resolve("folder") + "/")),
+                new Case("--out", split("ensemble --backend cpu --quiet --networks " + HUGE + " --out "
+                        + dir.resolve("file") + "/x.json")),
+                new Case("--out", split("ensemble --backend cpu --quiet --networks " + HUGE
+                        + " --out /proc/nnft-no-such-folder/x.json")),
+                new Case("--out", split("bench --workload lattice --sweeps 2000000000 --no-peer --out "
+                        + dir.resolve("folder"))),
+                new Case("--dir", split("demo --quiet --dir " + dir.resolve("file"))),
+                new Case("--backend", split("demo --quiet --backend foo --dir " + dir.resolve("demo"))),
+                // options (item 3)
+                new Case("--points", split(e + " --points 1;;2")),
+                new Case("--points", split(e + " --points 1;2;")),
+                new Case("--mass", split(e + " --arch relu --mass 2")),
+                new Case("--cutoff", split(e + " --arch gauss --cutoff 2")),
+                new Case("--sigma-a", split(e + " --arch erf --sigma-a 2")),
+                new Case("--sigma-w", split(e + " --arch cos --sigma-w 2")),
+                new Case("--sigma-b", split(e + " --arch cauchy --sigma-b 2")),
+                new Case("--outputs", split(e + " --arch cos --outputs 2")),
+                new Case("--cutoff", split(e + " --arch cauchy --cutoff 2")),
+                new Case("--mass", split(w + " --arch relu --mass 2")),
+                new Case("--width", split(w + " --width 5")),
+                new Case("--arch", split(e + " --arch cos --arch relu")),
+                new Case("--seed", split(w + " --seed 1 --seed 2")),
+                new Case("no such file", split(e + " --points-file " + dir.resolve("missing.txt"))),
+                new Case("--mcmc-sweeps", split("bench --no-peer --mcmc-sweeps 0 --out " + keep)),
+                new Case("--networks", split("bench --no-peer --workload w1 --networks 0 --out " + keep)),
+                new Case("--backends", split("bench --no-peer --backends foo --out " + keep)),
+                new Case("--mcmc-sweeps", split("bench --no-peer --workload lattice --mcmc-sweeps 50 --out " + keep)),
+                new Case("--peer-networks", split("bench --no-peer --workload w1 --peer-networks 5 --out " + keep)),
+                new Case("--networks", split("ensemble --backend cpu --quiet --networks 0 --out " + keep)),
+                new Case("--dim", split(e + " --dim 7")),
+                new Case("--backend", split(e.replace("--backend cpu", "--backend warp-drive"))),
+                new Case("--device", split(e + " --device 3")),
+                new Case("missing.json", split("merge " + dir.resolve("missing.json") + " --out " + keep)),
+                // earlier checks, still before any work
+                new Case("--size", split(l + " --size 7")),
+                new Case("--measure-every", split(l + " --measure-every 0")),
+                new Case("--order", split(e + " --order 5")),
+                new Case("--box", split(e + " --lambda 1 --box 3,3"))));
+        return cases;
+    }
+
+    @Test
+    void everyInputErrorIsExit2OneLineNamingTheInputBeforeAnyWork() throws IOException {
+        Path keep = dir.resolve("keep.json");
+        Files.writeString(keep, "{\"old\": true}");
+        List<Case> cases = cases();
+        List<String> before = names();
+        for (Case c : cases) {
+            String line = String.join(" ", c.args());
+            long t0 = System.nanoTime();
+            Run r = run(c.args());
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            assertEquals(2, r.code(), line + " -> " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), "one line: " + line + " -> " + r.err());
+            assertTrue(r.err().startsWith("nnft: "), r.err());
+            assertTrue(r.err().contains(c.names()), "names " + c.names() + ": " + r.err());
+            assertTrue(r.err().length() < 300, "short: " + r.err());
+            assertTrue(seconds < 20, line + " took " + seconds + " s: checked only after work");
+            assertEquals("", r.out(), line);
+            assertEquals("{\"old\": true}", Files.readString(keep), line);
+            assertEquals(before, names(), "no file left behind by " + line);
+        }
+    }
+
+    @Test
+    void aFailedRunKeepsTheEarlierResultAndLeavesNoTemporaryFile() throws IOException {
+        Path out = dir.resolve("e.json");
+        Files.writeString(out, "{\"old\": true}");
+        Files.createDirectory(dir.resolve("e-g2.png"));          // the plot cannot be written
+        Run r = run("ensemble", "--width", "10", "--networks", "4096", "--block-size", "64", "--bins", "8",
+                "--points", "0;1", "--backend", "cpu", "--quiet", "--out", out.toString());
+        assertEquals(1, r.code(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("e-g2.png"), r.err());
+        assertEquals("{\"old\": true}", Files.readString(out), "JSON and plots commit together or not at all");
+        assertEquals(List.of("e-g2.png", "e.json"), names());
+    }
+
+    @Test
+    void subcommandsPrintTheVersion() {
+        for (String command : new String[]{"ensemble", "lattice", "widths", "merge", "demo", "bench", "backends"}) {
+            Run r = run(command, "--version");
+            assertEquals(0, r.code(), command);
+            assertTrue(r.out().startsWith("nnft "), command + ": '" + r.out() + "'");
+        }
+    }
+
+    @Test
+    void outOnASymbolicLinkWritesThroughAndResultsGetTheNormalMode() throws IOException {
+        Path real = dir.resolve("real.json"), link = dir.resolve("link.json");
+        Files.writeString(real, "{}");
+        Files.createSymbolicLink(link, real.getFileName());
+        Run r = run("ensemble", "--width", "10", "--networks", "4096", "--block-size", "64", "--bins", "8",
+                "--points", "0;1", "--backend", "cpu", "--quiet", "--out", link.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.isSymbolicLink(link));
+        JsonNode doc = ResultFile.read(real);
+        assertEquals(10, doc.get("config").get("width").asInt());
+        Path fresh = Files.createFile(dir.resolve("fresh"));
+        assertEquals(Files.getPosixFilePermissions(fresh), Files.getPosixFilePermissions(real));
+        assertEquals(Files.getPosixFilePermissions(fresh), Files.getPosixFilePermissions(dir.resolve("link-g2.png")));
+        assertFalse(names().stream().anyMatch(n -> n.endsWith(".tmp")), names().toString());
+    }
+
+    @Test
+    void longChainsPlotThinnedWithProgressUnlessQuiet() throws IOException {
+        Path out = dir.resolve("l.json");
+        String[] args = {"lattice", "--dim", "2", "--size", "4", "--sweeps", "6000", "--thermalize", "10",
+                "--backend", "cpu", "--out", out.toString()};
+        Run loud = run(args);
+        assertEquals(0, loud.code(), loud.err());
+        assertTrue(loud.err().contains("plotting 4/4"), loud.err());
+        assertEquals(6000, ResultFile.read(out).get("results").get("series").get("absM").size(),
+                "the JSON keeps every measurement");
+        Run quiet = run(concat(args, "--quiet"));
+        assertEquals(0, quiet.code());
+        assertFalse(quiet.err().contains("plotting"), quiet.err());
+    }
+
+    private List<String> names() throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static String[] split(String line) {
+        return line.split(" ");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+}
