@@ -13,8 +13,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,7 +49,7 @@ final class MergeCommand implements Callable<Integer> {
         EnsembleConfig base = null;
         String firstConfig = null;
         for (Path f : files) {
-            JsonNode doc = read(f);
+            JsonNode doc = ResultFile.read(f);
             JsonNode config = doc.path("config");
             JsonNode blockSums = doc.path("results").path("blockSums");
             if (!config.isObject() || !blockSums.isObject() || !doc.path("provenance").isObject()) {
@@ -114,20 +112,6 @@ final class MergeCommand implements Callable<Integer> {
 
     private static String join(int[] v) {
         return String.join(",", Arrays.stream(v).mapToObj(Integer::toString).toList());
-    }
-
-    /** The parsed file; a missing or unparsable file is a one-line input error. */
-    private static JsonNode read(Path f) {
-        if (!Files.isRegularFile(f)) {
-            throw new IllegalArgumentException(f + ": no such file");
-        }
-        try {
-            return ResultFile.read(f);
-        } catch (UncheckedIOException e) {
-            String why = e.getCause() == null || e.getCause().getMessage() == null ? "unreadable"
-                    : e.getCause().getMessage().lines().findFirst().orElse("unreadable");
-            throw new IllegalArgumentException(f + ": not a complete JSON file (" + why + ")");
-        }
     }
 
     private static BlockMoments.Data blockData(JsonNode b) {

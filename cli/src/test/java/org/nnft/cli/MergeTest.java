@@ -108,7 +108,7 @@ class MergeTest {
         String text = Files.readString(shards[1]);
         Files.writeString(cut, text.substring(0, text.length() / 2));
         assertOneLineError(run("merge", shards[0].toString(), cut.toString(), shards[2].toString()), "cut.json",
-                "not a complete JSON file");
+                "not valid JSON");
     }
 
     @Test
