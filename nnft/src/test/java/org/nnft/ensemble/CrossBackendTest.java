@@ -1,5 +1,6 @@
 package org.nnft.ensemble;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nnft.engine.Backend;
 import org.nnft.engine.Backends;
@@ -24,6 +25,7 @@ class CrossBackendTest {
         return Backends.named("opencl");
     }
 
+    @Tag("slow")
     @Test
     void openClGivesTheCpuSums() {
         double[][] p1 = {{0}, {0.3}, {1.1}};

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -89,6 +90,7 @@ class GammaMethodTest {
      * A long strongly correlated chain exercises the FFT path (window far beyond the direct lags). How fast the
      * analysis is belongs to JMH ({@code GammaMethodBenchmark} in the bench module), not to a unit test.
      */
+    @Tag("slow")
     @Test
     void longStronglyCorrelatedChainUsesFftAndIsCorrect() {
         double a = 0.98;
@@ -152,6 +154,7 @@ class GammaMethodTest {
      * exactly sqrt(8/(3N)) (gradient (2, -1/3) on (m^2, m^4) with Var m^2 = 2, Var m^4 = 96,
      * Cov = 12).
      */
+    @Tag("slow")
     @Test
     void binderCumulantOfGaussianDataIsZeroWithExactError() {
         int n = 1_000_000;

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Random;
 import org.apache.commons.math3.special.Erf;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class SingleNeuronExpectationsTest {
 
+    @Tag("slow")
     @Test
     void pairExpectationsReproduceClosedFormKernels() {
         Random random = new Random(5);
@@ -54,6 +56,7 @@ class SingleNeuronExpectationsTest {
         assertEquals(2 * Math.pow(sb, 3) / Math.sqrt(2 * Math.PI), e.expectation(0, 1, 2), 1e-15);
     }
 
+    @Tag("slow")
     @Test
     void reluPolarAndSphericalQuadraturesSatisfyIsserlisThroughReluMinusReflection() {
         // z = relu(z) - relu(-z), so sum over sign flips eps of (prod eps) E[prod relu(eps_a z_a)]
@@ -111,6 +114,7 @@ class SingleNeuronExpectationsTest {
         }
     }
 
+    @Tag("slow")
     @Test
     void gaussNetClosedFormAgreesWithGaussHermite() {
         ShallowNet d2 = new ShallowNet(Activation.GAUSS, 0.9, 0.4, 2);
