@@ -4,7 +4,7 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.nnft.ensemble.arch.Activation;
+import org.nnft.theory.Activation;
 import org.nnft.ensemble.arch.CosNet;
 import org.nnft.ensemble.arch.ShallowNetwork;
 import org.nnft.stats.BlockMoments;

@@ -5,6 +5,9 @@ package org.nnft.theory;
  *
  * <p>The Gauss-net unit depends on the pre-activation variance v = &lt;x,x&gt; of its input point:
  * act(z) = exp(z - v), i.e. exp(z) / sqrt(exp(2 v)), so that E[act^2] = 1 for every x.
+ *
+ * <p>The one activation type of the project: the ensemble module's sampled networks use it too, and the
+ * ordinal is the fused ensemble kernel's variant code (0 erf, 1 ReLU, 2 Gauss), so the order must not change.
  */
 public enum Activation {
     /** act(z) = erf(z). */

@@ -2,6 +2,7 @@ package org.nnft.ensemble.arch;
 
 import org.apache.commons.math3.special.Erf;
 import org.junit.jupiter.api.Test;
+import org.nnft.theory.Activation;
 import org.nnft.theory.ContinuumPropagator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
