@@ -1,5 +1,7 @@
 package org.nnft.theory;
 
+import org.apache.commons.numbers.gamma.Erf;
+
 /**
  * Hidden-unit activations of the single-hidden-layer networks of physics.md A.1.
  *
@@ -10,7 +12,7 @@ package org.nnft.theory;
  * ordinal is the fused ensemble kernel's variant code (0 erf, 1 ReLU, 2 Gauss), so the order must not change.
  */
 public enum Activation {
-    /** act(z) = erf(z). */
+    /** act(z) = erf(z) (Commons Numbers {@code Erf}; the GPU kernels use their own {@code PortableErf}). */
     ERF,
     /** act(z) = max(0, z). */
     RELU,
@@ -23,7 +25,7 @@ public enum Activation {
      */
     public double apply(double z, double variance) {
         return switch (this) {
-            case ERF -> ErrorFunction.erf(z);
+            case ERF -> Erf.value(z);
             case RELU -> Math.max(0, z);
             case GAUSS -> Math.exp(z - variance);
         };
