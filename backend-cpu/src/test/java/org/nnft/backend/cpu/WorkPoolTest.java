@@ -3,12 +3,16 @@ package org.nnft.backend.cpu;
 import org.junit.jupiter.api.Test;
 import org.nnft.engine.EngineException;
 
+import java.util.Set;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
@@ -119,23 +123,27 @@ class WorkPoolTest {
     }
 
     /**
-     * Workers are counted while a task runs (after a 20 ms idle timeout they may already have retired when
-     * {@code run} returns), then awaited until they retire; every tenth later run starts from a fully retired
-     * pool, so the come-back path is exercised on every run of the test.
+     * Workers are counted while all three participants are held inside a task of the first run (a thread in a task
+     * cannot retire; after a 20 ms idle timeout a worker that has finished may already have retired when some
+     * other task runs), then awaited until they retire; every tenth later run starts from a fully retired pool,
+     * so the come-back path is exercised on every run of the test. Each thread's first task waits for the other
+     * two threads; three such tasks leave three for a late thread, so the barrier is always reached.
      */
     @Test
     void idleWorkersRetireAndComeBack() {
         try (WorkPool pool = new WorkPool(3, 20_000_000L)) {
             assertEquals(0, pool.liveWorkers(), "threads start with the first parallel run");
             AtomicIntegerArray count = new AtomicIntegerArray(6);
-            AtomicIntegerArray liveDuringRun = new AtomicIntegerArray(6);
+            AtomicInteger liveWhileAllInTasks = new AtomicInteger(-1);
+            CyclicBarrier allInTasks = new CyclicBarrier(3, () -> liveWhileAllInTasks.set(pool.liveWorkers()));
+            Set<Thread> arrived = ConcurrentHashMap.newKeySet();
             pool.run(6, t -> {
                 count.incrementAndGet(t);
-                liveDuringRun.set(t, pool.liveWorkers());
+                if (arrived.add(Thread.currentThread())) {
+                    awaitGuarded(allInTasks);
+                }
             });
-            for (int t = 0; t < 6; t++) {
-                assertEquals(2, liveDuringRun.get(t), "live workers during the first run, task " + t);
-            }
+            assertEquals(2, liveWhileAllInTasks.get(), "live workers while every participant is in a task");
             awaitRetired(pool);
             for (int r = 0; r < 100; r++) {
                 pool.run(6, count::incrementAndGet);
@@ -163,6 +171,18 @@ class WorkPoolTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
+        }
+    }
+
+    /** Waits at the barrier; the timeout only guards against a hang. */
+    private static void awaitGuarded(CyclicBarrier barrier) {
+        try {
+            barrier.await(GUARD_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        } catch (BrokenBarrierException | TimeoutException e) {
+            throw new AssertionError("the three participants never were in a task together", e);
         }
     }
 
