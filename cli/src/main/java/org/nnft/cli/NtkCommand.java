@@ -11,7 +11,7 @@ import org.nnft.theory.GaussianPrediction;
 import org.nnft.theory.InfiniteWidthKernels;
 import org.nnft.theory.LinearisedDynamics;
 import org.nnft.theory.Parameterization;
-import org.nnft.theory.ShallowNet;
+import org.nnft.theory.ShallowNetTheory;
 import org.nnft.theory.ShallowNetTangentKernel;
 import org.nnft.theory.UniformBallDensity;
 import picocli.CommandLine.Command;
@@ -167,7 +167,7 @@ final class NtkCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("--dim must be >= 1, got " + dim);
                 }
                 Activation act = Activation.valueOf(arch.toUpperCase(Locale.ROOT));
-                yield new ShallowNetTangentKernel(new ShallowNet(act, sigmaW, sigmaB, dim), p, width);
+                yield new ShallowNetTangentKernel(new ShallowNetTheory(act, sigmaW, sigmaB, dim), p, width);
             }
             case "cos" -> {
                 requireFinite("--mass", mass);

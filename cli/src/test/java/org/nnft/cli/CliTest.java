@@ -1,6 +1,7 @@
 package org.nnft.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nnft.cli.io.ResultFile;
@@ -38,6 +39,7 @@ class CliTest {
         return all;
     }
 
+    @Tag("slow")
     @Test
     void ensembleWritesSelfDescribingJson() {
         Path out = dir.resolve("e.json");
@@ -62,6 +64,7 @@ class CliTest {
         assertEquals(Math.atan(10.0) / Math.PI, first2pt.get("theory").get("moment").asDouble(), 1e-6);
     }
 
+    @Tag("slow")
     @Test
     void shardsMergeIntoTheOneRunResult() {
         Path whole = dir.resolve("whole.json"), s0 = dir.resolve("s0.json"), s1 = dir.resolve("s1.json"),
@@ -78,6 +81,7 @@ class CliTest {
         assertFalse(bad.code() == 0);
     }
 
+    @Tag("slow")
     @Test
     void latticeResumeContinuesTheSameChain() {
         Path whole = dir.resolve("l.json"), part = dir.resolve("p.json"), resumed = dir.resolve("r.json"),
@@ -100,6 +104,7 @@ class CliTest {
         assertTrue(other.err().contains("another run"), other.err());
     }
 
+    @Tag("slow")
     @Test
     void deformedEnsemblesWriteTheDeformationAndDiagnostics() {
         String[] base = {"ensemble", "--arch", "cos", "--width", "20", "--networks", "4096", "--points", "0;0.5",
@@ -138,6 +143,7 @@ class CliTest {
         assertTrue(Math.abs(g1 - g2) < 5 * Math.hypot(e1, e2), g1 + " +- " + e1 + " vs " + g2 + " +- " + e2);
     }
 
+    @Tag("slow")
     @Test
     void badInputGivesOneLineErrorsAndExitCode2AndKeepsOldResults() throws Exception {
         Path out = dir.resolve("keep.json");
@@ -175,6 +181,7 @@ class CliTest {
         assertTrue(r.err().contains("line 3"), r.err());
     }
 
+    @Tag("slow")
     @Test
     void helpAndBackendsWork() {
         assertEquals(0, run("--help").code());

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nnft.cli.io.ResultFile;
 import org.nnft.theory.Activation;
 import org.nnft.theory.Parameterization;
-import org.nnft.theory.ShallowNet;
+import org.nnft.theory.ShallowNetTheory;
 import org.nnft.theory.ShallowNetTangentKernel;
 
 import java.io.PrintWriter;
@@ -41,7 +41,7 @@ class NtkCommandTest {
         JsonNode doc = ResultFile.read(out);
         JsonNode ntk = doc.get("results").get("ntk");
         assertEquals(6, ntk.size());
-        ShallowNetTangentKernel theory = new ShallowNetTangentKernel(new ShallowNet(Activation.ERF, 1.5, 0.1, 2),
+        ShallowNetTangentKernel theory = new ShallowNetTangentKernel(new ShallowNetTheory(Activation.ERF, 1.5, 0.1, 2),
                 Parameterization.STANDARD, 64);
         double[][] xs = {{0, 0}, {0.5, 1}, {1, -1}};
         for (JsonNode e : ntk) {

@@ -1,6 +1,7 @@
 package org.nnft.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nnft.cli.io.ResultFile;
@@ -25,6 +26,7 @@ class WidthScanTest {
         return Main.execute(args, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
     }
 
+    @Tag("slow")
     @Test
     void fitsTheNonGaussianityAgainstTheWidth() {
         Path out = dir.resolve("w.json");

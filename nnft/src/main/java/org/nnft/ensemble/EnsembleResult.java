@@ -5,6 +5,7 @@ import org.nnft.stats.BlockMoments;
 import org.nnft.stats.CorrelatorEstimates;
 import org.nnft.stats.CorrelatorEstimator;
 import org.nnft.stats.Tuples;
+import org.nnft.stats.ValueWithError;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -114,8 +115,8 @@ public final class EnsembleResult {
     /** The estimate of the tuple of sites (any order; it must be in the tuple set). */
     public Correlator correlator(int... sites) {
         int i = tuples().requireIndexOf(sites);
-        return new Correlator(tuples().tuple(i), estimates.moment(i), estimates.momentError(i),
-                estimates.connected(i), estimates.connectedError(i), theory(i));
+        return new Correlator(tuples().tuple(i), new ValueWithError(estimates.moment(i), estimates.momentError(i)),
+                new ValueWithError(estimates.connected(i), estimates.connectedError(i)), theory(i));
     }
 
     /** The estimate of the tuple of points, all of output component 0 (scalar fields). */

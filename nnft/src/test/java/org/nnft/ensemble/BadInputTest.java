@@ -2,7 +2,7 @@ package org.nnft.ensemble;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
-import org.nnft.ensemble.arch.Activation;
+import org.nnft.theory.Activation;
 import org.nnft.ensemble.arch.CosNet;
 import org.nnft.ensemble.arch.MomentumDensity;
 import org.nnft.ensemble.arch.ShallowNetwork;

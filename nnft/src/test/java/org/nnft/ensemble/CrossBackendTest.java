@@ -1,10 +1,11 @@
 package org.nnft.ensemble;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nnft.engine.Backend;
 import org.nnft.engine.Backends;
 import org.nnft.engine.conformance.TestBackends;
-import org.nnft.ensemble.arch.Activation;
+import org.nnft.theory.Activation;
 import org.nnft.ensemble.arch.Architecture;
 import org.nnft.ensemble.arch.CosNet;
 import org.nnft.ensemble.arch.ShallowNetwork;
@@ -24,6 +25,7 @@ class CrossBackendTest {
         return Backends.named("opencl");
     }
 
+    @Tag("slow")
     @Test
     void openClGivesTheCpuSums() {
         double[][] p1 = {{0}, {0.3}, {1.1}};

@@ -1,5 +1,6 @@
 package org.nnft.ensemble;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nnft.engine.Backend;
 import org.nnft.engine.BackendOptions;
@@ -27,6 +28,7 @@ class FastPathTest {
             CosNet.freeScalar(4, 1.5, 2.0, 1.0, 20),
             CosNet.cauchy(1.0, 1.0, 13)};
 
+    @Tag("slow")
     @Test
     void fastPathMatchesTheScalarReference() {
         for (Architecture arch : ARCHITECTURES) {

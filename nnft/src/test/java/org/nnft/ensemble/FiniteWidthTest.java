@@ -1,7 +1,8 @@
 package org.nnft.ensemble;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.nnft.ensemble.arch.Activation;
+import org.nnft.theory.Activation;
 import org.nnft.ensemble.arch.CosNet;
 import org.nnft.ensemble.arch.ShallowNetwork;
 
@@ -19,6 +20,7 @@ class FiniteWidthTest {
 
     private static final double[][] POINTS_1D = {{0.0}, {0.4}, {1.1}, {-0.7}};
 
+    @Tag("slow")
     @Test
     void cosNetConnectedFourPointMatchesTheExactPrediction() {
         for (CosNet net : new CosNet[]{CosNet.freeScalar(1, 1.0, 3.0, 1.0, 3), CosNet.cauchy(1.2, 0.8, 2),
@@ -41,6 +43,7 @@ class FiniteWidthTest {
      * expectations from the theory module (machine precision for ReLU at covariance rank 2), and for two
      * outputs the Kronecker-delta structure (mixed components (0,0,1,1) have no 3 E_1234 term).
      */
+    @Tag("slow")
     @Test
     void reluNetConnectedFourPointMatchesTheExactPrediction() {
         double[][] pts = {{0.0}, {0.7}, {-0.9}};
@@ -61,6 +64,7 @@ class FiniteWidthTest {
         assertTrue(Math.abs(mixed.connected()) > 5 * mixed.connectedError(), "mixed-component G4_c must be resolved: " + mixed);
     }
 
+    @Tag("slow")
     @Test
     void connectedFourPointFallsAsOneOverWidth() {
         long[] widths = {2, 8};
@@ -76,6 +80,7 @@ class FiniteWidthTest {
         assertTrue(Math.abs(a) > 8 * widths[0] * c[0].connectedError(), "G4_c at N = 2 must be resolved: " + c[0]);
     }
 
+    @Tag("slow")
     @Test
     void cosNetFourPointIsTranslationInvariantAtFiniteWidth() {
         CosNet net = CosNet.freeScalar(2, 1.0, 2.0, 1.0, 2);

@@ -1,7 +1,8 @@
 package org.nnft.ensemble;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.nnft.ensemble.arch.Activation;
+import org.nnft.theory.Activation;
 import org.nnft.ensemble.arch.Architecture;
 import org.nnft.ensemble.arch.CosNet;
 import org.nnft.ensemble.arch.ShallowNetwork;
@@ -35,6 +36,7 @@ class TwoPointExactnessTest {
         return a;
     }
 
+    @Tag("slow")
     @Test
     void twoPointFunctionIsTheKernelAtEveryWidth() {
         long seed = 11;

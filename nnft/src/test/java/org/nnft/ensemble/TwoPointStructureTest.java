@@ -2,8 +2,9 @@ package org.nnft.ensemble;
 
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.nnft.ensemble.arch.Activation;
+import org.nnft.theory.Activation;
 import org.nnft.ensemble.arch.CosNet;
 import org.nnft.ensemble.arch.ShallowNetwork;
 import org.nnft.stats.BlockMoments;
@@ -20,6 +21,7 @@ import static org.nnft.ensemble.EnsembleTesting.run;
  */
 class TwoPointStructureTest {
 
+    @Tag("slow")
     @Test
     void cosNetTwoPointIsTheCutoffPropagatorAtSeveralSeparations() {
         for (int d = 1; d <= 3; d++) {
@@ -105,6 +107,7 @@ class TwoPointStructureTest {
         return run(net, pts, 2, 40_000, seed);
     }
 
+    @Tag("slow")
     @Test
     void reflectionPositivityHoldsForCauchyMomentaAndFailsForTheSharpCutoff() {
         double[] times = {0.25, 0.75, 1.25, 1.75};

@@ -1,7 +1,8 @@
 package org.nnft.ensemble;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.nnft.ensemble.arch.Activation;
+import org.nnft.theory.Activation;
 import org.nnft.ensemble.arch.ShallowNetwork;
 import org.nnft.theory.PowerLawFit;
 
@@ -21,6 +22,7 @@ class WidthScalingTest {
     private static final int[] WIDTHS = {2, 4, 8};
     private static final double[][] POINTS = {{0.3}, {-0.8}};
 
+    @Tag("slow")
     @Test
     void connectedFourAndSixPointFunctionsFallAsPowersOfTheWidth() {
         double[] n = new double[WIDTHS.length];

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.nnft.engine.Backend;
 import org.nnft.engine.run.Cancellation;
 import org.nnft.engine.run.RunCancelledException;
-import org.nnft.ensemble.arch.Activation;
+import org.nnft.theory.Activation;
 import org.nnft.ensemble.arch.ShallowNetwork;
 
 import java.util.List;

@@ -10,7 +10,7 @@ import org.nnft.theory.GaussianPrediction;
 import org.nnft.theory.InfiniteWidthKernels;
 import org.nnft.theory.LinearisedDynamics;
 import org.nnft.theory.Parameterization;
-import org.nnft.theory.ShallowNet;
+import org.nnft.theory.ShallowNetTheory;
 import org.nnft.theory.ShallowNetTangentKernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,7 +22,7 @@ class KernelRegressionTest {
     private static final double[][] TEST = {{0.0, 0.0}, {0.9, -0.3}, {-0.5, 0.7}};
 
     private static InfiniteWidthKernels reluNet() {
-        return new ShallowNetTangentKernel(new ShallowNet(Activation.RELU, 1.4, 0.3, 2), Parameterization.NTK, 1);
+        return new ShallowNetTangentKernel(new ShallowNetTheory(Activation.RELU, 1.4, 0.3, 2), Parameterization.NTK, 1);
     }
 
     @Test

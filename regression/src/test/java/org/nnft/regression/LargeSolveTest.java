@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.nnft.theory.Activation;
 import org.nnft.theory.InfiniteWidthKernels;
 import org.nnft.theory.Parameterization;
-import org.nnft.theory.ShallowNet;
+import org.nnft.theory.ShallowNetTheory;
 import org.nnft.theory.ShallowNetTangentKernel;
 
 import java.util.Locale;
@@ -29,7 +29,7 @@ class LargeSolveTest {
             }
             y[i] = Math.sin(x[i][0]) + 0.1 * random.nextGaussian();
         }
-        InfiniteWidthKernels k = new ShallowNetTangentKernel(new ShallowNet(Activation.ERF, 1.5, 0.2, 3),
+        InfiniteWidthKernels k = new ShallowNetTangentKernel(new ShallowNetTheory(Activation.ERF, 1.5, 0.2, 3),
                 Parameterization.NTK, 1);
         long start = System.nanoTime();
         double[] matrix = KernelRows.matrix(k::nngp, x, x, true);

@@ -128,7 +128,7 @@ public final class GammaMethod {
         Autocovariance gamma = new Autocovariance(deltas);
         double gamma0 = gamma.at(0);
         if (gamma0 == 0) {
-            return new GammaResult(mean, 0, 0.5, 0, 0, new double[] {1.0}, n);
+            return new GammaResult(new ValueWithError(mean, 0), 0.5, 0, 0, new double[] {1.0}, n);
         }
         int tMax = n / 2;
         int window = tMax;
@@ -156,7 +156,7 @@ public final class GammaMethod {
         for (int t = 0; t < rhoLength; t++) {
             rho[t] = (gamma.at(t) + shift) / gamma0Corrected;
         }
-        return new GammaResult(mean, error, tauInt, tauIntError, window, rho, n);
+        return new GammaResult(new ValueWithError(mean, error), tauInt, tauIntError, window, rho, n);
     }
 
     private static double mean(double[] a) {

@@ -131,6 +131,6 @@ public final class Jackknife {
             }
             jackknife.accept(b, new double[] {f.applyAsDouble(leaveOneOutMeans.clone())});
         }
-        return new JackknifeResult(full, jackknife.errors()[0], jackknife.biasCorrected()[0]);
+        return new JackknifeResult(new ValueWithError(full, jackknife.errors()[0]), jackknife.biasCorrected()[0]);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,6 +57,7 @@ class CorrelatorEstimatorTest {
      * t-distribution with B-1 dof, within 5 standard errors of the run average plus a stated 0.1
      * systematic (O(1/N) bias and non-normality of higher-order estimators).
      */
+    @Tag("slow")
     @Test
     void jackknifeErrorsAreCalibrated() {
         Tuples tuples = Tuples.allUpToOrder(3, 4);

@@ -51,13 +51,13 @@ public final class FiniteWidthCumulants {
     }
 
     /** Convenience: G4_c(x1..x4) at width N, computing the single-neuron expectations. */
-    public static double g4Connected(ShallowNet net, double[][] points, long width) {
+    public static double g4Connected(ShallowNetTheory net, double[][] points, long width) {
         requireCount(points, 4);
         return g4Connected(SingleNeuronExpectations.compute(net, points), net.sigmaW(), width);
     }
 
     /** Convenience: G6_c(x1..x6) at width N, computing the single-neuron expectations. */
-    public static double g6Connected(ShallowNet net, double[][] points, long width) {
+    public static double g6Connected(ShallowNetTheory net, double[][] points, long width) {
         requireCount(points, 6);
         return g6Connected(SingleNeuronExpectations.compute(net, points), net.sigmaW(), width);
     }

@@ -65,14 +65,22 @@ public final class RadialFourierIntegral {
         };
     }
 
-    /** Volume of the ball of radius Lambda in R^d, pi^(d/2) Lambda^d / Gamma(d/2 + 1). */
+    /**
+     * Volume of the ball of radius Lambda in R^d, pi^(d/2) Lambda^d / Gamma(d/2 + 1), written out per d (the
+     * cos-net sampler's amplitude is built from it, so its rounding is part of the sampled numbers).
+     */
     public static double ballVolume(int d, double cutoff) {
-        requireDimension(d);
-        return Math.pow(Math.PI, 0.5 * d) * Math.pow(cutoff, d)
-                / Math.exp(org.apache.commons.math3.special.Gamma.logGamma(0.5 * d + 1));
+        return switch (d) {
+            case 1 -> 2 * cutoff;
+            case 2 -> Math.PI * cutoff * cutoff;
+            case 3 -> 4.0 / 3.0 * Math.PI * cutoff * cutoff * cutoff;
+            case 4 -> 0.5 * Math.PI * Math.PI * Math.pow(cutoff, 4);
+            default -> throw new IllegalArgumentException("dimension d must be in 1..4, got " + d);
+        };
     }
 
-    static void requireDimension(int d) {
+    /** Throws unless 1 &lt;= d &lt;= 4. */
+    public static void requireDimension(int d) {
         if (d < 1 || d > 4) {
             throw new IllegalArgumentException("dimension d must be in 1..4, got " + d);
         }

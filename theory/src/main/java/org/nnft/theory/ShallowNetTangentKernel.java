@@ -1,7 +1,7 @@
 package org.nnft.theory;
 
 /**
- * NNGP kernel and neural tangent kernel of the one-hidden-layer network {@link ShallowNet},
+ * NNGP kernel and neural tangent kernel of the one-hidden-layer network {@link ShallowNetTheory},
  * f(x) = sum_{i=1..N} W1_i act(W0_i.x + b0_i) + b1, in either {@link Parameterization}.
  *
  * <p>The same network in neural-tangents is
@@ -27,7 +27,7 @@ package org.nnft.theory;
  */
 public final class ShallowNetTangentKernel implements InfiniteWidthKernels {
 
-    private final ShallowNet net;
+    private final ShallowNetTheory net;
     private final Parameterization parameterization;
     private final int width;
 
@@ -36,7 +36,7 @@ public final class ShallowNetTangentKernel implements InfiniteWidthKernels {
      * @param parameterization standard or NTK
      * @param width            hidden width N &gt;= 1 (enters the standard NTK only)
      */
-    public ShallowNetTangentKernel(ShallowNet net, Parameterization parameterization, int width) {
+    public ShallowNetTangentKernel(ShallowNetTheory net, Parameterization parameterization, int width) {
         if (net == null || parameterization == null) {
             throw new IllegalArgumentException("net and parameterization must not be null");
         }
@@ -48,7 +48,7 @@ public final class ShallowNetTangentKernel implements InfiniteWidthKernels {
         this.width = width;
     }
 
-    public ShallowNet net() {
+    public ShallowNetTheory net() {
         return net;
     }
 
@@ -65,7 +65,7 @@ public final class ShallowNetTangentKernel implements InfiniteWidthKernels {
         return net.inputDimension();
     }
 
-    /** K(x, y) = sigma_b^2 + sigma_W^2 E[act(z) act(z')], the {@link ShallowNet#kernel} closed form. */
+    /** K(x, y) = sigma_b^2 + sigma_W^2 E[act(z) act(z')], the {@link ShallowNetTheory#kernel} closed form. */
     @Override
     public double nngp(double[] x, double[] y) {
         return net.kernel(x, y);

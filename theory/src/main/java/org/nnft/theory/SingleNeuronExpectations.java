@@ -50,7 +50,7 @@ public final class SingleNeuronExpectations {
     }
 
     /** All subset expectations for the given points (each of dimension d_in; repeats allowed). */
-    public static NeuronMoments compute(ShallowNet net, double[][] points) {
+    public static NeuronMoments compute(ShallowNetTheory net, double[][] points) {
         double[][] covariance = covariance(net, points);
         double[] bySubset = switch (net.activation()) {
             case GAUSS -> gaussClosedForm(covariance);
@@ -61,7 +61,7 @@ public final class SingleNeuronExpectations {
     }
 
     /** Polar quadrature for any activation (cross-checks the Gauss-net closed form). */
-    static NeuronMoments computeByQuadrature(ShallowNet net, double[][] points) {
+    static NeuronMoments computeByQuadrature(ShallowNetTheory net, double[][] points) {
         double[][] covariance = covariance(net, points);
         double[][] l = factor(covariance);
         double[] bySubset = net.activation() == Activation.RELU ? reluFromFactor(l)
@@ -69,7 +69,7 @@ public final class SingleNeuronExpectations {
         return new NeuronMoments(points.length, bySubset);
     }
 
-    private static double[][] covariance(ShallowNet net, double[][] points) {
+    private static double[][] covariance(ShallowNetTheory net, double[][] points) {
         if (points == null || points.length < 1 || points.length > MAX_POINTS) {
             throw new IllegalArgumentException("points must hold 1.." + MAX_POINTS + " points, got "
                     + (points == null ? "null" : points.length));

@@ -18,7 +18,7 @@ class FiniteWidthCumulantsTest {
 
     @Test
     void fourAndSixPointFunctionsMatchBruteForceMomentsAtSmallWidth() {
-        ShallowNet net = new ShallowNet(Activation.GAUSS, SW, SB, 1); // closed-form E_S: exact reference data
+        ShallowNetTheory net = new ShallowNetTheory(Activation.GAUSS, SW, SB, 1); // closed-form E_S: exact reference data
         double[][] x = {{0.2}, {-0.5}, {0.9}, {0.1}, {-1.1}, {0.4}};
         NeuronMoments e = SingleNeuronExpectations.compute(net, x);
         for (int width : new int[] {1, 2, 3}) {
@@ -49,7 +49,7 @@ class FiniteWidthCumulantsTest {
 
     @Test
     void connectedFunctionsScaleAsInverseWidthPowers() {
-        ShallowNet relu = new ShallowNet(Activation.RELU, SW, SB, 1);
+        ShallowNetTheory relu = new ShallowNetTheory(Activation.RELU, SW, SB, 1);
         double[][] x = {{0.3}, {-0.2}, {0.7}, {1.0}, {-0.6}, {0.0}};
         NeuronMoments e = SingleNeuronExpectations.compute(relu, x);
         assertEquals(FiniteWidthCumulants.g4Connected(e, SW, 1) / 10, FiniteWidthCumulants.g4Connected(e, SW, 10), 1e-15);

@@ -16,7 +16,7 @@ class NtkLinearisedDynamicsTest {
     private static final double[][] TEST = {{0.0, 0.0}, {0.9, -0.3}, {-0.5, 0.7}};
 
     private static InfiniteWidthKernels erfNet() {
-        return new ShallowNetTangentKernel(new ShallowNet(Activation.ERF, 1.5, 0.3, 2), Parameterization.NTK, 1);
+        return new ShallowNetTangentKernel(new ShallowNetTheory(Activation.ERF, 1.5, 0.3, 2), Parameterization.NTK, 1);
     }
 
     @Test
@@ -83,7 +83,7 @@ class NtkLinearisedDynamicsTest {
 
     @Test
     void discreteFormulaMatchesExplicitIterationOfTheLinearModel() {
-        InfiniteWidthKernels k = new ShallowNetTangentKernel(new ShallowNet(Activation.RELU, 1.1, 0.2, 2),
+        InfiniteWidthKernels k = new ShallowNetTangentKernel(new ShallowNetTheory(Activation.RELU, 1.1, 0.2, 2),
                 Parameterization.NTK, 1);
         double eta = 0.3;
         LinearisedDynamics dynamics = new LinearisedDynamics(k, TRAIN, TARGETS, eta);

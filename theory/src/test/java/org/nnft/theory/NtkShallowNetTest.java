@@ -13,7 +13,7 @@ class NtkShallowNetTest {
     @Test
     void meanEmpiricalNtkOfSampledNetworksMatchesTheoryInBothParameterisations() {
         for (Activation act : Activation.values()) {
-            ShallowNet net = new ShallowNet(act, 1.2, 0.4, 2);
+            ShallowNetTheory net = new ShallowNetTheory(act, 1.2, 0.4, 2);
             for (Parameterization p : Parameterization.values()) {
                 for (double[][] pair : new double[][][] {{X, Y}, {X, X}}) {
                     ShallowNetTangentKernel theory = new ShallowNetTangentKernel(net, p, 3);
@@ -28,7 +28,7 @@ class NtkShallowNetTest {
 
     @Test
     void erfDerivativeExpectationMatchesTwoDimensionalGaussHermite() {
-        ShallowNet net = new ShallowNet(Activation.ERF, 1.3, 0.5, 2);
+        ShallowNetTheory net = new ShallowNetTheory(Activation.ERF, 1.3, 0.5, 2);
         double a = net.preactivationCovariance(X, X);
         double b = net.preactivationCovariance(Y, Y);
         double c = net.preactivationCovariance(X, Y);
@@ -49,14 +49,14 @@ class NtkShallowNetTest {
     @Test
     void reluUnitInputHasTheHandValues() {
         // d = 1, sigma_W = 1, sigma_b = 0, x = y = 1: Sigma = 1, E = 1/2, E' = 1/2, K = 1/2
-        ShallowNet net = new ShallowNet(Activation.RELU, 1, 0, 1);
+        ShallowNetTheory net = new ShallowNetTheory(Activation.RELU, 1, 0, 1);
         double[] one = {1};
         assertEquals(0.5, new ShallowNetTangentKernel(net, Parameterization.NTK, 7).nngp(one, one), 1e-15);
         assertEquals(1.0, new ShallowNetTangentKernel(net, Parameterization.NTK, 7).ntk(one, one), 1e-15);
         // standard: N E + 1 + sigma_W^2 (x.y + 1) E' = 7/2 + 1 + 1
         assertEquals(5.5, new ShallowNetTangentKernel(net, Parameterization.STANDARD, 7).ntk(one, one), 1e-14);
         // orthogonal unit inputs in d = 2: Sigma_xx = 1/2, Sigma_xy = 0, E = (1/2)/(2 pi), no hidden-layer term
-        ShallowNet net2 = new ShallowNet(Activation.RELU, 1, 0, 2);
+        ShallowNetTheory net2 = new ShallowNetTheory(Activation.RELU, 1, 0, 2);
         double[] e1 = {1, 0};
         double[] e2 = {0, 1};
         assertEquals(0.25 / Math.PI, new ShallowNetTangentKernel(net2, Parameterization.NTK, 1).ntk(e1, e2), 1e-15);
@@ -64,7 +64,7 @@ class NtkShallowNetTest {
 
     @Test
     void standardNtkGrowsLinearlyWithWidthAndKeepsTheOutputBias() {
-        ShallowNet net = new ShallowNet(Activation.ERF, 0.9, 0.0, 2);
+        ShallowNetTheory net = new ShallowNetTheory(Activation.ERF, 0.9, 0.0, 2);
         double t1 = new ShallowNetTangentKernel(net, Parameterization.STANDARD, 1).ntk(X, Y);
         double t2 = new ShallowNetTangentKernel(net, Parameterization.STANDARD, 2).ntk(X, Y);
         double t100 = new ShallowNetTangentKernel(net, Parameterization.STANDARD, 100).ntk(X, Y);

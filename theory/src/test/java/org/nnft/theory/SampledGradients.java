@@ -16,7 +16,7 @@ final class SampledGradients {
     }
 
     /** Empirical NTK of {@code networks} sampled shallow nets of width N, averaged. */
-    static Estimate shallowNet(ShallowNet net, Parameterization p, int width, double[] x, double[] y,
+    static Estimate shallowNet(ShallowNetTheory net, Parameterization p, int width, double[] x, double[] y,
             int networks, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         int d = net.inputDimension();
@@ -49,7 +49,7 @@ final class SampledGradients {
     }
 
     /** df/dp for p = (W0 or omega0 [N x d], b0 or beta0 [N], W1 or omega1 [N], b1 or beta1). */
-    private static double[] gradient(ShallowNet net, Parameterization p, int width, double[][] omega0,
+    private static double[] gradient(ShallowNetTheory net, Parameterization p, int width, double[][] omega0,
             double[] beta0, double[] omega1, double[] x, double variance) {
         int d = x.length;
         double inScale = net.sigmaW() / Math.sqrt(d);

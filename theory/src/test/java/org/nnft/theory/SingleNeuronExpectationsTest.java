@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Random;
 import org.apache.commons.math3.special.Erf;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class SingleNeuronExpectationsTest {
 
+    @Tag("slow")
     @Test
     void pairExpectationsReproduceClosedFormKernels() {
         Random random = new Random(5);
@@ -19,7 +21,7 @@ class SingleNeuronExpectationsTest {
                     continue; // ReLU and erf quadratures are limited to rank 3
                 }
                 int m = 4;
-                ShallowNet net = new ShallowNet(act, 1.2, 0.5, d);
+                ShallowNetTheory net = new ShallowNetTheory(act, 1.2, 0.5, d);
                 double[][] x = new double[m][d];
                 for (double[] p : x) {
                     for (int k = 0; k < d; k++) {
@@ -45,7 +47,7 @@ class SingleNeuronExpectationsTest {
     void reluFourthMomentAtOnePointIsThreeHalvesSigmaToTheFour() {
         // x = 0 in 1-d: z = b0 ~ N(0, sb^2), E[relu(z)^4] = 3 sb^4 / 2, E[relu(z)^2] = sb^2 / 2
         double sb = 0.8;
-        ShallowNet net = new ShallowNet(Activation.RELU, 1.1, sb, 1);
+        ShallowNetTheory net = new ShallowNetTheory(Activation.RELU, 1.1, sb, 1);
         double[][] zeros = {{0}, {0}, {0}, {0}};
         NeuronMoments e = SingleNeuronExpectations.compute(net, zeros);
         assertEquals(1.5 * Math.pow(sb, 4), e.expectation(0, 1, 2, 3), 1e-15);
@@ -54,6 +56,7 @@ class SingleNeuronExpectationsTest {
         assertEquals(2 * Math.pow(sb, 3) / Math.sqrt(2 * Math.PI), e.expectation(0, 1, 2), 1e-15);
     }
 
+    @Tag("slow")
     @Test
     void reluPolarAndSphericalQuadraturesSatisfyIsserlisThroughReluMinusReflection() {
         // z = relu(z) - relu(-z), so sum over sign flips eps of (prod eps) E[prod relu(eps_a z_a)]
@@ -111,12 +114,13 @@ class SingleNeuronExpectationsTest {
         }
     }
 
+    @Tag("slow")
     @Test
     void gaussNetClosedFormAgreesWithGaussHermite() {
-        ShallowNet d2 = new ShallowNet(Activation.GAUSS, 0.9, 0.4, 2);
+        ShallowNetTheory d2 = new ShallowNetTheory(Activation.GAUSS, 0.9, 0.4, 2);
         double[][] x = {{0.1, 0.2}, {-0.3, 0.5}, {0.7, -0.1}, {0.2, 0.2}};
         assertAllSubsetsAgree(SingleNeuronExpectations.compute(d2, x), SingleNeuronExpectations.computeByQuadrature(d2, x), 1e-12);
-        ShallowNet d1 = new ShallowNet(Activation.GAUSS, 1.0, 0.5, 1);
+        ShallowNetTheory d1 = new ShallowNetTheory(Activation.GAUSS, 1.0, 0.5, 1);
         double[][] y = {{0.1}, {-0.4}, {0.5}, {0.9}, {-1.0}, {0.0}};
         assertAllSubsetsAgree(SingleNeuronExpectations.compute(d1, y), SingleNeuronExpectations.computeByQuadrature(d1, y), 1e-12);
     }
@@ -124,7 +128,7 @@ class SingleNeuronExpectationsTest {
     @Test
     void erfFourPointExpectationAgreesWithIndependentCompositeLegendre() {
         // rank 1: four copies of x, z ~ N(0, s^2), E[erf(z)^4] by composite Gauss-Legendre on [-12 s, 12 s]
-        ShallowNet net = new ShallowNet(Activation.ERF, 1.5, 0.5, 1);
+        ShallowNetTheory net = new ShallowNetTheory(Activation.ERF, 1.5, 0.5, 1);
         double[] x = {0.8};
         double s2 = net.preactivationCovariance(x, x);
         NeuronMoments e = SingleNeuronExpectations.compute(net, new double[][] {x, x, x, x});
@@ -149,7 +153,7 @@ class SingleNeuronExpectationsTest {
 
     @Test
     void rejectsBadPointSets() {
-        ShallowNet relu3 = new ShallowNet(Activation.RELU, 1, 1, 3);
+        ShallowNetTheory relu3 = new ShallowNetTheory(Activation.RELU, 1, 1, 3);
         double[][] rankFour = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}, {1, 1, 1}};
         assertThrows(IllegalArgumentException.class, () -> SingleNeuronExpectations.compute(relu3, rankFour));
         assertThrows(IllegalArgumentException.class, () -> SingleNeuronExpectations.compute(relu3, new double[][] {{1, 2}}));

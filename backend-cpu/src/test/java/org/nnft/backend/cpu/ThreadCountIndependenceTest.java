@@ -1,5 +1,6 @@
 package org.nnft.backend.cpu;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nnft.engine.Backend;
 import org.nnft.engine.DType;
@@ -69,6 +70,7 @@ class ThreadCountIndependenceTest {
         }
     }
 
+    @Tag("slow")
     @Test
     void resultsDoNotDependOnThreadCount() {
         for (String scalar : new String[]{"false", "true"}) {

@@ -1,5 +1,6 @@
 package org.nnft.backend.cpu;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nnft.engine.random.RandomStreams;
 
@@ -69,6 +70,7 @@ class VectorRandomTest {
         }
     }
 
+    @Tag("slow")
     @Test
     void fillsMatchScalarAndStreamsOverOddRanges() {
         RandomFill vector = RandomFill.create(false);

@@ -2,6 +2,7 @@ package org.nnft.gpu.cuda;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nnft.engine.kernel.KernelSource;
 import org.nnft.gpu.GpuDriver;
@@ -56,6 +57,7 @@ class NvccCompileTest {
         assertTrue(!ptx.contains("fma.rn.f64"), "FP contraction must be off");
     }
 
+    @Tag("slow")
     @Test
     void coreFillKernelsCompile() {
         String ptx = nvcc.compile("fill", assemble(KernelSource.resource(GpuDriver.class, "fill.c")), 75);

@@ -1,6 +1,7 @@
 package org.nnft.gpu.cuda;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nnft.engine.DType;
@@ -130,6 +131,7 @@ class PtxPrecompilerTest {
         assertTrue(log.toString(StandardCharsets.UTF_8).contains("ptx: precompile_probe -> org/nnft/gpu/cuda/ptx/"));
     }
 
+    @Tag("slow")
     @Test
     void theSourceTheCudaDriverGetsAtRunTimeHasThePrecompiledName() {
         List<PtxPrecompiler.Entry> entries = PtxPrecompiler.entries(getClass().getClassLoader());
@@ -192,6 +194,7 @@ class PtxPrecompilerTest {
         assertTrue(message.contains("ptx: no nvcc at "), message);
     }
 
+    @Tag("slow")
     @Test
     void realNvccCompilesACoreKernelForTheDefaultArchitecture() throws IOException {
         Optional<NvccCompiler> nvcc = NvccCompiler.locate(System.getenv());

@@ -25,6 +25,6 @@ public final class ErrorAnalysis {
     }
 
     private static Estimate of(GammaResult r) {
-        return new Estimate(r.mean(), r.error(), r.tauInt());
+        return new Estimate(r.estimate(), r.tauInt());
     }
 }

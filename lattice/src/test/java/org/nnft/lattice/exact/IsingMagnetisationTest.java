@@ -1,5 +1,6 @@
 package org.nnft.lattice.exact;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -49,6 +50,7 @@ class IsingMagnetisationTest {
         }
     }
 
+    @Tag("slow")
     @ParameterizedTest
     @ValueSource(ints = {5, 6, 8})
     void partitionFunctionMatchesKaufman(int l) {

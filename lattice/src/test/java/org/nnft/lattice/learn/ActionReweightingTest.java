@@ -1,5 +1,6 @@
 package org.nnft.lattice.learn;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nnft.engine.Backend;
 import org.nnft.engine.Backends;
@@ -49,6 +50,7 @@ class ActionReweightingTest {
         return out;
     }
 
+    @Tag("slow")
     @Test
     void reweightedModelAveragesMatchTheDirectSimulationOfTheTarget() {
         Couplings target = ReverseKlTrainerTest.TARGET.couplings(LATTICE);
@@ -90,6 +92,7 @@ class ActionReweightingTest {
      * Exact: the mass matrix becomes {@code M(k) + 2ih}, so {@code <phi^2> = (1/V) sum_k 1/(M(k) + 2ih)} and the
      * average phase is {@code |Z'/Z| = prod_k (M(k)^2 / (M(k)^2 + 4h^2))^(1/4)}.
      */
+    @Tag("slow")
     @Test
     void complexTargetOfTheFreeFieldMatchesTheExactPropagator() {
         double a = 2.25;

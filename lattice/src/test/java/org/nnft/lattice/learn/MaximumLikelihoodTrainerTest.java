@@ -2,6 +2,7 @@ package org.nnft.lattice.learn;
 
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.MatrixUtils;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nnft.engine.Backend;
 import org.nnft.engine.Backends;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MaximumLikelihoodTrainerTest {
     private static final Lattice LATTICE = ReverseKlTrainerTest.LATTICE;
 
+    @Tag("slow")
     @Test
     void recoversTheCouplingsThatGeneratedTheData() {
         Couplings target = ReverseKlTrainerTest.TARGET.couplings(LATTICE);

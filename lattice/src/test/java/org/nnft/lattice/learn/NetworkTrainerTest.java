@@ -4,6 +4,7 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.RealMatrix;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nnft.lattice.measure.ErrorAnalysis;
 import org.nnft.lattice.measure.Estimate;
@@ -57,6 +58,7 @@ class NetworkTrainerTest {
         return out;
     }
 
+    @Tag("slow")
     @Test
     void studentReproducesTheVisibleMomentsOfTheTeacherData() {
         Phi4Network teacher = gaussian(new double[] {0.6, -0.4, 0.5, 0.3, -0.3, 0.6, 0.4, 0.2},

@@ -4,6 +4,7 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.RealMatrix;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nnft.engine.random.RandomStreams;
 import org.nnft.lattice.action.Couplings;
@@ -50,6 +51,7 @@ class ReverseKlGradientTest {
         return MatrixUtils.inverse(m).getData();
     }
 
+    @Tag("slow")
     @Test
     void estimatorMatchesTheExactGaussianGradient() {
         checkAgainstExactGradient(gaussian(10, 0.5, 1.5), gaussian(20, 0.6, 1.4));
@@ -59,6 +61,7 @@ class ReverseKlGradientTest {
      * A target outside the model family: diagonal (next-nearest-neighbour) couplings v, which no model parameter
      * matches. The diagonal pairs enter {@code S - A} as features the model lacks, with {@code theta - theta* = -v}.
      */
+    @Tag("slow")
     @Test
     void estimatorMatchesTheExactGradientTowardsATargetWithDiagonalCouplings() {
         double[] v = new double[L.volume() * L.diagonalsPerSite()];

@@ -1,5 +1,6 @@
 package org.nnft.lattice.learn;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nnft.engine.Backend;
 import org.nnft.engine.Backends;
@@ -47,6 +48,7 @@ class ReverseKlTrainerTest {
      * direction contract barely: over sampler seeds 90-99 the final distance was 4e-6 to 2.4e-4 of the start (three
      * of ten above 1e-4), with 1600 it is 1.4e-9 to 3.1e-9 for every one.
      */
+    @Tag("slow")
     @Test
     void learnsTheTargetCouplingsFromRandomStart() {
         double[] star = CouplingParameters.toVector(TARGET.couplings(LATTICE));

@@ -1,5 +1,6 @@
 package org.nnft.lattice.measure;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nnft.lattice.action.Couplings;
 import org.nnft.lattice.action.HomogeneousTheory;
@@ -91,6 +92,7 @@ class ReweightingTest {
      * and at fixed mu^2, against direct runs there within 5 combined sigma; and the integration-by-parts identity
      * {@code <2 S2' + 4 S4'>'/V = 1} of the target action, evaluated with the reweighted measure.
      */
+    @Tag("slow")
     @Test
     void interactingReweightingAgreesWithDirectRuns() {
         Lattice lattice = new Lattice(2, 6);

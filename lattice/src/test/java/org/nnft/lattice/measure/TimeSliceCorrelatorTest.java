@@ -1,5 +1,6 @@
 package org.nnft.lattice.measure;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -75,6 +76,7 @@ class TimeSliceCorrelatorTest {
         assertTrue(Double.isNaN(m.get(0).value()), "m_eff(1) " + m.get(0));
     }
 
+    @Tag("slow")
     @ParameterizedTest
     @CsvSource({"2, 16, 51200", "3, 8, 25600"})
     void freeFieldMonteCarloMatchesTheExactCorrelatorAndMass(int dim, int size, int measurements) {

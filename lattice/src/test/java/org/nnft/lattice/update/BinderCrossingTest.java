@@ -1,5 +1,6 @@
 package org.nnft.lattice.update;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nnft.lattice.exact.IsingMagnetisation;
 import org.nnft.lattice.exact.KaufmanIsing;
@@ -28,6 +29,7 @@ class BinderCrossingTest {
     }
 
     /** L = 8 Monte Carlo against the exact transfer-matrix cumulant at the three couplings. */
+    @Tag("slow")
     @Test
     void smallLatticeMatchesTheExactCumulant() {
         for (double beta : new double[] {BETA_C - 0.02, BETA_C, BETA_C + 0.02}) {
@@ -43,6 +45,7 @@ class BinderCrossingTest {
      * by the exact L = 8 correction |U4(8) - U*| = 0.0024 (the corrections decrease monotonically, about as
      * L^-1.5, for L = 4..10 in the exact values).
      */
+    @Tag("slow")
     @Test
     void cumulantsOfLAnd2LCrossNearTheCriticalCoupling() {
         Estimate below8 = binder(8, BETA_C - 0.02), below16 = binder(16, BETA_C - 0.02);

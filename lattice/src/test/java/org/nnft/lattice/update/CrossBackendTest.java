@@ -1,5 +1,6 @@
 package org.nnft.lattice.update;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nnft.engine.Backend;
 import org.nnft.engine.Backends;
@@ -66,6 +67,7 @@ class CrossBackendTest {
         }
     }
 
+    @Tag("slow")
     @Test
     void openClRunsTheSameChains() {
         try (Backend cpu = Backends.named("cpu"); Backend gpu = openCl()) {
@@ -78,6 +80,7 @@ class CrossBackendTest {
         }
     }
 
+    @Tag("slow")
     @Test
     void openClRunsTheSameChainsWithDiagonalCouplingsAndLinearTerm() {
         try (Backend cpu = Backends.named("cpu"); Backend gpu = openCl()) {

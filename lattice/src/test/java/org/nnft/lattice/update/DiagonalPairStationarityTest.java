@@ -1,5 +1,6 @@
 package org.nnft.lattice.update;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nnft.lattice.action.Couplings;
@@ -98,12 +99,14 @@ class DiagonalPairStationarityTest {
         assertAgrees(schedule + " <m^2>", s.estimate("m2"), m2, 5, 0);
     }
 
+    @Tag("slow")
     @ParameterizedTest
     @ValueSource(strings = {"metropolis", "metropolis+or", "metropolis+wolff", "metropolis+sw", "hmc-omelyan"})
     void doubleWellPotential(String schedule) {
         check(schedule, -0.5, 0.5);
     }
 
+    @Tag("slow")
     @ParameterizedTest
     @ValueSource(strings = {"metropolis", "metropolis+or", "heatbath", "metropolis+wolff", "metropolis+sw", "hmc-leapfrog"})
     void singleWellPotential(String schedule) {

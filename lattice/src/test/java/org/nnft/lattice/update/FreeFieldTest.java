@@ -1,5 +1,6 @@
 package org.nnft.lattice.update;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nnft.lattice.action.Couplings;
@@ -16,6 +17,7 @@ class FreeFieldTest {
     private static final double KAPPA = 1.0;
     private static final double A = 2.25; // mu^2 = 0.5
 
+    @Tag("slow")
     @ParameterizedTest
     @ValueSource(strings = {"metropolis", "metropolis+or", "heatbath", "metropolis+wolff", "hmc-omelyan"})
     void momentsAndCorrelatorMatchTheExactPropagator(String schedule) {

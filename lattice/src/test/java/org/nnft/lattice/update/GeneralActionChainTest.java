@@ -1,5 +1,6 @@
 package org.nnft.lattice.update;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nnft.lattice.action.Couplings;
@@ -26,6 +27,7 @@ class GeneralActionChainTest {
     private static final double A = 2.75;
     private static final double H = 0.1;
 
+    @Tag("slow")
     @ParameterizedTest
     @ValueSource(strings = {"metropolis", "metropolis+or", "heatbath", "metropolis+wolff", "metropolis+sw", "hmc-omelyan"})
     void freeFieldWithDiagonalCouplingsAndLinearTerm(String schedule) {
@@ -59,6 +61,7 @@ class GeneralActionChainTest {
         return c.withLinear(h).withDiagonal(v);
     }
 
+    @Tag("slow")
     @ParameterizedTest
     @ValueSource(strings = {"metropolis", "metropolis+or", "heatbath", "metropolis+wolff", "metropolis+sw", "hmc-leapfrog", "hmc-omelyan"})
     void integrationByPartsIdentitiesWithLinearAndDiagonalTerms(String schedule) {

@@ -1,5 +1,6 @@
 package org.nnft.lattice.update;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -45,6 +46,7 @@ class InteractingIdentitiesTest {
         assertAgrees(schedule + " <phi dS/dphi>", s.estimate("phiDs"), 1.0, 5, 0);
     }
 
+    @Tag("slow")
     @Test
     void allAlgorithmsAgreeOnPhi2AndNearestNeighbour() {
         for (String obs : new String[] {"phi2", "nn"}) {

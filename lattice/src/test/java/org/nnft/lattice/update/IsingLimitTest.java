@@ -1,5 +1,6 @@
 package org.nnft.lattice.update;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -80,6 +81,7 @@ class IsingLimitTest {
      * Onsager's infinite-volume -sqrt 2 is 0.039) and the specific heat {@code c = beta^2 V (<e^2> - <e>^2)}
      * (Gamma-method linearised error) against Kaufman's 1.4987...
      */
+    @Tag("slow")
     @ParameterizedTest
     @ValueSource(strings = {"wolff", "sw"})
     void energyAndSpecificHeatAtCriticalCouplingMatchKaufman(String algorithm) {

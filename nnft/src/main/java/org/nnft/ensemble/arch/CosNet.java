@@ -2,6 +2,9 @@ package org.nnft.ensemble.arch;
 
 import org.nnft.engine.kernel.Kernel;
 import org.nnft.engine.random.RandomStreams;
+import org.nnft.theory.CauchyDensity;
+import org.nnft.theory.CosNetCorrelators;
+import org.nnft.theory.RadialFourierIntegral;
 
 /**
  * Cos-neuron network (docs/physics.md A.2, arXiv:2112.04527):
@@ -12,6 +15,9 @@ import org.nnft.engine.random.RandomStreams;
  * {@link MomentumDensity#CAUCHY} (d = 1), w ~ Cauchy(0, m) and {@code A = 1/(sigma_a sqrt m)}, so
  * that G2(t) = exp(-m|t|)/(2m) (docs/physics.md writes A = m^-1/2 for sigma_a = 1). sigma_a cancels
  * from every correlator; it only sets the scale of the a_i.
+ *
+ * <p>This record is the sampled network (its kernel, parameters and neuron draws); its exact correlators come
+ * from the theory module's {@link CosNetCorrelators} (the one implementation of the cos-net theory).
  *
  * <p>Kernel: uniforms have 32-bit resolution ({@code RandomStreams.toOpenUnit}, never 0 or 1).
  * cos is the library float64 cos (Java {@code Math.cos}, C {@code cos}), which differ
@@ -41,7 +47,7 @@ public record CosNet(int dimension, double mass, double cutoff, double sigmaA, i
         }
         if (density == MomentumDensity.UNIFORM_BALL) {
             Preconditions.positive("cutoff", cutoff);
-            double norm = RadialIntegral.ballVolume(dimension, cutoff) / Math.pow(2 * Math.PI, dimension);
+            double norm = RadialFourierIntegral.ballVolume(dimension, cutoff) / Math.pow(2 * Math.PI, dimension);
             boolean representable = norm >= Double.MIN_NORMAL && Double.isFinite(norm)
                     && Double.isFinite(cutoff * cutoff + mass * mass);
             if (!representable) {
@@ -93,14 +99,18 @@ public record CosNet(int dimension, double mass, double cutoff, double sigmaA, i
         return new double[]{mass, density == MomentumDensity.UNIFORM_BALL ? cutoff : 0.0, scale};
     }
 
+    /** The exact correlators of this net: the theory module's cos-net theory for its momentum density. */
+    public CosNetCorrelators theory() {
+        return density == MomentumDensity.CAUCHY
+                ? new CosNetCorrelators(new CauchyDensity(mass), 1)
+                : CosNetCorrelators.freeScalar(dimension, mass, cutoff);
+    }
+
+    /** G2: the sharp-cutoff propagator (ball) or exp(-m|t|)/(2m) (Cauchy), exact at every N. */
     @Override
     public double twoPoint(double[] x, int a, double[] y, int b) {
         requireScalarComponents(a, b);
-        double r = distance(x, y);
-        if (density == MomentumDensity.CAUCHY) {
-            return Math.exp(-mass * r) / (2 * mass);
-        }
-        return RadialIntegral.ofBall(dimension, cutoff, r, p -> 1 / (p * p + mass * mass));
+        return theory().g2(x, y);
     }
 
     /**
@@ -116,54 +126,17 @@ public record CosNet(int dimension, double mass, double cutoff, double sigmaA, i
         for (int c : components) {
             requireScalarComponents(c, 0);
         }
-        double quartic = 0;
-        int[][] signs = {{1, 1, -1, -1}, {1, -1, 1, -1}, {1, -1, -1, 1}};
-        for (int[] s : signs) {
-            double[] big = new double[dimension];
-            for (int k = 0; k < dimension; k++) {
-                for (int j = 0; j < 4; j++) {
-                    big[k] += s[j] * x[j][k];
-                }
-            }
-            quartic += quarticAverage(norm(big));
-        }
-        double pairs = g(x[0], x[1]) * g(x[2], x[3]) + g(x[0], x[2]) * g(x[1], x[3]) + g(x[0], x[3]) * g(x[1], x[2]);
-        return (1.5 * quartic - pairs) / width;
-    }
-
-    private double quarticAverage(double r) {
-        if (density == MomentumDensity.CAUCHY) {
-            return Math.exp(-mass * r) / (4 * mass * mass);
-        }
-        double m2 = mass * mass;
-        return ballVolumeOverTwoPiD()
-                * RadialIntegral.ofBall(dimension, cutoff, r, p -> 1 / ((p * p + m2) * (p * p + m2)));
-    }
-
-    private double g(double[] x, double[] y) {
-        return twoPoint(x, 0, y, 0);
+        return theory().g4Connected(x[0], x[1], x[2], x[3], width);
     }
 
     private double ballVolumeOverTwoPiD() {
-        return RadialIntegral.ballVolume(dimension, cutoff) / Math.pow(2 * Math.PI, dimension);
+        return RadialFourierIntegral.ballVolume(dimension, cutoff) / Math.pow(2 * Math.PI, dimension);
     }
 
     private static void requireScalarComponents(int a, int b) {
         if (a != 0 || b != 0) {
             throw new IllegalArgumentException("component must be 0 for a scalar cos-net, got " + a + ", " + b);
         }
-    }
-
-    private static double distance(double[] x, double[] y) {
-        double s = 0;
-        for (int k = 0; k < x.length; k++) {
-            s += (x[k] - y[k]) * (x[k] - y[k]);
-        }
-        return Math.sqrt(s);
-    }
-
-    private static double norm(double[] v) {
-        return distance(v, new double[v.length]);
     }
 
     /** Length of a drawn neuron: {amplitude, phase c, w_0..w_3} (only the first d momenta are used). */

@@ -1,12 +1,28 @@
 package org.nnft.ensemble.arch;
 
 import org.nnft.engine.kernel.Kernel;
+import org.nnft.theory.Activation;
+import org.nnft.theory.FiniteWidthCumulants;
+import org.nnft.theory.NeuronMoments;
+import org.nnft.theory.ShallowNetTheory;
+import org.nnft.theory.SingleNeuronExpectations;
 
 /**
  * Single-hidden-layer i.i.d. network (docs/physics.md A.1) with d_out outputs sharing the hidden layer:
  * {@code f_k(x) = sum_i W1_ik act(W0_i.x + b0_i) + b1_k}, W0 ~ N(0, sigma_W^2/d), b0 ~ N(0, sigma_b^2),
  * W1 ~ N(0, sigma_W^2/N), b1 ~ N(0, sigma_b^2). Exact at every N: G2_kl(x, y) = delta_kl K(x, y)
  * with the closed-form kernels of docs/physics.md A.1.
+ *
+ * <p>This record is the sampled network (its fused kernel, parameters and draws); its exact correlators come
+ * from the theory module's {@link ShallowNetTheory} (kernel, single-neuron expectations E_S) and
+ * {@link FiniteWidthCumulants}. For outputs f_a = sum_i W1_ai h_i + b1_a with i.i.d. W1 ~ N(0, sigma_W^2/N), one
+ * neuron's share of E[f_a f_b f_c f_d] is (sigma_W^4/N^2)(d_ab d_cd + d_ac d_bd + d_ad d_bc) E_1234, so
+ * <pre>
+ *   G4_c = (sigma_W^4/N) [ (d_ab d_cd + d_ac d_bd + d_ad d_bc) E_1234
+ *                          - d_ab d_cd E_12 E_34 - d_ac d_bd E_13 E_24 - d_ad d_bc E_14 E_23 ]
+ * </pre>
+ * which for one output is physics.md A.1's (sigma_W^4/N)[3 E_1234 - E_12 E_34 - E_13 E_24 - E_14 E_23];
+ * NaN where the theory module cannot compute E_S (ReLU and Erf beyond covariance rank 3).
  *
  * @param activation      erf, ReLU or Gauss
  * @param inputDimension  d >= 1
@@ -55,61 +71,61 @@ public record ShallowNetwork(Activation activation, int inputDimension, int outp
         h[0] = sigmaB;
         h[1] = sigmaW / Math.sqrt(inputDimension);
         h[2] = sigmaW / Math.sqrt(width);
+        ShallowNetTheory theory = theory();
         for (int p = 0; p < points.length; p++) {
-            h[3 + p] = inner(points[p], points[p]);
+            h[3 + p] = theory.preactivationCovariance(points[p], points[p]);
         }
         return h;
     }
 
-    /** {@code <u, v> = sigma_b^2 + sigma_W^2 (u.v) / d}: the covariance of the pre-activations at u and v. */
-    public double inner(double[] u, double[] v) {
-        double dot = 0;
-        for (int k = 0; k < inputDimension; k++) {
-            dot += u[k] * v[k];
-        }
-        return sigmaB * sigmaB + sigmaW * sigmaW * dot / inputDimension;
-    }
-
-    /** The NNGP kernel K(x, y) = sigma_b^2 + sigma_W^2 E[act(z_x) act(z_y)] in closed form. */
-    public double kernel(double[] x, double[] y) {
-        double sb2 = sigmaB * sigmaB;
-        double sw2 = sigmaW * sigmaW;
-        double xy = inner(x, y);
-        double xx = inner(x, x);
-        double yy = inner(y, y);
-        return switch (activation) {
-            case ERF -> sb2 + 2 * sw2 / Math.PI * Math.asin(2 * xy / Math.sqrt((1 + 2 * xx) * (1 + 2 * yy)));
-            case RELU -> {
-                double norm = Math.sqrt(xx * yy);
-                double cos = norm == 0 ? 1 : Math.max(-1, Math.min(1, xy / norm));
-                double t = Math.acos(cos);
-                yield sb2 + sw2 / (2 * Math.PI) * norm * (Math.sin(t) + (Math.PI - t) * cos);
-            }
-            case GAUSS -> {
-                double d2 = 0;
-                for (int k = 0; k < inputDimension; k++) {
-                    d2 += (x[k] - y[k]) * (x[k] - y[k]);
-                }
-                yield sb2 + sw2 * Math.exp(-sw2 * d2 / (2 * inputDimension));
-            }
-        };
+    /** The width-independent theory of this network: pre-activation covariance, NNGP kernel, E_S. */
+    public ShallowNetTheory theory() {
+        return new ShallowNetTheory(activation, sigmaW, sigmaB, inputDimension);
     }
 
     @Override
     public double twoPoint(double[] x, int a, double[] y, int b) {
         Preconditions.inRange("component", a, 0, outputDimension - 1);
         Preconditions.inRange("component", b, 0, outputDimension - 1);
-        return a == b ? kernel(x, y) : 0.0;
+        return a == b ? theory().kernel(x, y) : 0.0;
     }
 
+    /** Exact G4_c of the four sites (points and output components), or NaN where unknown. */
     @Override
     public double connectedFourPoint(double[][] points, int[] components) {
-        return ShallowNetworkTheory.connectedFourPoint(this, points, components);
+        NeuronMoments e = expectations(points);
+        if (e == null) {
+            return Double.NaN;
+        }
+        int a = components[0], b = components[1], c = components[2], d = components[3];
+        double ab = a == b && c == d ? 1 : 0, ac = a == c && b == d ? 1 : 0, ad = a == d && b == c ? 1 : 0;
+        double s4 = Math.pow(sigmaW, 4) / width;
+        return s4 * ((ab + ac + ad) * e.expectation(0, 1, 2, 3)
+                - ab * e.expectation(0, 1) * e.expectation(2, 3)
+                - ac * e.expectation(0, 2) * e.expectation(1, 3)
+                - ad * e.expectation(0, 3) * e.expectation(1, 2));
     }
 
+    /**
+     * Exact G6_c of six sites of a scalar network (physics.md A.1, {@link FiniteWidthCumulants#g6Connected}),
+     * NaN for vector outputs (their Kronecker structure is not implemented) or where E_S is unknown.
+     */
     @Override
     public double connectedSixPoint(double[][] points, int[] components) {
-        return ShallowNetworkTheory.connectedSixPoint(this, points, components);
+        if (outputDimension != 1) {
+            return Double.NaN;
+        }
+        NeuronMoments e = expectations(points);
+        return e == null ? Double.NaN : FiniteWidthCumulants.g6Connected(e, sigmaW, width);
+    }
+
+    /** The single-neuron expectations of the points, or null beyond the theory module's reach. */
+    private NeuronMoments expectations(double[][] points) {
+        try {
+            return SingleNeuronExpectations.compute(theory(), points);
+        } catch (IllegalArgumentException beyondTheTheory) {
+            return null;
+        }
     }
 
     /** Java twin of {@code ens_field} in shallow_net.c, line by line. */

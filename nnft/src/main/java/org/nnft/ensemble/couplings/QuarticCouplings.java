@@ -1,6 +1,6 @@
 package org.nnft.ensemble.couplings;
 
-import org.nnft.ensemble.arch.Activation;
+import org.nnft.theory.Activation;
 import org.nnft.ensemble.arch.Architecture;
 import org.nnft.ensemble.arch.ShallowNetwork;
 import org.nnft.stats.BlockMoments;

@@ -7,6 +7,7 @@ import org.nnft.stats.CorrelatorEstimates;
 import org.nnft.stats.CorrelatorEstimator;
 import org.nnft.stats.Cumulants;
 import org.nnft.stats.Tuples;
+import org.nnft.stats.ValueWithError;
 
 /**
  * Moments and connected correlators of a deformed cos-net ensemble with jackknife errors, and the
@@ -125,7 +126,7 @@ public final class DeformedResult {
     /** The estimate of the tuple of points (any order; it must be in the tuple set); theory NaN. */
     public Correlator atPoints(int... sites) {
         int i = tuples().requireIndexOf(sites);
-        return new Correlator(tuples().tuple(i), estimates.moment(i), estimates.momentError(i),
-                estimates.connected(i), estimates.connectedError(i), Double.NaN);
+        return new Correlator(tuples().tuple(i), new ValueWithError(estimates.moment(i), estimates.momentError(i)),
+                new ValueWithError(estimates.connected(i), estimates.connectedError(i)), Double.NaN);
     }
 }

@@ -2,14 +2,17 @@ package org.nnft.ensemble.arch;
 
 import org.apache.commons.math3.special.Erf;
 import org.junit.jupiter.api.Test;
+import org.nnft.theory.Activation;
+import org.nnft.theory.ContinuumPropagator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The numerical pieces behind the kernels and the theory values, against closed forms:
- * the portable erf against commons-math, the momentum quadrature against docs/physics.md A.2's G(0)
- * in d = 1..4 and its Lambda -> infinity limits, and the kernel sources' structure.
+ * the portable erf against commons-math, the cos-net G2 against docs/physics.md A.2's G(0) in d = 1..4 and its
+ * Lambda -> infinity limits (the continuum propagator, K0 by {@code ModifiedBesselK} in d = 2), and the kernel
+ * sources' structure.
  */
 class ArchitectureMathTest {
 
@@ -27,37 +30,34 @@ class ArchitectureMathTest {
     void propagatorAtCoincidentPointsMatchesClosedForms() {
         double m = 0.7;
         double lam = 3.5;
-        java.util.function.DoubleUnaryOperator prop = p -> 1 / (p * p + m * m);
-        assertEquals(Math.atan(lam / m) / (Math.PI * m), RadialIntegral.ofBall(1, lam, 0, prop), 1e-13);
-        assertEquals(Math.log(1 + lam * lam / (m * m)) / (4 * Math.PI), RadialIntegral.ofBall(2, lam, 0, prop), 1e-13);
-        assertEquals((lam - m * Math.atan(lam / m)) / (2 * Math.PI * Math.PI), RadialIntegral.ofBall(3, lam, 0, prop), 1e-13);
-        double d4 = (lam * lam - m * m * Math.log(1 + lam * lam / (m * m))) / (16 * Math.PI * Math.PI);
-        assertEquals(d4, RadialIntegral.ofBall(4, lam, 0, prop), 1e-13);
+        double[] expected = {
+            Math.atan(lam / m) / (Math.PI * m),
+            Math.log(1 + lam * lam / (m * m)) / (4 * Math.PI),
+            (lam - m * Math.atan(lam / m)) / (2 * Math.PI * Math.PI),
+            (lam * lam - m * m * Math.log(1 + lam * lam / (m * m))) / (16 * Math.PI * Math.PI)};
+        for (int d = 1; d <= 4; d++) {
+            double[] origin = new double[d];
+            assertEquals(expected[d - 1], CosNet.freeScalar(d, m, lam, 1, 3).twoPoint(origin, 0, origin, 0), 1e-13);
+        }
     }
 
     @Test
     void propagatorApproachesTheContinuumAtLargeCutoff() {
         double m = 1.1;
         double lam = 2000;
-        java.util.function.DoubleUnaryOperator prop = p -> 1 / (p * p + m * m);
         for (double r : new double[]{0.5, 1.3, 2.0}) {
             // tails: d = 1 |sin(Lambda r)| / (pi Lambda^2 r); d = 3 1 / (2 pi^2 r^2 Lambda)
-            assertEquals(Math.exp(-m * r) / (2 * m), RadialIntegral.ofBall(1, lam, r, prop), 1 / (Math.PI * lam * lam * r));
-            assertEquals(Math.exp(-m * r) / (4 * Math.PI * r), RadialIntegral.ofBall(3, lam, r, prop),
-                    1 / (2 * Math.PI * Math.PI * r * r * lam));
-            assertEquals(besselK0(m * r) / (2 * Math.PI),
-                    RadialIntegral.ofBall(2, lam, r, prop), 2e-4);
+            assertEquals(ContinuumPropagator.value(1, m, r), g(1, m, lam, r), 1 / (Math.PI * lam * lam * r));
+            assertEquals(ContinuumPropagator.value(3, m, r), g(3, m, lam, r), 1 / (2 * Math.PI * Math.PI * r * r * lam));
+            assertEquals(ContinuumPropagator.value(2, m, r), g(2, m, lam, r), 2e-4);
         }
     }
 
-    /** K0(x) = int_0^inf exp(-x cosh t) dt by the trapezoid rule. */
-    private static double besselK0(double x) {
-        double h = 1e-3;
-        double s = 0.5 * Math.exp(-x);
-        for (double t = h; t < 20; t += h) {
-            s += Math.exp(-x * Math.cosh(t));
-        }
-        return s * h;
+    /** The cos-net G2 at distance r along the last axis. */
+    private static double g(int d, double m, double cutoff, double r) {
+        double[] x = new double[d];
+        x[d - 1] = r;
+        return CosNet.freeScalar(d, m, cutoff, 1, 3).twoPoint(new double[d], 0, x, 0);
     }
 
     @Test

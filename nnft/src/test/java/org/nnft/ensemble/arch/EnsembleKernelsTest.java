@@ -1,6 +1,7 @@
 package org.nnft.ensemble.arch;
 
 import org.junit.jupiter.api.Test;
+import org.nnft.theory.Activation;
 import org.nnft.engine.kernel.Kernel;
 import org.nnft.engine.kernel.KernelCatalog;
 

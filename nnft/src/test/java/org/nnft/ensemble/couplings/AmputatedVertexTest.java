@@ -7,7 +7,7 @@ import org.nnft.engine.Backends;
 import org.nnft.ensemble.EnsembleConfig;
 import org.nnft.ensemble.EnsembleResult;
 import org.nnft.ensemble.EnsembleRun;
-import org.nnft.ensemble.arch.Activation;
+import org.nnft.theory.Activation;
 import org.nnft.ensemble.arch.CosNet;
 import org.nnft.ensemble.arch.ShallowNetwork;
 import org.nnft.stats.Tuples;

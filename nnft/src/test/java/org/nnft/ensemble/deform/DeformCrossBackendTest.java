@@ -1,5 +1,6 @@
 package org.nnft.ensemble.deform;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nnft.engine.Backend;
 import org.nnft.engine.Backends;
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class DeformCrossBackendTest {
 
+    @Tag("slow")
     @Test
     void openClGivesTheCpuNumbers() {
         TestBackends.requireOrSkip("opencl");

@@ -1,5 +1,6 @@
 package org.nnft.ensemble.deform;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nnft.engine.Backend;
 import org.nnft.ensemble.EnsembleConfig;
@@ -50,6 +51,7 @@ class MassShiftTest {
         }
     }
 
+    @Tag("slow")
     @Test
     void largeWidthShiftIsTheHeavierPropagator() {
         CosNet net = CosNet.freeScalar(1, 1.0, 2.0, 1.0, 200);
@@ -79,6 +81,7 @@ class MassShiftTest {
         }
     }
 
+    @Tag("slow")
     @Test
     void reweightedTwoPointShiftMatchesTheExactFirstOrder() {
         CosNet net = CosNet.freeScalar(1, 1.0, 5.0, 1.0, 100);

@@ -1,5 +1,6 @@
 package org.nnft.ensemble.deform;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nnft.engine.Backend;
 import org.nnft.ensemble.Correlator;
@@ -43,6 +44,7 @@ class McmcTest {
         }
     }
 
+    @Tag("slow")
     @Test
     void mcmcAgreesWithReweighting() {
         CosNet net = CosNet.freeScalar(1, 1.0, 2.0, 1.0, 50);

@@ -1,5 +1,6 @@
 package org.nnft.ensemble.deform;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nnft.engine.Backend;
 import org.nnft.ensemble.EnsembleConfig;
@@ -58,6 +59,7 @@ class PhiFourTreeLevelTest {
         assertEquals(-lambda / 2 * g0 * bubble, diagrams.connected(x[0], x[1]), 1e-12 * lambda * g0 * bubble);
     }
 
+    @Tag("slow")
     @Test
     void oneDimensionalShiftsAreTreeLevelAndLinear() {
         CosNet net = CosNet.freeScalar(1, 1.0, 2.0, 1.0, 300);
@@ -97,6 +99,7 @@ class PhiFourTreeLevelTest {
         }
     }
 
+    @Tag("slow")
     @Test
     void twoDimensionalContactTermAndTadpole() {
         CosNet net = CosNet.freeScalar(2, 1.0, 3.0, 1.0, 100);

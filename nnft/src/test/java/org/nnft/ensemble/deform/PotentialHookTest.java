@@ -1,5 +1,6 @@
 package org.nnft.ensemble.deform;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nnft.engine.Backend;
 import org.nnft.ensemble.EnsembleConfig;
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class PotentialHookTest {
 
+    @Tag("slow")
     @Test
     void phiSixthShiftMatchesItsFirstOrderDiagrams() {
         CosNet net = CosNet.freeScalar(1, 1.0, 2.0, 1.0, 200);

@@ -1,15 +1,20 @@
 package org.nnft.theory;
 
 /**
- * The single-hidden-layer i.i.d. network of docs/physics.md A.1,
+ * The exact theory of the single-hidden-layer i.i.d. network of docs/physics.md A.1,
  * f(x) = sum_{i=1..N} W1_i act(W0_i.x + b0_i) + b1, with
  * W0_ij ~ N(0, sigma_W^2/d), b0_i ~ N(0, sigma_b^2), W1_i ~ N(0, sigma_W^2/N), b1 ~ N(0, sigma_b^2).
  *
  * <p>Gives the pre-activation covariance &lt;u,v&gt; = sigma_b^2 + sigma_W^2 (u.v)/d and the closed-form
  * kernel K(x,x') = sigma_b^2 + sigma_W^2 E[act(z) act(z')], which is the exact G2 at every width N
- * (the NNGP kernel). d is the input dimension d_in.
+ * (the NNGP kernel). d is the input dimension d_in. With {@link SingleNeuronExpectations} and
+ * {@link FiniteWidthCumulants} it gives the finite-width G4_c and G6_c.
+ *
+ * <p>This class is the network's distribution and its closed forms, not a network one can sample: the sampled
+ * ensemble member, with its width, output count and fused kernel, is the ensemble module's
+ * {@code ShallowNetwork}, whose correlators are these.
  */
-public final class ShallowNet {
+public final class ShallowNetTheory {
 
     private final Activation activation;
     private final double sigmaW;
@@ -22,7 +27,7 @@ public final class ShallowNet {
      * @param sigmaB         bias scale sigma_b &gt;= 0
      * @param inputDimension d_in &gt;= 1
      */
-    public ShallowNet(Activation activation, double sigmaW, double sigmaB, int inputDimension) {
+    public ShallowNetTheory(Activation activation, double sigmaW, double sigmaB, int inputDimension) {
         if (activation == null) {
             throw new IllegalArgumentException("activation must not be null");
         }
@@ -80,11 +85,9 @@ public final class ShallowNet {
                     * Math.asin(clip(2 * xy / Math.sqrt((1 + 2 * xx) * (1 + 2 * yy))));
             case RELU -> {
                 double norm = Math.sqrt(xx * yy);
-                if (norm == 0) {
-                    yield b2;
-                }
-                double angle = Math.acos(clip(xy / norm));
-                yield b2 + (w2 / (2 * Math.PI)) * norm * (Math.sin(angle) + (Math.PI - angle) * Math.cos(angle));
+                double cos = norm == 0 ? 1 : clip(xy / norm);
+                double angle = Math.acos(cos);
+                yield b2 + (w2 / (2 * Math.PI)) * norm * (Math.sin(angle) + (Math.PI - angle) * cos);
             }
             case GAUSS -> {
                 double dist2 = 0;
