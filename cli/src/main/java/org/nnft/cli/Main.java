@@ -12,7 +12,8 @@ import java.io.PrintWriter;
 @Command(name = "nnft", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Neural-network field theory and lattice field theory engine.",
         subcommands = {EnsembleCommand.class, LatticeCommand.class, MergeCommand.class,
-                DemoCommand.class, BenchCommand.class, BackendsCommand.class, WidthScanCommand.class})
+                DemoCommand.class, BenchCommand.class, BackendsCommand.class, WidthScanCommand.class,
+                LearnCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
