@@ -81,7 +81,7 @@ public final class TargetLearning {
 
     /** Mean, standard deviation, minimum and maximum of one kind of coupling over the lattice. */
     public record Spread(double mean, double spread, double min, double max) {
-        static Spread of(double[] v) {
+        public static Spread of(double[] v) {
             double s = 0;
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
