@@ -9,6 +9,8 @@ import org.nnft.lattice.action.HomogeneousTheory;
 import org.nnft.lattice.geometry.Lattice;
 import org.nnft.lattice.learn.ActionReweighting;
 import org.nnft.lattice.learn.ComplexFreeField;
+import org.nnft.lattice.learn.DataLearning;
+import org.nnft.lattice.learn.NpyFile;
 import org.nnft.lattice.learn.Optimizer;
 import org.nnft.lattice.learn.ReverseKlTrainer;
 import org.nnft.lattice.learn.TargetLearning;
@@ -24,13 +26,16 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code nnft learn --target}: machine learning with a lattice field theory without data (docs/learn.md).
+ * {@code nnft learn --target | --data FILE}: machine learning with a lattice field theory (docs/learn.md).
+ * With {@code --data}: maximum-likelihood fit of S to the configurations of a .npy file, then new samples.
+ * With {@code --target}, without data:
  * Reverse-KL training of the inhomogeneous action {@code S(w_ij, a_i, b_i)} towards the target
  * {@code A_4 = -kappa sum_<ij> phi phi - g sum_<<ij>> phi phi + a sum phi^2 + b sum phi^4} (couplings as in
  * {@code nnft lattice}, g = {@code --gnnn}), then the seed's reweighting steps from samples of the trained S: to
@@ -49,9 +54,18 @@ final class LearnCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
-    @Option(names = "--target", required = true,
+    @Option(names = "--target",
             description = "learn towards the target action given by the coupling options (no data)")
     boolean target;
+    @Option(names = "--data", description = "learn from configurations: a .npy array [samples, L, ..., L] of"
+            + " float64 or float32 (maximum likelihood); --dim and --size come from its shape")
+    Path data;
+    @Option(names = "--new-samples", defaultValue = "1000",
+            description = "with --data: configurations drawn from the learned S, written to <out>-samples.npy")
+    int newSamples;
+    @Option(names = "--start-quartic", defaultValue = "0.1",
+            description = "with --data: b of the decoupled start (w = 0, a = 1/(2 <phi^2>_data))")
+    double startQuartic;
     @Option(names = "--dim", defaultValue = "2", description = "lattice dimension 2..4")
     int dim;
     @Option(names = "--size", defaultValue = "4", description = "lattice extent L (even); S has (d + 2) L^d"
@@ -135,7 +149,7 @@ final class LearnCommand implements Callable<Integer> {
         };
     }
 
-    private TargetLearning.Config config() {
+    private void checkSize() {
         if (dim < 2 || dim > 4) {
             throw new IllegalArgumentException("--dim must be 2..4, got " + dim);
         }
@@ -146,17 +160,55 @@ final class LearnCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--size " + size + " in " + dim + "D gives more than " + MAX_PARAMETERS
                     + " couplings (d + 2) L^d; the natural gradient solves a system of that size per step");
         }
+    }
+
+    private TrainingSettings training() {
+        return new TrainingSettings(steps, thermalize, trainSamples, every, optimizerChoice(), eta, damping, maxStep);
+    }
+
+    private TargetLearning.Config config() {
+        checkSize();
         if (gPrimes == null || gPrimes.length == 0) {
             throw new IllegalArgumentException("--gprime needs at least one value");
         }
-        TrainingSettings t = new TrainingSettings(steps, thermalize, trainSamples, every, optimizerChoice(), eta,
-                damping, maxStep);
-        return new TargetLearning.Config(new Lattice(dim, size), theory(), gnnn, t, startSpread, samples, every,
-                gPrimes, imaginaryMass, seed);
+        return new TargetLearning.Config(new Lattice(dim, size), theory(), gnnn, training(), startSpread, samples,
+                every, gPrimes, imaginaryMass, seed);
+    }
+
+    /** The configurations of {@code --data} as rows, with dim and size taken from the shape. */
+    private DataLearning.Config dataConfig() {
+        NpyFile.Array arr = NpyFile.read(data);
+        int[] shape = arr.shape();
+        if (shape.length < 3 || shape.length > 5) {
+            throw new IllegalArgumentException(data + ": need shape [samples, L, ..., L] with 2..4 lattice axes, got "
+                    + Arrays.toString(shape));
+        }
+        for (int k = 2; k < shape.length; k++) {
+            if (shape[k] != shape[1]) {
+                throw new IllegalArgumentException(data + ": the lattice axes must be equal, got "
+                        + Arrays.toString(shape));
+            }
+        }
+        dim = shape.length - 1;
+        size = shape[1];
+        checkSize();
+        int v = (int) Math.pow(size, dim);
+        double[][] rows = new double[shape[0]][];
+        for (int n = 0; n < rows.length; n++) {
+            rows[n] = Arrays.copyOfRange(arr.values(), n * v, (n + 1) * v);
+        }
+        return new DataLearning.Config(new Lattice(dim, size), rows, training(), startQuartic, newSamples, every,
+                seed);
     }
 
     @Override
     public Integer call() {
+        if (target == (data != null)) {
+            throw new IllegalArgumentException("give exactly one of --target and --data FILE");
+        }
+        if (data != null) {
+            return callData();
+        }
         TargetLearning.Config c = config();
         Path out = run.outPath("learn.json");
         Instant start = Instant.now();
@@ -197,6 +249,74 @@ final class LearnCommand implements Callable<Integer> {
                     bound);
         }
         spec.commandLine().getOut().println("results: " + out.toAbsolutePath());
+        return 0;
+    }
+
+    private Integer callData() {
+        DataLearning.Config c = dataConfig();
+        Path out = run.outPath("learn.json");
+        String base = out.getFileName().toString().replaceFirst("\\.json$", "");
+        Path samplesFile = out.resolveSibling(base + "-samples.npy");
+        Instant start = Instant.now();
+        long t0 = System.nanoTime();
+        Progress progress = new Progress(System.err, run.quiet, "steps", steps + 1L);
+        DataLearning.Result r;
+        String backendName;
+        String device;
+        try (Backend backend = BackendChoice.open(run.backend, run.threads, run.device)) {
+            backendName = backend.name();
+            device = backend.device().toString();
+            r = DataLearning.run(c, backend, progress::update);
+        }
+        progress.done();
+        double wall = (System.nanoTime() - t0) / 1e9;
+        int v = c.lattice().volume();
+        double[] flat = new double[r.samples().length * v];
+        for (int n = 0; n < r.samples().length; n++) {
+            System.arraycopy(r.samples()[n], 0, flat, n * v, v);
+        }
+        int[] shape = new int[dim + 1];
+        Arrays.fill(shape, size);
+        shape[0] = r.samples().length;
+        ResultFile.writeBytes(samplesFile, NpyFile.encode(shape, flat));
+        int links = c.lattice().links();
+        double[][] means = new double[3][r.history().size()];
+        for (int t = 0; t < r.history().size(); t++) {
+            double[] theta = r.history().get(t);
+            for (int k = 0; k < theta.length; k++) {
+                int kind = k < links ? 0 : k < links + v ? 1 : 2;
+                means[kind][t] += theta[k] / (kind == 0 ? links : v);
+            }
+        }
+        Map<String, Object> moments = Json.object();
+        r.moments().forEach((name, m) -> moments.put(name, Json.object("data", estimate(m.data()),
+                "model", estimate(m.model()))));
+        Map<String, Object> cfg = Json.object("mode", "data", "data", data.toString(), "dataConfigurations",
+                c.data().length, "dim", dim, "size", size, "steps", steps, "trainSamples", trainSamples,
+                "thermalize", thermalize, "every", every, "optimizer", optimizer, "eta", eta, "damping", damping,
+                "maxStep", maxStep, "startQuartic", startQuartic, "newSamples", newSamples, "seed", seed,
+                "backend", backendName);
+        Map<String, Object> prov = Provenance.of(backendName, device, seed, start, wall,
+                "trainingSamples", (long) steps * trainSamples);
+        Map<String, Object> results = Json.object("training", Json.object("meanW", means[0], "meanA", means[1],
+                        "meanB", means[2]),
+                "couplings", Json.object("w", spread(r.w(), Double.NaN), "a", spread(r.a(), Double.NaN),
+                        "b", spread(r.b(), Double.NaN), "linkWeights", r.learned().linkWeights(),
+                        "quadratic", r.learned().quadratic(), "quartic", r.learned().quartic()),
+                "moments", moments, "samplesFile", samplesFile.toAbsolutePath().toString());
+        ResultFile.write(out, Json.object("config", cfg, "provenance", prov, "results", results));
+        PrintWriter w = spec.commandLine().getOut();
+        w.printf(Locale.ROOT, "%dD L=%d  %d data configurations  %d steps x %d samples + %d new samples on %s"
+                + " in %.2f s%n", dim, size, c.data().length, steps, trainSamples, newSamples, backendName, wall);
+        w.printf(Locale.ROOT, "%-10s %12s %12s%n", "coupling", "mean", "spread");
+        w.printf(Locale.ROOT, "%-10s %12.6g %12.3g%n", "w", r.w().mean(), r.w().spread());
+        w.printf(Locale.ROOT, "%-10s %12.6g %12.3g%n", "a", r.a().mean(), r.a().spread());
+        w.printf(Locale.ROOT, "%-10s %12.6g %12.3g%n", "b", r.b().mean(), r.b().spread());
+        w.printf(Locale.ROOT, "%-8s %12s %10s %12s %10s%n", "", "data", "error", "learned S", "error");
+        r.moments().forEach((name, m) -> w.printf(Locale.ROOT, "%-8s %12.6g %10.3g %12.6g %10.3g%n", name,
+                m.data().value(), m.data().error(), m.model().value(), m.model().error()));
+        w.println("samples: " + samplesFile.toAbsolutePath());
+        w.println("results: " + out.toAbsolutePath());
         return 0;
     }
 

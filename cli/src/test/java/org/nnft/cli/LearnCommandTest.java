@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nnft.cli.io.ResultFile;
+import org.nnft.lattice.learn.NpyFile;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -48,11 +49,40 @@ class LearnCommandTest {
     }
 
     @Test
+    @Tag("slow")
+    void dataRunWritesCouplingsAndNewSamples() {
+        double[] values = new double[20 * 16];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = Math.sin(0.7 * k) + 0.3 * Math.cos(1.3 * k);
+        }
+        Path npy = dir.resolve("data.npy");
+        ResultFile.writeBytes(npy, NpyFile.encode(new int[]{20, 4, 4}, values));
+        Path out = dir.resolve("fit.json");
+        Run r = run("learn", "--data", npy.toString(), "--steps", "2", "--train-samples", "100", "--new-samples", "10",
+                "--backend", "cpu", "--quiet", "--no-plots", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode doc = ResultFile.read(out);
+        assertEquals(4, doc.get("config").get("size").asInt());
+        assertEquals(32, doc.get("results").get("couplings").get("linkWeights").size());
+        NpyFile.Array samples = NpyFile.read(dir.resolve("fit-samples.npy"));
+        assertEquals(10, samples.shape()[0]);
+        assertEquals(160, samples.values().length);
+    }
+
+    @Test
     void badInputIsOneLineAndExitTwoBeforeAnyWork() throws Exception {
         Path out = dir.resolve("learn.json");
         Files.writeString(out, "{\"old\": true}");
+        Path notNpy = dir.resolve("bad.npy");
+        Files.writeString(notNpy, "not numpy");
+        Path oneD = dir.resolve("oned.npy");
+        Files.write(oneD, NpyFile.encode(new int[]{4}, new double[4]));
         String[][] bad = {
                 {"learn", "--size", "4"},
+                {"learn", "--target", "--data", oneD.toString()},
+                {"learn", "--data", dir.resolve("missing.npy").toString()},
+                {"learn", "--data", notNpy.toString()},
+                {"learn", "--data", oneD.toString()},
                 {"learn", "--target", "--size", "5"},
                 {"learn", "--target", "--size", "64"},
                 {"learn", "--target", "--a", "1.5"},
