@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -96,7 +97,7 @@ class LearnCommandTest {
                 {"learn", "--target", "--gprime", "0,x"},
                 {"learn", "--target", "--samples", "1"}};
         for (String[] args : bad) {
-            String[] all = java.util.Arrays.copyOf(args, args.length + 3);
+            String[] all = Arrays.copyOf(args, args.length + 3);
             all[args.length] = "--out";
             all[args.length + 1] = out.toString();
             all[args.length + 2] = "--quiet";

@@ -25,7 +25,7 @@ public final class MaximumLikelihoodTrainer {
         return train(sampler, start, data, s, t -> { });
     }
 
-    /** As {@link #train(ModelSampler, Couplings, double[][], TrainingSettings)}, telling {@code onStep} each step done. */
+    /** As {@link #train(ModelSampler, Couplings, double[][], TrainingSettings)}; {@code onStep} hears each step. */
     public static List<double[]> train(ModelSampler sampler, Couplings start, double[][] data, TrainingSettings s,
                                        IntConsumer onStep) {
         Lattice l = start.lattice();

@@ -48,7 +48,8 @@ public final class Rbm {
             throw new IllegalArgumentException("need at least one visible and one hidden unit");
         }
         if (w.length != nv * nh || a.length != nv || b.length != nv || m.length != nh || n.length != nh) {
-            throw new IllegalArgumentException("w must have nv*nh entries, a and b nv = r.length, m and n nh = s.length");
+            throw new IllegalArgumentException("w must have nv*nh entries, a and b nv = r.length, m and n"
+                    + " nh = s.length");
         }
         for (double x : w) {
             requireFinite("w", x);

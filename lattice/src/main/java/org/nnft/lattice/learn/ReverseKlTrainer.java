@@ -30,7 +30,7 @@ public final class ReverseKlTrainer {
         return train(sampler, start, target, s, t -> { });
     }
 
-    /** As {@link #train(ModelSampler, Couplings, Phi4Action, TrainingSettings)}, telling {@code onStep} each step done. */
+    /** As {@link #train(ModelSampler, Couplings, Phi4Action, TrainingSettings)}; {@code onStep} hears each step. */
     public static List<Step> train(ModelSampler sampler, Couplings start, Phi4Action target, TrainingSettings s,
                                    IntConsumer onStep) {
         Lattice l = start.lattice();

@@ -10,6 +10,7 @@ import org.nnft.lattice.geometry.Lattice;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,7 +39,7 @@ class DataLearningTest {
         byte[] bad = bytes.clone();
         bad[1] = 'X';
         assertThrows(IllegalArgumentException.class, () -> NpyFile.decode(bad, "bad"));
-        assertThrows(IllegalArgumentException.class, () -> NpyFile.decode(java.util.Arrays.copyOf(bytes,
+        assertThrows(IllegalArgumentException.class, () -> NpyFile.decode(Arrays.copyOf(bytes,
                 bytes.length - 8), "short"));
         byte[] ints = new String(bytes, StandardCharsets.ISO_8859_1).replace("<f8", "<i8")
                 .getBytes(StandardCharsets.ISO_8859_1);

@@ -10,6 +10,7 @@ import org.nnft.engine.random.RandomStreams;
 import org.nnft.lattice.measure.ErrorAnalysis;
 import org.nnft.lattice.measure.Estimate;
 
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -136,7 +137,7 @@ class RbmTest {
         for (int t = 0; t < 200 + sweeps; t++) {
             net.gibbsSweep(phi, h, 11, t);
             if (t >= 200) {
-                java.util.Arrays.fill(f, 0);
+                Arrays.fill(f, 0);
                 RbmTrainer.accumulate(net, phi, h, f, 1.0);
                 for (int k = 0; k < p; k++) {
                     series[k][t - 200] = f[k];
