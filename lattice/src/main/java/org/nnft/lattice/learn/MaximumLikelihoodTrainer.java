@@ -5,6 +5,7 @@ import org.nnft.lattice.geometry.Lattice;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 
 /**
  * Learns couplings from data (forward KL = maximum likelihood, docs/physics.md B.4). The negative log-likelihood
@@ -21,6 +22,12 @@ public final class MaximumLikelihoodTrainer {
 
     /** Trains from {@code start} on the configurations {@code data} (each of V values). */
     public static List<double[]> train(ModelSampler sampler, Couplings start, double[][] data, TrainingSettings s) {
+        return train(sampler, start, data, s, t -> { });
+    }
+
+    /** As {@link #train(ModelSampler, Couplings, double[][], TrainingSettings)}; {@code onStep} hears each step. */
+    public static List<double[]> train(ModelSampler sampler, Couplings start, double[][] data, TrainingSettings s,
+                                       IntConsumer onStep) {
         Lattice l = start.lattice();
         if (data.length < 1) {
             throw new IllegalArgumentException("data must hold at least one configuration");
@@ -53,6 +60,7 @@ public final class MaximumLikelihoodTrainer {
                     s.maxStep());
             previous = current;
             history.add(theta.clone());
+            onStep.accept(t + 1);
         }
         return history;
     }

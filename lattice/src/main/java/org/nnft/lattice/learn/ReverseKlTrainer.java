@@ -7,6 +7,7 @@ import org.nnft.lattice.measure.Estimate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 
 /**
  * Learns a target action A without data (reverse KL, docs/physics.md B.4): at each step sample the model S(theta)
@@ -26,6 +27,12 @@ public final class ReverseKlTrainer {
 
     /** Trains from {@code start} towards {@code target}; the couplings must keep every b_x > 0 (normalisable). */
     public static List<Step> train(ModelSampler sampler, Couplings start, Phi4Action target, TrainingSettings s) {
+        return train(sampler, start, target, s, t -> { });
+    }
+
+    /** As {@link #train(ModelSampler, Couplings, Phi4Action, TrainingSettings)}; {@code onStep} hears each step. */
+    public static List<Step> train(ModelSampler sampler, Couplings start, Phi4Action target, TrainingSettings s,
+                                   IntConsumer onStep) {
         Lattice l = start.lattice();
         double[] theta = CouplingParameters.toVector(start);
         List<Step> history = new ArrayList<>();
@@ -39,6 +46,7 @@ public final class ReverseKlTrainer {
                     s.damping(), s.maxStep());
             previous = current;
             history.add(new Step(r.targetMinusModel(), theta.clone()));
+            onStep.accept(t + 1);
         }
         return history;
     }

@@ -1,0 +1,429 @@
+package org.nnft.cli;
+
+import org.nnft.cli.io.Json;
+import org.nnft.cli.io.OutputSet;
+import org.nnft.cli.io.Progress;
+import org.nnft.cli.io.ResultFile;
+import org.nnft.cli.plot.Plots;
+import org.nnft.engine.Backend;
+import org.nnft.lattice.action.HomogeneousTheory;
+import org.nnft.lattice.geometry.Lattice;
+import org.nnft.lattice.learn.ActionReweighting;
+import org.nnft.lattice.learn.ComplexFreeField;
+import org.nnft.lattice.learn.DataLearning;
+import org.nnft.lattice.learn.NpyFile;
+import org.nnft.lattice.learn.Optimizer;
+import org.nnft.lattice.learn.ReverseKlTrainer;
+import org.nnft.lattice.learn.TargetLearning;
+import org.nnft.lattice.learn.TargetReweighting;
+import org.nnft.lattice.learn.TrainingSettings;
+import org.nnft.lattice.measure.Estimate;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code nnft learn --target | --data FILE}: machine learning with a lattice field theory (docs/learn.md).
+ * With {@code --data}: maximum-likelihood fit of S to the configurations of a .npy file, then new samples.
+ * With {@code --target}, without data:
+ * Reverse-KL training of the inhomogeneous action {@code S(w_ij, a_i, b_i)} towards the target
+ * {@code A_4 = -kappa sum_<ij> phi phi - g sum_<<ij>> phi phi + a sum phi^2 + b sum phi^4} (couplings as in
+ * {@code nnft lattice}, g = {@code --gnnn}), then the seed's reweighting steps from samples of the trained S: to
+ * {@code A_4}, along g' and to {@code A_4 + i h sum phi^2}. All options are checked before any work.
+ */
+@Command(name = "learn", mixinStandardHelpOptions = true,
+        description = "Learn a lattice phi^4 target action with the inhomogeneous action S(w_ij, a_i, b_i) by reverse"
+                + " KL, then reweight from S to the target, along g' and to a complex mass term.")
+final class LearnCommand implements Callable<Integer> {
+    /** Largest number of couplings of S: the Fisher matrix of 2048^2 doubles is 32 MiB. */
+    static final int MAX_PARAMETERS = 2048;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RunOptions run;
+
+    @Option(names = "--target",
+            description = "learn towards the target action given by the coupling options (no data)")
+    boolean target;
+    @Option(names = "--data", description = "learn from configurations: a .npy array [samples, L, ..., L] of"
+            + " float64 or float32 (maximum likelihood); --dim and --size come from its shape")
+    Path data;
+    @Option(names = "--new-samples", defaultValue = "1000",
+            description = "with --data: configurations drawn from the learned S, written to <out>-samples.npy")
+    int newSamples;
+    @Option(names = "--start-quartic", defaultValue = "0.1",
+            description = "with --data: b of the decoupled start (w = 0, a = 1/(2 <phi^2>_data))")
+    double startQuartic;
+    @Option(names = "--dim", defaultValue = "2", description = "lattice dimension 2..4")
+    int dim;
+    @Option(names = "--size", defaultValue = "4", description = "lattice extent L (even); S has (d + 2) L^d"
+            + " couplings, at most 2048 (L <= 22 in 2D)")
+    int size;
+    @Option(names = "--kappa", defaultValue = "1.0", description = "target hopping coupling kappa")
+    double kappa;
+    @Option(names = "--mu2", description = "target bare mass squared mu^2 (a = (mu^2 + 2 d kappa)/2)")
+    Double mu2;
+    @Option(names = "--lambda", description = "target quartic coupling lambda (b = lambda/4)")
+    Double lambda;
+    @Option(names = "--a", description = "target coefficient a of phi^2 (instead of --mu2)")
+    Double a;
+    @Option(names = "--b", description = "target coefficient b of phi^4 (instead of --lambda)")
+    Double b;
+    @Option(names = "--gnnn", defaultValue = "0", description = "target next-nearest-neighbour (diagonal) coupling g:"
+            + " A_4 = A - g sum_<<ij>> phi_i phi_j (default ${DEFAULT-VALUE})")
+    double gnnn;
+    @Option(names = "--steps", defaultValue = "30", description = "training steps")
+    int steps;
+    @Option(names = "--train-samples", defaultValue = "1600", description = "model samples per training step")
+    int trainSamples;
+    @Option(names = "--thermalize", defaultValue = "20", description = "sweeps at new couplings before sampling")
+    int thermalize;
+    @Option(names = "--every", defaultValue = "2", description = "sweeps between samples")
+    int every;
+    @Option(names = "--optimizer", defaultValue = "natural",
+            description = "natural (natural gradient) or gradient (plain descent)")
+    String optimizer;
+    @Option(names = "--eta", defaultValue = "0.5", description = "learning rate")
+    double eta;
+    @Option(names = "--damping", defaultValue = "1e-8", description = "Fisher damping of the natural gradient")
+    double damping;
+    @Option(names = "--max-step", defaultValue = "0.1", description = "largest change of a coupling per step")
+    double maxStep;
+    @Option(names = "--start-spread", defaultValue = "0.3",
+            description = "random start: each coupling of the target times 1 + s(2u - 1), s in [0, 1)")
+    double startSpread;
+    @Option(names = "--samples", defaultValue = "20000", description = "samples of the trained S for reweighting")
+    int samples;
+    @Option(names = "--gprime", defaultValue = "0,0.02,0.04,0.06,0.08", split = ",",
+            description = "g' values of the extrapolation A_4(g') (default ${DEFAULT-VALUE})")
+    double[] gPrimes;
+    @Option(names = "--imaginary-mass", defaultValue = "0.15",
+            description = "h of the complex target A_5 = A_4 + i h sum phi^2 (default ${DEFAULT-VALUE})")
+    double imaginaryMass;
+    @Option(names = "--seed", defaultValue = "1", description = "seed of the start couplings and the chain")
+    long seed;
+
+    HomogeneousTheory theory() {
+        requireFinite("--kappa", kappa);
+        if ((mu2 != null || lambda != null) && (a != null || b != null)) {
+            throw new IllegalArgumentException("give --mu2/--lambda or --a/--b, not both");
+        }
+        if (a != null || b != null) {
+            if (a == null || b == null) {
+                throw new IllegalArgumentException("--a and --b go together");
+            }
+            requireFinite("--a", a);
+            requireFinite("--b", b);
+            return new HomogeneousTheory(kappa, a, b);
+        }
+        double m2 = mu2 == null ? -0.9515 : mu2;
+        double l = lambda == null ? 0.7 : lambda;
+        requireFinite("--mu2", m2);
+        requireFinite("--lambda", l);
+        return new HomogeneousTheory(kappa, (m2 + 2 * dim * kappa) / 2, l / 4);
+    }
+
+    private static void requireFinite(String name, double v) {
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException(name + " must be finite, got " + v);
+        }
+    }
+
+    private Optimizer optimizerChoice() {
+        return switch (optimizer) {
+            case "natural" -> Optimizer.NATURAL_GRADIENT;
+            case "gradient" -> Optimizer.GRADIENT_DESCENT;
+            default -> throw new IllegalArgumentException("--optimizer must be natural or gradient, got " + optimizer);
+        };
+    }
+
+    private void checkSize() {
+        if (dim < 2 || dim > 4) {
+            throw new IllegalArgumentException("--dim must be 2..4, got " + dim);
+        }
+        if (size < 2 || size > 64) {
+            throw new IllegalArgumentException("--size must be 2..64, got " + size);
+        }
+        if ((dim + 2) * Math.pow(size, dim) > MAX_PARAMETERS) {
+            throw new IllegalArgumentException("--size " + size + " in " + dim + "D gives more than " + MAX_PARAMETERS
+                    + " couplings (d + 2) L^d; the natural gradient solves a system of that size per step");
+        }
+    }
+
+    private TrainingSettings training() {
+        return new TrainingSettings(steps, thermalize, trainSamples, every, optimizerChoice(), eta, damping, maxStep);
+    }
+
+    private TargetLearning.Config config() {
+        checkSize();
+        if (gPrimes == null || gPrimes.length == 0) {
+            throw new IllegalArgumentException("--gprime needs at least one value");
+        }
+        return new TargetLearning.Config(new Lattice(dim, size), theory(), gnnn, training(), startSpread, samples,
+                every, gPrimes, imaginaryMass, seed);
+    }
+
+    /** The configurations of {@code --data} as rows, with dim and size taken from the shape. */
+    private DataLearning.Config dataConfig() {
+        NpyFile.Array arr = NpyFile.read(data);
+        int[] shape = arr.shape();
+        if (shape.length < 3 || shape.length > 5) {
+            throw new IllegalArgumentException(data + ": need shape [samples, L, ..., L] with 2..4 lattice axes, got "
+                    + Arrays.toString(shape));
+        }
+        for (int k = 2; k < shape.length; k++) {
+            if (shape[k] != shape[1]) {
+                throw new IllegalArgumentException(data + ": the lattice axes must be equal, got "
+                        + Arrays.toString(shape));
+            }
+        }
+        dim = shape.length - 1;
+        size = shape[1];
+        checkSize();
+        int v = (int) Math.pow(size, dim);
+        double[][] rows = new double[shape[0]][];
+        for (int n = 0; n < rows.length; n++) {
+            rows[n] = Arrays.copyOfRange(arr.values(), n * v, (n + 1) * v);
+        }
+        return new DataLearning.Config(new Lattice(dim, size), rows, training(), startQuartic, newSamples, every,
+                seed);
+    }
+
+    @Override
+    public Integer call() {
+        if (target == (data != null)) {
+            throw new IllegalArgumentException("give exactly one of --target and --data FILE");
+        }
+        if (data != null) {
+            return callData();
+        }
+        Path out = run.checkedOutPath(spec, "learn.json");
+        TargetLearning.Config c = config();
+        Progress progress = new Progress(System.err, run.quiet, "units", TargetLearning.progressUnits(c));
+        BackendRun<TargetLearning.Result> learned = BackendRun.on(run,
+                backend -> TargetLearning.run(c, backend, progress::update));
+        progress.done();
+        double wall = learned.secondsSinceStart();
+        TargetLearning.Result r = learned.result();
+        String backendName = learned.backend();
+        HomogeneousTheory th = c.target();
+        Map<String, Object> cfg = Json.object("mode", "target", "dim", dim, "size", size, "kappa", th.kappa(),
+                "a", th.a(), "b", th.b(), "mu2", th.mu2(dim), "lambda", 4 * th.b(), "gnnn", gnnn, "steps", steps,
+                "trainSamples", trainSamples, "thermalize", thermalize, "every", every, "optimizer", optimizer,
+                "eta", eta, "damping", damping, "maxStep", maxStep, "startSpread", startSpread, "samples", samples,
+                "gPrime", gPrimes, "imaginaryMass", imaginaryMass, "seed", seed, "backend", backendName);
+        Map<String, Object> prov = learned.provenance(seed, wall,
+                "trainingSamples", (long) steps * trainSamples, "reweightingSamples", samples);
+        Map<String, Object> results = Json.object("training", training(r.history()),
+                "couplings", Json.object("w", spread(r.w(), th.kappa()), "a", spread(r.a(), th.a()),
+                        "b", spread(r.b(), th.b())),
+                "correction", correction(r.correction()), "extrapolation", curve(r.curve()),
+                "complexMass", complexMass(r.complexMass(), r.exact()));
+        try (OutputSet files = new OutputSet()) {
+            ResultFile.write(files, out, ResultDocument.of(cfg, prov, results));
+            if (!run.noPlots) {
+                double[] bound = new double[r.history().size()];
+                for (int t = 0; t < bound.length; t++) {
+                    bound[t] = r.history().get(t).targetMinusModel().value();
+                }
+                String base = out.getFileName().toString().replaceFirst("\\.json$", "");
+                Plots.series(files, out.resolveSibling(base + "-bound.png"), "<A - S> per training step", "step",
+                        "<A - S>", bound);
+            }
+            files.commit();
+        }
+        print(spec.commandLine().getOut(), c, r, backendName, wall);
+        spec.commandLine().getOut().println("results: " + out.toAbsolutePath());
+        return 0;
+    }
+
+    private Integer callData() {
+        Path out = run.checkedOutPath(spec, "learn.json");
+        DataLearning.Config c = dataConfig();
+        String base = out.getFileName().toString().replaceFirst("\\.json$", "");
+        Path samplesFile = out.resolveSibling(base + "-samples.npy");
+        Progress progress = new Progress(System.err, run.quiet, "steps", steps + 1L);
+        BackendRun<DataLearning.Result> learned = BackendRun.on(run,
+                backend -> DataLearning.run(c, backend, progress::update));
+        progress.done();
+        double wall = learned.secondsSinceStart();
+        DataLearning.Result r = learned.result();
+        String backendName = learned.backend();
+        int v = c.lattice().volume();
+        double[] flat = new double[r.samples().length * v];
+        for (int n = 0; n < r.samples().length; n++) {
+            System.arraycopy(r.samples()[n], 0, flat, n * v, v);
+        }
+        int[] shape = new int[dim + 1];
+        Arrays.fill(shape, size);
+        shape[0] = r.samples().length;
+        int links = c.lattice().links();
+        double[][] means = new double[3][r.history().size()];
+        for (int t = 0; t < r.history().size(); t++) {
+            double[] theta = r.history().get(t);
+            for (int k = 0; k < theta.length; k++) {
+                int kind = k < links ? 0 : k < links + v ? 1 : 2;
+                means[kind][t] += theta[k] / (kind == 0 ? links : v);
+            }
+        }
+        Map<String, Object> moments = Json.object();
+        r.moments().forEach((name, m) -> moments.put(name, Json.object("data", estimate(m.data()),
+                "model", estimate(m.model()))));
+        Map<String, Object> cfg = Json.object("mode", "data", "data", data.toString(), "dataConfigurations",
+                c.data().length, "dim", dim, "size", size, "steps", steps, "trainSamples", trainSamples,
+                "thermalize", thermalize, "every", every, "optimizer", optimizer, "eta", eta, "damping", damping,
+                "maxStep", maxStep, "startQuartic", startQuartic, "newSamples", newSamples, "seed", seed,
+                "backend", backendName);
+        Map<String, Object> prov = learned.provenance(seed, wall, "trainingSamples", (long) steps * trainSamples);
+        Map<String, Object> results = Json.object("training", Json.object("meanW", means[0], "meanA", means[1],
+                        "meanB", means[2]),
+                "couplings", Json.object("w", spread(r.w(), Double.NaN), "a", spread(r.a(), Double.NaN),
+                        "b", spread(r.b(), Double.NaN), "linkWeights", r.learned().linkWeights(),
+                        "quadratic", r.learned().quadratic(), "quartic", r.learned().quartic()),
+                "moments", moments, "samplesFile", samplesFile.toAbsolutePath().toString());
+        try (OutputSet files = new OutputSet()) {
+            files.write(samplesFile, NpyFile.encode(shape, flat));
+            ResultFile.write(files, out, ResultDocument.of(cfg, prov, results));
+            files.commit();
+        }
+        PrintWriter w = spec.commandLine().getOut();
+        w.printf(Locale.ROOT, "%dD L=%d  %d data configurations  %d steps x %d samples + %d new samples on %s"
+                + " in %.2f s%n", dim, size, c.data().length, steps, trainSamples, newSamples, backendName, wall);
+        w.printf(Locale.ROOT, "%-10s %12s %12s%n", "coupling", "mean", "spread");
+        w.printf(Locale.ROOT, "%-10s %12.6g %12.3g%n", "w", r.w().mean(), r.w().spread());
+        w.printf(Locale.ROOT, "%-10s %12.6g %12.3g%n", "a", r.a().mean(), r.a().spread());
+        w.printf(Locale.ROOT, "%-10s %12.6g %12.3g%n", "b", r.b().mean(), r.b().spread());
+        w.printf(Locale.ROOT, "%-8s %12s %10s %12s %10s%n", "", "data", "error", "learned S", "error");
+        r.moments().forEach((name, m) -> w.printf(Locale.ROOT, "%-8s %12.6g %10.3g %12.6g %10.3g%n", name,
+                m.data().value(), m.data().error(), m.model().value(), m.model().error()));
+        w.println("samples: " + samplesFile.toAbsolutePath());
+        w.println("results: " + out.toAbsolutePath());
+        return 0;
+    }
+
+    private static Map<String, Object> training(List<ReverseKlTrainer.Step> history) {
+        int n = history.size();
+        double[] value = new double[n];
+        double[] error = new double[n];
+        for (int t = 0; t < n; t++) {
+            value[t] = history.get(t).targetMinusModel().value();
+            error[t] = history.get(t).targetMinusModel().error();
+        }
+        return Json.object("boundTargetMinusModel", Json.object("value", value, "error", error));
+    }
+
+    private static Map<String, Object> spread(TargetLearning.Spread s, double target) {
+        return Json.object("mean", s.mean(), "spread", s.spread(), "min", s.min(), "max", s.max(), "target", target);
+    }
+
+    private static Map<String, Object> estimate(Estimate e) {
+        return Json.object("value", e.value(), "error", e.error(), "tauInt", e.tauInt());
+    }
+
+    private static Map<String, Object> correction(TargetReweighting.Correction c) {
+        Map<String, Object> obs = Json.object();
+        c.observables().forEach((name, o) -> obs.put(name, Json.object("reweighted", estimate(o.reweighted()),
+                "unreweighted", estimate(o.plain()))));
+        return Json.object("effectiveFraction", c.effectiveFraction(), "observables", obs);
+    }
+
+    private static Map<String, Object> curve(TargetReweighting.Curve c) {
+        Map<String, Object> obs = Json.object();
+        c.observables().forEach((name, es) -> {
+            double[] v = new double[es.length];
+            double[] e = new double[es.length];
+            for (int i = 0; i < es.length; i++) {
+                v[i] = es[i].value();
+                e[i] = es[i].error();
+            }
+            obs.put(name, Json.object("value", v, "error", e));
+        });
+        return Json.object("gPrime", c.gPrime(), "effectiveFraction", c.effectiveFraction(), "observables", obs);
+    }
+
+    private static Map<String, Object> complexMass(TargetReweighting.ComplexMass m, ComplexFreeField exact) {
+        Map<String, Object> obs = Json.object();
+        m.observables().forEach((name, z) -> {
+            Map<String, Object> o = Json.object("real", estimate(z.real()), "imaginary", estimate(z.imaginary()));
+            if (exact != null && !name.equals("absM")) {
+                double[] x = name.equals("phi2") ? exact.phi2(m.h()) : exact.m2(m.h());
+                o.put("exactReal", x[0]);
+                o.put("exactImaginary", x[1]);
+            }
+            obs.put(name, o);
+        });
+        ActionReweighting.Complex any = m.observables().values().iterator().next();
+        Map<String, Object> out = Json.object("h", m.h(), "averagePhase", estimate(any.averagePhase()),
+                "observables", obs);
+        if (exact != null) {
+            out.put("exactAveragePhase", exact.averagePhase(m.h()));
+        }
+        return out;
+    }
+
+    private static void print(PrintWriter w, TargetLearning.Config c, TargetLearning.Result r, String backend,
+                              double wall) {
+        HomogeneousTheory th = c.target();
+        w.printf(Locale.ROOT, "%dD L=%d  target kappa=%.6g a=%.6g b=%.6g gnnn=%.6g  %d steps x %d samples + %d"
+                        + " samples on %s in %.2f s%n", c.lattice().dim(), c.lattice().size(), th.kappa(), th.a(),
+                th.b(), c.gnnn(), c.training().steps(), c.training().samples(), c.samples(), backend, wall);
+        List<ReverseKlTrainer.Step> h = r.history();
+        int stride = Math.max(1, h.size() / 6);
+        for (int t = 0; t < h.size(); t += stride) {
+            printBound(w, t, h.get(t).targetMinusModel());
+        }
+        if ((h.size() - 1) % stride != 0) {
+            printBound(w, h.size() - 1, h.getLast().targetMinusModel());
+        }
+        w.printf(Locale.ROOT, "%-10s %12s %12s %12s%n", "coupling", "mean", "spread", "target");
+        w.printf(Locale.ROOT, "%-10s %12.6g %12.3g %12.6g%n", "w", r.w().mean(), r.w().spread(), th.kappa());
+        w.printf(Locale.ROOT, "%-10s %12.6g %12.3g %12.6g%n", "a", r.a().mean(), r.a().spread(), th.a());
+        w.printf(Locale.ROOT, "%-10s %12.6g %12.3g %12.6g%n", "b", r.b().mean(), r.b().spread(), th.b());
+        w.printf(Locale.ROOT, "reweighting S -> A_4 (effective fraction %.3f)%n", r.correction().effectiveFraction());
+        if (r.correction().effectiveFraction() < 0.05) {
+            w.println("warning: the weights concentrate on few samples; S is far from A_4 and the reweighted values"
+                    + " and errors are unreliable (train longer, or a target closer to the nearest-neighbour family)");
+        }
+        w.printf(Locale.ROOT, "%-8s %12s %10s %14s %10s%n", "", "reweighted", "error", "unreweighted", "error");
+        r.correction().observables().forEach((name, o) -> w.printf(Locale.ROOT, "%-8s %12.6g %10.3g %14.6g %10.3g%n",
+                name, o.reweighted().value(), o.reweighted().error(), o.plain().value(), o.plain().error()));
+        w.printf(Locale.ROOT, "extrapolation along g'%n%-8s %10s", "g'", "fraction");
+        for (String name : TargetReweighting.OBSERVABLES) {
+            w.printf(Locale.ROOT, " %12s %10s", name, "error");
+        }
+        w.println();
+        TargetReweighting.Curve cv = r.curve();
+        for (int g = 0; g < cv.gPrime().length; g++) {
+            w.printf(Locale.ROOT, "%-8.4g %10.3f", cv.gPrime()[g], cv.effectiveFraction()[g]);
+            for (String name : TargetReweighting.OBSERVABLES) {
+                Estimate e = cv.observables().get(name)[g];
+                w.printf(Locale.ROOT, " %12.6g %10.3g", e.value(), e.error());
+            }
+            w.println();
+        }
+        TargetReweighting.ComplexMass m = r.complexMass();
+        ActionReweighting.Complex first = m.observables().values().iterator().next();
+        w.printf(Locale.ROOT, "complex mass A_4 + i %.4g sum phi^2: average phase %.6g +- %.3g%s%n", m.h(),
+                first.averagePhase().value(), first.averagePhase().error(),
+                r.exact() == null ? "" : String.format(Locale.ROOT, " (exact %.6g)", r.exact().averagePhase(m.h())));
+        w.printf(Locale.ROOT, "%-8s %12s %10s %12s %10s%n", "", "real", "error", "imaginary", "error");
+        m.observables().forEach((name, z) -> w.printf(Locale.ROOT, "%-8s %12.6g %10.3g %12.6g %10.3g%n", name,
+                z.real().value(), z.real().error(), z.imaginary().value(), z.imaginary().error()));
+    }
+
+    private static void printBound(PrintWriter w, int t, Estimate e) {
+        w.printf(Locale.ROOT, "step %4d  <A - S> = %12.6g +- %.3g%n", t, e.value(), e.error());
+    }
+}

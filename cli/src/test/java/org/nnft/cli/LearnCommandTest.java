@@ -1,0 +1,112 @@
+package org.nnft.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nnft.cli.io.ResultFile;
+import org.nnft.lattice.learn.NpyFile;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code nnft learn --target}: the result layout of a small run, and bad input refused in one line (exit 2). */
+class LearnCommandTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    @Tag("slow")
+    void smallRunWritesConfigProvenanceAndResults() {
+        Path out = dir.resolve("learn.json");
+        Run r = run("learn", "--target", "--size", "4", "--gnnn", "0.05", "--steps", "4", "--train-samples", "200",
+                "--samples", "2000", "--gprime", "0,0.05", "--backend", "cpu", "--quiet", "--no-plots",
+                "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode doc = ResultFile.read(out);
+        assertEquals(0.05, doc.get("config").get("gnnn").asDouble());
+        assertEquals(4, doc.get("results").get("training").get("boundTargetMinusModel").get("value").size());
+        assertEquals(2, doc.get("results").get("extrapolation").get("observables").get("phi2").get("error").size());
+        assertTrue(doc.get("results").get("complexMass").get("averagePhase").get("value").asDouble() > 0);
+        assertTrue(doc.get("provenance").has("wallSeconds"));
+        assertTrue(r.out().contains("extrapolation along g'"), r.out());
+    }
+
+    @Test
+    @Tag("slow")
+    void dataRunWritesCouplingsAndNewSamples() {
+        double[] values = new double[20 * 16];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = Math.sin(0.7 * k) + 0.3 * Math.cos(1.3 * k);
+        }
+        Path npy = dir.resolve("data.npy");
+        ResultFile.writeBytes(npy, NpyFile.encode(new int[]{20, 4, 4}, values));
+        Path out = dir.resolve("fit.json");
+        Run r = run("learn", "--data", npy.toString(), "--steps", "2", "--train-samples", "100", "--new-samples", "10",
+                "--backend", "cpu", "--quiet", "--no-plots", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode doc = ResultFile.read(out);
+        assertEquals(4, doc.get("config").get("size").asInt());
+        assertEquals(32, doc.get("results").get("couplings").get("linkWeights").size());
+        NpyFile.Array samples = NpyFile.read(dir.resolve("fit-samples.npy"));
+        assertEquals(10, samples.shape()[0]);
+        assertEquals(160, samples.values().length);
+    }
+
+    @Test
+    void badInputIsOneLineAndExitTwoBeforeAnyWork() throws Exception {
+        Path out = dir.resolve("learn.json");
+        Files.writeString(out, "{\"old\": true}");
+        Path notNpy = dir.resolve("bad.npy");
+        Files.writeString(notNpy, "not numpy");
+        Path oneD = dir.resolve("oned.npy");
+        Files.write(oneD, NpyFile.encode(new int[]{4}, new double[4]));
+        String[][] bad = {
+                {"learn", "--size", "4"},
+                {"learn", "--target", "--data", oneD.toString()},
+                {"learn", "--data", dir.resolve("missing.npy").toString()},
+                {"learn", "--data", notNpy.toString()},
+                {"learn", "--data", oneD.toString()},
+                {"learn", "--target", "--size", "5"},
+                {"learn", "--target", "--size", "64"},
+                {"learn", "--target", "--a", "1.5"},
+                {"learn", "--target", "--a", "1.5", "--b", "0.1", "--lambda", "1"},
+                {"learn", "--target", "--b", "-1", "--a", "1"},
+                {"learn", "--target", "--gnnn", "NaN"},
+                {"learn", "--target", "--steps", "0"},
+                {"learn", "--target", "--optimizer", "adam"},
+                {"learn", "--target", "--start-spread", "1"},
+                {"learn", "--target", "--a", "2.25", "--b", "0"},
+                {"learn", "--target", "--gprime", "0,x"},
+                {"learn", "--target", "--samples", "1"}};
+        for (String[] args : bad) {
+            String[] all = Arrays.copyOf(args, args.length + 3);
+            all[args.length] = "--out";
+            all[args.length + 1] = out.toString();
+            all[args.length + 2] = "--quiet";
+            Run r = run(all);
+            assertEquals(2, r.code(), String.join(" ", args) + " -> " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
+            assertTrue(r.err().startsWith("nnft: "), r.err());
+            assertFalse(r.out().contains("results:"), r.out());
+        }
+        assertEquals("{\"old\": true}", Files.readString(out));
+    }
+}

@@ -1,0 +1,108 @@
+package org.nnft.lattice.learn;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Maximum-likelihood training of an {@link Rbm} on visible data with persistent block Gibbs chains (persistent
+ * contrastive divergence; docs/learn.md, L.5). Trained are the weights and linear terms
+ * {@code theta = [w (nv nh) | r (nv) | s (nh)]}; the quadratic and quartic coefficients stay fixed (for Bernoulli
+ * units they are 0, for continuous ones they set the scale). The gradient of the mean negative log-likelihood
+ * of the visible marginal is {@code <dS/dtheta>_{data, h | phi} - <dS/dtheta>_model} with
+ * {@code dS/dw_ij = -phi_i h_j}, {@code dS/dr_i = phi_i}, {@code dS/ds_j = h_j}. The data phase uses the exact
+ * conditional mean of h where it is closed-form (Bernoulli and Gaussian hidden units), else one draw per row
+ * (seed {@code seed ^ NetworkTrainer.POSITIVE}); the model phase averages {@code chains} persistent chains
+ * (chain c: seed {@code seed + c}, sweeps numbered across steps, started at phi = 0) over {@code sweepsPerStep}
+ * sweeps each. Plain gradient descent {@code theta -= eta * gradient}; returns the network after every step.
+ */
+public final class RbmTrainer {
+    private RbmTrainer() {
+    }
+
+    /** Number of trained parameters {@code nv nh + nv + nh}. */
+    public static int count(Rbm net) {
+        return net.visible() * net.hidden() + net.visible() + net.hidden();
+    }
+
+    /** Adds {@code weight * dS/dtheta} at (phi, h) to {@code g}. */
+    static void accumulate(Rbm net, double[] phi, double[] h, double[] g, double weight) {
+        int nv = net.visible();
+        int nh = net.hidden();
+        for (int i = 0; i < nv; i++) {
+            for (int j = 0; j < nh; j++) {
+                g[i * nh + j] -= weight * phi[i] * h[j];
+            }
+            g[nv * nh + i] += weight * phi[i];
+        }
+        for (int j = 0; j < nh; j++) {
+            g[nv * nh + nv + j] += weight * h[j];
+        }
+    }
+
+    /** {@code <dS/dtheta>_{data, h | phi}}; rows whose hidden mean is not closed-form use one draw (stream = row). */
+    public static double[] dataPhase(Rbm net, double[][] data, long seed, long step) {
+        double[] g = new double[count(net)];
+        double[] h = new double[net.hidden()];
+        for (int row = 0; row < data.length; row++) {
+            boolean exact = true;
+            for (int j = 0; j < h.length && exact; j++) {
+                h[j] = net.hiddenMean(data[row], j);
+                exact = !Double.isNaN(h[j]);
+            }
+            if (!exact) {
+                net.sampleHidden(data[row], h, seed ^ NetworkTrainer.POSITIVE, step * data.length + row);
+            }
+            accumulate(net, data[row], h, g, 1.0 / data.length);
+        }
+        return g;
+    }
+
+    /** Trains from {@code start} on {@code data}. */
+    public static List<Rbm> train(Rbm start, double[][] data, int steps, int chains, int sweepsPerStep, double eta,
+                                  long seed) {
+        if (steps < 1 || chains < 1 || sweepsPerStep < 1) {
+            throw new IllegalArgumentException("steps, chains and sweepsPerStep must be >= 1, got " + steps + ", "
+                    + chains + ", " + sweepsPerStep);
+        }
+        if (!(eta > 0) || !Double.isFinite(eta)) {
+            throw new IllegalArgumentException("eta must be positive and finite, got " + eta);
+        }
+        int nv = start.visible();
+        int nh = start.hidden();
+        for (double[] row : data) {
+            if (row.length != nv) {
+                throw new IllegalArgumentException("data rows must have " + nv + " values, got " + row.length);
+            }
+        }
+        double[][] phi = new double[chains][nv];
+        double[][] h = new double[chains][nh];
+        Rbm net = start;
+        List<Rbm> history = new ArrayList<>();
+        long sweep = 0;
+        for (int t = 0; t < steps; t++) {
+            double[] g = dataPhase(net, data, seed, t);
+            for (int s = 0; s < sweepsPerStep; s++) {
+                for (int c = 0; c < chains; c++) {
+                    net.gibbsSweep(phi[c], h[c], seed + c, sweep);
+                    accumulate(net, phi[c], h[c], g, -1.0 / ((double) chains * sweepsPerStep));
+                }
+                sweep++;
+            }
+            double[] w = net.w();
+            double[] r = net.r();
+            double[] sv = net.s();
+            for (int k = 0; k < w.length; k++) {
+                w[k] -= eta * g[k];
+            }
+            for (int i = 0; i < nv; i++) {
+                r[i] -= eta * g[nv * nh + i];
+            }
+            for (int j = 0; j < nh; j++) {
+                sv[j] -= eta * g[nv * nh + nv + j];
+            }
+            net = net.withLinear(w, r, sv);
+            history.add(net);
+        }
+        return history;
+    }
+}
