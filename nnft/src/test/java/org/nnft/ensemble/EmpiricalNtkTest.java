@@ -78,7 +78,7 @@ class EmpiricalNtkTest {
         try (Backend cpu = Backends.named("cpu")) {
             for (Architecture arch : archs) {
                 double[][] pts = arch.inputDimension() == 1 ? POINTS_1D : POINTS_2D;
-                EmpiricalNtk ntk = EmpiricalNtk.measure(arch, pts, 20_000, 64, 16, 11, cpu);
+                EmpiricalNtk ntk = EmpiricalNtk.measure(arch, pts, 10_000, 64, 16, 11, cpu);
                 for (Parameterization par : Parameterization.values()) {
                     InfiniteWidthKernels theory = theory(arch, par);
                     int k = par == Parameterization.STANDARD ? EmpiricalNtk.STANDARD : EmpiricalNtk.NTK;
@@ -110,7 +110,7 @@ class EmpiricalNtkTest {
                 double[] y = new double[widths.length];
                 double[] dy = new double[widths.length];
                 for (int w = 0; w < widths.length; w++) {
-                    EmpiricalNtk ntk = EmpiricalNtk.measure(family[w], pts, 8_000, 64, 16, 3, cpu);
+                    EmpiricalNtk ntk = EmpiricalNtk.measure(family[w], pts, 4_000, 64, 16, 3, cpu);
                     JackknifeResult v = ntk.variance(EmpiricalNtk.NTK, 1);
                     x[w] = widths[w];
                     y[w] = v.value();

@@ -7,10 +7,9 @@ import org.nnft.ensemble.arch.Activation;
 import org.nnft.ensemble.arch.ShallowNetwork;
 import org.nnft.stats.CorrelatorEstimates;
 import org.nnft.theory.GaussianPrediction;
+import org.nnft.theory.InfiniteWidthKernels;
 import org.nnft.theory.LinearisedDynamics;
 import org.nnft.theory.Parameterization;
-import org.nnft.theory.ShallowNet;
-import org.nnft.theory.ShallowNetTangentKernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,8 +46,7 @@ class TrainedEnsembleTest {
     void trainedMeanAndCovarianceFollowTheLinearisedDynamics() {
         int width = 256;
         ShallowNetwork arch = ShallowNetwork.scalar(Activation.RELU, 1, width, 1.3, 0.2);
-        ShallowNetTangentKernel ntk = new ShallowNetTangentKernel(
-                new ShallowNet(org.nnft.theory.Activation.RELU, 1.3, 0.2, 1), Parameterization.NTK, width);
+        InfiniteWidthKernels ntk = EmpiricalNtkTest.theory(arch, Parameterization.NTK);
         double eta = 0.5 / new LinearisedDynamics(ntk, TRAIN, TARGETS, 1).largestEigenvalue();
         LinearisedDynamics theory = new LinearisedDynamics(ntk, TRAIN, TARGETS, eta);
         int[] steps = {0, 4, 16};

@@ -70,7 +70,8 @@ public final class TrainedEnsembleKernel {
      */
     public static KernelArgs arguments(ShallowNetwork arch, DeviceBuffer out, DeviceBuffer params,
                                        DeviceBuffer points, DeviceBuffer train, DeviceBuffer targets,
-                                       DeviceBuffer tuples, DeviceBuffer times, DeviceBuffer hyper, int pointCount, int trainCount, int tupleCount, int maxOrder,
+                                       DeviceBuffer tuples, DeviceBuffer times, DeviceBuffer hyper,
+                                       int pointCount, int trainCount, int tupleCount, int maxOrder,
                                        int timeCount, double eta, long seed, long firstBlock, int blockSize,
                                        long networks, int workItems) {
         return PARAMS.args().set(OUT, out).set(PARAMETERS, params).set(POINTS, points).set(TRAIN, train)
