@@ -11,18 +11,22 @@ import org.nnft.theory.GaussianPrediction;
 import org.nnft.theory.InfiniteWidthKernels;
 import org.nnft.theory.LinearisedDynamics;
 import org.nnft.theory.Parameterization;
+import org.nnft.theory.PowerLawFit;
 import org.nnft.theory.ShallowNetTheory;
 import org.nnft.theory.ShallowNetTangentKernel;
 import org.nnft.theory.UniformBallDensity;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,18 +37,21 @@ import java.util.concurrent.Callable;
  * architecture on given points (docs/ntk.md), in neural-tangents' standard or NTK parameterisation.
  * With {@code --train/--targets}, also the exact linearised-training distribution on the points
  * ({@link LinearisedDynamics}, Commons Math: meant for small training sets). Pure theory (no sampling, no
- * backend); the empirical NTK of sampled networks is not computed yet.
+ * backend) unless {@code --networks M} is given: then M sampled networks per width give the empirical NTK
+ * beside the theory ({@link EmpiricalNtkColumn}, docs/ntk.md section 6).
  */
 @Command(name = "ntk", mixinStandardHelpOptions = true,
         description = "Analytic NNGP kernel and neural tangent kernel (standard or NTK parameterisation) on points.")
 final class NtkCommand implements Callable<Integer> {
 
-    /** Where the empirical NTK will come from, written into every result. */
+    /** results.empirical of a run without --networks. */
     static final String EMPIRICAL_NOTE = "theory only: the empirical NTK of sampled networks (an 'empirical'"
-            + " field beside 'theory') needs the fused GPU ensemble kernels and is not computed yet";
+            + " field beside 'theory') is not computed yet: give --networks M";
 
     @Spec
     CommandSpec spec;
+    @Mixin
+    EmpiricalNtkOptions empiricalOptions;
 
     @Option(names = "--arch", defaultValue = "relu",
             description = "relu | erf | gauss | cos | cauchy (default ${DEFAULT-VALUE})")
@@ -93,12 +100,19 @@ final class NtkCommand implements Callable<Integer> {
         InfiniteWidthKernels kernels = kernels(p);
         double[][] xs = points();
         TrainingOptions training = train == null && targets == null ? null : trainingOptions();
+        EmpiricalNtkColumn empirical = empiricalOptions.networks == null ? null : EmpiricalNtkColumn.measure(
+                empiricalOptions, arch, dim, width, sigmaW, sigmaB, mass, cutoff, sigmaA, p, xs);
         List<Object> nngp = new ArrayList<>();
         List<Object> ntk = new ArrayList<>();
         for (int i = 0; i < xs.length; i++) {
             for (int j = i; j < xs.length; j++) {
                 nngp.add(Json.object("points", new int[] {i, j}, "theory", kernels.nngp(xs[i], xs[j])));
-                ntk.add(Json.object("points", new int[] {i, j}, "theory", kernels.ntk(xs[i], xs[j])));
+                Map<String, Object> entry = Json.object("points", new int[] {i, j}, "theory",
+                        kernels.ntk(xs[i], xs[j]));
+                if (empirical != null) {
+                    entry.put("empirical", empirical.entry(i, j));
+                }
+                ntk.add(entry);
             }
         }
         Map<String, Object> config = Json.object("arch", arch, "dim", dim, "width", width, "sigmaW", sigmaW,
@@ -109,7 +123,8 @@ final class NtkCommand implements Callable<Integer> {
             config.put("neuralTangents", stax);
         }
         double wall = Duration.between(start, Instant.now()).toNanos() / 1e9;
-        Map<String, Object> results = Json.object("points", xs, "nngp", nngp, "ntk", ntk, "empirical", EMPIRICAL_NOTE);
+        Map<String, Object> results = Json.object("points", xs, "nngp", nngp, "ntk", ntk, "empirical",
+                empirical == null ? EMPIRICAL_NOTE : empirical.summary());
         GaussianPrediction trained = null;
         if (training != null) {
             LinearisedDynamics probe = new LinearisedDynamics(kernels, training.points, training.targets, 1);
@@ -126,8 +141,10 @@ final class NtkCommand implements Callable<Integer> {
             config.put("learningRate", eta);
             results.put("training", Json.object("mean", trained.mean(), "covariance", trained.covariance()));
         }
-        Map<String, Object> doc = ResultDocument.of(config,
-                ResultDocument.provenance("theory", "none", 0, start, wall), results);
+        Map<String, Object> doc = ResultDocument.of(config, empirical == null
+                ? ResultDocument.provenance("theory", "none", 0, start, wall)
+                : ResultDocument.provenance(empirical.backendName(), "sampled networks", empiricalOptions.seed, start,
+                        wall), results);
         Path target = out != null ? out : Path.of("ntk.json");
         ResultFile.write(target, doc);
         var o = spec.commandLine().getOut();
@@ -146,9 +163,34 @@ final class NtkCommand implements Callable<Integer> {
                         Math.sqrt(Math.max(0, trained.variance(i)))));
             }
         }
-        o.println("empirical NTK: not computed yet (needs the GPU ensemble kernels)");
+        if (empirical == null) {
+            o.println("empirical NTK: not computed yet (give --networks M)");
+        } else {
+            printEmpirical(o, empirical, ntk);
+        }
         o.println("results: " + target.toAbsolutePath());
         return 0;
+    }
+
+    private static void printEmpirical(PrintWriter o, EmpiricalNtkColumn e, List<Object> ntk) {
+        o.println(String.format(Locale.ROOT, "empirical NTK of %d sampled networks of width %d (%s, %.1f s):",
+                e.atWidth().networks(), e.width(), e.backendName(), e.seconds()));
+        o.println("   i    j           Theta theory     empirical mean +- error      Var[Theta]"
+                + (e.widths().length > 1 ? "   slope of Var in N" : ""));
+        for (Object item : ntk) {
+            Map<?, ?> entry = (Map<?, ?>) item;
+            int[] ij = (int[]) entry.get("points");
+            Map<?, ?> emp = (Map<?, ?>) entry.get("empirical");
+            PowerLawFit fit = e.slope(ij[0], ij[1]);
+            o.println(String.format(Locale.ROOT, "%4d %4d %19.8e %16.8e +- %.2e %15.6e", ij[0], ij[1],
+                    (double) entry.get("theory"), (double) emp.get("mean"), (double) emp.get("error"),
+                    (double) emp.get("variance"))
+                    + (fit == null ? "" : String.format(Locale.ROOT, "   %.3f +- %.3f", fit.slope(),
+                    fit.slopeError())));
+        }
+        if (e.widths().length > 1) {
+            o.println("variance slope: Var[Theta] ~ N^slope over widths " + Arrays.toString(e.widths()));
+        }
     }
 
     private InfiniteWidthKernels kernels(Parameterization p) {

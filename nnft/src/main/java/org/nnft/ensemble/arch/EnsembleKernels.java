@@ -14,6 +14,7 @@ public final class EnsembleKernels implements KernelCatalog {
     public List<Kernel> kernels() {
         return List.of(
                 CosNet.KERNEL,
+                EmpiricalNtkKernel.COSNET, EmpiricalNtkKernel.SHALLOW_NET, TrainedEnsembleKernel.KERNEL,
                 ShallowNetwork.KERNEL);
     }
 }
