@@ -6,6 +6,7 @@ import org.nnft.engine.Backend;
 import org.nnft.engine.Backends;
 import org.nnft.ensemble.Correlator;
 import org.nnft.ensemble.EnsembleResult;
+import org.nnft.theory.PowerLawFit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -58,6 +59,15 @@ class ExamplesTest {
                     assertEquals(lambda, s.coupling(), SIGMAS * s.couplingError());
                 }
             }
+        }
+    }
+
+    @Test
+    void nonGaussianityFallsAsOneOverWidth() {
+        try (Backend cpu = Backends.named("cpu")) {
+            PowerLawFit fit = WidthDependence.run(32_768, List.of(2, 8), cpu, quiet());
+            assertEquals(-1.0, fit.slope(), SIGMAS * fit.slopeError() + 0.05);
+            assertTrue(fit.slopeError() < 0.3, "resolved: " + fit.slopeError());
         }
     }
 
