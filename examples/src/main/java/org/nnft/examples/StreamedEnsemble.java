@@ -65,8 +65,8 @@ public final class StreamedEnsemble {
         EnsembleResult result = EnsembleRun.sample(config, backend, progress, null);
         out.println("tuple        connected        error           theory          pull");
         for (Correlator c : correlators(result)) {
-            out.printf(Locale.ROOT, "%-12s %+.6e  %.3e  %+.6e  %+.2f%n", ExampleArgs.tuple("G", c.sites()), c.connected(),
-                    c.connectedError(), c.theory(), c.pull());
+            out.printf(Locale.ROOT, "%-12s %+.6e  %.3e  %+.6e  %+.2f%n", ExampleArgs.tuple("G", c.sites()),
+                    c.connected(), c.connectedError(), c.theory(), c.pull());
         }
         double seconds = result.provenance().wallSeconds();
         out.printf(Locale.ROOT, "%.1f s, %.3e networks/s%n", seconds, networks / seconds);
