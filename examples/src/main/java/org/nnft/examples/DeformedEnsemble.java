@@ -20,7 +20,8 @@ import java.util.Locale;
  * A phi^4-deformed cos-net ensemble and the coupling it carries. The free d = 1 cos-net (width 300, m = 1,
  * Lambda = 2) is deformed by {@code S_int = (lambda/4!) int phi^4} over the box [-1.5, 1.5] (24 nodes) and sampled
  * by importance reweighting ({@link DeformedRun#reweight}). The shift of each connected correlator from the exact
- * free value is compared with the first-order prediction {@link FirstOrderShift} (the contact diagram for G4_c,
+ * free value is compared with the first-order prediction {@link FirstOrderShift} ({@link DeformedResult#firstOrder}:
+ * the contact diagram for G4_c,
  * the tadpole for G2, each with its O(1/N) part), and every 4-point shift gives the coupling back at first order,
  * {@code lambda_hat = dG4_c / dG4_c(lambda = 1)}.
  *
@@ -88,7 +89,6 @@ public final class DeformedEnsemble {
         DeformedResult result = DeformedRun.reweight(config, deformation, backend, null, null);
         out.printf(Locale.ROOT, "effective sample size %.0f of %d%s%n", result.effectiveSampleSize(),
                 result.samples(), result.essCollapsed() ? " (collapsed: results unreliable)" : "");
-        FirstOrderShift shift = FirstOrderShift.of(net, deformation);
         FirstOrderShift unit = FirstOrderShift.of(net, new Deformation(Potential.phi4(1.0), box));
         List<Shift> shifts = new ArrayList<>();
         out.println("tuple          measured shift   error       predicted        pull   lambda_hat");
@@ -99,8 +99,8 @@ public final class DeformedEnsemble {
                 x[j] = POINTS[t[j]];
             }
             double free = t.length == 2 ? net.twoPoint(x[0], 0, x[1], 0) : net.connectedFourPoint(x, components);
-            Correlator c = result.atPoints(t);
-            Shift s = new Shift(t, c.connected() - free, c.connectedError(), shift.connected(x), unit.connected(x));
+            Correlator c = result.firstOrder(t);   // theory: free value + first-order shift
+            Shift s = new Shift(t, c.connected() - free, c.connectedError(), c.theory() - free, unit.connected(x));
             shifts.add(s);
             String coupling = t.length == 4
                     ? String.format(Locale.ROOT, "%.4f +- %.4f", s.coupling(), s.couplingError()) : "";

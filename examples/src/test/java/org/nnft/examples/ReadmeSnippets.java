@@ -12,7 +12,6 @@ import org.nnft.ensemble.arch.CosNet;
 import org.nnft.ensemble.deform.DeformedResult;
 import org.nnft.ensemble.deform.DeformedRun;
 import org.nnft.ensemble.deform.Deformation;
-import org.nnft.ensemble.deform.FirstOrderShift;
 import org.nnft.ensemble.deform.IntegrationBox;
 import org.nnft.ensemble.deform.Potential;
 import org.nnft.lattice.action.HomogeneousTheory;
@@ -53,9 +52,8 @@ final class ReadmeSnippets {
                 .maxOrder(4).networks(1_000_000).build();
         try (Backend backend = Backends.named("cpu")) {
             DeformedResult deformed = DeformedRun.reweight(config, phi4, backend, null, null);
-            double[][] x = {{0.0}, {0.0}, {0.5}, {0.5}};
-            double shift = deformed.atPoints(0, 0, 1, 1).connected() - net.connectedFourPoint(x, new int[4]);
-            double predicted = FirstOrderShift.of(net, phi4).connected(x);   // contact diagram + O(1/N)
+            Correlator g4 = deformed.firstOrder(0, 0, 1, 1);   // theory(): free G4c + FirstOrderShift
+            double pull = g4.pull();                           // O(lambda^2) left over
         }
         // README deformed end
     }
