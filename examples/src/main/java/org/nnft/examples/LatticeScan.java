@@ -66,8 +66,7 @@ public final class LatticeScan {
                             HomogeneousTheory.fromMassAndLambda(2, m, LAMBDA))
                     .sweeps(sweeps).thermalize(Math.max(1, sweeps / 10)).seed(1).build();
             LatticeRun.Result r = LatticeRun.run(config, backend, LatticeRun.Options.NONE);
-            Point p = new Point(m, r.observables().get("absM"), r.observables().get("chi"),
-                    r.observables().get("binder"));
+            Point p = new Point(m, r.absMagnetisation(), r.susceptibility(), r.binder());
             points.add(p);
             out.printf(Locale.ROOT, "%-9.4f  %s  %s  %s%n", m, text(p.absM()), text(p.chi()), text(p.binder()));
         }

@@ -77,7 +77,7 @@ final class ReadmeSnippets {
                 LatticeRun.Config config = LatticeRun.Config.builder(2, 16,
                         HomogeneousTheory.fromMassAndLambda(2, mu2, 0.7)).sweeps(2000).build();
                 LatticeRun.Result r = LatticeRun.run(config, backend, LatticeRun.Options.NONE);
-                Estimate binder = r.observables().get("binder");   // value(), error(), tauInt()
+                Estimate binder = r.binder();   // value(), error(), tauInt(); also r.observable("phi2"), ...
             }
         }
         // README lattice end
