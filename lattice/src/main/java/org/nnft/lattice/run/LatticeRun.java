@@ -249,6 +249,30 @@ public final class LatticeRun {
      */
     public record Result(Map<String, Estimate> observables, List<Estimate> correlator, List<Estimate> effectiveMass,
                          MeasurementSeries series, long sweepsDone) {
+        /** The observable of that name (see the class comment); throws, naming the known ones, for another. */
+        public Estimate observable(String name) {
+            Estimate e = observables.get(name);
+            if (e == null) {
+                throw new IllegalArgumentException("unknown observable '" + name + "'; known: "
+                        + observables.keySet());
+            }
+            return e;
+        }
+
+        /** The Binder cumulant {@code 1 - <m^4>/(3<m^2>^2)}: 0 for a Gaussian magnetisation, 2/3 deep in order. */
+        public Estimate binder() {
+            return observable("binder");
+        }
+
+        /** The susceptibility {@code V <m^2>}. */
+        public Estimate susceptibility() {
+            return observable("chi");
+        }
+
+        /** {@code <|m|>}, m the mean field. */
+        public Estimate absMagnetisation() {
+            return observable("absM");
+        }
     }
 
     private LatticeRun() {

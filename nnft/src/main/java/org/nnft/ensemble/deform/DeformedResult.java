@@ -16,7 +16,7 @@ import org.nnft.stats.ValueWithError;
  * the measured sweeps of every chain, errors by the jackknife over independent chains (valid
  * whatever the autocorrelation), the acceptance rate and the chains' mean integrated
  * autocorrelation times (Gamma method, in sweeps) of S_int and of phi(x_0)^2. No exact theory is
- * attached: {@link Correlator#theory()} is NaN.
+ * attached: {@link Correlator#theory()} is NaN; {@link #firstOrder} gives the first-order prediction instead.
  */
 public final class DeformedResult {
 
@@ -121,6 +121,30 @@ public final class DeformedResult {
 
     public Provenance provenance() {
         return provenance;
+    }
+
+    /**
+     * The estimate of the tuple of points with a first-order theory column: the exact free (undeformed) connected
+     * correlator of the cos-net plus its {@link FirstOrderShift} under this result's deformation (exact in the
+     * coupling to first order, through O(1/N)). So {@link Correlator#pull()} tests first-order perturbation
+     * theory; expect O(coupling^2) deviations at strong deformations. Orders 1..6; odd orders are 0.
+     */
+    public Correlator firstOrder(int... sites) {
+        Correlator c = atPoints(sites);
+        int[] t = c.sites();
+        double[][] x = new double[t.length][];
+        for (int j = 0; j < t.length; j++) {
+            x[j] = points[t[j]];
+        }
+        int[] components = new int[t.length];
+        double free = switch (t.length) {
+            case 2 -> architecture.twoPoint(x[0], 0, x[1], 0);
+            case 4 -> architecture.connectedFourPoint(x, components);
+            case 6 -> architecture.connectedSixPoint(x, components);
+            default -> 0.0;
+        };
+        double theory = t.length % 2 == 1 ? 0.0 : free + FirstOrderShift.of(architecture, deformation).connected(x);
+        return new Correlator(t, c.momentEstimate(), c.connectedEstimate(), theory);
     }
 
     /** The estimate of the tuple of points (any order; it must be in the tuple set); theory NaN. */
