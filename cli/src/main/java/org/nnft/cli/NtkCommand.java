@@ -125,8 +125,8 @@ final class NtkCommand implements Callable<Integer> {
             config.put("learningRate", eta);
             results.put("training", Json.object("mean", trained.mean(), "covariance", trained.covariance()));
         }
-        Map<String, Object> doc = Json.object("config", config,
-                "provenance", Provenance.of("theory", "none", 0, start, wall), "results", results);
+        Map<String, Object> doc = ResultDocument.of(config,
+                ResultDocument.provenance("theory", "none", 0, start, wall), results);
         Path target = out != null ? out : Path.of("ntk.json");
         ResultFile.write(target, doc);
         var o = spec.commandLine().getOut();
