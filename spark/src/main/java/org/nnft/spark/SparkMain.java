@@ -104,7 +104,8 @@ public final class SparkMain {
     /** The run the options describe, with {@code nnft ensemble}'s defaults. */
     static EnsembleSpec spec(Map<String, String> o) {
         int dim = integer(o, "--dim", "1");
-        double[][] points = o.containsKey("--points") ? points(o.get("--points"), dim) : EnsembleSpec.defaultPoints(dim);
+        double[][] points = o.containsKey("--points") ? points(o.get("--points"), dim)
+                : EnsembleSpec.defaultPoints(dim);
         return new EnsembleSpec(o.getOrDefault("--arch", "cos"), dim, integer(o, "--width", "100"),
                 integer(o, "--outputs", "1"), Long.parseLong(o.getOrDefault("--networks", "100000")),
                 real(o, "--mass", "1.0"), real(o, "--cutoff", "10.0"), real(o, "--sigma-a", "1.0"),

@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * Opens the backend of a Spark task inside the task (backends hold native handles and never travel): a GPU backend
- * on the GPU the cluster assigned to the task ({@code TaskContext.resources()}, read through {@code resourcesJMap()}; resource {@value #GPU}, as
- * {@code spark.task.resource.gpu.amount=1} with a discovery script arranges), the CPU backend with the task's
+ * on the GPU the cluster assigned to the task ({@code TaskContext.resources()}, read through
+ * {@code resourcesJMap()}; resource {@value #GPU}, as {@code spark.task.resource.gpu.amount=1} with a discovery
+ * script arranges), the CPU backend with the task's
  * {@code spark.task.cpus} threads otherwise. Results never depend on the choice (random numbers depend only on
  * seed, stream and index).
  */
