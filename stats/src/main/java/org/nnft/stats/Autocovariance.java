@@ -4,9 +4,12 @@ import org.apache.commons.math3.transform.DftNormalization;
 import org.apache.commons.math3.transform.FastFourierTransformer;
 import org.apache.commons.math3.transform.TransformType;
 
+import java.util.Arrays;
+
 /**
  * Autocovariance Gamma(t) = 1/(N-t) sum_{i<N-t} d_i d_{i+t} of a series of fluctuations d (already
- * centred). Lags are computed lazily by direct O(N) sums while few are needed; once more than
+ * centred); {@link #sumAt} gives the unnormalised lag sums, which replicas of one observable add up
+ * ({@link MultiReplicaGamma}). Lags are computed lazily by direct O(N) sums while few are needed; once more than
  * {@link #directLagLimit} lags are requested all lags are computed at once by zero-padded FFT in
  * O(N log N). Not thread safe.
  */
@@ -37,6 +40,11 @@ final class Autocovariance {
 
     /** Gamma(t) for 0 <= t < N. */
     double at(int t) {
+        return sumAt(t) / (deltas.length - t);
+    }
+
+    /** The unnormalised lag sum sum_{i<N-t} d_i d_{i+t} for 0 <= t < N. */
+    double sumAt(int t) {
         if (t < 0 || t >= deltas.length) {
             throw new IllegalArgumentException("lag t must be in [0, " + deltas.length + "), got " + t);
         }
@@ -44,31 +52,44 @@ final class Autocovariance {
             return cache[t];
         }
         if (!fromFft && t >= directLagLimit) {
-            cache = viaFft(deltas);
+            cache = sumsViaFft(deltas);
             computed = deltas.length;
             fromFft = true;
             return cache[t];
         }
         while (computed <= t) {
             if (computed == cache.length) {
-                cache = java.util.Arrays.copyOf(cache, Math.min(deltas.length, 2 * cache.length));
+                cache = Arrays.copyOf(cache, Math.min(deltas.length, 2 * cache.length));
             }
-            cache[computed] = direct(deltas, computed);
+            cache[computed] = directSum(deltas, computed);
             computed++;
         }
         return cache[t];
     }
 
     static double direct(double[] d, int t) {
+        return directSum(d, t) / (d.length - t);
+    }
+
+    private static double directSum(double[] d, int t) {
         double sum = 0;
         for (int i = 0, n = d.length - t; i < n; i++) {
             sum += d[i] * d[i + t];
         }
-        return sum / (d.length - t);
+        return sum;
     }
 
     /** All lags by the Wiener-Khinchin theorem on a zero-padded array of length >= 2N. */
     static double[] viaFft(double[] d) {
+        double[] sums = sumsViaFft(d);
+        for (int t = 0; t < sums.length; t++) {
+            sums[t] /= d.length - t;
+        }
+        return sums;
+    }
+
+    /** All unnormalised lag sums by FFT. */
+    private static double[] sumsViaFft(double[] d) {
         int n = d.length;
         int size = Integer.highestOneBit(Math.max(1, 2 * n - 1));
         if (size < 2 * n) {
@@ -84,10 +105,6 @@ final class Autocovariance {
             im[k] = 0;
         }
         FastFourierTransformer.transformInPlace(data, DftNormalization.STANDARD, TransformType.INVERSE);
-        double[] gamma = new double[n];
-        for (int t = 0; t < n; t++) {
-            gamma[t] = re[t] / (n - t);
-        }
-        return gamma;
+        return Arrays.copyOf(re, n);
     }
 }

@@ -1,5 +1,6 @@
 package org.nnft.stats;
 
+import java.util.function.IntToDoubleFunction;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -124,17 +125,27 @@ public final class GammaMethod {
     }
 
     private static GammaResult analyzeFluctuations(double mean, double[] deltas, double s) {
-        int n = deltas.length;
         Autocovariance gamma = new Autocovariance(deltas);
-        double gamma0 = gamma.at(0);
+        return analyzeGamma(mean, gamma::at, deltas.length, deltas.length / 2, s);
+    }
+
+    /**
+     * The automatic window, bias correction and error from an autocovariance function: shared by one chain and by
+     * several replicas ({@link MultiReplicaGamma}, whose Gamma combines the replicas' lag sums).
+     *
+     * @param gamma Gamma(t) for 0 <= t <= tMax
+     * @param n     the number of measurements N (all replicas)
+     * @param tMax  the largest lag the window may reach
+     */
+    static GammaResult analyzeGamma(double mean, IntToDoubleFunction gamma, int n, int tMax, double s) {
+        double gamma0 = gamma.applyAsDouble(0);
         if (gamma0 == 0) {
             return new GammaResult(new ValueWithError(mean, 0), 0.5, 0, 0, new double[] {1.0}, n);
         }
-        int tMax = n / 2;
         int window = tMax;
         double gInt = 0;
         for (int t = 1; t <= tMax; t++) {
-            gInt += gamma.at(t) / gamma0;
+            gInt += gamma.applyAsDouble(t) / gamma0;
             double tau = gInt <= 0 ? TINY_TAU : s / Math.log((gInt + 1) / gInt);
             if (Math.exp(-t / tau) - tau / Math.sqrt((double) t * n) < 0) {
                 window = t;
@@ -143,7 +154,7 @@ public final class GammaMethod {
         }
         double cF = gamma0;
         for (int t = 1; t <= window; t++) {
-            cF += 2 * gamma.at(t);
+            cF += 2 * gamma.applyAsDouble(t);
         }
         double shift = cF / n;
         double cFCorrected = cF * (1 + (2.0 * window + 1) / n);
@@ -154,7 +165,7 @@ public final class GammaMethod {
         int rhoLength = Math.min(tMax, 2 * window) + 1;
         double[] rho = new double[rhoLength];
         for (int t = 0; t < rhoLength; t++) {
-            rho[t] = (gamma.at(t) + shift) / gamma0Corrected;
+            rho[t] = (gamma.applyAsDouble(t) + shift) / gamma0Corrected;
         }
         return new GammaResult(new ValueWithError(mean, error), tauInt, tauIntError, window, rho, n);
     }
@@ -175,13 +186,13 @@ public final class GammaMethod {
         return d;
     }
 
-    private static void requireS(double s) {
+    static void requireS(double s) {
         if (!(s > 0) || !Double.isFinite(s)) {
             throw new IllegalArgumentException("s (window parameter S) must be finite and > 0, got " + s);
         }
     }
 
-    private static void requireSeries(double[] series, String name) {
+    static void requireSeries(double[] series, String name) {
         if (series == null || series.length < 2) {
             throw new IllegalArgumentException(name + " must have at least 2 points");
         }
