@@ -4,6 +4,8 @@ import org.apache.commons.math3.transform.DftNormalization;
 import org.apache.commons.math3.transform.FastFourierTransformer;
 import org.apache.commons.math3.transform.TransformType;
 
+import java.util.Arrays;
+
 /**
  * Autocovariance Gamma(t) = 1/(N-t) sum_{i<N-t} d_i d_{i+t} of a series of fluctuations d (already
  * centred). Lags are computed lazily by direct O(N) sums while few are needed; once more than
@@ -51,7 +53,7 @@ final class Autocovariance {
         }
         while (computed <= t) {
             if (computed == cache.length) {
-                cache = java.util.Arrays.copyOf(cache, Math.min(deltas.length, 2 * cache.length));
+                cache = Arrays.copyOf(cache, Math.min(deltas.length, 2 * cache.length));
             }
             cache[computed] = direct(deltas, computed);
             computed++;
