@@ -3,6 +3,7 @@ package org.nnft.cli;
 import org.nnft.engine.BackendStatus;
 import org.nnft.engine.Backends;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 import java.util.concurrent.Callable;
 
@@ -10,8 +11,8 @@ import java.util.concurrent.Callable;
 @Command(name = "backends", mixinStandardHelpOptions = true,
         description = "List the compute backends and why any is unavailable.")
 final class BackendsCommand implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {

@@ -10,6 +10,7 @@ import org.nnft.engine.BackendStatus;
 import org.nnft.engine.Backends;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,16 +29,18 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "End-to-end benchmarks on every available backend beside NumPy peers.")
 final class BenchCommand implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--workload", defaultValue = "all", description = "w1 | lattice | wolff | mcmc | all")
     String workload;
     @Option(names = "--networks", defaultValue = "100000", description = "W1 networks (the issue's W1 is 1000000)")
     long networks;
-    @Option(names = "--peer-networks", defaultValue = "10000", description = "networks for the NumPy peer (rate is per network)")
+    @Option(names = "--peer-networks", defaultValue = "10000",
+            description = "networks for the NumPy peer (rate is per network)")
     long peerNetworks;
-    @Option(names = "--sweeps", defaultValue = "1000", description = "lattice Metropolis sweeps (>= 20; the first 10 are not timed)")
+    @Option(names = "--sweeps", defaultValue = "1000",
+            description = "lattice Metropolis sweeps (>= 20; the first 10 are not timed)")
     int sweeps;
     @Option(names = "--mcmc-sweeps", defaultValue = "200", description = "MCMC sweeps per chain")
     int mcmcSweeps;
@@ -127,7 +130,8 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         if (repeat > 1) {
-            w.printf(Locale.ROOT, "best of %d rounds per row; every round's rate is in the JSON (roundRates)%n", repeat);
+            w.printf(Locale.ROOT,
+                    "best of %d rounds per row; every round's rate is in the JSON (roundRates)%n", repeat);
         }
         w.println("results: " + out.toAbsolutePath());
         return 0;

@@ -13,6 +13,7 @@ import org.nnft.stats.BlockMoments;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,14 +35,16 @@ import java.util.concurrent.Callable;
         description = "Quartic coupling lambda(Lambda_in) from the 4-pt functions of an 'nnft ensemble' result, "
                 + "its log-log fit and the first-order 6-pt prediction (docs/couplings.md).")
 final class CouplingsCommand implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "RESULT", description = "result file of 'nnft ensemble' or 'nnft merge'")
     Path input;
-    @Option(names = "--cutoffs", required = true, description = "input-space cutoffs Lambda_in, comma-separated, e.g. 10,20,50")
+    @Option(names = "--cutoffs", required = true,
+            description = "input-space cutoffs Lambda_in, comma-separated, e.g. 10,20,50")
     String cutoffs;
-    @Option(names = "--out", defaultValue = "couplings.json", description = "result JSON file (default ${DEFAULT-VALUE})")
+    @Option(names = "--out", defaultValue = "couplings.json",
+            description = "result JSON file (default ${DEFAULT-VALUE})")
     Path out;
     @Option(names = "--no-plots", description = "do not write the PNG plot")
     boolean noPlots;
@@ -171,7 +174,8 @@ final class CouplingsCommand implements Callable<Integer> {
         boolean exact = theory != null && theory.refusal() == null;
         List<Object> tuples = new ArrayList<>();
         for (int t = 0; t < v.vertex().size(); t++) {
-            Map<String, Object> e = Json.object("points", v.vertex().get(t).points(), "vertex", ve(v.vertex().get(t).lambda()));
+            Map<String, Object> e = Json.object("points", v.vertex().get(t).points(), "vertex",
+                    ve(v.vertex().get(t).lambda()));
             if (exact) {
                 e.put("theory", theory.vertex().get(t).lambda().value());
             }
@@ -220,7 +224,8 @@ final class CouplingsCommand implements Callable<Integer> {
                             : String.format(Locale.ROOT, " %14.6g", theory.quartic().get(i).mean().value())));
         }
         if (r.fit() != null) {
-            sb.append(String.format(Locale.ROOT, "fit lambda ~ Lambda_in^s: s = %.4f +- %.2g (weighted fit; jackknife %.2g), "
+            sb.append(String.format(Locale.ROOT,
+                    "fit lambda ~ Lambda_in^s: s = %.4f +- %.2g (weighted fit; jackknife %.2g), "
                     + "chi2/dof %.3g%s%n", r.fit().slope(), r.fit().slopeError(), r.fit().slopeJackknifeError(),
                     r.fit().chiSquarePerDegree(),
                     theory == null || theory.fit() == null ? ""
@@ -232,11 +237,13 @@ final class CouplingsCommand implements Callable<Integer> {
             boolean exact = theory != null && Double.isFinite(theory.sixPoint().get(0).gpRatio().value());
             sb.append("6-pt: tuple-averaged ratios to the measured G6\n");
             sb.append(String.format(Locale.ROOT, "%10s %12s %10s %14s %10s%s%n", "Lambda_in", "G6_GP/G6", "error",
-                    "G6_pred/G6", "error", exact ? String.format(Locale.ROOT, " %12s %12s", "theory GP", "theory pred") : ""));
+                    "G6_pred/G6", "error", exact
+                    ? String.format(Locale.ROOT, " %12s %12s", "theory GP", "theory pred") : ""));
             for (int i = 0; i < r.sixPoint().size(); i++) {
                 QuarticCouplings.SixPoint s = r.sixPoint().get(i);
                 sb.append(String.format(Locale.ROOT, "%10.4g %12.6f %10.2g %14.6f %10.2g%s%n", s.cutoff(),
-                        s.gpRatio().value(), s.gpRatio().error(), s.predictedRatio().value(), s.predictedRatio().error(),
+                        s.gpRatio().value(), s.gpRatio().error(), s.predictedRatio().value(),
+                        s.predictedRatio().error(),
                         exact ? String.format(Locale.ROOT, " %12.6f %12.6f", theory.sixPoint().get(i).gpRatio().value(),
                                 theory.sixPoint().get(i).predictedRatio().value()) : ""));
             }
@@ -270,7 +277,8 @@ final class CouplingsCommand implements Callable<Integer> {
             try {
                 c[i] = Double.parseDouble(parts[i].trim());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--cutoffs: '" + parts[i].trim() + "' is not a number (give e.g. 10,20,50)");
+                throw new IllegalArgumentException("--cutoffs: '" + parts[i].trim()
+                        + "' is not a number (give e.g. 10,20,50)");
             }
             if (!(c[i] > 0) || Double.isInfinite(c[i])) {
                 throw new IllegalArgumentException("--cutoffs must be positive and finite, got " + parts[i].trim());

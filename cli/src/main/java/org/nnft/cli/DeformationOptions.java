@@ -23,12 +23,13 @@ import java.util.Map;
  * architecture must be a cos-net (cos or cauchy) in d = 1..3; deformed runs are not sharded.
  */
 final class DeformationOptions {
-    @Option(names = "--lambda", description = "coupling of the deformation: lambda of (lambda/4!) phi^4 (default potential), "
-            + "g of (g/6!) phi^6, or dm^2 of (dm^2/2) phi^2")
+    @Option(names = "--lambda", description = "coupling of the deformation: lambda of (lambda/4!) phi^4 "
+            + "(default potential), g of (g/6!) phi^6, or dm^2 of (dm^2/2) phi^2")
     Double lambda;
     @Option(names = "--potential", description = "phi4 | phi6 | mass (default phi4)")
     String potential;
-    @Option(names = "--box", description = "interaction box side lengths: 'L' (a cube) or 'L1,..,Ld'; centred at the origin")
+    @Option(names = "--box",
+            description = "interaction box side lengths: 'L' (a cube) or 'L1,..,Ld'; centred at the origin")
     String box;
     @Option(names = "--grid", description = "midpoint-rule points per box side (default 32)")
     Integer grid;
@@ -68,7 +69,8 @@ final class DeformationOptions {
             case "phi4" -> Potential.phi4(lambda);
             case "phi6" -> Potential.phi6(lambda);
             case "mass" -> Potential.massShift(lambda);
-            default -> throw new IllegalArgumentException("--potential must be phi4, phi6 or mass, got '" + potential + "'");
+            default -> throw new IllegalArgumentException("--potential must be phi4, phi6 or mass, got '"
+                    + potential + "'");
         };
         if (box == null) {
             throw new IllegalArgumentException("--box is required with --lambda (the interaction volume)");
@@ -150,7 +152,8 @@ final class DeformationOptions {
     Map<String, Object> toJson(DeformedResult r) {
         Deformation d = r.deformation();
         Potential v = d.potential();
-        Map<String, Object> m = Json.object("potential", potential == null ? "phi4" : potential.toLowerCase(Locale.ROOT),
+        Map<String, Object> m = Json.object("potential", potential == null ? "phi4"
+                : potential.toLowerCase(Locale.ROOT),
                 "lambda", lambda,
                 "coefficients", Json.object("phi2", v.quadratic(), "phi4", v.quartic(), "phi6", v.sextic()),
                 "box", d.box().sides(), "pointsPerSide", d.box().pointsPerSide(),

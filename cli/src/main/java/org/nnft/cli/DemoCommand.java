@@ -3,8 +3,10 @@ package org.nnft.cli;
 import org.nnft.cli.io.OutputPaths;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 /**
@@ -15,10 +17,11 @@ import java.util.concurrent.Callable;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "A few-minute CPU demonstration: cos-net propagator against theory, and a small lattice run.")
 final class DemoCommand implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--dir", defaultValue = "nnft-demo", description = "folder for results and plots (default ${DEFAULT-VALUE})")
+    @Option(names = "--dir", defaultValue = "nnft-demo",
+            description = "folder for results and plots (default ${DEFAULT-VALUE})")
     Path dir;
     @Option(names = "--backend", defaultValue = "cpu", description = "backend (default ${DEFAULT-VALUE})")
     String backend;
@@ -30,7 +33,8 @@ final class DemoCommand implements Callable<Integer> {
         OutputPaths.requireFolder("--dir", dir);                 // created by the first result written into it
         BackendChoice.requireAvailable("--backend", backend, true);
         var out = spec.commandLine().getOut();
-        out.println("== 1. Cos-net free scalar, d = 1, m = 1, Lambda = 10, N = 50: G2 is the cutoff propagator at any N,");
+        out.println("== 1. Cos-net free scalar, d = 1, m = 1, Lambda = 10, N = 50: "
+                + "G2 is the cutoff propagator at any N,");
         out.println("==    G4_c the exact finite-N prediction (docs/physics.md A.2).");
         int rc = run("ensemble", "--arch", "cos", "--dim", "1", "--width", "50", "--networks", "1000000",
                 "--mass", "1", "--cutoff", "10", "--points", "0;0.25;0.5;1;1.5;2", "--order", "4",
@@ -52,7 +56,7 @@ final class DemoCommand implements Callable<Integer> {
     private int run(String... args) {
         String[] full = args;
         if (quiet) {
-            full = java.util.Arrays.copyOf(args, args.length + 1);
+            full = Arrays.copyOf(args, args.length + 1);
             full[args.length] = "--quiet";
         }
         return Main.execute(full, spec.commandLine().getOut(), spec.commandLine().getErr());

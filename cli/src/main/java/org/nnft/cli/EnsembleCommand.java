@@ -1,5 +1,6 @@
 package org.nnft.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.nnft.cli.io.Json;
 import org.nnft.cli.io.OutputSet;
 import org.nnft.cli.io.PointsParser;
@@ -19,26 +20,30 @@ import org.nnft.stats.CorrelatorEstimates;
 import org.nnft.stats.Tuples;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.IntToDoubleFunction;
 
 /** {@code nnft ensemble}: samples an ensemble of networks and estimates its correlators. */
 @Command(name = "ensemble", mixinStandardHelpOptions = true,
         description = "Sample random networks and measure moments and connected correlators with errors.")
 final class EnsembleCommand implements Callable<Integer> {
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     /** The run's inputs; also read back from result files by {@code nnft merge}. */
     static final class Inputs {
-        @Option(names = "--arch", defaultValue = "cos", description = "cos | cauchy | gauss | erf | relu (default ${DEFAULT-VALUE})")
+        @Option(names = "--arch", defaultValue = "cos",
+                description = "cos | cauchy | gauss | erf | relu (default ${DEFAULT-VALUE})")
         String arch;
         @Option(names = "--dim", defaultValue = "1", description = "input dimension d (cos: 1..4)")
         int dim;
@@ -58,7 +63,8 @@ final class EnsembleCommand implements Callable<Integer> {
         double sigmaW;
         @Option(names = "--sigma-b", defaultValue = "0.0", description = "gauss/erf/relu bias scale sigma_b")
         double sigmaB;
-        @Option(names = "--points", description = "points, ';' between points, ',' between coordinates (default: 0;0.25;0.5;1;1.5;2 along the first axis)")
+        @Option(names = "--points", description = "points, ';' between points, ',' between coordinates "
+                + "(default: 0;0.25;0.5;1;1.5;2 along the first axis)")
         String points;
         @Option(names = "--points-file", description = "file with one point per line")
         Path pointsFile;
@@ -146,7 +152,7 @@ final class EnsembleCommand implements Callable<Integer> {
                     "seed", seed);
         }
 
-        static Inputs fromJson(com.fasterxml.jackson.databind.JsonNode c) {
+        static Inputs fromJson(JsonNode c) {
             Inputs in = new Inputs();
             in.arch = c.get("arch").asText();
             in.dim = c.get("dim").asInt();
@@ -175,15 +181,15 @@ final class EnsembleCommand implements Callable<Integer> {
         }
     }
 
-    @picocli.CommandLine.Mixin
+    @CommandLine.Mixin
     RunOptions run;
 
-    @picocli.CommandLine.ArgGroup(exclusive = false, heading = "%nInputs:%n")
+    @CommandLine.ArgGroup(exclusive = false, heading = "%nInputs:%n")
     Inputs inputs = new Inputs();
 
     @Option(names = "--shard", description = "run shard i/k of the jackknife bins (merge shards with 'nnft merge')")
     String shard;
-    @picocli.CommandLine.ArgGroup(exclusive = false, heading = "%nDeformation (phi^4 and other local potentials):%n")
+    @CommandLine.ArgGroup(exclusive = false, heading = "%nDeformation (phi^4 and other local potentials):%n")
     DeformationOptions deformation = new DeformationOptions();
 
     @Override
@@ -271,7 +277,8 @@ final class EnsembleCommand implements Callable<Integer> {
         try {
             int i = Integer.parseInt(p[0].trim()), k = Integer.parseInt(p[1].trim());
             if (p.length != 2 || k < 1 || i < 0 || i >= k || k > bins) {
-                throw new IllegalArgumentException("--shard must be i/k with 0 <= i < k <= bins (" + bins + "), got " + text);
+                throw new IllegalArgumentException("--shard must be i/k with 0 <= i < k <= bins (" + bins
+                        + "), got " + text);
             }
             return new int[]{i, k};
         } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
@@ -329,7 +336,7 @@ final class EnsembleCommand implements Callable<Integer> {
      * column when {@code theory} (tuple index to connected theory value) is given.
      */
     private static void appendTable(StringBuilder sb, Tuples t, CorrelatorEstimates e,
-                                    java.util.function.IntToDoubleFunction theory) {
+                                    IntToDoubleFunction theory) {
         sb.append(String.format(Locale.ROOT, "%-14s %14s %12s %14s %12s%s%n", "points", "moment", "error",
                 "connected", "error", theory == null ? "" : String.format(Locale.ROOT, " %14s", "theory(conn)")));
         int shown = 0;
@@ -339,7 +346,7 @@ final class EnsembleCommand implements Callable<Integer> {
                 continue;
             }
             shown++;
-            sb.append(String.format(Locale.ROOT, "%-14s %14.6g %12.3g %14.6g %12.3g%s%n", java.util.Arrays.toString(s),
+            sb.append(String.format(Locale.ROOT, "%-14s %14.6g %12.3g %14.6g %12.3g%s%n", Arrays.toString(s),
                     e.moment(i), e.momentError(i), e.connected(i), e.connectedError(i),
                     theory == null ? "" : String.format(Locale.ROOT, " %14.6g", theory.applyAsDouble(i))));
         }
@@ -359,7 +366,8 @@ final class EnsembleCommand implements Callable<Integer> {
     static void plotTwoPoint(OutputSet files, Path json, EnsembleResult r) {
         double[][] p = r.points();
         int outputs = r.config().architecture().outputDimension();
-        double[] x = new double[p.length], y = new double[p.length], err = new double[p.length], th = new double[p.length];
+        double[] x = new double[p.length], y = new double[p.length], err = new double[p.length],
+                th = new double[p.length];
         for (int j = 0; j < p.length; j++) {
             double d2 = 0;
             for (int k = 0; k < p[j].length; k++) {

@@ -12,9 +12,11 @@ import org.nnft.stats.GammaMethod;
 import org.nnft.stats.GammaResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -23,10 +25,10 @@ import java.util.concurrent.Callable;
 @Command(name = "lattice", mixinStandardHelpOptions = true,
         description = "Lattice phi^4 Monte Carlo: S = -kappa sum phi_i phi_j + a sum phi^2 + b sum phi^4.")
 final class LatticeCommand implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
-    @picocli.CommandLine.Mixin
+    @CommandLine.Mixin
     RunOptions run;
 
     @Option(names = "--dim", defaultValue = "2", description = "lattice dimension 2..4")
@@ -127,9 +129,11 @@ final class LatticeCommand implements Callable<Integer> {
         LatticeRun.Result r = chain.result();
         String backendName = chain.backend();
         Map<String, Object> obs = Json.object();
-        r.observables().forEach((name, e) -> obs.put(name, Json.object("value", e.value(), "error", e.error(), "tauInt", e.tauInt())));
+        r.observables().forEach((name, e) -> obs.put(name,
+                Json.object("value", e.value(), "error", e.error(), "tauInt", e.tauInt())));
         Map<String, Object> cfg = Json.object("dim", dim, "size", size, "kappa", theory.kappa(), "a", theory.a(),
-                "b", theory.b(), "mu2", theory.mu2(dim), "lambda", 4 * theory.b(), "algorithm", config.schedule().toString(),
+                "b", theory.b(), "mu2", theory.mu2(dim), "lambda", 4 * theory.b(), "algorithm",
+                config.schedule().toString(),
                 "sweeps", sweeps, "thermalize", thermalize, "measureEvery", measureEvery, "seed", seed,
                 "backend", backendName, "checkpoint", checkpoint == null ? null : checkpoint.toString(),
                 "resume", resume == null ? null : resume.toString());
@@ -164,7 +168,7 @@ final class LatticeCommand implements Callable<Integer> {
     }
 
     /** {"t": [...], "value": [...], "error": [...], "tauInt": [...]} of estimates at t = first, first + 1, ... */
-    private static Map<String, Object> profile(java.util.List<Estimate> es, int first) {
+    private static Map<String, Object> profile(List<Estimate> es, int first) {
         int n = es.size();
         int[] t = new int[n];
         double[] value = new double[n], error = new double[n], tau = new double[n];

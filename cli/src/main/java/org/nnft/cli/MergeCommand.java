@@ -12,6 +12,7 @@ import org.nnft.stats.BlockMoments;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -29,8 +30,8 @@ import java.util.concurrent.Callable;
 @Command(name = "merge", mixinStandardHelpOptions = true,
         description = "Merge 'nnft ensemble --shard i/k' results of one run into the result of the whole run.")
 final class MergeCommand implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Parameters(arity = "1..*", description = "shard result files (or partial merges)")
     List<Path> files;

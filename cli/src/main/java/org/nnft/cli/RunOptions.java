@@ -10,7 +10,8 @@ import java.util.List;
 
 /** Options shared by the run commands. */
 final class RunOptions {
-    @Option(names = "--backend", defaultValue = "auto", description = "auto | cpu | opencl | cuda (default ${DEFAULT-VALUE}); a named backend never falls back")
+    @Option(names = "--backend", defaultValue = "auto",
+            description = "auto | cpu | opencl | cuda (default ${DEFAULT-VALUE}); a named backend never falls back")
     String backend;
     @Option(names = "--threads", description = "CPU backend threads (default: all cores)")
     Integer threads;

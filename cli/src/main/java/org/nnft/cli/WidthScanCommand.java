@@ -8,6 +8,7 @@ import org.nnft.cli.plot.Plots;
 import org.nnft.ensemble.WidthScan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,13 +26,13 @@ import java.util.concurrent.Callable;
 @Command(name = "widths", mixinStandardHelpOptions = true,
         description = "Run one ensemble at several widths and fit the non-Gaussianity m_n against N.")
 final class WidthScanCommand implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
-    @picocli.CommandLine.Mixin
+    @CommandLine.Mixin
     RunOptions run;
 
-    @picocli.CommandLine.ArgGroup(exclusive = false, heading = "%nInputs (--width is replaced by --widths):%n")
+    @CommandLine.ArgGroup(exclusive = false, heading = "%nInputs (--width is replaced by --widths):%n")
     EnsembleCommand.Inputs inputs = new EnsembleCommand.Inputs();
 
     @Option(names = "--widths", required = true, split = ",", description = "widths N, comma-separated (at least 2)")

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -34,7 +35,7 @@ class CliTest {
             "--backend", "cpu", "--quiet", "--no-plots"};
 
     private static String[] with(String[] base, String... more) {
-        String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
+        String[] all = Arrays.copyOf(base, base.length + more.length);
         System.arraycopy(more, 0, all, base.length, more.length);
         return all;
     }
@@ -90,8 +91,10 @@ class CliTest {
                 "--algorithm", "metropolis+overrelax+wolff:1", "--thermalize", "20",
                 "--backend", "cpu", "--quiet", "--no-plots", "--checkpoint-every", "25"};
         assertEquals(0, run(with(base, "--seed", "3", "--sweeps", "300", "--out", whole.toString())).code());
-        assertEquals(0, run(with(base, "--seed", "3", "--sweeps", "130", "--checkpoint", ckpt.toString(), "--out", part.toString())).code());
-        Run r = run(with(base, "--seed", "3", "--sweeps", "300", "--resume", ckpt.toString(), "--out", resumed.toString()));
+        assertEquals(0, run(with(base, "--seed", "3", "--sweeps", "130", "--checkpoint", ckpt.toString(), "--out",
+                part.toString())).code());
+        Run r = run(with(base, "--seed", "3", "--sweeps", "300", "--resume", ckpt.toString(), "--out",
+                resumed.toString()));
         assertEquals(0, r.code(), r.err());
         assertEquals(ResultFile.read(whole).get("results"), ResultFile.read(resumed).get("results"),
                 "resumed chain gives the same series and observables");

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -51,7 +52,8 @@ class CouplingsCommandTest {
         assertEquals(3, res.get("quartic").size());
         for (JsonNode c : res.get("quartic")) {
             double cutoff = c.get("cutoff").asDouble();
-            assertEquals(-300 / (20 * Math.pow(cutoff, 5)), c.get("theory").asDouble(), 1e-9 * 300 / (20 * Math.pow(cutoff, 5)));
+            assertEquals(-300 / (20 * Math.pow(cutoff, 5)), c.get("theory").asDouble(),
+                    1e-9 * 300 / (20 * Math.pow(cutoff, 5)));
             double v = c.get("mean").get("value").asDouble(), e = c.get("mean").get("error").asDouble();
             assertTrue(e > 0 && Math.abs(v - c.get("theory").asDouble()) < 5 * e, c.toString());
             assertEquals(v / 24, c.get("meanLambdaPrime").get("value").asDouble(), 1e-12 * Math.abs(v));
@@ -91,7 +93,8 @@ class CouplingsCommandTest {
         }
         // a couplings result is not an ensemble result
         Path c = dir.resolve("c.json");
-        assertEquals(0, run("couplings", good.toString(), "--cutoffs", "10", "--out", c.toString(), "--no-plots").code());
+        assertEquals(0,
+                run("couplings", good.toString(), "--cutoffs", "10", "--out", c.toString(), "--no-plots").code());
         Run r = run("couplings", c.toString(), "--cutoffs", "10");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("not an 'nnft ensemble' result"), r.err());
@@ -100,7 +103,7 @@ class CouplingsCommandTest {
     }
 
     private static String[] with(String[] base, String... more) {
-        String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
+        String[] all = Arrays.copyOf(base, base.length + more.length);
         System.arraycopy(more, 0, all, base.length, more.length);
         return all;
     }

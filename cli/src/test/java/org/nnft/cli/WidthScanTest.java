@@ -32,7 +32,8 @@ class WidthScanTest {
         Path out = dir.resolve("w.json");
         StringWriter err = new StringWriter();
         int code = run(err, "widths", "--arch", "relu", "--sigma-b", "0.3", "--widths", "2,4,8", "--networks", "200000",
-                "--points", "0.5;1", "--order", "4", "--seed", "3", "--backend", "cpu", "--quiet", "--out", out.toString());
+                "--points", "0.5;1", "--order", "4", "--seed", "3", "--backend", "cpu", "--quiet",
+                "--out", out.toString());
         assertEquals(0, code, err.toString());
         JsonNode fit = ResultFile.read(out).get("results").get("nonGaussianity").get(0);
         assertEquals(4, fit.get("order").asInt());

@@ -33,10 +33,15 @@ public interface Backend extends AutoCloseable {
      */
     void fillUniform(DeviceBuffer out, long seed, long stream, long first);
 
-    /** Fills {@code out} with standard normals: element {@code j} gets {@code RandomStreams.normal(seed, stream, first + j)}. */
+    /**
+     * Fills {@code out} with standard normals: element {@code j} gets
+     * {@code RandomStreams.normal(seed, stream, first + j)}.
+     */
     void fillNormal(DeviceBuffer out, long seed, long stream, long first);
 
-    /** Count, sum, sum of squares, min and max of {@code [offset, offset+count)} in float64 (F32, F64 or I32 buffers). */
+    /**
+     * Count, sum, sum of squares, min and max of {@code [offset, offset+count)} in float64 (F32, F64 or I32 buffers).
+     */
     Summary summarize(DeviceBuffer buffer, long offset, long count);
 
     /**

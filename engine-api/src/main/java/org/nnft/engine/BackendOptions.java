@@ -2,6 +2,7 @@ package org.nnft.engine;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -83,7 +84,7 @@ public final class BackendOptions {
         if (v == null) {
             return defaultValue;
         }
-        return switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (v.trim().toLowerCase(Locale.ROOT)) {
             case "true", "yes", "1" -> true;
             case "false", "no", "0" -> false;
             default -> throw new EngineException("backend option '" + key + "' must be true or false, got '" + v + "'");

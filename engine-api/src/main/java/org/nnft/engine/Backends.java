@@ -45,7 +45,8 @@ public final class Backends {
             if (p.name().equalsIgnoreCase(name.trim())) {
                 BackendProvider.Probe probe = safeProbe(p);
                 if (!probe.available()) {
-                    throw new BackendUnavailableException("backend '" + p.name() + "' is unavailable: " + probe.reason());
+                    throw new BackendUnavailableException("backend '" + p.name()
+                            + "' is unavailable: " + probe.reason());
                 }
                 return p.open(options);
             }

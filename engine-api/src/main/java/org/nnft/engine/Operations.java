@@ -1,6 +1,9 @@
 package org.nnft.engine;
 
-/** Argument checks of the {@link Backend} operations, shared so that every backend rejects the same calls with the same words. */
+/**
+ * Argument checks of the {@link Backend} operations, shared so that every backend rejects the same calls with the same
+ * words.
+ */
 public final class Operations {
     private Operations() {
     }
@@ -69,7 +72,8 @@ public final class Operations {
 
     private static void need(String op, String name, DeviceBuffer buf, long elements) {
         if (buf.length() < elements) {
-            throw new EngineException(op + ": " + name + " needs " + elements + " elements, buffer has " + buf.length());
+            throw new EngineException(op + ": " + name + " needs " + elements
+                    + " elements, buffer has " + buf.length());
         }
     }
 }

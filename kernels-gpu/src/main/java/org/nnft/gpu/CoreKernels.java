@@ -5,6 +5,7 @@ import org.nnft.engine.Summary;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Names and sources of the core kernels ({@code fill.c}, {@code summarize.c}, {@code matmul.c}),
@@ -78,7 +79,7 @@ public final class CoreKernels {
     }
 
     private static String suffix(DType type) {
-        return type.name().toLowerCase(java.util.Locale.ROOT);
+        return type.name().toLowerCase(Locale.ROOT);
     }
 
     private static String cType(DType type) {

@@ -98,7 +98,8 @@ public final class GpuBackend implements Backend {
                     + d.memoryBytes() + " bytes", d));
         }
         if (bytes > d.maxAllocationBytes()) {
-            throw new EngineException(tooLarge(type, length, bytes + " bytes, more than the device's largest single allocation of "
+            throw new EngineException(tooLarge(type, length, bytes
+                    + " bytes, more than the device's largest single allocation of "
                     + d.maxAllocationBytes() + " bytes", d));
         }
         long handle = driver.allocate(Math.max(bytes, type.bytes()));
@@ -139,7 +140,8 @@ public final class GpuBackend implements Backend {
         CoreKernels.Source src = CoreKernels.fill(normal, out.dtype());
         GpuDriver.CompiledKernel k = kernels.get(src.name(), src.text());
         long handle = handleOf(out, op);
-        List<ArgType> types = out.dtype() == DType.F32 ? FILL_SIGNATURE : withBuffer(FILL_SIGNATURE, 0, ArgType.F64_BUFFER);
+        List<ArgType> types = out.dtype() == DType.F32 ? FILL_SIGNATURE
+                : withBuffer(FILL_SIGNATURE, 0, ArgType.F64_BUFFER);
         long n = out.length();
         for (long offset = 0; offset < n; offset += maxItemsPerLaunch) {
             long count = Math.min(maxItemsPerLaunch, n - offset);

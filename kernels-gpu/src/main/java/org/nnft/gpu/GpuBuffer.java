@@ -5,7 +5,10 @@ import org.nnft.engine.Buffers;
 import org.nnft.engine.DType;
 import org.nnft.engine.DeviceBuffer;
 
-/** A buffer in device memory: a driver handle, an element type and a length. Offsets are elements; the driver gets bytes. */
+/**
+ * A buffer in device memory: a driver handle, an element type and a length. Offsets are elements; the driver gets
+ * bytes.
+ */
 final class GpuBuffer implements DeviceBuffer {
     private final GpuBackend owner;
     private final DType dtype;

@@ -7,9 +7,11 @@ import org.nnft.stats.CorrelatorEstimator;
 import org.nnft.stats.Tuples;
 import org.nnft.stats.ValueWithError;
 
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Moments and connected correlators of every tuple with jackknife errors (over the jackknife bins),
@@ -55,7 +57,7 @@ public final class EnsembleResult {
         BlockMoments merged = new BlockMoments(first.tuples());
         Set<String> backends = new LinkedHashSet<>();
         Set<String> devices = new LinkedHashSet<>();
-        Set<Integer> shards = new java.util.TreeSet<>();
+        Set<Integer> shards = new TreeSet<>();
         double seconds = 0;
         for (EnsembleSample s : samples) {
             EnsembleConfig c = s.config();
@@ -79,7 +81,7 @@ public final class EnsembleResult {
     }
 
     private static boolean sameRun(EnsembleConfig a, EnsembleConfig b) {
-        return a.architecture().equals(b.architecture()) && java.util.Arrays.deepEquals(a.points(), b.points())
+        return a.architecture().equals(b.architecture()) && Arrays.deepEquals(a.points(), b.points())
                 && a.tuples().equals(b.tuples()) && a.networks() == b.networks() && a.blockSize() == b.blockSize()
                 && a.seed() == b.seed() && a.jackknifeBins() == b.jackknifeBins() && a.shardCount() == b.shardCount();
     }

@@ -8,6 +8,8 @@ import org.nnft.ensemble.arch.EnsembleKernel;
 import org.nnft.stats.BlockMoments;
 import org.nnft.stats.Tuples;
 
+import java.util.Arrays;
+
 /**
  * Streams an ensemble through the fused kernel of its architecture: launches over chunks of
  * {@code launchBlocks} kernel blocks, copies each block's tuple sums back and adds them, in
@@ -60,7 +62,7 @@ public final class EnsembleSampler {
                     binCount += (long) host[i * stride + tupleCount];
                     if (first + i == binLast) {
                         moments.addBlock(bin, binCount, binSums);
-                        java.util.Arrays.fill(binSums, 0.0);
+                        Arrays.fill(binSums, 0.0);
                         binCount = 0;
                         bin++;
                         binLast = config.firstBlockOfBin(bin + 1) - 1;
@@ -78,7 +80,7 @@ public final class EnsembleSampler {
     public static int[] kernelTable(Tuples tuples) {
         int maxOrder = tuples.maxOrder();
         int[] table = new int[tuples.size() * maxOrder];
-        java.util.Arrays.fill(table, -1);
+        Arrays.fill(table, -1);
         for (int t = 0; t < tuples.size(); t++) {
             int[] sites = tuples.tuple(t);
             System.arraycopy(sites, 0, table, t * maxOrder, sites.length);

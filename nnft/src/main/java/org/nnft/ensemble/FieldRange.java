@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * Refuses inputs whose fields leave the double range, before anything is sampled: if the field's variance
- * {@code G2(x, x)} at a point is not a finite number (the inputs overflow the kernel itself), or so large that typical order-n products summed over a kernel block
+ * {@code G2(x, x)} at a point is not a finite number (the inputs overflow the kernel itself), or so large that typical
+ * order-n products summed over a kernel block
  * overflow, the run could only end in "not finite" sums. The bound uses ten standard deviations per factor:
  * {@code n log10(10 sqrt(G2)) + log10(B) <= 300}.
  */

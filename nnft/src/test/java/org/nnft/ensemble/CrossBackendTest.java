@@ -32,7 +32,8 @@ class CrossBackendTest {
         double[][] p2 = {{0, 0}, {0.3, -0.2}, {1.1, 0.4}};
         Architecture[] archs = {CosNet.freeScalar(1, 1.0, 10.0, 1.0, 30), CosNet.freeScalar(2, 0.5, 4.0, 1.0, 30),
                 CosNet.cauchy(1.0, 1.0, 30), new ShallowNetwork(Activation.RELU, 2, 2, 20, 1.2, 0.3),
-                new ShallowNetwork(Activation.ERF, 2, 1, 20, 1.0, 0.1), new ShallowNetwork(Activation.GAUSS, 2, 1, 20, 0.8, 0.2)};
+                new ShallowNetwork(Activation.ERF, 2, 1, 20, 1.0, 0.1),
+                new ShallowNetwork(Activation.GAUSS, 2, 1, 20, 0.8, 0.2)};
         try (Backend cpu = Backends.named("cpu"); Backend gpu = openCl()) {
             for (Architecture arch : archs) {
                 double[][] pts = arch.inputDimension() == 1 ? p1 : p2;

@@ -8,6 +8,8 @@ import org.nnft.engine.Backends;
 import org.nnft.ensemble.arch.Architecture;
 import org.nnft.ensemble.arch.CosNet;
 
+import java.util.Arrays;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,7 +47,7 @@ class FastPathTest {
                 double a = fast.correlator(sites).moment();
                 double b = scalar.correlator(sites).moment();
                 double scale = Math.pow(g2, sites.length / 2.0);
-                assertEquals(b, a, 1e-11 * scale, arch + " tuple " + java.util.Arrays.toString(sites));
+                assertEquals(b, a, 1e-11 * scale, arch + " tuple " + Arrays.toString(sites));
             }
         }
     }

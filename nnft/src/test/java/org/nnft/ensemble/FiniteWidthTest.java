@@ -6,6 +6,8 @@ import org.nnft.theory.Activation;
 import org.nnft.ensemble.arch.CosNet;
 import org.nnft.ensemble.arch.ShallowNetwork;
 
+import java.util.Arrays;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.nnft.ensemble.EnsembleTesting.SIGMAS;
 import static org.nnft.ensemble.EnsembleTesting.assertMatchesTheory;
@@ -25,12 +27,13 @@ class FiniteWidthTest {
     void cosNetConnectedFourPointMatchesTheExactPrediction() {
         for (CosNet net : new CosNet[]{CosNet.freeScalar(1, 1.0, 3.0, 1.0, 3), CosNet.cauchy(1.2, 0.8, 2),
                 CosNet.freeScalar(2, 0.8, 2.5, 1.0, 2)}) {
-            double[][] pts = net.dimension() == 1 ? POINTS_1D : new double[][]{{0, 0}, {0.4, 0.1}, {-0.3, 0.6}, {0.2, -0.5}};
+            double[][] pts = net.dimension() == 1 ? POINTS_1D
+                    : new double[][]{{0, 0}, {0.4, 0.1}, {-0.3, 0.6}, {0.2, -0.5}};
             EnsembleResult r = run(net, pts, 4, 200_000, 5);
             int[][] tuples = {{0, 0, 0, 0}, {0, 0, 1, 1}, {0, 1, 2, 3}, {0, 0, 1, 2}, {1, 2, 2, 3}};
             for (int[] t : tuples) {
                 Correlator c = r.atPoints(t);
-                assertMatchesTheory(c, 1e-9, net + " G4_c" + java.util.Arrays.toString(t));
+                assertMatchesTheory(c, 1e-9, net + " G4_c" + Arrays.toString(t));
             }
             Correlator diagonal = r.atPoints(0, 0, 0, 0);
             assertTrue(Math.abs(diagonal.connected()) > 10 * diagonal.connectedError(),
@@ -50,18 +53,20 @@ class FiniteWidthTest {
         ShallowNetwork scalar = new ShallowNetwork(Activation.RELU, 1, 1, 2, 1.3, 0.4);
         EnsembleResult r = run(scalar, pts, 4, 2_000_000, 23);
         for (int[] t : new int[][]{{0, 0, 0, 0}, {0, 0, 1, 1}, {0, 1, 1, 2}, {1, 1, 2, 2}}) {
-            assertMatchesTheory(r.atPoints(t), 1e-9, "ReLU G4_c" + java.util.Arrays.toString(t));
+            assertMatchesTheory(r.atPoints(t), 1e-9, "ReLU G4_c" + Arrays.toString(t));
         }
         Correlator diagonal = r.atPoints(0, 0, 0, 0);
-        assertTrue(Math.abs(diagonal.connected()) > 30 * diagonal.connectedError(), "G4_c must be resolved to ~3%: " + diagonal);
+        assertTrue(Math.abs(diagonal.connected()) > 30 * diagonal.connectedError(),
+                "G4_c must be resolved to ~3%: " + diagonal);
         ShallowNetwork vector = new ShallowNetwork(Activation.RELU, 1, 2, 2, 1.3, 0.4);
         EnsembleResult v = run(vector, new double[][]{{0.0}, {0.7}}, 4, 200_000, 29);
         // sites: point * 2 + component
         for (int[] sites : new int[][]{{0, 0, 1, 1}, {0, 1, 2, 3}, {0, 0, 0, 0}, {1, 1, 3, 3}}) {
-            assertMatchesTheory(v.correlator(sites), 1e-9, "2-output ReLU G4_c sites " + java.util.Arrays.toString(sites));
+            assertMatchesTheory(v.correlator(sites), 1e-9, "2-output ReLU G4_c sites " + Arrays.toString(sites));
         }
         Correlator mixed = v.correlator(0, 0, 1, 1);
-        assertTrue(Math.abs(mixed.connected()) > 5 * mixed.connectedError(), "mixed-component G4_c must be resolved: " + mixed);
+        assertTrue(Math.abs(mixed.connected()) > 5 * mixed.connectedError(),
+                "mixed-component G4_c must be resolved: " + mixed);
     }
 
     @Tag("slow")

@@ -9,6 +9,8 @@ import org.nnft.ensemble.arch.CosNet;
 import org.nnft.ensemble.arch.ShallowNetwork;
 import org.nnft.stats.BlockMoments;
 
+import java.util.Arrays;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.nnft.ensemble.EnsembleTesting.SIGMAS;
 import static org.nnft.ensemble.EnsembleTesting.assertMatchesTheory;
@@ -94,7 +96,7 @@ class TwoPointStructureTest {
             }
         }
         double[] ev = new EigenDecomposition(new Array2DRowRealMatrix(g)).getRealEigenvalues();
-        return java.util.Arrays.stream(ev).min().orElseThrow();
+        return Arrays.stream(ev).min().orElseThrow();
     }
 
     private static EnsembleResult reflectionRun(CosNet net, double[] times, long seed) {

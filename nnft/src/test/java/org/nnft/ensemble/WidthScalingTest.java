@@ -45,7 +45,9 @@ class WidthScalingTest {
             g6[k] = six.connected();
             g6Error[k] = six.connectedError();
         }
-        assertTrue(g6[WIDTHS.length - 1] > 8 * g6Error[WIDTHS.length - 1], "G6_c at the largest width must be resolved: " + g6[WIDTHS.length - 1] + " +- " + g6Error[WIDTHS.length - 1]);
+        assertTrue(g6[WIDTHS.length - 1] > 8 * g6Error[WIDTHS.length - 1],
+                "G6_c at the largest width must be resolved: " + g6[WIDTHS.length - 1] + " +- "
+                + g6Error[WIDTHS.length - 1]);
         PowerLawFit fourFit = PowerLawFit.fit(n, g4, g4Error);
         PowerLawFit sixFit = PowerLawFit.fit(n, g6, g6Error);
         assertEquals(-1.0, fourFit.slope(), SIGMAS * fourFit.slopeError(), "G4_c slope " + fourFit);

@@ -70,7 +70,8 @@ public final class CorrelatorEstimator {
         double totalWeight = 0;
         for (int b = 0; b < counts.length; b++) {
             if (!(weights[b] >= 0) || !Double.isFinite(weights[b])) {
-                throw new IllegalArgumentException("weights[" + b + "] must be non-negative and finite, got " + weights[b]);
+                throw new IllegalArgumentException("weights[" + b
+                        + "] must be non-negative and finite, got " + weights[b]);
             }
             totalWeight += weights[b];
             if (sums[b] == null || sums[b].length != tuples.size()) {

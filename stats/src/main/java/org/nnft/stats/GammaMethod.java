@@ -51,7 +51,10 @@ public final class GammaMethod {
         return analyzeFluctuations(mean, deltas, s);
     }
 
-    /** Derived quantity f(means) with S = {@value #DEFAULT_S}; see {@link #derived(double, ToDoubleFunction, double[]...)}. */
+    /**
+     * Derived quantity f(means) with S = {@value #DEFAULT_S}; see
+     * {@link #derived(double, ToDoubleFunction, double[]...)}.
+     */
     public static GammaResult derived(ToDoubleFunction<double[]> f, double[]... series) {
         return derived(DEFAULT_S, f, series);
     }

@@ -3,6 +3,7 @@ package org.nnft.stats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -30,18 +31,20 @@ class CorrelatorEstimatorTest {
     /** Orders up to 6 for two points, with odd cumulants nonzero. */
     @Test
     void estimatesAgreeWithExactValuesUpToOrderSix() {
-        checkAgainstExact(Tuples.closureOf(3, new int[] {0, 0, 0, 1, 1, 1}, new int[] {0, 1, 2, 2, 2, 2}), 300_000, 100, 42);
+        checkAgainstExact(Tuples.closureOf(3, new int[] {0, 0, 0, 1, 1, 1},
+                new int[] {0, 1, 2, 2, 2, 2}), 300_000, 100, 42);
     }
 
     private static void checkAgainstExact(Tuples tuples, int samples, int blocks, long seed) {
-        CorrelatorEstimates e = CorrelatorEstimator.estimate(sample(tuples, samples, blocks, new SplittableRandom(seed)));
+        CorrelatorEstimates e = CorrelatorEstimator.estimate(sample(tuples, samples, blocks,
+                new SplittableRandom(seed)));
         assertEquals(samples, e.sampleCount());
         assertEquals(blocks, e.blockCount());
         for (int i = 0; i < tuples.size(); i++) {
             int[] t = tuples.tuple(i);
             double exactMoment = exactMoment(t);
             double exactConnected = exactCumulant(t);
-            String name = java.util.Arrays.toString(t);
+            String name = Arrays.toString(t);
             assertEquals(exactMoment, e.moment(i), 5 * e.momentError(i), "moment " + name);
             assertEquals(exactConnected, e.connected(i), 5 * e.connectedError(i), "connected " + name);
             assertTrue(e.connectedError(i) > 0, "error of " + name);
@@ -67,7 +70,8 @@ class CorrelatorEstimatorTest {
         double[] runMeanZ2 = new double[runs];
         SplittableRandom seeds = new SplittableRandom(5);
         for (int r = 0; r < runs; r++) {
-            CorrelatorEstimates e = CorrelatorEstimator.estimate(sample(tuples, 20_000, blocks, seeds.split()), cumulants);
+            CorrelatorEstimates e = CorrelatorEstimator.estimate(sample(tuples, 20_000, blocks, seeds.split()),
+                    cumulants);
             double sum = 0;
             for (int i = 0; i < tuples.size(); i++) {
                 double zMoment = (e.moment(i) - exactMoment(tuples.tuple(i))) / e.momentError(i);

@@ -37,7 +37,9 @@ class CumulantsTest {
         }
     }
 
-    /** Exponential(1): E X^n = n!, kappa_n = (n-1)!; Poisson(lambda): E X^n = sum_k S(n,k) lambda^k, kappa_n = lambda. */
+    /**
+     * Exponential(1): E X^n = n!, kappa_n = (n-1)!; Poisson(lambda): E X^n = sum_k S(n,k) lambda^k, kappa_n = lambda.
+     */
     @Test
     void exponentialAndPoissonCumulantsInClosedForm() {
         double lambda = 1.7;

@@ -118,7 +118,8 @@ class JackknifeTest {
     void rejectsBadInput() {
         assertThrows(IllegalArgumentException.class, () -> Jackknife.ofSeries(1, new double[] {1, 2}));
         assertThrows(IllegalArgumentException.class, () -> Jackknife.ofSeries(3, new double[] {1, 2}));
-        assertThrows(IllegalArgumentException.class, () -> Jackknife.ofSeries(2, new double[] {1, 2}, new double[] {1}));
+        assertThrows(IllegalArgumentException.class,
+                () -> Jackknife.ofSeries(2, new double[] {1, 2}, new double[] {1}));
         assertThrows(IllegalArgumentException.class,
                 () -> Jackknife.ofBlockSums(new long[] {1, 0}, new double[][] {{1}, {2}}));
         assertThrows(IllegalArgumentException.class,

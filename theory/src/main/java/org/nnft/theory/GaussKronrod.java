@@ -26,7 +26,8 @@ final class GaussKronrod {
     private GaussKronrod() {
     }
 
-    static double integrate(DoubleUnaryOperator f, double a, double b, double absoluteTolerance, double relativeTolerance) {
+    static double integrate(DoubleUnaryOperator f, double a, double b, double absoluteTolerance,
+            double relativeTolerance) {
         return adapt(f, a, b, absoluteTolerance, relativeTolerance, 0);
     }
 
@@ -47,6 +48,7 @@ final class GaussKronrod {
         if (depth >= MAX_DEPTH || Math.abs(kronrod - gauss) <= Math.max(absTol, relTol * Math.abs(kronrod))) {
             return kronrod;
         }
-        return adapt(f, a, centre, 0.5 * absTol, relTol, depth + 1) + adapt(f, centre, b, 0.5 * absTol, relTol, depth + 1);
+        return adapt(f, a, centre, 0.5 * absTol, relTol, depth + 1)
+                + adapt(f, centre, b, 0.5 * absTol, relTol, depth + 1);
     }
 }

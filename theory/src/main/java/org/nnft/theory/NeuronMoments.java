@@ -28,7 +28,8 @@ public final class NeuronMoments {
                 throw new IllegalArgumentException("index " + a + " out of range [0, " + pointCount + ")");
             }
             if ((mask & (1 << a)) != 0) {
-                throw new IllegalArgumentException("indices must be distinct (repeat the point instead), got " + a + " twice");
+                throw new IllegalArgumentException("indices must be distinct (repeat the point instead), got " + a
+                        + " twice");
             }
             mask |= 1 << a;
         }

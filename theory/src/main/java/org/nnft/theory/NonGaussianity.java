@@ -19,7 +19,8 @@ public final class NonGaussianity {
     /** m_n for one tuple. */
     public static double relativeDeviation(double measured, double gaussianPrediction) {
         if (!Double.isFinite(measured) || !Double.isFinite(gaussianPrediction) || gaussianPrediction == 0) {
-            throw new IllegalArgumentException("measured and gaussianPrediction must be finite with gaussianPrediction != 0");
+            throw new IllegalArgumentException("measured and gaussianPrediction must be finite "
+                    + "with gaussianPrediction != 0");
         }
         return Math.abs(measured - gaussianPrediction) / Math.abs(gaussianPrediction);
     }
@@ -28,7 +29,8 @@ public final class NonGaussianity {
     public static double averageRelativeDeviation(double[] measured, double[] gaussianPredictions) {
         if (measured == null || gaussianPredictions == null || measured.length != gaussianPredictions.length
                 || measured.length == 0) {
-            throw new IllegalArgumentException("measured and gaussianPredictions must be non-empty and of equal length");
+            throw new IllegalArgumentException("measured and gaussianPredictions must be non-empty "
+                    + "and of equal length");
         }
         double sum = 0;
         for (int t = 0; t < measured.length; t++) {

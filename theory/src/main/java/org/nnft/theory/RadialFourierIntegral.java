@@ -54,7 +54,10 @@ public final class RadialFourierIntegral {
         return sum;
     }
 
-    /** kappa_d(z) = (2 pi)^(-d/2) z^(1-d/2) J_{d/2-1}(z), the angular average of cos(p.x) over the sphere times its area / (2 pi)^d. */
+    /**
+     * kappa_d(z) = (2 pi)^(-d/2) z^(1-d/2) J_{d/2-1}(z), the angular average of cos(p.x) over the sphere times its area
+     * / (2 pi)^d.
+     */
     public static double kernel(int d, double z) {
         return switch (d) {
             case 1 -> Math.cos(z) / Math.PI;

@@ -303,7 +303,8 @@ public final class SingleNeuronExpectations {
             }
         }
         // Smooth integrands (latitudeNodes below the ReLU setting) need no latitude kinks: only ReLU is kinked.
-        double[] thetaBreaks = breakpoints(latitudeKinks, latitudeNodes < LATITUDE_NODES ? 0 : count, 0, Math.PI, minPieces);
+        double[] thetaBreaks = breakpoints(latitudeKinks, latitudeNodes < LATITUDE_NODES ? 0 : count, 0,
+                Math.PI, minPieces);
         GaussRule latitudeRule = GaussRule.legendre(latitudeNodes);
         GaussRule arcRule = GaussRule.legendre(arcNodes);
         double[] azimuthKinks = new double[2 * m];

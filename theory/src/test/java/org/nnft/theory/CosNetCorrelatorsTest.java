@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.function.BiFunction;
+
 class CosNetCorrelatorsTest {
 
     @Test
@@ -30,7 +32,7 @@ class CosNetCorrelatorsTest {
         long n = 7;
         double[] x = {0.1, 0.5, -0.35, 0.9};
         GaussRule phase = GaussRule.legendre(12);
-        java.util.function.BiFunction<int[], Double, Double> average = (idx, unused) ->
+        BiFunction<int[], Double, Double> average = (idx, unused) ->
                 SingleNeuronExpectationsTest.compositeLegendre(w -> {
                     double inner = 0;
                     for (int k = 0; k < 4; k++) {

@@ -18,7 +18,8 @@ class FiniteWidthCumulantsTest {
 
     @Test
     void fourAndSixPointFunctionsMatchBruteForceMomentsAtSmallWidth() {
-        ShallowNetTheory net = new ShallowNetTheory(Activation.GAUSS, SW, SB, 1); // closed-form E_S: exact reference data
+        // closed-form E_S: exact reference data
+        ShallowNetTheory net = new ShallowNetTheory(Activation.GAUSS, SW, SB, 1);
         double[][] x = {{0.2}, {-0.5}, {0.9}, {0.1}, {-1.1}, {0.4}};
         NeuronMoments e = SingleNeuronExpectations.compute(net, x);
         for (int width : new int[] {1, 2, 3}) {
@@ -52,8 +53,10 @@ class FiniteWidthCumulantsTest {
         ShallowNetTheory relu = new ShallowNetTheory(Activation.RELU, SW, SB, 1);
         double[][] x = {{0.3}, {-0.2}, {0.7}, {1.0}, {-0.6}, {0.0}};
         NeuronMoments e = SingleNeuronExpectations.compute(relu, x);
-        assertEquals(FiniteWidthCumulants.g4Connected(e, SW, 1) / 10, FiniteWidthCumulants.g4Connected(e, SW, 10), 1e-15);
-        assertEquals(FiniteWidthCumulants.g6Connected(e, SW, 1) / 100, FiniteWidthCumulants.g6Connected(e, SW, 10), 1e-15);
+        assertEquals(FiniteWidthCumulants.g4Connected(e, SW, 1) / 10,
+                FiniteWidthCumulants.g4Connected(e, SW, 10), 1e-15);
+        assertEquals(FiniteWidthCumulants.g6Connected(e, SW, 1) / 100,
+                FiniteWidthCumulants.g6Connected(e, SW, 10), 1e-15);
         assertThrows(IllegalArgumentException.class, () -> FiniteWidthCumulants.g4Connected(e, SW, 0));
         assertThrows(IllegalArgumentException.class, () -> FiniteWidthCumulants.g4Connected(relu, x, 5));
     }

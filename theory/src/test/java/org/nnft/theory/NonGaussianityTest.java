@@ -23,7 +23,8 @@ class NonGaussianityTest {
     @Test
     void relativeDeviationAveragesOverTuplesAndMatchesFiniteWidthTheory() {
         assertEquals(0.25, NonGaussianity.relativeDeviation(5, 4), 1e-15);
-        assertEquals(0.5 * (0.25 + 0.1), NonGaussianity.averageRelativeDeviation(new double[] {5, 9}, new double[] {4, 10}), 1e-15);
+        assertEquals(0.5 * (0.25 + 0.1),
+                NonGaussianity.averageRelativeDeviation(new double[] {5, 9}, new double[] {4, 10}), 1e-15);
         // exact G4 = G4^GP + G4_c at width N: m_4 = |G4_c| / G4^GP falls exactly as 1/N
         ShallowNetTheory net = new ShallowNetTheory(Activation.ERF, 1.5, 0.3, 1);
         double[][] x = {{0.4}, {0.4}, {-0.3}, {0.8}};

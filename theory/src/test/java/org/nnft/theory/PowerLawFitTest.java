@@ -58,8 +58,11 @@ class PowerLawFitTest {
 
     @Test
     void rejectsBadInput() {
-        assertThrows(IllegalArgumentException.class, () -> PowerLawFit.fit(new double[] {1, 2}, new double[] {1, 2}, null));
-        assertThrows(IllegalArgumentException.class, () -> PowerLawFit.fit(new double[] {1, 2, 3}, new double[] {1, -2, 3}, null));
-        assertThrows(IllegalArgumentException.class, () -> PowerLawFit.fit(new double[] {2, 2, 2}, new double[] {1, 2, 3}, null));
+        assertThrows(IllegalArgumentException.class,
+                () -> PowerLawFit.fit(new double[] {1, 2}, new double[] {1, 2}, null));
+        assertThrows(IllegalArgumentException.class,
+                () -> PowerLawFit.fit(new double[] {1, 2, 3}, new double[] {1, -2, 3}, null));
+        assertThrows(IllegalArgumentException.class,
+                () -> PowerLawFit.fit(new double[] {2, 2, 2}, new double[] {1, 2, 3}, null));
     }
 }

@@ -73,6 +73,7 @@ class ShallowNetTheoryTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> net.kernel(new double[] {1}, new double[] {1, 2}));
         assertTrue(e.getMessage().contains("dimension 2"));
-        assertThrows(IllegalArgumentException.class, () -> net.kernel(new double[] {1, Double.NaN}, new double[] {1, 2}));
+        assertThrows(IllegalArgumentException.class,
+                () -> net.kernel(new double[] {1, Double.NaN}, new double[] {1, 2}));
     }
 }

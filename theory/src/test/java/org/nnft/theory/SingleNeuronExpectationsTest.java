@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Random;
+import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.math3.special.Erf;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,8 @@ class SingleNeuronExpectationsTest {
                 NeuronMoments e = SingleNeuronExpectations.compute(net, x);
                 for (int a = 0; a < m; a++) {
                     for (int b = a + 1; b < m; b++) {
-                        double fromQuadrature = net.sigmaB() * net.sigmaB() + net.sigmaW() * net.sigmaW() * e.expectation(a, b);
+                        double fromQuadrature = net.sigmaB() * net.sigmaB()
+                                + net.sigmaW() * net.sigmaW() * e.expectation(a, b);
                         // documented quadrature accuracy: 1e-9 for erf at rank 3, near round-off otherwise
                         double tol = act == Activation.ERF && d == 2 ? 1e-8 : 1e-12;
                         assertEquals(net.kernel(x[a], x[b]), fromQuadrature, tol, act + " d=" + d + " pair " + a + b);
@@ -119,10 +121,12 @@ class SingleNeuronExpectationsTest {
     void gaussNetClosedFormAgreesWithGaussHermite() {
         ShallowNetTheory d2 = new ShallowNetTheory(Activation.GAUSS, 0.9, 0.4, 2);
         double[][] x = {{0.1, 0.2}, {-0.3, 0.5}, {0.7, -0.1}, {0.2, 0.2}};
-        assertAllSubsetsAgree(SingleNeuronExpectations.compute(d2, x), SingleNeuronExpectations.computeByQuadrature(d2, x), 1e-12);
+        assertAllSubsetsAgree(SingleNeuronExpectations.compute(d2, x),
+                SingleNeuronExpectations.computeByQuadrature(d2, x), 1e-12);
         ShallowNetTheory d1 = new ShallowNetTheory(Activation.GAUSS, 1.0, 0.5, 1);
         double[][] y = {{0.1}, {-0.4}, {0.5}, {0.9}, {-1.0}, {0.0}};
-        assertAllSubsetsAgree(SingleNeuronExpectations.compute(d1, y), SingleNeuronExpectations.computeByQuadrature(d1, y), 1e-12);
+        assertAllSubsetsAgree(SingleNeuronExpectations.compute(d1, y),
+                SingleNeuronExpectations.computeByQuadrature(d1, y), 1e-12);
     }
 
     @Test
@@ -156,7 +160,8 @@ class SingleNeuronExpectationsTest {
         ShallowNetTheory relu3 = new ShallowNetTheory(Activation.RELU, 1, 1, 3);
         double[][] rankFour = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}, {1, 1, 1}};
         assertThrows(IllegalArgumentException.class, () -> SingleNeuronExpectations.compute(relu3, rankFour));
-        assertThrows(IllegalArgumentException.class, () -> SingleNeuronExpectations.compute(relu3, new double[][] {{1, 2}}));
+        assertThrows(IllegalArgumentException.class,
+                () -> SingleNeuronExpectations.compute(relu3, new double[][] {{1, 2}}));
         assertThrows(IllegalArgumentException.class, () -> SingleNeuronExpectations.compute(relu3, new double[9][3]));
         NeuronMoments e = SingleNeuronExpectations.compute(relu3, new double[][] {{1, 0, 0}, {0, 1, 0}});
         assertThrows(IllegalArgumentException.class, () -> e.expectation(0, 0));
@@ -170,7 +175,7 @@ class SingleNeuronExpectationsTest {
         }
     }
 
-    static double compositeLegendre(java.util.function.DoubleUnaryOperator f, double a, double b, int pieces, int nodes) {
+    static double compositeLegendre(DoubleUnaryOperator f, double a, double b, int pieces, int nodes) {
         GaussRule rule = GaussRule.legendre(nodes);
         double h = (b - a) / pieces, sum = 0;
         for (int k = 0; k < pieces; k++) {

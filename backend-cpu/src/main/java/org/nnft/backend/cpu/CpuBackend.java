@@ -40,7 +40,8 @@ public final class CpuBackend implements Backend {
     public CpuBackend(CpuOptions options) {
         this.options = options;
         Runtime rt = Runtime.getRuntime();
-        this.device = new DeviceInfo("cpu (" + options.threads() + " threads" + (options.scalar() ? ", scalar" : "") + ")",
+        this.device = new DeviceInfo("cpu (" + options.threads() + " threads"
+                + (options.scalar() ? ", scalar" : "") + ")",
                 System.getProperty("os.arch"), "Java " + Runtime.version(), rt.maxMemory(),
                 Math.min(rt.maxMemory(), (long) Buffers.MAX_HOST_ARRAY * 8), options.threads());
         this.pool = new WorkPool(options.threads());

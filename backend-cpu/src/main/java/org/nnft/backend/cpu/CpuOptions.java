@@ -7,7 +7,8 @@ import org.nnft.engine.BackendOptions;
  *
  * <ul>
  *   <li>{@code threads}: worker threads of the backend's own pool, at least 1; default all available processors.</li>
- *   <li>{@code scalar}: {@code true} runs the plain-Java reference paths instead of the Vector API paths; default false.</li>
+ *   <li>{@code scalar}: {@code true} runs the plain-Java reference paths instead of the Vector API paths;
+ *       default false.</li>
  * </ul>
  * Values that do not parse throw {@link org.nnft.engine.EngineException} naming the key.
  *

@@ -23,7 +23,8 @@ final class KernelLauncher {
     void launch(Kernel kernel, long globalSize, KernelArgs args) {
         CpuArgs resolved = HostArgs.resolve(args);
         CpuKernel body = kernel.cpu(scalar);
-        pool.runRanges(globalSize, pool.tasksFor(globalSize, kernel.cpuGrain()), (from, to) -> body.run(resolved, from, to));
+        pool.runRanges(globalSize, pool.tasksFor(globalSize, kernel.cpuGrain()),
+                (from, to) -> body.run(resolved, from, to));
     }
 
     /** Kernel arguments resolved once per launch: buffers as their host arrays, scalars boxed. */

@@ -85,6 +85,9 @@ final class RandomFill {
                 }
             }
             case NORMAL -> boxMuller.transform(words, values, width);
+            default -> {
+                // every constant is handled above
+            }
         }
     }
 }

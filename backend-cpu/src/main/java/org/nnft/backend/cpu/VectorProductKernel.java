@@ -14,7 +14,8 @@ final class VectorProductKernel implements ProductKernel {
     private static final int STRIP = 2 * V;
 
     @Override
-    public void compute(double[] a, double[] b, double[] g, int m, int n, int k, int rowFrom, int rowTo, boolean upper) {
+    public void compute(double[] a, double[] b, double[] g, int m, int n, int k, int rowFrom,
+            int rowTo, boolean upper) {
         int fullColumns = n - n % STRIP;
         int i = rowFrom;
         for (; i + ROW_TILE <= rowTo; i += ROW_TILE) {

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.nnft.engine.Backend;
 import org.nnft.engine.BackendOptions;
 import org.nnft.engine.Backends;
+import org.nnft.engine.Buffers;
 import org.nnft.engine.DType;
 import org.nnft.engine.DeviceBuffer;
 import org.nnft.engine.EngineException;
@@ -27,7 +28,8 @@ class CpuOptionsTest {
 
     @Test
     void badValuesNameTheKey() {
-        for (String[] bad : new String[][]{{"threads", "0"}, {"threads", "abc"}, {"threads", "-2"}, {"scalar", "maybe"}}) {
+        for (String[] bad : new String[][]{{"threads", "0"}, {"threads", "abc"}, {"threads", "-2"},
+                {"scalar", "maybe"}}) {
             EngineException e = assertThrows(EngineException.class,
                     () -> Backends.named("cpu", BackendOptions.of(bad[0], bad[1])).close());
             assertTrue(e.getMessage().contains("'" + bad[0] + "'"), e.getMessage());
@@ -71,7 +73,7 @@ class CpuOptionsTest {
     void outOfMemoryIsAnEngineException() {
         try (Backend b = CpuBackend.open(BackendOptions.of("threads", "1"))) {
             long tooMuch = Runtime.getRuntime().maxMemory() / 8 + 1_000_000;
-            if (tooMuch < org.nnft.engine.Buffers.MAX_HOST_ARRAY) {
+            if (tooMuch < Buffers.MAX_HOST_ARRAY) {
                 EngineException e = assertThrows(EngineException.class, () -> b.allocate(DType.F64, tooMuch));
                 assertTrue(e.getMessage().contains("out of memory"), e.getMessage());
             }

@@ -23,7 +23,8 @@ class GemmTest {
                 for (int[] s : SHAPES) {
                     for (int flags = 0; flags < 4; flags++) {
                         for (boolean f32 : new boolean[]{false, true}) {
-                            check(gemm, r, (flags & 1) != 0, (flags & 2) != 0, s[0], s[1], s[2], f32, flags == 3 ? 0.0 : -0.75);
+                            check(gemm, r, (flags & 1) != 0, (flags & 2) != 0, s[0], s[1], s[2], f32,
+                                    flags == 3 ? 0.0 : -0.75);
                         }
                     }
                 }
@@ -49,7 +50,8 @@ class GemmTest {
                 double expect = alpha * acc + beta * c[i * n + j];
                 double tol = (k + 2) * eps * (Math.abs(alpha) * mag + Math.abs(beta * c[i * n + j])) + Double.MIN_VALUE;
                 double got = f32 ? ((float[]) cc)[i * n + j] : ((double[]) cc)[i * n + j];
-                assertEquals(expect, got, tol, m + "x" + n + "x" + k + " ta=" + ta + " tb=" + tb + " f32=" + f32 + " at " + i + "," + j);
+                assertEquals(expect, got, tol, m + "x" + n + "x" + k + " ta=" + ta + " tb=" + tb + " f32=" + f32
+                        + " at " + i + "," + j);
             }
         }
     }
@@ -78,7 +80,8 @@ class GemmTest {
                                 acc += a[p * n + i] * a[p * n + j];
                                 mag += Math.abs(a[p * n + i] * a[p * n + j]);
                             }
-                            double tol = (k + 2) * Math.ulp(1.0) * (0.5 * mag + 2 * Math.abs(c[i * n + j])) + Double.MIN_VALUE;
+                            double tol = (k + 2) * Math.ulp(1.0) * (0.5 * mag + 2 * Math.abs(c[i * n + j]))
+                                    + Double.MIN_VALUE;
                             assertEquals(0.5 * acc + 2.0 * c[i * n + j], out[i * n + j], tol);
                             assertEquals(out[j * n + i], out[i * n + j], 0.0, "symmetry");
                         }

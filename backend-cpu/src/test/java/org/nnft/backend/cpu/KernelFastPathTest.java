@@ -8,9 +8,14 @@ import org.nnft.engine.kernel.ArgType;
 import org.nnft.engine.kernel.Kernel;
 import org.nnft.engine.kernel.KernelArgs;
 
+import java.util.Arrays;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
-/** The CPU backend runs a kernel's fast path by default and its reference body with {@code scalar=true}, over every work item. */
+/**
+ * The CPU backend runs a kernel's fast path by default and its reference body with {@code scalar=true}, over every work
+ * item.
+ */
 class KernelFastPathTest {
     private static final Kernel MARK = Kernel.of("mark", "KERNEL void mark(GLOBAL double* out) {}",
                     (args, from, to) -> fill(args.doubles(0), from, to, 1.0), ArgType.F64_BUFFER)
@@ -35,7 +40,7 @@ class KernelFastPathTest {
 
     private static double[] filled(double v) {
         double[] a = new double[37];
-        java.util.Arrays.fill(a, v);
+        Arrays.fill(a, v);
         return a;
     }
 

@@ -3,6 +3,7 @@ package org.nnft.backend.cpu;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nnft.engine.Backend;
+import org.nnft.engine.BackendOptions;
 import org.nnft.engine.DType;
 import org.nnft.engine.DeviceBuffer;
 import org.nnft.engine.Summary;
@@ -65,7 +66,7 @@ class ThreadCountIndependenceTest {
     }
 
     private static List<Object> with(String threads, String scalar) {
-        try (Backend b = CpuBackend.open(org.nnft.engine.BackendOptions.of("threads", threads, "scalar", scalar))) {
+        try (Backend b = CpuBackend.open(BackendOptions.of("threads", threads, "scalar", scalar))) {
             return run(b);
         }
     }

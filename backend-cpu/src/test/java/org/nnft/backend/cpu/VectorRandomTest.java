@@ -3,6 +3,9 @@ package org.nnft.backend.cpu;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nnft.engine.random.RandomStreams;
+import org.nnft.engine.simd.VectorRandom;
+
+import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,10 +43,11 @@ class VectorRandomTest {
         int[] words = new int[4 * w];
         double[] vector = new double[4 * w];
         double[] scalar = new double[4 * w];
-        java.util.SplittableRandom rnd = new java.util.SplittableRandom(1);
+        SplittableRandom rnd = new SplittableRandom(1);
         for (int round = 0; round < 2000; round++) {
             for (int i = 0; i < words.length; i++) {
-                words[i] = round == 0 ? new int[]{0, -1, 1, Integer.MIN_VALUE, Integer.MAX_VALUE}[i % 5] : rnd.nextInt();
+                words[i] = round == 0
+                        ? new int[]{0, -1, 1, Integer.MIN_VALUE, Integer.MAX_VALUE}[i % 5] : rnd.nextInt();
             }
             new VectorBoxMuller().transform(words, vector, w);
             new ScalarBoxMuller().transform(words, scalar, w);
@@ -54,16 +58,16 @@ class VectorRandomTest {
     /** The open uniforms of words held zero-extended in longs (the long-lane Philox output) equal the scalar ones. */
     @Test
     void openUnitsOfLongWordsMatchReference() {
-        int n = 8 * org.nnft.engine.simd.VectorRandom.LANES;
+        int n = 8 * VectorRandom.LANES;
         long[] words = new long[n];
         double[] out = new double[n];
-        java.util.SplittableRandom rnd = new java.util.SplittableRandom(2);
+        SplittableRandom rnd = new SplittableRandom(2);
         for (int round = 0; round < 200; round++) {
             for (int i = 0; i < n; i++) {
                 int w = round == 0 ? new int[]{0, -1, 1, Integer.MIN_VALUE, Integer.MAX_VALUE}[i % 5] : rnd.nextInt();
                 words[i] = w & 0xFFFF_FFFFL;
             }
-            org.nnft.engine.simd.VectorRandom.openUnits(words, 0, n, out, 0);
+            VectorRandom.openUnits(words, 0, n, out, 0);
             for (int i = 0; i < n; i++) {
                 assertEquals(RandomStreams.toOpenUnit((int) words[i]), out[i], 0.0, "word " + words[i]);
             }

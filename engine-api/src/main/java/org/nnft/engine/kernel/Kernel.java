@@ -17,8 +17,8 @@ import java.util.Objects;
  *
  * <p>The source must define a function {@code KERNEL void <name>(...)} whose parameters match
  * {@link #signature()}: for a kernel made from a {@link KernelParams}, the same names and types in the same order,
- * which the module's twin test checks with {@link CParameters#mismatch}. The two bodies are tested side by side by the conformance suite of the
- * module that defines the kernel.
+ * which the module's twin test checks with {@link CParameters#mismatch}. The two bodies are tested side by side by the
+ * conformance suite of the module that defines the kernel.
  */
 public final class Kernel {
     /** Default {@link #cpuGrain()}: light work items, a few thousand per task. */

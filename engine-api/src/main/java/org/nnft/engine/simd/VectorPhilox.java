@@ -133,12 +133,16 @@ public final class VectorPhilox {
             LongVector pb2 = b2.and(LOW).mul(m1);
             LongVector pe0 = e0.and(LOW).mul(m0);
             LongVector pe2 = e2.and(LOW).mul(m1);
-            b0 = pb2.lanewise(VectorOperators.LSHR, 32).lanewise(VectorOperators.XOR, b1).lanewise(VectorOperators.XOR, k0);
-            b2 = pb0.lanewise(VectorOperators.LSHR, 32).lanewise(VectorOperators.XOR, b3).lanewise(VectorOperators.XOR, k1);
+            b0 = pb2.lanewise(VectorOperators.LSHR, 32).lanewise(VectorOperators.XOR, b1)
+                    .lanewise(VectorOperators.XOR, k0);
+            b2 = pb0.lanewise(VectorOperators.LSHR, 32).lanewise(VectorOperators.XOR, b3)
+                    .lanewise(VectorOperators.XOR, k1);
             b1 = pb2;
             b3 = pb0;
-            e0 = pe2.lanewise(VectorOperators.LSHR, 32).lanewise(VectorOperators.XOR, e1).lanewise(VectorOperators.XOR, k0);
-            e2 = pe0.lanewise(VectorOperators.LSHR, 32).lanewise(VectorOperators.XOR, e3).lanewise(VectorOperators.XOR, k1);
+            e0 = pe2.lanewise(VectorOperators.LSHR, 32).lanewise(VectorOperators.XOR, e1)
+                    .lanewise(VectorOperators.XOR, k0);
+            e2 = pe0.lanewise(VectorOperators.LSHR, 32).lanewise(VectorOperators.XOR, e3)
+                    .lanewise(VectorOperators.XOR, k1);
             e1 = pe2;
             e3 = pe0;
         }

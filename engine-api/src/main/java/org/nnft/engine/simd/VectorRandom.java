@@ -37,7 +37,10 @@ public final class VectorRandom {
     private static final double LN2_LO = PortableMath.LN2_LO;
     private static final double SQRT2 = PortableMath.SQRT2;
     private static final double TWO_PI = PortableMath.TWO_PI;
-    /** {@code 2^52 + 1023}: subtracting it from the double with bits {@code 0x433 << 52 | e} gives {@code e - 1023} exactly. */
+    /**
+     * {@code 2^52 + 1023}: subtracting it from the double with bits {@code 0x433 << 52 | e} gives {@code e - 1023}
+     * exactly.
+     */
     private static final double EXPONENT_BIAS = 0x1p52 + 1023.0;
     private static final double ROUNDER = PortableMath.ROUNDER;
 
@@ -146,7 +149,8 @@ public final class VectorRandom {
      */
     public static void openUnits(long[] words, int from, int count, double[] out, int at) {
         for (int l = 0; l < count; l += LANES) {
-            exactDoubles(LongVector.fromArray(LONG_WORDS, words, from + l)).add(0.5).mul(0x1p-32).intoArray(out, at + l);
+            exactDoubles(LongVector.fromArray(LONG_WORDS, words, from + l)).add(0.5).mul(0x1p-32)
+                    .intoArray(out, at + l);
         }
     }
 

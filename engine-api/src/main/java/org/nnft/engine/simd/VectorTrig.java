@@ -1,7 +1,6 @@
 package org.nnft.engine.simd;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
 import org.nnft.engine.random.PortableMath;
 
@@ -82,8 +81,8 @@ public final class VectorTrig {
                     vq = wk.fma(DoubleVector.broadcast(VectorRandom.D, points[q * dim + k]), vq);
                 }
                 // Two independent chains, one per point. n = round(v/pi) in the low bits of sh, then r = v - n pi in
-                // [-pi/2, pi/2]: the fma leaves only the rounding of v - n PI_HI (at most half an ulp of r), and n PI_LO
-                // adds the rest of pi to 2^-107
+                // [-pi/2, pi/2]: the fma leaves only the rounding of v - n PI_HI (at most half an ulp of r), and n
+                // PI_LO adds the rest of pi to 2^-107
                 DoubleVector shP = vp.fma(ONE_OVER_PI, ROUNDER);
                 DoubleVector shQ = vq.fma(ONE_OVER_PI, ROUNDER);
                 DoubleVector nP = shP.sub(ROUNDER);
@@ -96,8 +95,8 @@ public final class VectorTrig {
                 DoubleVector sQ = rQ.mul(rQ);
                 DoubleVector s2P = sP.mul(sP);
                 DoubleVector s2Q = sQ.mul(sQ);
-                // Horner in s^2 over coefficient pairs (PortableMath.pairHorner's scheme, fused): fewer live values than
-                // Estrin's scheme, so the two chains fit the registers, and as short a dependency chain
+                // Horner in s^2 over coefficient pairs (PortableMath.pairHorner's scheme, fused): fewer live values
+                // than Estrin's scheme, so the two chains fit the registers, and as short a dependency chain
                 DoubleVector c8 = DoubleVector.broadcast(VectorRandom.D, COS[8]);
                 DoubleVector polyP = s2P.fma(c8, sP.fma(COS[7], COS[6]));
                 DoubleVector polyQ = s2Q.fma(c8, sQ.fma(COS[7], COS[6]));

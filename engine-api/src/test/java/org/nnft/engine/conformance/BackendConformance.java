@@ -14,7 +14,9 @@ import org.nnft.engine.kernel.KernelArgs;
 import org.nnft.engine.kernel.KernelSource;
 import org.nnft.engine.random.RandomStreams;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.IntToDoubleFunction;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -68,7 +70,8 @@ public abstract class BackendConformance {
                     for (int j = 0; j < n; j++) {
                         assertEquals(Float.floatToRawIntBits(RandomStreams.uniformFloat(ssf[0], ssf[1], ssf[2] + j)),
                                 Float.floatToRawIntBits(fa[j]), "F32 uniform " + j);
-                        assertEquals(Double.doubleToRawLongBits(RandomStreams.uniformDouble(ssf[0], ssf[1], ssf[2] + j)),
+                        assertEquals(
+                                Double.doubleToRawLongBits(RandomStreams.uniformDouble(ssf[0], ssf[1], ssf[2] + j)),
                                 Double.doubleToRawLongBits(da[j]), "F64 uniform " + j);
                     }
                 }
@@ -88,8 +91,10 @@ public abstract class BackendConformance {
                     double[] da = d.toDoubleArray();
                     for (int j = 0; j < n; j++) {
                         double z = RandomStreams.normal(ssf[0], ssf[1], ssf[2] + j);
-                        assertEquals(Double.doubleToRawLongBits(z), Double.doubleToRawLongBits(da[j]), "F64 normal " + j);
-                        assertEquals(Float.floatToRawIntBits((float) z), Float.floatToRawIntBits(fa[j]), "F32 normal " + j);
+                        assertEquals(Double.doubleToRawLongBits(z),
+                                Double.doubleToRawLongBits(da[j]), "F64 normal " + j);
+                        assertEquals(Float.floatToRawIntBits((float) z),
+                                Float.floatToRawIntBits(fa[j]), "F32 normal " + j);
                     }
                 }
             }
@@ -122,7 +127,8 @@ public abstract class BackendConformance {
             f[j] = (float) d[j];
             ints[j] = r.nextInt(-1000, 1000);
         }
-        try (DeviceBuffer bd = backend.upload(d); DeviceBuffer bf = backend.upload(f); DeviceBuffer bi = backend.upload(ints)) {
+        try (DeviceBuffer bd = backend.upload(d); DeviceBuffer bf = backend.upload(f);
+                DeviceBuffer bi = backend.upload(ints)) {
             for (long[] range : new long[][]{{0, n}, {5, 4096}, {4095, 2}, {100, 0}, {n - 1, 1}}) {
                 int off = (int) range[0], cnt = (int) range[1];
                 checkSummary(backend.summarize(bd, off, cnt), off, cnt, j -> d[j]);
@@ -134,7 +140,9 @@ public abstract class BackendConformance {
         }
     }
 
-    /** {@link Backend#sum} is the summary's sum bit for bit (F64, F32 and I32; NaN, infinities, signed zeros, empty). */
+    /**
+     * {@link Backend#sum} is the summary's sum bit for bit (F64, F32 and I32; NaN, infinities, signed zeros, empty).
+     */
     @Test
     void sumIsTheSummarySum() {
         SplittableRandom r = new SplittableRandom(11);
@@ -147,20 +155,22 @@ public abstract class BackendConformance {
             f[j] = (float) d[j];
             ints[j] = r.nextInt();
         }
-        double[][] special = {{-0.0, -0.0}, {Double.NaN, 1.0}, {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}, {}};
-        try (DeviceBuffer bd = backend.upload(d); DeviceBuffer bf = backend.upload(f); DeviceBuffer bi = backend.upload(ints)) {
+        double[][] special = {{-0.0, -0.0}, {Double.NaN, 1.0},
+                {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}, {}};
+        try (DeviceBuffer bd = backend.upload(d); DeviceBuffer bf = backend.upload(f);
+                DeviceBuffer bi = backend.upload(ints)) {
             for (DeviceBuffer b : new DeviceBuffer[]{bd, bf, bi}) {
                 assertEquals(backend.summarize(b).sum(), backend.sum(b), "sum of " + b.dtype());
             }
         }
         for (double[] values : special) {
             try (DeviceBuffer b = values.length == 0 ? backend.allocate(DType.F64, 0) : backend.upload(values)) {
-                assertEquals(backend.summarize(b).sum(), backend.sum(b), java.util.Arrays.toString(values));
+                assertEquals(backend.summarize(b).sum(), backend.sum(b), Arrays.toString(values));
             }
         }
     }
 
-    private static void checkSummary(Summary s, int off, int cnt, java.util.function.IntToDoubleFunction x) {
+    private static void checkSummary(Summary s, int off, int cnt, IntToDoubleFunction x) {
         double sum = 0, sum2 = 0, abs = 0, abs2 = 0, lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (int j = off; j < off + cnt; j++) {
             double v = x.applyAsDouble(j);
@@ -205,7 +215,7 @@ public abstract class BackendConformance {
                              double alpha, double beta) {
         double[] a = random(r, t, m * k), b = random(r, t, k * n), c = random(r, t, m * n);
         if (beta == 0) {
-            java.util.Arrays.fill(c, Double.NaN);
+            Arrays.fill(c, Double.NaN);
         }
         try (DeviceBuffer ba = upload(t, a); DeviceBuffer bb = upload(t, b); DeviceBuffer bc = upload(t, c)) {
             backend.matmul(ta, tb, m, n, k, alpha, ba, bb, beta, bc);
@@ -256,8 +266,10 @@ public abstract class BackendConformance {
                                     mag += Math.abs(a[p * n + i] * a[p * n + j]);
                                 }
                                 double expect = 0.5 * acc + beta * c[i * n + j];
-                                double tol = (k + 2) * eps * (0.5 * mag + Math.abs(beta * c[i * n + j])) + Double.MIN_VALUE;
-                                assertEquals(expect, got[i * n + j], tol, t + " syrk " + n + "x" + k + " at " + i + "," + j);
+                                double tol = (k + 2) * eps * (0.5 * mag + Math.abs(beta * c[i * n + j]))
+                                        + Double.MIN_VALUE;
+                                assertEquals(expect, got[i * n + j], tol, t + " syrk " + n + "x" + k
+                                        + " at " + i + "," + j);
                                 assertEquals(got[i * n + j], got[j * n + i], 0.0, "syrk symmetry");
                             }
                         }
@@ -329,7 +341,8 @@ public abstract class BackendConformance {
             assertThrows(EngineException.class, () -> f.write(0, new double[1], 0, 1), "wrong element type");
             assertThrows(EngineException.class, () -> f.read(-1, new float[1], 0, 1), "negative offset");
         }
-        try (DeviceBuffer d = backend.upload(new double[]{1.5, -2.5}); DeviceBuffer i = backend.upload(new int[]{7, -8, 9})) {
+        try (DeviceBuffer d = backend.upload(new double[]{1.5, -2.5});
+                DeviceBuffer i = backend.upload(new int[]{7, -8, 9})) {
             assertArrayEquals(new double[]{1.5, -2.5}, d.toDoubleArray());
             assertArrayEquals(new int[]{7, -8, 9}, i.toIntArray());
         }

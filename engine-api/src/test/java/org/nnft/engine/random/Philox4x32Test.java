@@ -7,13 +7,14 @@ import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.nnft.engine.random.Philox4x32.block;
 
 /** The reference Philox4x32-10 against published vectors and an independent implementation. */
 class Philox4x32Test {
 
-    private static int[] block(int c0, int c1, int c2, int c3, int k0, int k1) {
+    private static int[] philoxBlock(int c0, int c1, int c2, int c3, int k0, int k1) {
         int[] out = new int[4];
-        org.nnft.engine.random.Philox4x32.block(c0, c1, c2, c3, k0, k1, out);
+        block(c0, c1, c2, c3, k0, k1, out);
         return out;
     }
 
@@ -24,11 +25,11 @@ class Philox4x32Test {
     @Test
     void random123KnownAnswers() {
         assertArrayEquals(new int[]{0x6627e8d5, 0xe169c58d, 0xbc57ac4c, 0x9b00dbd8},
-                block(0, 0, 0, 0, 0, 0));
+                philoxBlock(0, 0, 0, 0, 0, 0));
         assertArrayEquals(new int[]{0x408f276d, 0x41c83b0e, 0xa20bc7c6, 0x6d5451fd},
-                block(-1, -1, -1, -1, -1, -1));
+                philoxBlock(-1, -1, -1, -1, -1, -1));
         assertArrayEquals(new int[]{0xd16cfe09, 0x94fdcceb, 0x5001e420, 0x24126ea1},
-                block(0x243f6a88, 0x85a308d3, 0x13198a2e, 0x03707344, 0xa4093822, 0x299f31d0));
+                philoxBlock(0x243f6a88, 0x85a308d3, 0x13198a2e, 0x03707344, 0xa4093822, 0x299f31d0));
     }
 
     /**
@@ -53,7 +54,7 @@ class Philox4x32Test {
                 if (lo == 0) {
                     hi++;
                 }
-                int[] expect = block((int) lo, (int) (lo >>> 32), (int) hi, (int) (hi >>> 32), k0, k1);
+                int[] expect = philoxBlock((int) lo, (int) (lo >>> 32), (int) hi, (int) (hi >>> 32), k0, k1);
                 for (int w = 0; w < 4; w++) {
                     assertEquals(expect[w], commons.nextInt(), "trial " + trial + " block " + b + " word " + w);
                 }

@@ -19,7 +19,8 @@ class RandomStreamsTest {
             assertEquals(w[j], RandomStreams.word(seed, stream, 28 + j));
         }
         assertEquals((w[1] >>> 8) * 0x1p-24f, RandomStreams.uniformFloat(seed, stream, 29));
-        assertEquals(((w[2] >>> 5) * 67108864.0 + (w[3] >>> 6)) * 0x1p-53, RandomStreams.uniformDouble(seed, stream, 15));
+        assertEquals(((w[2] >>> 5) * 67108864.0 + (w[3] >>> 6)) * 0x1p-53,
+                RandomStreams.uniformDouble(seed, stream, 15));
     }
 
     @Test

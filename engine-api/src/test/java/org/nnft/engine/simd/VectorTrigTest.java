@@ -2,6 +2,7 @@ package org.nnft.engine.simd;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,9 +25,9 @@ class VectorTrigTest {
         double[] waves = new double[3 * H];
         double[] acc = new double[H];
         for (int i = 0; i < x.length; i += H) {
-            java.util.Arrays.fill(waves, 0, H, 1.0);
+            Arrays.fill(waves, 0, H, 1.0);
             System.arraycopy(x, i, waves, H, H);
-            java.util.Arrays.fill(acc, 0.0);
+            Arrays.fill(acc, 0.0);
             VectorTrig.addCosineWaves(waves, H, new double[] {0.0}, 1, 1, acc);
             System.arraycopy(acc, 0, out, i, H);
         }

@@ -69,7 +69,8 @@ public final class CudaDriver implements GpuDriver {
      * name substring) with the system's CUDA driver and compilers.
      */
     public static CudaDriver open(String deviceSpec) {
-        return open(CudaLibrary.load(CudaLibrary.DEFAULT_NAME), deviceSpec, CompilerChain::defaults, DEFAULT_STAGING_BYTES);
+        return open(CudaLibrary.load(CudaLibrary.DEFAULT_NAME), deviceSpec, CompilerChain::defaults,
+                DEFAULT_STAGING_BYTES);
     }
 
     /** Opens a device of {@code lib} with the given compiler and staging size. */
@@ -317,7 +318,8 @@ public final class CudaDriver implements GpuDriver {
                 }
                 MemorySegment function = functionOut.get(ADDRESS, 0);
                 MemorySegment maxThreads = a.allocate(JAVA_INT);
-                lib.check(lib.cuFuncGetAttribute(maxThreads, CudaLibrary.FUNC_ATTRIBUTE_MAX_THREADS_PER_BLOCK, function),
+                lib.check(lib.cuFuncGetAttribute(maxThreads,
+                        CudaLibrary.FUNC_ATTRIBUTE_MAX_THREADS_PER_BLOCK, function),
                         "cuFuncGetAttribute", name);
                 CudaKernel k = new CudaKernel(this, name, module, function, maxThreads.get(JAVA_INT, 0));
                 kernels.add(k);
@@ -341,7 +343,8 @@ public final class CudaDriver implements GpuDriver {
                                     List<Object> args) {
         ensureOpen();
         if (!(kernel instanceof CudaKernel k) || k.driver() != this || !kernels.contains(k)) {
-            throw new EngineException("cuda: kernel " + kernel.name() + " was not compiled by this driver or was released");
+            throw new EngineException("cuda: kernel " + kernel.name()
+                    + " was not compiled by this driver or was released");
         }
         LaunchGeometry g = LaunchGeometry.of(globalSize, localSize, k.maxThreadsPerBlock());
         if (g.grid() == 0) {
@@ -360,7 +363,8 @@ public final class CudaDriver implements GpuDriver {
     @Override
     public synchronized void finish() {
         makeCurrent();
-        lib.check(lib.cuCtxSynchronize(), "cuCtxSynchronize", afterKernel().isEmpty() ? null : afterKernel().substring(2));
+        lib.check(lib.cuCtxSynchronize(), "cuCtxSynchronize", afterKernel().isEmpty() ? null
+                : afterKernel().substring(2));
     }
 
     private String afterKernel() {
@@ -424,7 +428,8 @@ public final class CudaDriver implements GpuDriver {
         private final MemorySegment function;
         private final int maxThreadsPerBlock;
 
-        CudaKernel(CudaDriver driver, String name, MemorySegment module, MemorySegment function, int maxThreadsPerBlock) {
+        CudaKernel(CudaDriver driver, String name, MemorySegment module, MemorySegment function,
+                int maxThreadsPerBlock) {
             this.driver = driver;
             this.name = name;
             this.module = module;

@@ -155,7 +155,9 @@ final class CudaLibrary {
         return CudaErrors.message(function, detail, errorName(code), errorString(code));
     }
 
-    /** Throws an {@link EngineException} naming the function, the detail and the error unless {@code code} is success. */
+    /**
+     * Throws an {@link EngineException} naming the function, the detail and the error unless {@code code} is success.
+     */
     void check(int code, String function, String detail) {
         if (code != CudaErrors.SUCCESS) {
             throw new EngineException(message(code, function, detail));

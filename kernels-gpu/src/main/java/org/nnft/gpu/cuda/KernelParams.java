@@ -46,10 +46,14 @@ final class KernelParams {
 
     private static void store(MemorySegment slot, int index, ArgType type, Object value) {
         switch (type) {
-            case F32_BUFFER, F64_BUFFER, I32_BUFFER, LONG -> slot.set(JAVA_LONG, 0, expect(index, type, value, Long.class));
+            case F32_BUFFER, F64_BUFFER, I32_BUFFER, LONG ->
+                    slot.set(JAVA_LONG, 0, expect(index, type, value, Long.class));
             case INT -> slot.set(JAVA_INT, 0, expect(index, type, value, Integer.class));
             case FLOAT -> slot.set(JAVA_FLOAT, 0, expect(index, type, value, Float.class));
             case DOUBLE -> slot.set(JAVA_DOUBLE, 0, expect(index, type, value, Double.class));
+            default -> {
+                // every constant is handled above
+            }
         }
     }
 

@@ -35,7 +35,9 @@ final class NvccCompiler implements PtxCompiler {
         this.nvcc = nvcc;
     }
 
-    /** The nvcc on {@code PATH}, else in {@code CUDA_HOME/bin}, {@code CUDA_PATH/bin} or {@code /usr/local/cuda/bin}. */
+    /**
+     * The nvcc on {@code PATH}, else in {@code CUDA_HOME/bin}, {@code CUDA_PATH/bin} or {@code /usr/local/cuda/bin}.
+     */
     static Optional<NvccCompiler> locate(Map<String, String> env) {
         return candidates(env).stream().filter(Files::isExecutable).findFirst().map(NvccCompiler::new);
     }

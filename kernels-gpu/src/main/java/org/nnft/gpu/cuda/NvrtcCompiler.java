@@ -56,7 +56,8 @@ final class NvrtcCompiler implements PtxCompiler {
                 ADDRESS, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, ADDRESS));
         compileProgram = bind(linker, lookup, "nvrtcCompileProgram", FunctionDescriptor.of(JAVA_INT,
                 ADDRESS, JAVA_INT, ADDRESS));
-        getProgramLogSize = bind(linker, lookup, "nvrtcGetProgramLogSize", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+        getProgramLogSize = bind(linker, lookup, "nvrtcGetProgramLogSize",
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
         getProgramLog = bind(linker, lookup, "nvrtcGetProgramLog", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
         getPtxSize = bind(linker, lookup, "nvrtcGetPTXSize", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
         getPtx = bind(linker, lookup, "nvrtcGetPTX", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
@@ -189,7 +190,8 @@ final class NvrtcCompiler implements PtxCompiler {
         if (rc != 0) {
             MemorySegment s = (MemorySegment) getErrorString.invokeExact(rc);
             String text = s.equals(MemorySegment.NULL) ? "NVRTC error " + rc : s.reinterpret(4096).getString(0);
-            throw new CompilerUnavailableException("cuda: " + function + " failed: " + text + " (" + description() + ")");
+            throw new CompilerUnavailableException("cuda: " + function + " failed: " + text + " ("
+                    + description() + ")");
         }
     }
 

@@ -167,7 +167,8 @@ public final class PtxPrecompiler {
         Optional<NvccCompiler> found = nvccPath == null ? NvccCompiler.locate(System.getenv())
                 : Optional.of(nvccPath).filter(Files::isExecutable).map(NvccCompiler::new);
         if (found.isEmpty()) {
-            err.println("ptx: no nvcc " + (nvccPath != null ? "at " + nvccPath : "on PATH, in CUDA_HOME or /usr/local/cuda"));
+            err.println("ptx: no nvcc "
+                    + (nvccPath != null ? "at " + nvccPath : "on PATH, in CUDA_HOME or /usr/local/cuda"));
             return 1;
         }
         NvccCompiler nvcc = found.get();

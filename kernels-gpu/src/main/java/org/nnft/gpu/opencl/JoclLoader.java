@@ -5,6 +5,7 @@ import org.nnft.engine.BackendUnavailableException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Loads JOCL and, through it, the system's OpenCL ICD loader, once per JVM. A failure (no
@@ -42,8 +43,9 @@ final class JoclLoader {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String reason = "cannot load OpenCL through JOCL (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
-        if (System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
+        String reason = "cannot load OpenCL through JOCL (" + root.getClass().getSimpleName() + ": "
+                + root.getMessage() + ")";
+        if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
             for (String dir : LIBRARY_DIRS) {
                 Path versioned = Path.of(dir, "libOpenCL.so.1");
                 if (Files.exists(versioned) && !Files.exists(Path.of(dir, "libOpenCL.so"))) {

@@ -26,7 +26,9 @@ final class OpenClDevices {
     private OpenClDevices() {
     }
 
-    /** Every device of every platform; throws BackendUnavailableException when OpenCL cannot load or there is no device. */
+    /**
+     * Every device of every platform; throws BackendUnavailableException when OpenCL cannot load or there is no device.
+     */
     static List<OpenClDevice> all() {
         JoclLoader.require();
         int[] numPlatforms = new int[1];

@@ -1,6 +1,7 @@
 package org.nnft.gpu.opencl;
 
 import org.jocl.CL;
+import org.jocl.CLException;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
 import org.jocl.cl_command_queue;
@@ -185,7 +186,7 @@ public final class OpenClDriver implements GpuDriver {
         cl_kernel k;
         try {
             k = CL.clCreateKernel(program.program, name, err);
-        } catch (org.jocl.CLException e) {
+        } catch (CLException e) {
             err[0] = e.getStatus();
             k = null;
         }
@@ -227,7 +228,8 @@ public final class OpenClDriver implements GpuDriver {
             long[] size = new long[1];
             CL.clGetProgramBuildInfo(program, device.id(), CL.CL_PROGRAM_BUILD_LOG, 0, null, size);
             byte[] bytes = new byte[(int) size[0]];
-            CL.clGetProgramBuildInfo(program, device.id(), CL.CL_PROGRAM_BUILD_LOG, bytes.length, Pointer.to(bytes), null);
+            CL.clGetProgramBuildInfo(program, device.id(), CL.CL_PROGRAM_BUILD_LOG, bytes.length,
+                    Pointer.to(bytes), null);
             int n = bytes.length;
             while (n > 0 && bytes[n - 1] == 0) {
                 n--;
@@ -250,7 +252,8 @@ public final class OpenClDriver implements GpuDriver {
                     + args.size() + " arguments");
         }
         if (globalSize < 0 || localSize < 0) {
-            throw new EngineException("opencl: kernel '" + k.name() + "': negative launch size " + globalSize + "/" + localSize);
+            throw new EngineException("opencl: kernel '" + k.name() + "': negative launch size "
+                    + globalSize + "/" + localSize);
         }
         for (int i = 0; i < types.size(); i++) {
             setArg(k, i, types.get(i), args.get(i));

@@ -7,6 +7,7 @@ import org.nnft.gpu.KernelBuildException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -78,14 +79,15 @@ class CompileOptionsTest {
         });
         assertSame(bad, assertThrows(KernelBuildException.class,
                 () -> new CompilerChain(List.of(failing, works)).compile("k", "src", 90)));
-        EngineException none = assertThrows(EngineException.class, () -> new CompilerChain(List.of()).compile("k", "s", 90));
+        EngineException none = assertThrows(EngineException.class, () -> new CompilerChain(List.of())
+                .compile("k", "s", 90));
         assertTrue(none.getMessage().contains("NNFT_NVRTC"), none.getMessage());
         EngineException all = assertThrows(EngineException.class,
                 () -> new CompilerChain(List.of(broken)).compile("k", "s", 90));
         assertTrue(all.getMessage().contains("nvrtc builtins missing"), all.getMessage());
     }
 
-    private static PtxCompiler compiler(java.util.function.Supplier<String> body) {
+    private static PtxCompiler compiler(Supplier<String> body) {
         return new PtxCompiler() {
             @Override
             public String compile(String name, String source, int arch) {

@@ -90,7 +90,8 @@ class CudaDriverGpuTest {
             driver.read(x, 0, out, 0, n);
             for (int i = 0; i < n; i++) {
                 float want = (float) (0.1f * (float) i + 1.0 / 3 + (local - 2));
-                assertEquals(Float.floatToRawIntBits(want), Float.floatToRawIntBits(out[i]), "x[" + i + "], local " + local);
+                assertEquals(Float.floatToRawIntBits(want), Float.floatToRawIntBits(out[i]),
+                        "x[" + i + "], local " + local);
             }
         }
         driver.launch(k, 0, 0, AFFINE_SIGNATURE, List.of(x, 0L, 0f, 0.0, 0));
@@ -104,7 +105,8 @@ class CudaDriverGpuTest {
         Optional<NvrtcCompiler> nvrtc = NvrtcCompiler.locate(System.getenv());
         Optional<NvccCompiler> nvcc = NvccCompiler.locate(System.getenv());
         Assumptions.assumeTrue(nvrtc.isPresent() || nvcc.isPresent(), "no CUDA compiler");
-        for (PtxCompiler c : List.of(nvrtc, nvcc).stream().flatMap(Optional::stream).map(PtxCompiler.class::cast).toList()) {
+        for (PtxCompiler c : List.of(nvrtc, nvcc).stream().flatMap(Optional::stream)
+                .map(PtxCompiler.class::cast).toList()) {
             String ptx = c.compile("dialect_probe", source, driver.arch());
             assertTrue(ptx.contains(".entry dialect_probe("), c.description());
             driver.load("dialect_probe", ptx).release();

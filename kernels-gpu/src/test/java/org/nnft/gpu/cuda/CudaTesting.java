@@ -4,7 +4,10 @@ import org.nnft.engine.Backend;
 import org.nnft.engine.BackendOptions;
 import org.nnft.engine.conformance.TestBackends;
 
-/** Opens the CUDA backend for tests; skipped where no NVIDIA GPU is usable unless NNFT_REQUIRE_CUDA is set ({@link TestBackends}). */
+/**
+ * Opens the CUDA backend for tests; skipped where no NVIDIA GPU is usable unless NNFT_REQUIRE_CUDA is set
+ * ({@link TestBackends}).
+ */
 final class CudaTesting {
     private CudaTesting() {
     }

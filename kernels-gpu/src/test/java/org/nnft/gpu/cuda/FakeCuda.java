@@ -53,7 +53,8 @@ final class FakeCuda {
                 Files.write(c, in.readAllBytes());
             }
             Path so = dir.resolve("lib" + name + ".so");
-            List<String> cmd = new ArrayList<>(List.of("cc", "-shared", "-fPIC", "-O1", "-o", so.toString(), c.toString()));
+            List<String> cmd = new ArrayList<>(List.of("cc", "-shared", "-fPIC", "-O1", "-o",
+                    so.toString(), c.toString()));
             for (String d : defines) {
                 cmd.add("-D" + d);
             }

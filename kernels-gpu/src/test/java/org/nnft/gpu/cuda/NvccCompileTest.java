@@ -4,10 +4,13 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.nnft.engine.conformance.BackendConformance;
 import org.nnft.engine.kernel.KernelSource;
 import org.nnft.gpu.GpuDriver;
 import org.nnft.gpu.KernelBuildException;
 import org.nnft.gpu.KernelSources;
+
+import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class NvccCompileTest {
     static final String TEST_KERNEL = """
-            KERNEL void dialect_probe(GLOBAL double* out, GLOBAL const float* in, i64 n, i64 seed, int flag, float scale)
+            KERNEL void dialect_probe(GLOBAL double* out, GLOBAL const float* in, i64 n, i64 seed, int flag, \
+            float scale)
             {
                 LOCAL double tile[64];
                 i64 i = GID;
@@ -32,7 +36,8 @@ class NvccCompileTest {
                 double z = rs_box_muller(w[0], w[1], flag);
                 double u = rs_uniform_double(w[2], w[3]) + (double) rs_uniform_float(w[0]);
                 i64 bits = AS_LONG(z) ^ I64C(1);
-                out[i] = tile[LID] + u + AS_DOUBLE(bits) + (double) AS_FLOAT(AS_UINT(scale)) + (double) GROUP_ID * GROUP_SIZE;
+                out[i] = tile[LID] + u + AS_DOUBLE(bits) + (double) AS_FLOAT(AS_UINT(scale)) \
+            + (double) GROUP_ID * GROUP_SIZE;
             }
             """;
 
@@ -69,14 +74,15 @@ class NvccCompileTest {
 
     @Test
     void conformanceKernelCompiles() {
-        String axpy = KernelSource.resource(org.nnft.engine.conformance.BackendConformance.class, "conformance_axpy.c");
+        String axpy = KernelSource.resource(BackendConformance.class, "conformance_axpy.c");
         assertTrue(nvcc.compile("conformance_axpy", assemble(axpy), 90).contains(".entry conformance_axpy("));
     }
 
     @Test
     void sourceErrorsAreBuildErrorsWithTheLog() {
         KernelBuildException e = assertThrows(KernelBuildException.class,
-                () -> nvcc.compile("broken", assemble("KERNEL void broken(GLOBAL float* x) { x[0] = undefined_name; }"), 90));
+                () -> nvcc.compile("broken",
+                        assemble("KERNEL void broken(GLOBAL float* x) { x[0] = undefined_name; }"), 90));
         assertTrue(e.log().contains("undefined_name"), e.log());
         assertTrue(e.log().contains("--fmad=false"), "the log starts with the command line");
     }
@@ -85,6 +91,6 @@ class NvccCompileTest {
     void nvccKnowsItsArchitectures() {
         int[] archs = nvcc.supportedArchs();
         assertTrue(archs.length > 0);
-        assertTrue(java.util.Arrays.stream(archs).anyMatch(a -> a == 90));
+        assertTrue(Arrays.stream(archs).anyMatch(a -> a == 90));
     }
 }

@@ -53,7 +53,8 @@ class PtxPrecompilerTest {
     public static final class BrokenCatalog implements KernelCatalog {
         @Override
         public List<Kernel> kernels() {
-            return List.of(Kernel.of("broken_probe", "KERNEL void broken_probe() { BROKEN; }\n", (args, from, to) -> { }));
+            return List.of(Kernel.of("broken_probe", "KERNEL void broken_probe() { BROKEN; }\n",
+                    (args, from, to) -> { }));
         }
     }
 
@@ -71,7 +72,8 @@ class PtxPrecompilerTest {
             done
             echo "$in" >> "$(dirname "$0")/calls"
             if grep -q BROKEN "$in"; then echo "$in(1): error: identifier \\"BROKEN\\" is undefined"; exit 2; fi
-            { echo "// fake PTX for $arch"; sed -n 's/^KERNEL void \\([A-Za-z0-9_]*\\)(.*/.visible .entry \\1(/p' "$in"; } > "$out"
+            { echo "// fake PTX for $arch"; \
+            sed -n 's/^KERNEL void \\([A-Za-z0-9_]*\\)(.*/.visible .entry \\1(/p' "$in"; } > "$out"
             """;
 
     @TempDir
@@ -91,7 +93,8 @@ class PtxPrecompilerTest {
     }
 
     private static PtxPrecompiler.Entry entry(List<PtxPrecompiler.Entry> entries, String name) {
-        return entries.stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow(() -> new AssertionError(name));
+        return entries.stream().filter(e -> e.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError(name));
     }
 
     @Test
@@ -99,7 +102,8 @@ class PtxPrecompilerTest {
         List<String> names = PtxPrecompiler.entries(getClass().getClassLoader()).stream()
                 .map(PtxPrecompiler.Entry::name).toList();
         assertEquals(List.of("fill_uniform_f32", "fill_normal_f32", "fill_uniform_f64", "fill_normal_f64",
-                "summarize_f32", "summarize_f64", "summarize_i32", "matmul_f32", "matmul_f64", "precompile_probe"), names);
+                "summarize_f32", "summarize_f64", "summarize_i32", "matmul_f32", "matmul_f64",
+                "precompile_probe"), names);
         assertEquals(names.subList(0, 9), CoreKernels.all().stream().map(CoreKernels.Source::name).toList());
     }
 
@@ -148,13 +152,16 @@ class PtxPrecompilerTest {
                 return "recording compiler";
             }
         };
-        CudaDriver driver = CudaDriver.open(CudaLibrary.load(FakeCuda.library().toString()), "h100", () -> recording, 64);
+        CudaDriver driver = CudaDriver.open(CudaLibrary.load(FakeCuda.library().toString()), "h100",
+                () -> recording, 64);
         try (GpuBackend backend = new GpuBackend(driver)) {
-            DeviceBuffer x = backend.allocate(DType.F32, 0); // compiled, never launched (the fake runs fake_affine only)
+            // compiled, never launched (the fake runs fake_affine only)
+            DeviceBuffer x = backend.allocate(DType.F32, 0);
             backend.launch(ProbeCatalog.PROBE, 0, new KernelArgs().buffer(x));
             backend.fillNormal(x, 1, 2, 3);
         }
-        assertEquals(List.of(entry(entries, "precompile_probe").resource(), entry(entries, "fill_normal_f32").resource()),
+        assertEquals(List.of(entry(entries, "precompile_probe").resource(),
+                entry(entries, "fill_normal_f32").resource()),
                 asked);
     }
 
@@ -165,7 +172,8 @@ class PtxPrecompilerTest {
         int status;
         try (URLClassLoader loader = withCatalog(BrokenCatalog.class)) {
             status = PtxPrecompiler.run(List.of(tmp.resolve("classes").toString(), "--nvcc", fakeNvcc().toString()),
-                    loader, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+                    loader, new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
         }
         assertEquals(1, status);
         String message = err.toString(StandardCharsets.UTF_8);

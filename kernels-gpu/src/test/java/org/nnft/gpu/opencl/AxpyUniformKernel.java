@@ -10,7 +10,8 @@ import org.nnft.engine.random.RandomStreams;
  * {@code z = b (float) x + U_float(seed, stream + 1, i)}, {@code w = (word(seed, stream, i) >>> 8) + shift}.
  */
 final class AxpyUniformKernel {
-    static final Kernel KERNEL = Kernel.of("axpy_uniform", KernelSource.resource(AxpyUniformKernel.class, "axpy_uniform.c"),
+    static final Kernel KERNEL = Kernel.of("axpy_uniform",
+            KernelSource.resource(AxpyUniformKernel.class, "axpy_uniform.c"),
             (args, from, to) -> {
                 double a = args.doubleArg(1);
                 double[] x = args.doubles(2);

@@ -27,10 +27,11 @@ class ClCallsTest {
     void failedCallsThrowWithContext() {
         EngineException e = assertThrows(EngineException.class,
                 () -> ClCalls.check("clEnqueueNDRangeKernel(k)", "dev0", () -> CL.CL_INVALID_KERNEL_ARGS));
-        assertTrue(e.getMessage().contains("clEnqueueNDRangeKernel(k)") && e.getMessage().contains("CL_INVALID_KERNEL_ARGS")
+        assertTrue(e.getMessage().contains("clEnqueueNDRangeKernel(k)")
+                && e.getMessage().contains("CL_INVALID_KERNEL_ARGS")
                 && e.getMessage().contains("dev0"), e.getMessage());
-        EngineException created = assertThrows(EngineException.class, () -> ClCalls.create("clCreateBuffer of 8 bytes", "dev0",
-                err -> {
+        EngineException created = assertThrows(EngineException.class,
+                () -> ClCalls.create("clCreateBuffer of 8 bytes", "dev0", err -> {
                     err[0] = CL.CL_MEM_OBJECT_ALLOCATION_FAILURE;
                     return null;
                 }));

@@ -13,6 +13,7 @@ import org.nnft.engine.EngineException;
 import org.nnft.engine.spi.BackendProvider;
 
 import java.util.List;
+import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -34,7 +35,8 @@ class OpenClDeviceTest {
         OpenClDevice chosen = OpenClDevices.select(BackendOptions.DEFAULTS);
         assertTrue(probe.available(), probe.reason());
         assertEquals(chosen.isGpu() ? 20 : -10, probe.priority());
-        BackendStatus status = Backends.list().stream().filter(s -> s.name().equals("opencl")).findFirst().orElseThrow();
+        BackendStatus status = Backends.list().stream().filter(s -> s.name().equals("opencl"))
+                .findFirst().orElseThrow();
         assertTrue(status.available(), status.toString());
     }
 
@@ -44,8 +46,8 @@ class OpenClDeviceTest {
             assertEquals("opencl", b.name());
             OpenClDevice chosen = OpenClDevices.select(BackendOptions.DEFAULTS);
             assertEquals(chosen.name(), b.device().name());
-            assertTrue(b.device().memoryBytes() > 0 && b.device().maxAllocationBytes() > 0 && b.device().computeUnits() > 0,
-                    b.device().toString());
+            assertTrue(b.device().memoryBytes() > 0 && b.device().maxAllocationBytes() > 0
+                    && b.device().computeUnits() > 0, b.device().toString());
         }
     }
 
@@ -55,7 +57,7 @@ class OpenClDeviceTest {
         try (Backend b = new OpenClBackendProvider().open(BackendOptions.of("device", "0"))) {
             assertEquals(first.name(), b.device().name());
         }
-        String part = first.name().substring(0, Math.min(6, first.name().length())).toUpperCase(java.util.Locale.ROOT);
+        String part = first.name().substring(0, Math.min(6, first.name().length())).toUpperCase(Locale.ROOT);
         try (Backend b = new OpenClBackendProvider().open(BackendOptions.of("device", part))) {
             assertEquals(first.name(), b.device().name());
         }
@@ -64,7 +66,8 @@ class OpenClDeviceTest {
                     b.device().name());
         }
         String platformPart = first.platformName().substring(0, Math.min(5, first.platformName().length()));
-        try (Backend b = new OpenClBackendProvider().open(BackendOptions.of("platform", platformPart.toLowerCase(java.util.Locale.ROOT)))) {
+        try (Backend b = new OpenClBackendProvider()
+                .open(BackendOptions.of("platform", platformPart.toLowerCase(Locale.ROOT)))) {
             assertTrue(b.device().vendor().contains(first.platformName()), b.device().vendor());
         }
     }
@@ -74,15 +77,16 @@ class OpenClDeviceTest {
         OpenClBackendProvider p = new OpenClBackendProvider();
         BackendUnavailableException byName = assertThrows(BackendUnavailableException.class,
                 () -> p.open(BackendOptions.of("device", "no-such-device-xyz")));
-        assertTrue(byName.getMessage().contains("no-such-device-xyz") && byName.getMessage().contains(devices.get(0).name()),
-                byName.getMessage());
+        assertTrue(byName.getMessage().contains("no-such-device-xyz")
+                && byName.getMessage().contains(devices.get(0).name()), byName.getMessage());
         BackendUnavailableException byIndex = assertThrows(BackendUnavailableException.class,
                 () -> p.open(BackendOptions.of("device", "99")));
         assertTrue(byIndex.getMessage().contains("99"), byIndex.getMessage());
         BackendUnavailableException byPlatform = assertThrows(BackendUnavailableException.class,
                 () -> p.open(BackendOptions.of("platform", "no-such-platform")));
         assertTrue(byPlatform.getMessage().contains("no-such-platform"), byPlatform.getMessage());
-        EngineException badItems = assertThrows(EngineException.class, () -> p.open(BackendOptions.of("launchItems", "3")));
+        EngineException badItems = assertThrows(EngineException.class,
+                () -> p.open(BackendOptions.of("launchItems", "3")));
         assertTrue(badItems.getMessage().contains("launchItems"), badItems.getMessage());
     }
 

@@ -18,7 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Domain {@link Kernel}s: the same kernel gives identical bits on the CPU backend and on OpenCL; misuse is reported. */
+/**
+ * Domain {@link Kernel}s: the same kernel gives identical bits on the CPU backend and on OpenCL; misuse is reported.
+ */
 class OpenClKernelLaunchTest {
     private static Backend cpu;
     private static Backend gpu;
@@ -84,8 +86,10 @@ class OpenClKernelLaunchTest {
 
     @Test
     void missingEntryPointGivesKernelBuildException() {
-        Kernel k = Kernel.of("not_there", "KERNEL void something_else(i64 n) { }", (args, from, to) -> { }, ArgType.LONG);
-        KernelBuildException e = assertThrows(KernelBuildException.class, () -> gpu.launch(k, 1, new KernelArgs().i64(1)));
+        Kernel k = Kernel.of("not_there", "KERNEL void something_else(i64 n) { }",
+                (args, from, to) -> { }, ArgType.LONG);
+        KernelBuildException e = assertThrows(KernelBuildException.class,
+                () -> gpu.launch(k, 1, new KernelArgs().i64(1)));
         assertEquals("not_there", e.kernelName());
     }
 
@@ -93,7 +97,8 @@ class OpenClKernelLaunchTest {
     void argumentsAreChecked() {
         try (DeviceBuffer f = gpu.allocate(DType.F32, 4); DeviceBuffer other = cpu.allocate(DType.F64, 4)) {
             Kernel k = AxpyUniformKernel.KERNEL;
-            EngineException wrongCount = assertThrows(EngineException.class, () -> gpu.launch(k, 4, new KernelArgs().i64(4)));
+            EngineException wrongCount = assertThrows(EngineException.class,
+                    () -> gpu.launch(k, 4, new KernelArgs().i64(4)));
             assertTrue(wrongCount.getMessage().contains("expects 10 arguments"), wrongCount.getMessage());
             EngineException wrongType = assertThrows(EngineException.class, () -> gpu.launch(k, 4, new KernelArgs()
                     .i64(4).f64(1).buffer(f).buffer(f).f32(1).buffer(f).i32(0).buffer(f).i64(0).i64(0)));
@@ -106,8 +111,9 @@ class OpenClKernelLaunchTest {
             assertThrows(EngineException.class, () -> gpu.launch(k, -1, new KernelArgs()));
             try (DeviceBuffer x = gpu.allocate(DType.F64, 4); DeviceBuffer y = gpu.allocate(DType.F64, 4);
                  DeviceBuffer w = gpu.allocate(DType.I32, 4)) {
-                EngineException tooWide = assertThrows(EngineException.class, () -> gpu.launch(k.withWorkGroupSize(1 << 24), 4,
-                        new KernelArgs().i64(4).f64(1).buffer(x).buffer(y).f32(1).buffer(f).i32(0).buffer(w).i64(0).i64(0)));
+                EngineException tooWide = assertThrows(EngineException.class,
+                        () -> gpu.launch(k.withWorkGroupSize(1 << 24), 4, new KernelArgs().i64(4).f64(1).buffer(x)
+                                .buffer(y).f32(1).buffer(f).i32(0).buffer(w).i64(0).i64(0)));
                 assertTrue(tooWide.getMessage().contains("work-groups of " + (1 << 24)), tooWide.getMessage());
             }
         }

@@ -11,6 +11,7 @@ import org.nnft.engine.DType;
 import org.nnft.engine.DeviceBuffer;
 import org.nnft.engine.Summary;
 
+import java.util.Arrays;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -65,6 +66,9 @@ class OpenClLinearAlgebraTest {
                     v[i] = (int) values[i];
                 }
                 buf.write(v);
+            }
+            default -> {
+                // every constant is handled above
             }
         }
         return buf;
@@ -180,7 +184,8 @@ class OpenClLinearAlgebraTest {
 
     private static double[] cpuMatmul(DType t, boolean ta, boolean tb, int m, int n, int k, double alpha,
                                       double[] a, double[] b, double beta, double[] c) {
-        try (DeviceBuffer da = upload(cpu, t, a); DeviceBuffer db = upload(cpu, t, b); DeviceBuffer dc = upload(cpu, t, c)) {
+        try (DeviceBuffer da = upload(cpu, t, a); DeviceBuffer db = upload(cpu, t, b);
+                DeviceBuffer dc = upload(cpu, t, c)) {
             cpu.matmul(ta, tb, m, n, k, alpha, da, db, beta, dc);
             return download(dc);
         }
@@ -188,7 +193,7 @@ class OpenClLinearAlgebraTest {
 
     private static double[] nans(int n) {
         double[] v = new double[n];
-        java.util.Arrays.fill(v, Double.NaN);
+        Arrays.fill(v, Double.NaN);
         return v;
     }
 
@@ -220,7 +225,8 @@ class OpenClLinearAlgebraTest {
                                 scale += Math.abs(a[p * n + i] * a[p * n + j]);
                             }
                             scale = 0.75 * scale + Math.abs(beta * c0[i * n + j]);
-                            assertEquals(want[i * n + j], got[i * n + j], (k + 2) * eps(t) * scale, t + " at " + i + "," + j);
+                            assertEquals(want[i * n + j], got[i * n + j], (k + 2) * eps(t) * scale, t
+                                    + " at " + i + "," + j);
                             if (beta == 0) {
                                 assertEquals(got[i * n + j], got[j * n + i], 0.0, "symmetry at " + i + "," + j);
                             }

@@ -2,9 +2,12 @@ package org.nnft.lattice.action;
 
 import org.nnft.lattice.geometry.Lattice;
 
+import java.util.Arrays;
+
 /**
  * Inhomogeneous phi^4 couplings on a {@link Lattice}:
- * {@code S = - sum_<ij> w_ij phi_i phi_j - sum_<<ij>> v_ij phi_i phi_j + sum_i (a_i phi_i^2 + b_i phi_i^4 - h_i phi_i)}.
+ * {@code S = - sum_<ij> w_ij phi_i phi_j - sum_<<ij>> v_ij phi_i phi_j + sum_i (a_i phi_i^2 + b_i phi_i^4 - h_i
+ * phi_i)}.
  *
  * <p>{@code w[x * d + mu]} is the weight of the link from {@code x} to {@code x + e_mu};
  * {@code v[x * P + p]} the weight of diagonal link p of x (next-nearest neighbour {@code x + e_mu +- e_nu},
@@ -59,8 +62,8 @@ public final class Couplings {
     public Couplings withUniform(double h, double v) {
         double[] hs = new double[lattice.volume()];
         double[] vs = new double[lattice.volume() * lattice.diagonalsPerSite()];
-        java.util.Arrays.fill(hs, requireFinite("h", h));
-        java.util.Arrays.fill(vs, requireFinite("v", v));
+        Arrays.fill(hs, requireFinite("h", h));
+        Arrays.fill(vs, requireFinite("v", v));
         return new Couplings(lattice, linkWeights, quadratic, quartic, hs, vs);
     }
 
@@ -78,9 +81,9 @@ public final class Couplings {
         double[] w = new double[lattice.links()];
         double[] as = new double[lattice.volume()];
         double[] bs = new double[lattice.volume()];
-        java.util.Arrays.fill(w, requireFinite("kappa", kappa));
-        java.util.Arrays.fill(as, requireFinite("a", a));
-        java.util.Arrays.fill(bs, requireFinite("b", b));
+        Arrays.fill(w, requireFinite("kappa", kappa));
+        Arrays.fill(as, requireFinite("a", a));
+        Arrays.fill(bs, requireFinite("b", b));
         return new Couplings(lattice, w, as, bs);
     }
 

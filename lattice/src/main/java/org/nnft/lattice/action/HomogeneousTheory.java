@@ -25,7 +25,10 @@ public record HomogeneousTheory(double kappa, double a, double b) {
         return new HomogeneousTheory(1.0, (mu2 + 2.0 * dim) / 2.0, lambda / 4.0);
     }
 
-    /** Hopping form {@code -beta sum phi phi + phi^2 + lam (phi^2 - 1)^2}: kappa = beta, a = 1 - 2 lam, b = lam (constant dropped). */
+    /**
+     * Hopping form {@code -beta sum phi phi + phi^2 + lam (phi^2 - 1)^2}: kappa = beta, a = 1 - 2 lam, b = lam
+     * (constant dropped).
+     */
     public static HomogeneousTheory fromHopping(double beta, double lam) {
         Couplings.requireFinite("beta", beta);
         Couplings.requireFinite("lam", lam);

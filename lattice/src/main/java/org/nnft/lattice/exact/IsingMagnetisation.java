@@ -1,5 +1,7 @@
 package org.nnft.lattice.exact;
 
+import java.util.Arrays;
+
 /**
  * Exact magnetisation moments of the 2D Ising model {@code Z = sum_s exp(K sum_<ij> s_i s_j)} on the L x L
  * torus (same link convention as {@link KaufmanIsing}) by a site-by-site transfer matrix: the first row is
@@ -35,7 +37,7 @@ public final class IsingMagnetisation {
         double[][] next = new double[states][5];
         for (int first = 0; first < states; first++) {
             for (double[] row : cur) {
-                java.util.Arrays.fill(row, 0.0);
+                Arrays.fill(row, 0.0);
             }
             double w0 = 1;
             int m0 = 0;
@@ -51,7 +53,7 @@ public final class IsingMagnetisation {
             for (int i = 1; i < l; i++) {
                 for (int j = 0; j < l; j++) {
                     for (double[] row : next) {
-                        java.util.Arrays.fill(row, 0.0);
+                        Arrays.fill(row, 0.0);
                     }
                     for (int s = 0; s < states; s++) {
                         double[] v = cur[s];

@@ -3,6 +3,8 @@ package org.nnft.lattice.learn;
 import org.nnft.lattice.action.Couplings;
 import org.nnft.lattice.geometry.Lattice;
 
+import java.util.Arrays;
+
 /**
  * The parameters theta of the Markov-random-field model (docs/physics.md B.4) as one vector, and the features
  * {@code dS/dtheta} of a configuration. Layout: {@code [w_0 .. w_{dV-1} | a_0 .. a_{V-1} | b_0 .. b_{V-1}]}
@@ -36,9 +38,9 @@ public final class CouplingParameters {
         }
         int links = l.links();
         int v = l.volume();
-        return new Couplings(l, java.util.Arrays.copyOfRange(theta, 0, links),
-                java.util.Arrays.copyOfRange(theta, links, links + v),
-                java.util.Arrays.copyOfRange(theta, links + v, links + 2 * v));
+        return new Couplings(l, Arrays.copyOfRange(theta, 0, links),
+                Arrays.copyOfRange(theta, links, links + v),
+                Arrays.copyOfRange(theta, links + v, links + 2 * v));
     }
 
     /** Writes {@code f = dS/dtheta} of configuration {@code phi} into {@code out}. */

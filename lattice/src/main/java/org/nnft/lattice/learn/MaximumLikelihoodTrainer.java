@@ -11,10 +11,11 @@ import java.util.function.IntConsumer;
  * Learns couplings from data (forward KL = maximum likelihood, docs/physics.md B.4). The negative log-likelihood
  * per configuration is {@code <S>_data + ln Z(theta)}, with gradient {@code <f>_data - <f>_theta},
  * {@code f = dS/dtheta}; gradient descent is
- * {@code w_ij += eta (<phi_i phi_j>_data - <phi_i phi_j>_model)}, {@code a_i -= eta (<phi_i^2>_data - <phi_i^2>_model)},
+ * {@code w_ij += eta (<phi_i phi_j>_data - <phi_i phi_j>_model)}, {@code a_i -= eta (<phi_i^2>_data -
+ * <phi_i^2>_model)},
  * {@code b_i -= eta (<phi_i^4>_data - <phi_i^4>_model)}; the {@link Optimizer#NATURAL_GRADIENT} preconditions it
- * with the model's Fisher information, taken from the previous step's samples. Model averages come from a persistent {@link ModelSampler}. The history
- * holds theta after every step.
+ * with the model's Fisher information, taken from the previous step's samples. Model averages come from a persistent
+ * {@link ModelSampler}. The history holds theta after every step.
  */
 public final class MaximumLikelihoodTrainer {
     private MaximumLikelihoodTrainer() {

@@ -23,7 +23,8 @@ public final class NetworkTrainer {
     public static List<Phi4Network> train(Phi4Network start, double[][] data, int steps, int sweepsPerStep, double eta,
                                           boolean quartic, long seed) {
         if (steps < 1 || sweepsPerStep < 1) {
-            throw new IllegalArgumentException("steps and sweepsPerStep must be >= 1, got " + steps + ", " + sweepsPerStep);
+            throw new IllegalArgumentException("steps and sweepsPerStep must be >= 1, got " + steps
+                    + ", " + sweepsPerStep);
         }
         if (!(eta > 0) || !Double.isFinite(eta)) {
             throw new IllegalArgumentException("eta must be positive and finite, got " + eta);

@@ -29,7 +29,8 @@ public final class Phi4Network {
             throw new IllegalArgumentException("need at least one visible and one hidden unit");
         }
         if (w.length != nv * nh || a.length != nv || b.length != nv || m.length != nh || n.length != nh) {
-            throw new IllegalArgumentException("w must have nv*nh entries, a and b nv = r.length, m and n nh = s.length");
+            throw new IllegalArgumentException("w must have nv*nh entries, a and b nv = r.length, "
+                    + "m and n nh = s.length");
         }
         for (int i = 0; i < nv; i++) {
             requireNormalisable("visible", i, a[i], b[i]);

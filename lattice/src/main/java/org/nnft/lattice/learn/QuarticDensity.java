@@ -17,7 +17,8 @@ public final class QuarticDensity {
     }
 
     /** A draw, or {@code old} after {@code tries} rejections. */
-    public static double sample(double c, double q, double j, double old, long seed, long stream, long block, int tries) {
+    public static double sample(double c, double q, double j, double old, long seed, long stream,
+            long block, int tries) {
         if (!(c >= 0) || !Double.isFinite(c) || !Double.isFinite(q) || !Double.isFinite(j)) {
             throw new IllegalArgumentException("need finite c >= 0, q, j; got c=" + c + ", q=" + q + ", j=" + j);
         }

@@ -13,8 +13,8 @@ import java.util.function.IntConsumer;
  * Learns a target action A without data (reverse KL, docs/physics.md B.4): at each step sample the model S(theta)
  * with a {@link ModelSampler}, estimate {@code dKL/dtheta} by {@link ReverseKlGradient} and update theta with the
  * {@link Optimizer} (the natural gradient preconditions with the previous step's Fisher information, see
- * {@link Optimizer#NATURAL_GRADIENT}). The history records theta after every step and {@code <A - S>} (with error) measured on the
- * samples that step used. The seed's demonstration: start from random inhomogeneous couplings and learn
+ * {@link Optimizer#NATURAL_GRADIENT}). The history records theta after every step and {@code <A - S>} (with error)
+ * measured on the samples that step used. The seed's demonstration: start from random inhomogeneous couplings and learn
  * {@code A = -sum phi phi + 1.52425 sum phi^2 + 0.175 sum phi^4}.
  */
 public final class ReverseKlTrainer {

@@ -1,5 +1,7 @@
 package org.nnft.lattice.learn;
 
+import java.util.Objects;
+
 /**
  * Settings of a training run: {@code steps} parameter updates; before each, {@code thermalize} sweeps of the
  * persistent model chain at the current couplings, then {@code samples} configurations every {@code every}
@@ -22,7 +24,7 @@ public record TrainingSettings(int steps, int thermalize, int samples, int every
         if (every < 1) {
             throw new IllegalArgumentException("every must be >= 1, got " + every);
         }
-        java.util.Objects.requireNonNull(optimizer, "optimizer");
+        Objects.requireNonNull(optimizer, "optimizer");
         if (!(eta > 0) || !Double.isFinite(eta)) {
             throw new IllegalArgumentException("eta must be positive and finite, got " + eta);
         }

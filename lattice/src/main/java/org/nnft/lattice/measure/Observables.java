@@ -4,6 +4,7 @@ import org.nnft.lattice.action.Phi4Action;
 import org.nnft.lattice.geometry.Lattice;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -50,7 +51,7 @@ public final class Observables {
         double sum4 = 0;
         double nn = 0;
         double phiDs = 0;
-        java.util.Arrays.fill(slices, 0.0);
+        Arrays.fill(slices, 0.0);
         int sliceVolume = v / lattice.size();
         for (int x = 0; x < v; x++) {
             double p = phi[x];

@@ -23,7 +23,10 @@ public final class Reweighting {
     private Reweighting() {
     }
 
-    /** {@code <O>} at {@code mu^2 + deltaMu2} (kappa, lambda fixed) from series measured at mu^2, phi2 the site average of phi^2. */
+    /**
+     * {@code <O>} at {@code mu^2 + deltaMu2} (kappa, lambda fixed) from series measured at mu^2, phi2 the site average
+     * of phi^2.
+     */
     public static Estimate inMu2(double[] observable, double[] phi2, int volume, double deltaMu2) {
         if (observable.length != phi2.length) {
             throw new IllegalArgumentException("observable and phi2 must have equal lengths");

@@ -4,6 +4,7 @@ import org.nnft.lattice.geometry.Lattice;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Connected zero-momentum (time-slice) correlator and its effective mass from the series written by
@@ -48,7 +49,7 @@ public final class TimeSliceCorrelator {
         for (int t = 1; t <= l / 2; t++) {
             double[][] cols = {series.column("C" + (t - 1)), series.column("C" + t),
                     series.column("C" + ((t + 1) % l)), m};
-            java.util.function.ToDoubleFunction<double[]> f = x -> {
+            ToDoubleFunction<double[]> f = x -> {
                 double sub = scale * x[3] * x[3];
                 return acosh((x[0] + x[2] - 2 * sub) / (2 * (x[1] - sub)));
             };
@@ -57,7 +58,7 @@ public final class TimeSliceCorrelator {
         return List.copyOf(out);
     }
 
-    private static Estimate derivedOrNaN(java.util.function.ToDoubleFunction<double[]> f, double[][] cols) {
+    private static Estimate derivedOrNaN(ToDoubleFunction<double[]> f, double[][] cols) {
         double[] means = new double[cols.length];
         for (int i = 0; i < cols.length; i++) {
             for (double v : cols[i]) {

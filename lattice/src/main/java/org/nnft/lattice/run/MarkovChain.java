@@ -9,6 +9,7 @@ import org.nnft.lattice.update.StreamMap;
 import org.nnft.lattice.update.Update;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -64,8 +65,8 @@ public final class MarkovChain {
         double[] accSum = new double[distinct.size()];
         int[] accCount = new int[distinct.size()];
         while (sweep < totalSweeps) {
-            java.util.Arrays.fill(accSum, 0.0);
-            java.util.Arrays.fill(accCount, 0);
+            Arrays.fill(accSum, 0.0);
+            Arrays.fill(accCount, 0);
             boolean thermalising = sweep < thermalize;
             for (Update u : schedule.sequence()) {
                 double acc = u.apply(field, seed, step++);
@@ -79,7 +80,7 @@ public final class MarkovChain {
             sweep++;
             if (sweep > thermalize && (sweep - thermalize) % measureEvery == 0) {
                 double[] obs = observables.measure(field.host());
-                double[] row = java.util.Arrays.copyOf(obs, obs.length + distinct.size());
+                double[] row = Arrays.copyOf(obs, obs.length + distinct.size());
                 for (int i = 0; i < distinct.size(); i++) {
                     row[obs.length + i] = accSum[i] / accCount[i];
                 }

@@ -46,7 +46,8 @@ public final class DeviceCouplings implements AutoCloseable {
         this.sites = new DeviceBuffer[colours];
         this.parities = new int[colours];
         for (int c = 0; c < colours; c++) {
-            sites[c] = backend.upload(couplings.hasDiagonal() ? lattice.sitesOfParityClass(c) : lattice.sitesOfColour(c));
+            sites[c] = backend.upload(couplings.hasDiagonal() ? lattice.sitesOfParityClass(c)
+                    : lattice.sitesOfColour(c));
             parities[c] = Integer.bitCount(c) & 1;
         }
         this.sitesPerColour = lattice.volume() / colours;
@@ -77,7 +78,10 @@ public final class DeviceCouplings implements AutoCloseable {
         return true;
     }
 
-    /** The homogeneous couplings (kappa, a, b) if the theory is homogeneous, for the index-arithmetic kernels; else null. */
+    /**
+     * The homogeneous couplings (kappa, a, b) if the theory is homogeneous, for the index-arithmetic kernels; else
+     * null.
+     */
     HomogeneousTheory homogeneous() {
         return homogeneous;
     }

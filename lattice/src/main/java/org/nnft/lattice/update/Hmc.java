@@ -3,6 +3,8 @@ package org.nnft.lattice.update;
 import org.nnft.engine.random.RandomStreams;
 import org.nnft.lattice.action.Phi4Action;
 
+import java.util.Objects;
+
 /**
  * Hybrid Monte Carlo on the host mirror: momenta {@code p_x ~ N(0,1)}, {@code H = sum p^2/2 + S},
  * {@code steps} integrator steps of size {@code trajectoryLength/steps}, force
@@ -29,7 +31,7 @@ public final class Hmc implements Update {
             throw new IllegalArgumentException("steps must be >= 1, got " + steps);
         }
         this.action = action;
-        this.integrator = java.util.Objects.requireNonNull(integrator, "integrator");
+        this.integrator = Objects.requireNonNull(integrator, "integrator");
         this.steps = steps;
         this.stepSize = trajectoryLength / steps;
         int v = action.lattice().volume();
@@ -93,6 +95,9 @@ public final class Hmc implements Update {
                     drift(phi, p, 0.5 * eps);
                     kick(phi, p, lam * eps);
                 }
+            }
+            default -> {
+                // every constant is handled above
             }
         }
     }

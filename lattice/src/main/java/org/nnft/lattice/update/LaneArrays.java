@@ -5,7 +5,8 @@ import static org.nnft.lattice.update.LaneShape.wholeCalls;
 
 /**
  * The lane arrays of one thread, reused from launch to launch, so that a launch allocates no lane arrays (which
- * would otherwise be garbage after every task and grow the heap, the peak memory of a run). Safe because a task runs to its end on one thread and writes every lane that reaches the field or the
+ * would otherwise be garbage after every task and grow the heap, the peak memory of a run). Safe because a task runs to
+ * its end on one thread and writes every lane that reaches the field or the
  * accepted counts before it reads it; padded lanes may compute on stale values, which are never stored; the
  * packed rows of {@link RowBatch} start empty in every launch.
  */

@@ -2,6 +2,7 @@ package org.nnft.lattice.update;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A sweep as a fixed sequence of updates, e.g. 1 Metropolis + 1 overrelaxation + k cluster updates.
@@ -45,7 +46,7 @@ public final class Schedule {
             if (repeat < 1) {
                 throw new IllegalArgumentException("repeat must be >= 1, got " + repeat);
             }
-            java.util.Objects.requireNonNull(update, "update");
+            Objects.requireNonNull(update, "update");
             for (int i = 0; i < repeat; i++) {
                 sequence.add(update);
             }

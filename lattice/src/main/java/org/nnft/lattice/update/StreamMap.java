@@ -17,7 +17,8 @@ package org.nnft.lattice.update;
  *       diagonal couplings) in cluster c;</li>
  *   <li>Swendsen-Wang: uniform double {@code link} of stream {@code 2 step} decides bond {@code link}, uniform double
  *       {@code x0} of stream {@code 2 step + 1} flips the cluster whose smallest site is x0;</li>
- *   <li>HMC: stream {@code 2 step} normal {@code x} is momentum x, stream {@code 2 step + 1} block 0 the accept variate;</li>
+ *   <li>HMC: stream {@code 2 step} normal {@code x} is momentum x, stream {@code 2 step + 1} block 0 the accept
+ *       variate;</li>
  *   <li>random start: stream {@link #INITIAL} (never produced by a step, steps are non-negative).</li>
  * </ul>
  */

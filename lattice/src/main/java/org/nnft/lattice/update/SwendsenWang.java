@@ -4,6 +4,8 @@ import org.nnft.engine.random.RandomStreams;
 import org.nnft.lattice.action.Couplings;
 import org.nnft.lattice.geometry.Lattice;
 
+import java.util.Arrays;
+
 /**
  * Embedded-Ising Swendsen-Wang update (Brower-Tamayo bonds, as in {@link WolffClusters}): every pair x-y (nearest
  * neighbours, and diagonal neighbours when the couplings have them) with {@code phi_x phi_y > 0} is bonded with
@@ -68,12 +70,12 @@ public final class SwendsenWang implements Update {
             bonds(phi, seed, bondStream, 2 * d, 2 * d + lattice.diagonalsPerSite());
         }
         if (linear != null) {
-            java.util.Arrays.fill(linearSum, 0.0);
+            Arrays.fill(linearSum, 0.0);
             for (int x = 0; x < volume; x++) {
                 linearSum[find(x)] += linear[x] * phi[x];
             }
         }
-        java.util.Arrays.fill(decision, (byte) 0);
+        Arrays.fill(decision, (byte) 0);
         int flipped = 0;
         for (int x = 0; x < volume; x++) {
             int r = find(x);

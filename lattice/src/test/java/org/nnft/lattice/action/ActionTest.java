@@ -108,7 +108,8 @@ class ActionTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new HomogeneousTheory(Double.NaN, 1, 1))
                 .getMessage().contains("kappa"));
         assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> HomogeneousTheory.fromMassAndLambda(2, Double.POSITIVE_INFINITY, 1)).getMessage().contains("mu2"));
+                () -> HomogeneousTheory.fromMassAndLambda(2, Double.POSITIVE_INFINITY, 1))
+                .getMessage().contains("mu2"));
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> HomogeneousTheory.fromMassAndLambda(5, 1, 1)).getMessage().contains("dim"));
         double[] a = {1, 1, Double.NaN, 1};

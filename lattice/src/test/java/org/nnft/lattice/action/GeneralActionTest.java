@@ -29,7 +29,8 @@ class GeneralActionTest {
             Lattice l = new Lattice(d, 3);
             int p = l.diagonalsPerSite();
             Couplings c = new Couplings(l, random(l.links(), 1, 0.3, 1), random(l.volume(), 2, 0.2, 0.5),
-                    random(l.volume(), 3, 0.1, 0.3), random(l.volume(), 4, 0.5, 0), random(l.volume() * p, 5, 0.2, 0.1));
+                    random(l.volume(), 3, 0.1, 0.3), random(l.volume(), 4, 0.5, 0),
+                    random(l.volume() * p, 5, 0.2, 0.1));
             double[] phi = random(l.volume(), 6, 1, 0);
             double s2 = 0, s4 = 0, s1 = 0;
             int[] co = new int[d];

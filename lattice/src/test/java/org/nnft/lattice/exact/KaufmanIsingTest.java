@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.function.DoubleUnaryOperator;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -66,7 +68,7 @@ class KaufmanIsingTest {
     }
 
     /** Central difference with one Richardson step, {@code (4 D(h/2) - D(h))/3}: truncation O(h^4). */
-    private static double richardson(java.util.function.DoubleUnaryOperator f, double x, double h) {
+    private static double richardson(DoubleUnaryOperator f, double x, double h) {
         double big = (f.applyAsDouble(x + h) - f.applyAsDouble(x - h)) / (2 * h);
         double small = (f.applyAsDouble(x + h / 2) - f.applyAsDouble(x - h / 2)) / h;
         return (4 * small - big) / 3;
@@ -77,7 +79,7 @@ class KaufmanIsingTest {
      * (an O(h^4) method halves h: the error drops 16-fold, so |R(h/2) - R(h)| bounds it), plus a round-off
      * floor of 1e-10 (relative precision 1e-14 of f over h/2 = 5e-4).
      */
-    private static void assertDerivative(String what, double analytic, java.util.function.DoubleUnaryOperator f,
+    private static void assertDerivative(String what, double analytic, DoubleUnaryOperator f,
                                          double x) {
         double coarse = richardson(f, x, 2e-3);
         double fine = richardson(f, x, 1e-3);

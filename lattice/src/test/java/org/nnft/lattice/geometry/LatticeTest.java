@@ -34,7 +34,8 @@ class LatticeTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new Lattice(1, 4)).getMessage().contains("dim"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new Lattice(5, 4)).getMessage().contains("dim"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new Lattice(2, 0)).getMessage().contains("size"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> new Lattice(2, -3)).getMessage().contains("size"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new Lattice(2, -3))
+                .getMessage().contains("size"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new Lattice(2, 5).sitesOfColour(0))
                 .getMessage().contains("even"));
     }

@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Reweighting from a model S near the target (every coupling of A perturbed by up to +-5 %, and every a lowered
- * by 3 %, as a partly trained model) to the seed's target A on 4 x 4, against a direct simulation of A: {@code <phi^2>}, {@code <phi^4>},
+ * by 3 %, as a partly trained model) to the seed's target A on 4 x 4, against a direct simulation of A:
+ * {@code <phi^2>}, {@code <phi^4>},
  * {@code <m^2>} agree within 5 combined sigma, while the unreweighted averages under S do not.
  */
 class ActionReweightingTest {

@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the last 30 are averaged. The small final step matters: the iterates fluctuate by about eta times the
  * model-sampling error, and the curvature of {@code <f>_theta} turns that spread into a bias of the average
  * (with eta = 0.5 throughout, the average of w and b came out 2-2.5 sigma low for three data seeds while the
- * linearised maximum-likelihood estimate of the same data sat within 1 sigma). The average of the last iterates has two errors: the data's, {@code F^-1 / N_data} for the
+ * linearised maximum-likelihood estimate of the same data sat within 1 sigma). The average of the last iterates has two
+ * errors: the data's, {@code F^-1 / N_data} for the
  * maximum-likelihood estimate (F the Fisher information at the optimum, estimated from model samples), and the
  * model-sampling noise of the iterates, from the Gamma method on each parameter's trajectory. Both counts of
  * independent configurations are divided by 2 tau_int, the largest over the data series of phi^2, phi^4 and m^2.

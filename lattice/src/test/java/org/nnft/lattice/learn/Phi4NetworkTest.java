@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.nnft.lattice.measure.ErrorAnalysis;
 import org.nnft.lattice.measure.Estimate;
 
+import java.util.Arrays;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,7 +59,7 @@ class Phi4NetworkTest {
             }
             assertEquals(0, kept, "draws that kept the old value");
             double[] exact = quadrature(cs[0], cs[1], cs[2]);
-            String c = java.util.Arrays.toString(cs);
+            String c = Arrays.toString(cs);
             agrees(c + " <x>", ErrorAnalysis.mean(x), exact[0]);
             agrees(c + " <x^2>", ErrorAnalysis.mean(x2), exact[1]);
             agrees(c + " <x^4>", ErrorAnalysis.mean(x4), exact[2]);

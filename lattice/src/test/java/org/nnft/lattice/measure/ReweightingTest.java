@@ -71,8 +71,10 @@ class ReweightingTest {
         Estimate same = Reweighting.toTheory(phi2, s, SMALL, from, from);
         assertEquals(s.estimate("phi2").value(), same.value(), 1e-15);
         double h = 1e-5;
-        double up = Reweighting.toTheory(phi2, s, SMALL, from, new HomogeneousTheory(1 + h, from.a(), from.b())).value();
-        double down = Reweighting.toTheory(phi2, s, SMALL, from, new HomogeneousTheory(1 - h, from.a(), from.b())).value();
+        double up = Reweighting.toTheory(phi2, s, SMALL, from,
+                new HomogeneousTheory(1 + h, from.a(), from.b())).value();
+        double down = Reweighting.toTheory(phi2, s, SMALL, from,
+                new HomogeneousTheory(1 - h, from.a(), from.b())).value();
         double[] nn = s.column("nn");
         double mo = 0, mx = 0, mox = 0;
         for (int i = 0; i < nn.length; i++) {

@@ -14,7 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** A chain interrupted (during and after thermalisation) and resumed from a checkpoint equals the uninterrupted one bit for bit. */
+/**
+ * A chain interrupted (during and after thermalisation) and resumed from a checkpoint equals the uninterrupted one bit
+ * for bit.
+ */
 class CheckpointResumeTest {
     private static final Lattice LATTICE = new Lattice(2, 6);
     private static final HomogeneousTheory THEORY = HomogeneousTheory.fromMassAndLambda(2, -0.5, 0.7);

@@ -108,7 +108,8 @@ class DiagonalPairStationarityTest {
 
     @Tag("slow")
     @ParameterizedTest
-    @ValueSource(strings = {"metropolis", "metropolis+or", "heatbath", "metropolis+wolff", "metropolis+sw", "hmc-leapfrog"})
+    @ValueSource(strings = {"metropolis", "metropolis+or", "heatbath", "metropolis+wolff",
+            "metropolis+sw", "hmc-leapfrog"})
     void singleWellPotential(String schedule) {
         check(schedule, 0.7, 0.3);
     }

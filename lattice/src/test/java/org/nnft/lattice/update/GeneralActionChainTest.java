@@ -29,7 +29,8 @@ class GeneralActionChainTest {
 
     @Tag("slow")
     @ParameterizedTest
-    @ValueSource(strings = {"metropolis", "metropolis+or", "heatbath", "metropolis+wolff", "metropolis+sw", "hmc-omelyan"})
+    @ValueSource(strings = {"metropolis", "metropolis+or", "heatbath", "metropolis+wolff",
+            "metropolis+sw", "hmc-omelyan"})
     void freeFieldWithDiagonalCouplingsAndLinearTerm(String schedule) {
         FreeField exact = new FreeField(LATTICE, KAPPA, KAPPA_DIAG, A);
         double mean = exact.mean(H);
@@ -63,7 +64,8 @@ class GeneralActionChainTest {
 
     @Tag("slow")
     @ParameterizedTest
-    @ValueSource(strings = {"metropolis", "metropolis+or", "heatbath", "metropolis+wolff", "metropolis+sw", "hmc-leapfrog", "hmc-omelyan"})
+    @ValueSource(strings = {"metropolis", "metropolis+or", "heatbath", "metropolis+wolff", "metropolis+sw",
+            "hmc-leapfrog", "hmc-omelyan"})
     void integrationByPartsIdentitiesWithLinearAndDiagonalTerms(String schedule) {
         MeasurementSeries s = Chains.with(interacting(), ch -> ch.run(schedule, 5, 200, 3200, 1));
         double[] s2 = s.column("s2");

@@ -6,6 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nnft.lattice.action.HomogeneousTheory;
 import org.nnft.lattice.geometry.Lattice;
+import org.nnft.lattice.measure.ErrorAnalysis;
 import org.nnft.lattice.measure.Estimate;
 import org.nnft.lattice.measure.MeasurementSeries;
 import org.nnft.lattice.support.Chains;
@@ -32,7 +33,8 @@ class InteractingIdentitiesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"metropolis", "metropolis+or", "heatbath", "metropolis+wolff", "metropolis+sw", "hmc-leapfrog",
+    @ValueSource(strings = {"metropolis", "metropolis+or", "heatbath", "metropolis+wolff",
+            "metropolis+sw", "hmc-leapfrog",
             "hmc-omelyan"})
     void integrationByPartsIdentitiesHold(String schedule) {
         MeasurementSeries s = run(schedule);
@@ -42,7 +44,7 @@ class InteractingIdentitiesTest {
         for (int i = 0; i < sum.length; i++) {
             sum[i] = 2 * s2[i] + 4 * s4[i];
         }
-        assertAgrees(schedule + " <2 S2 + 4 S4>/V", org.nnft.lattice.measure.ErrorAnalysis.mean(sum), 1.0, 5, 0);
+        assertAgrees(schedule + " <2 S2 + 4 S4>/V", ErrorAnalysis.mean(sum), 1.0, 5, 0);
         assertAgrees(schedule + " <phi dS/dphi>", s.estimate("phiDs"), 1.0, 5, 0);
     }
 

@@ -13,6 +13,8 @@ import org.nnft.lattice.measure.Estimate;
 import org.nnft.lattice.run.MarkovChain;
 import org.nnft.lattice.support.Chains;
 
+import java.util.function.Function;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.nnft.lattice.support.Chains.assertAgrees;
 
@@ -60,7 +62,7 @@ class IsingLimitTest {
         HomogeneousTheory ising = HomogeneousTheory.isingLimit(BETA_C, 1.0, 1.0);
         double[] exact = exact(BETA_C);
         try (Chains ch = new Chains(ising.couplings(LATTICE))) {
-            MarkovChain chain = ch.chain(org.nnft.lattice.update.Schedule.builder()
+            MarkovChain chain = ch.chain(Schedule.builder()
                     .then(new WolffClusters(ch.couplings, 2)).build(), 17, 100, 1);
             double[] spins = chain.field().snapshot();
             for (int x = 0; x < spins.length; x++) {
@@ -86,7 +88,7 @@ class IsingLimitTest {
     @ValueSource(strings = {"wolff", "sw"})
     void energyAndSpecificHeatAtCriticalCouplingMatchKaufman(String algorithm) {
         Lattice lattice = new Lattice(2, 16);
-        java.util.function.Function<Couplings, Update> update = algorithm.equals("sw")
+        Function<Couplings, Update> update = algorithm.equals("sw")
                 ? SwendsenWang::new : c -> new WolffClusters(c, 4);
         double[] nn = Chains.ising(lattice, BETA_C, update, 23, 100, 12800).column("nn");
         double[] e = new double[nn.length];

@@ -19,6 +19,7 @@ class LatticeKernelsTest {
         assertTrue(names.containsAll(List.of("lattice_metropolis", "lattice_heatbath", "lattice_overrelaxation")),
                 names.toString());
         assertEquals(names.size(), new HashSet<>(names).size(), "kernel names are unique: " + names);
-        assertTrue(kernels.containsAll(List.of(MetropolisKernel.KERNEL, HeatBathKernel.KERNEL, OverrelaxationKernel.KERNEL)));
+        assertTrue(kernels.containsAll(List.of(MetropolisKernel.KERNEL, HeatBathKernel.KERNEL,
+                OverrelaxationKernel.KERNEL)));
     }
 }

@@ -10,7 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The Philox addressing of {@link MetropolisKernel} ({@link MetropolisKernel#firstBlock}, {@link MetropolisKernel#firstWord}):
+ * The Philox addressing of {@link MetropolisKernel} ({@link MetropolisKernel#firstBlock},
+ * {@link MetropolisKernel#firstWord}):
  * within one stream (one colour of one step) no two (site, hit) pairs draw the same words, or their proposals and
  * accept variates would be correlated. Both colours of the two-colour checkerboard and every parity class of the
  * diagonal couplings (which share the stream of their parity) draw from words of the sites of one parity.

@@ -3,9 +3,12 @@ package org.nnft.lattice.update;
 import org.junit.jupiter.api.Test;
 import org.nnft.engine.Backend;
 import org.nnft.engine.Backends;
+import org.nnft.engine.random.RandomStreams;
 import org.nnft.lattice.action.Couplings;
 import org.nnft.lattice.geometry.Lattice;
 import org.nnft.lattice.run.LatticeRun;
+
+import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,7 +29,7 @@ class SwendsenWangTest {
     private static double[] field(long stream) {
         double[] phi = new double[LATTICE.volume()];
         for (int x = 0; x < phi.length; x++) {
-            phi[x] = org.nnft.engine.random.RandomStreams.normal(5, stream, x);
+            phi[x] = RandomStreams.normal(5, stream, x);
         }
         return phi;
     }
@@ -36,7 +39,7 @@ class SwendsenWangTest {
         // kappa = 40, |phi| = 1: bond probability 1 - exp(-80) = 1 in double precision
         SwendsenWang sw = new SwendsenWang(Couplings.homogeneous(LATTICE, 40, 0, 0));
         double[] ones = new double[LATTICE.volume()];
-        java.util.Arrays.fill(ones, 1.0);
+        Arrays.fill(ones, 1.0);
         int flips = 0;
         try (Backend b = Backends.named("cpu"); LatticeField f = new LatticeField(b, ones)) {
             for (long step = 0; step < 40; step++) {
@@ -119,7 +122,7 @@ class SwendsenWangTest {
             new SwendsenWang(c).apply(f2, 9, 4);
             new SwendsenWang(c).apply(f3, 9, 5);
             assertArrayEquals(f1.host(), f2.host());
-            assertFalse(java.util.Arrays.equals(f1.host(), f3.host()), "another step draws other bonds and flips");
+            assertFalse(Arrays.equals(f1.host(), f3.host()), "another step draws other bonds and flips");
         }
     }
 

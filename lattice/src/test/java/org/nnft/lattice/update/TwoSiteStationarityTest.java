@@ -78,13 +78,15 @@ class TwoSiteStationarityTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"metropolis", "metropolis+or", "metropolis+wolff", "metropolis+sw", "hmc-leapfrog", "hmc-omelyan"})
+    @ValueSource(strings = {"metropolis", "metropolis+or", "metropolis+wolff", "metropolis+sw",
+            "hmc-leapfrog", "hmc-omelyan"})
     void doubleWellPotential(String schedule) {
         check(schedule, -0.5, 0.5);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"metropolis", "metropolis+or", "heatbath", "metropolis+wolff", "metropolis+sw", "hmc-omelyan"})
+    @ValueSource(strings = {"metropolis", "metropolis+or", "heatbath", "metropolis+wolff",
+            "metropolis+sw", "hmc-omelyan"})
     void singleWellPotential(String schedule) {
         check(schedule, 0.7, 0.3);
     }

@@ -10,6 +10,8 @@ import org.nnft.lattice.action.Couplings;
 import org.nnft.lattice.action.HomogeneousTheory;
 import org.nnft.lattice.geometry.Lattice;
 
+import java.util.Arrays;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,8 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The Vector API fast path of the Metropolis kernel ({@link VectorMetropolis}, the CPU default) against the
  * scalar reference body ({@code scalar=true}): the same chain bit for bit (proposals, actions and uniforms
- * use the same operations, and the accept decisions are the reference's exactly). Also: the index-arithmetic kernel of homogeneous theories
- * against the table kernel, and independence of thread count and chunking.
+ * use the same operations, and the accept decisions are the reference's exactly). Also: the index-arithmetic kernel of
+ * homogeneous theories against the table kernel, and independence of thread count and chunking.
  */
 class VectorMetropolisTest {
     private static final int SWEEPS = 40;
@@ -38,7 +40,8 @@ class VectorMetropolisTest {
     void hypercubicKernelRunsTheTableChain() {
         int[][] shapes = {{2, 10}, {3, 6}, {4, 4}, {2, 2}};
         for (int[] shape : shapes) {
-            Couplings c = HomogeneousTheory.fromMassAndLambda(shape[0], -0.5, 0.7).couplings(new Lattice(shape[0], shape[1]));
+            Couplings c = HomogeneousTheory.fromMassAndLambda(shape[0], -0.5, 0.7)
+                    .couplings(new Lattice(shape[0], shape[1]));
             try (Backend cpu = Backends.named("cpu"); DeviceCouplings dc = new DeviceCouplings(cpu, c)) {
                 assertTrue(dc.homogeneous() != null, "homogeneous couplings are detected");
             }
@@ -64,9 +67,11 @@ class VectorMetropolisTest {
     void hypercubicRowLoadsRunTheReferenceChain() {
         int[][] shapes = {{2, 34}, {2, 40}, {3, 18}, {4, 18}, {2, 64}, {2, 96}, {3, 64}};
         for (int[] shape : shapes) {
-            Couplings c = HomogeneousTheory.fromMassAndLambda(shape[0], -0.5, 0.7).couplings(new Lattice(shape[0], shape[1]));
+            Couplings c = HomogeneousTheory.fromMassAndLambda(shape[0], -0.5, 0.7)
+                    .couplings(new Lattice(shape[0], shape[1]));
             for (int hits = 1; hits <= 2; hits++) {
-                Run table = chain(c, BackendOptions.of("threads", "2", "scalar", "true"), MetropolisKernel.KERNEL, 0.9, hits);
+                Run table = chain(c, BackendOptions.of("threads", "2", "scalar", "true"),
+                        MetropolisKernel.KERNEL, 0.9, hits);
                 Run cubic = chain(c, BackendOptions.of("threads", "2"), HypercubicMetropolisKernel.KERNEL, 0.9, hits);
                 assertArrayEquals(table.field, cubic.field, "d=" + shape[0] + " L=" + shape[1] + " hits=" + hits);
                 assertEquals(table.accepted, cubic.accepted);
@@ -109,7 +114,7 @@ class VectorMetropolisTest {
             h[x] = 0.3 * RandomStreams.uniformDouble(seed, 3, x) - 0.1;
         }
         double[] v = new double[l.volume() * l.diagonalsPerSite()];
-        java.util.Arrays.fill(v, diagonal ? 0.05 : 0.0);
+        Arrays.fill(v, diagonal ? 0.05 : 0.0);
         return new Couplings(l, w, a, b, h, v);
     }
 
@@ -134,7 +139,8 @@ class VectorMetropolisTest {
                         VectorMetropolis.runHypercubic(args, Math.max(from, end - 3), end);
                     }
                 });
-        Run cubic = chain(c, BackendOptions.of("threads", "3"), HypercubicMetropolisKernel.KERNEL.withCpuGrain(5), 1.0, 2);
+        Run cubic = chain(c, BackendOptions.of("threads", "3"),
+                HypercubicMetropolisKernel.KERNEL.withCpuGrain(5), 1.0, 2);
         Run cubicChunked = chain(c, BackendOptions.of("threads", "2", "scalar", "true"), raggedCubic, 1.0, 2);
         assertArrayEquals(one.field, cubic.field);
         assertArrayEquals(one.field, cubicChunked.field);
@@ -154,8 +160,10 @@ class VectorMetropolisTest {
                     }
                 });
         for (int[] shape : shapes) {
-            Couplings c = HomogeneousTheory.fromMassAndLambda(shape[0], -0.5, 0.7).couplings(new Lattice(shape[0], shape[1]));
-            Run reference = chain(c, BackendOptions.of("threads", "2", "scalar", "true"), MetropolisKernel.KERNEL, 1.0, 2);
+            Couplings c = HomogeneousTheory.fromMassAndLambda(shape[0], -0.5, 0.7)
+                    .couplings(new Lattice(shape[0], shape[1]));
+            Run reference = chain(c, BackendOptions.of("threads", "2", "scalar", "true"),
+                    MetropolisKernel.KERNEL, 1.0, 2);
             Run whole = chain(c, BackendOptions.of("threads", "1"), HypercubicMetropolisKernel.KERNEL, 1.0, 2);
             Run chunked = chain(c, BackendOptions.of("threads", "2", "scalar", "true"), ragged, 1.0, 2);
             String where = "d=" + shape[0] + " L=" + shape[1];
@@ -184,7 +192,7 @@ class VectorMetropolisTest {
             double[][] fast = overrelaxed(c, BackendOptions.of("threads", "2"));
             assertArrayEquals(reference[0], fast[0], "field");
             assertArrayEquals(reference[1], fast[1], "acceptances");
-            double mean = java.util.Arrays.stream(reference[1]).average().orElseThrow();
+            double mean = Arrays.stream(reference[1]).average().orElseThrow();
             assertTrue(mean > 0.2 && mean < 1.0, "overrelaxation that is sometimes rejected, acceptance " + mean);
         }
     }
@@ -215,7 +223,8 @@ class VectorMetropolisTest {
     }
 
     private static void assertSameChain(Couplings c, double delta, int hits) {
-        Run reference = chain(c, BackendOptions.of("threads", "2", "scalar", "true"), MetropolisKernel.KERNEL, delta, hits);
+        Run reference = chain(c, BackendOptions.of("threads", "2", "scalar", "true"),
+                MetropolisKernel.KERNEL, delta, hits);
         Run fast = chain(c, BackendOptions.of("threads", "2"), MetropolisKernel.KERNEL, delta, hits);
         assertEquals(reference.accepted, fast.accepted, "accepted hits");
         for (int x = 0; x < reference.field.length; x++) {
@@ -236,7 +245,8 @@ class VectorMetropolisTest {
             for (int s = 0; s < SWEEPS; s++) {
                 double rate = kernel.name().equals(HypercubicMetropolisKernel.KERNEL.name())
                         ? Checkerboard.sweepHypercubic(dc, f, kernel, 17, s, delta, hits)
-                        : Checkerboard.sweep(dc, f, kernel, MetropolisKernel.TABLES, MetropolisKernel.LINEAR, 17, s, hits,
+                        : Checkerboard.sweep(dc, f, kernel, MetropolisKernel.TABLES, MetropolisKernel.LINEAR, 17, s,
+                                hits,
                                 a -> a.set(MetropolisKernel.DELTA, delta).set(MetropolisKernel.HITS, hits));
                 accepted += rate * hits * c.lattice().volume();
             }

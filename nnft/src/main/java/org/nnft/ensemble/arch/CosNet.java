@@ -121,7 +121,8 @@ public record CosNet(int dimension, double mass, double cutoff, double sigmaA, i
     @Override
     public double connectedFourPoint(double[][] x, int[] components) {
         if (x.length != 4 || components.length != 4) {
-            throw new IllegalArgumentException("points: the connected 4-point function needs 4 points, got " + x.length);
+            throw new IllegalArgumentException("points: the connected 4-point function needs 4 points, got "
+                    + x.length);
         }
         for (int c : components) {
             requireScalarComponents(c, 0);

@@ -8,6 +8,10 @@ import org.nnft.engine.simd.VectorPhilox;
 import org.nnft.engine.simd.VectorRandom;
 import org.nnft.engine.simd.VectorTrig;
 
+import java.util.Arrays;
+import java.util.function.DoubleUnaryOperator;
+import java.util.stream.LongStream;
+
 /**
  * Vector API fast path of {@link CosNet#field}: the same network from the same Philox blocks,
  * {@link #W} neurons at a time. The neuron parameters are bit-identical to the
@@ -32,7 +36,7 @@ final class CosNetLanes {
      */
     static final int W = 8 * P;
     /** Block offsets 2l of the lanes of a Philox call: the first block of each neuron. */
-    private static final long[] NEURON_BLOCKS = java.util.stream.LongStream.range(0, P).map(l -> 2 * l).toArray();
+    private static final long[] NEURON_BLOCKS = LongStream.range(0, P).map(l -> 2 * l).toArray();
     private static final int H = VectorRandom.LANES;
 
     private CosNetLanes() {
@@ -42,7 +46,7 @@ final class CosNetLanes {
     static void field(double[] points, int pointCount, double[] hyper, int width, int dim, int outDim,
                       int variant, long seed, long stream, double[] phi, FieldScratch scratch) {
         double[] acc = scratch.accumulators;
-        java.util.Arrays.fill(acc, 0, pointCount * H, 0.0);
+        Arrays.fill(acc, 0, pointCount * H, 0.0);
         double far = VectorTrig.largestMagnitude(points, pointCount * dim);
         boolean bounded = variant == 0 && phasesBounded(far, hyper[1]);
         for (int i0 = 0; i0 < width; i0 += W) {
@@ -140,7 +144,7 @@ final class CosNetLanes {
     }
 
     /** {@code f} applied lane by lane through {@code buffer}. */
-    private static DoubleVector scalarLanes(DoubleVector x, java.util.function.DoubleUnaryOperator f, double[] buffer) {
+    private static DoubleVector scalarLanes(DoubleVector x, DoubleUnaryOperator f, double[] buffer) {
         x.intoArray(buffer, 0);
         for (int i = 0; i < H; i++) {
             buffer[i] = f.applyAsDouble(buffer[i]);

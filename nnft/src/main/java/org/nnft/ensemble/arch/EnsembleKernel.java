@@ -59,7 +59,9 @@ public final class EnsembleKernel {
         return create(name, fieldResource, field, null);
     }
 
-    /** As {@link #create(String, String, NetworkField)}, with {@code fastField} as the CPU fast path's field (or null). */
+    /**
+     * As {@link #create(String, String, NetworkField)}, with {@code fastField} as the CPU fast path's field (or null).
+     */
     static Kernel create(String name, String fieldResource, NetworkField field, NetworkField fastField) {
         String source = KernelSource.assemble(EnsembleKernel.class, "ensemble_prelude.c", fieldResource,
                 "ensemble_kernel.c");

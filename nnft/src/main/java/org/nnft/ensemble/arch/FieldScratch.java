@@ -1,6 +1,8 @@
 package org.nnft.ensemble.arch;
 
 import org.nnft.engine.random.RandomStreams;
+import org.nnft.engine.simd.VectorPhilox;
+import org.nnft.engine.simd.VectorRandom;
 
 /**
  * Per-thread scratch of the Java kernel bodies, allocated once per work-item range so that the
@@ -12,8 +14,11 @@ public final class FieldScratch {
     final int[] r1 = new int[4];
     final double[] neuron = new double[CosNet.NEURON_SIZE];
     final double[] activation = new double[EnsembleKernel.MAX_SITES];
-    /** Word-major Philox words of {@link org.nnft.engine.simd.VectorPhilox#LONG_LANES} blocks, one per long (fast paths). */
-    final long[] words = new long[4 * org.nnft.engine.simd.VectorPhilox.LONG_LANES];
+    /**
+     * Word-major Philox words of {@link org.nnft.engine.simd.VectorPhilox#LONG_LANES} blocks, one per long (fast
+     * paths).
+     */
+    final long[] words = new long[4 * VectorPhilox.LONG_LANES];
     /** Fast-path stages: normals (6 rows) and neuron parameters (amp, c, w_0..w_3), of {@link CosNetLanes#W} lanes. */
     final double[] normals = new double[6 * CosNetLanes.W];
     final double[] neuronLanes = new double[6 * CosNetLanes.W];
@@ -22,9 +27,9 @@ public final class FieldScratch {
     /** Open-unit uniforms of Philox words 2 and 3 of a group of lanes. */
     final double[] units = new double[2 * CosNetLanes.W];
     /** One vector's lanes, for lane-by-lane functions. */
-    final double[] lane = new double[org.nnft.engine.simd.VectorRandom.LANES];
+    final double[] lane = new double[VectorRandom.LANES];
     /** Per-site lane accumulators of the fast paths. */
-    final double[] accumulators = new double[EnsembleKernel.MAX_SITES * org.nnft.engine.simd.VectorRandom.LANES];
+    final double[] accumulators = new double[EnsembleKernel.MAX_SITES * VectorRandom.LANES];
 
     /**
      * Normal number {@code j} of the run starting at block {@code base} (C twin {@code ens_normal}):

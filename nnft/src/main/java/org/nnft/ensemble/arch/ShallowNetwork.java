@@ -50,7 +50,8 @@ public record ShallowNetwork(Activation activation, int inputDimension, int outp
     }
 
     /** A scalar network. */
-    public static ShallowNetwork scalar(Activation activation, int inputDimension, int width, double sigmaW, double sigmaB) {
+    public static ShallowNetwork scalar(Activation activation, int inputDimension, int width,
+            double sigmaW, double sigmaB) {
         return new ShallowNetwork(activation, inputDimension, 1, width, sigmaW, sigmaB);
     }
 

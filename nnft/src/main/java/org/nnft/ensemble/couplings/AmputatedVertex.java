@@ -10,6 +10,8 @@ import org.nnft.stats.VectorJackknife;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
  * The amputated connected 4-point vertex of measured correlators on the points of a one-dimensional
@@ -50,7 +52,7 @@ public final class AmputatedVertex {
         this.points = points.clone();
         this.tuples = tuples;
         this.cumulants = Cumulants.forTuples(tuples);
-        this.fourTuples = java.util.stream.IntStream.range(0, tuples.size()).filter(i -> tuples.order(i) == 4).toArray();
+        this.fourTuples = IntStream.range(0, tuples.size()).filter(i -> tuples.order(i) == 4).toArray();
         int m = points.length;
         double[] sorted = points.clone();
         Arrays.sort(sorted);
@@ -155,7 +157,8 @@ public final class AmputatedVertex {
         double[] out = new double[fourTuples.length + 2];
         for (int k = 0; k < fourTuples.length; k++) {
             int[] s = tuples.tuple(fourTuples[k]);
-            out[k] = -t[((s[0] * m + s[1]) * m + s[2]) * m + s[3]] / (cell[s[0]] * cell[s[1]] * cell[s[2]] * cell[s[3]]);
+            out[k] = -t[((s[0] * m + s[1]) * m + s[2]) * m + s[3]]
+                    / (cell[s[0]] * cell[s[1]] * cell[s[2]] * cell[s[3]]);
         }
         double near = 0, all = 0, zero = 0;
         for (int a = 0; a < m; a++) {
@@ -227,7 +230,7 @@ public final class AmputatedVertex {
         String why = Double.isInfinite(cond)
                 ? "the measured G2 matrix is not positive definite (singular to rounding; e.g. a ReLU net without "
                         + "biases on x > 0 has G2 = x_i x_j E[Z^2], of rank 1), so it cannot be inverted"
-                : String.format(java.util.Locale.ROOT, "the measured G2 matrix has condition number %.3g > %.0e; "
+                : String.format(Locale.ROOT, "the measured G2 matrix has condition number %.3g > %.0e; "
                         + "its inverse would amplify the statistical errors beyond use (points too close or G2 "
                         + "nearly singular)", cond, MAX_CONDITION);
         return new Result(cond, why, cell.clone(), radius, List.of(), null, null);

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.DoubleBinaryOperator;
+import java.util.stream.IntStream;
 
 /**
  * From measured correlators back to a local quartic coupling (arXiv:2008.08601 sections 3.2-3.3,
@@ -139,8 +140,8 @@ public final class QuarticCouplings {
                     + architecture.outputDimension() + " outputs");
         }
         if (architecture.inputDimension() != 1) {
-            throw new IllegalArgumentException("couplings: the cutoff integrals are implemented for d = 1 only, got d = "
-                    + architecture.inputDimension());
+            throw new IllegalArgumentException("couplings: the cutoff integrals are implemented for d = 1 only, "
+                    + "got d = " + architecture.inputDimension());
         }
         double[] x = new double[points.length];
         for (int i = 0; i < x.length; i++) {
@@ -320,7 +321,7 @@ public final class QuarticCouplings {
     }
 
     private static int[] ofOrder(Tuples tuples, int order) {
-        return java.util.stream.IntStream.range(0, tuples.size()).filter(i -> tuples.order(i) == order).toArray();
+        return IntStream.range(0, tuples.size()).filter(i -> tuples.order(i) == order).toArray();
     }
 
     /** A value with its standard error. */
@@ -352,7 +353,9 @@ public final class QuarticCouplings {
                       double chiSquarePerDegree) {
     }
 
-    /** The couplings per cutoff, the 6-point ratios per cutoff (empty without 6-point moments) and the fit (or null). */
+    /**
+     * The couplings per cutoff, the 6-point ratios per cutoff (empty without 6-point moments) and the fit (or null).
+     */
     public record Result(List<CutoffCoupling> quartic, List<SixPoint> sixPoint, Fit fit) {
     }
 

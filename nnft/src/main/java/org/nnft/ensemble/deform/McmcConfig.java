@@ -43,7 +43,8 @@ public record McmcConfig(CosNet net, double[][] points, Tuples tuples, Deformati
         Preconditions.inRange("launchSweeps", launchSweeps, 1, Integer.MAX_VALUE);
         long state = McmcKernel.stateSize(net, deformation.box(), points.length) * chains;
         Preconditions.inRange("chains x state size", state, 1, Integer.MAX_VALUE);
-        Preconditions.inRange("chains x launchSweeps x (points + 2)", (long) chains * launchSweeps * (points.length + 2),
+        Preconditions.inRange("chains x launchSweeps x (points + 2)",
+                (long) chains * launchSweeps * (points.length + 2),
                 1, Integer.MAX_VALUE);
     }
 

@@ -138,7 +138,8 @@ final class McmcKernel {
                         }
                         for (int p = 0; p < pointCount; p++) {
                             state[phiPoints + p] = state[phiPoints + p]
-                                    + (GridField.neuronAt(nu, points, p, dim) - GridField.neuronAt(old, points, p, dim));
+                                    + (GridField.neuronAt(nu, points, p, dim)
+                                            - GridField.neuronAt(old, points, p, dim));
                         }
                         accepted = accepted + 1.0;
                     }

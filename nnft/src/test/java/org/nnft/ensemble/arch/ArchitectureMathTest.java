@@ -20,7 +20,8 @@ class ArchitectureMathTest {
     void portableErfIsAccurateToAFewUlp() {
         for (double x = -7; x <= 7; x += 0.001) {
             double expect = Erf.erf(x);
-            assertEquals(expect, PortableErf.erf(x), 4e-15 * Math.max(Math.abs(expect), 1e-300) + 1e-300, "erf(" + x + ")");
+            assertEquals(expect, PortableErf.erf(x), 4e-15 * Math.max(Math.abs(expect), 1e-300) + 1e-300,
+                    "erf(" + x + ")");
         }
         assertEquals(0.0, PortableErf.erf(0.0));
         assertEquals(1.0, PortableErf.erf(40.0));
@@ -48,7 +49,8 @@ class ArchitectureMathTest {
         for (double r : new double[]{0.5, 1.3, 2.0}) {
             // tails: d = 1 |sin(Lambda r)| / (pi Lambda^2 r); d = 3 1 / (2 pi^2 r^2 Lambda)
             assertEquals(ContinuumPropagator.value(1, m, r), g(1, m, lam, r), 1 / (Math.PI * lam * lam * r));
-            assertEquals(ContinuumPropagator.value(3, m, r), g(3, m, lam, r), 1 / (2 * Math.PI * Math.PI * r * r * lam));
+            assertEquals(ContinuumPropagator.value(3, m, r), g(3, m, lam, r),
+                    1 / (2 * Math.PI * Math.PI * r * r * lam));
             assertEquals(ContinuumPropagator.value(2, m, r), g(2, m, lam, r), 2e-4);
         }
     }

@@ -12,6 +12,8 @@ import org.nnft.ensemble.arch.CosNet;
 import org.nnft.ensemble.arch.ShallowNetwork;
 import org.nnft.stats.Tuples;
 
+import java.util.Arrays;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -96,7 +98,7 @@ class AmputatedVertexTest {
         for (QuarticCouplings.TupleCoupling t : r.vertex()) {
             int[] s = t.points();
             assertEquals(direct[s[0]][s[1]][s[2]][s[3]], t.lambda().value(), 1e-9 * scale,
-                    java.util.Arrays.toString(s));
+                    Arrays.toString(s));
         }
         assertTrue(r.locality().value() > 0 && r.locality().value() <= 1, "locality " + r.locality());
         assertTrue(r.condition() > 1 && r.condition() < 1e3, "condition " + r.condition());
@@ -118,7 +120,7 @@ class AmputatedVertexTest {
             QuarticCouplings.Estimate e = measured.vertex().get(k).lambda();
             double x = exact.vertex().get(k).lambda().value();
             assertTrue(e.error() > 0 && Math.abs(e.value() - x) <= 5 * e.error(),
-                    java.util.Arrays.toString(measured.vertex().get(k).points()) + ": " + e + " vs " + x);
+                    Arrays.toString(measured.vertex().get(k).points()) + ": " + e + " vs " + x);
         }
         QuarticCouplings.Estimate zero = measured.zeroMomentum();
         assertTrue(Math.abs(zero.value() - exact.zeroMomentum().value()) <= 5 * zero.error(),

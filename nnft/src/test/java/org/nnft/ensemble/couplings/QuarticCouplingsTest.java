@@ -12,6 +12,8 @@ import org.nnft.ensemble.arch.Architecture;
 import org.nnft.ensemble.arch.ShallowNetwork;
 import org.nnft.stats.Tuples;
 
+import java.util.Arrays;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -47,7 +49,7 @@ class QuarticCouplingsTest {
             assertEquals(expected, c.mean().value(), 1e-9 * Math.abs(expected), "mean at L = " + c.cutoff());
             for (QuarticCouplings.TupleCoupling t : c.tuples()) {
                 assertEquals(expected, t.lambda().value(), 1e-9 * Math.abs(expected),
-                        java.util.Arrays.toString(t.points()) + " at L = " + c.cutoff());
+                        Arrays.toString(t.points()) + " at L = " + c.cutoff());
             }
         }
         assertEquals(0.5376, theory.gpRatio(), 5e-5);
@@ -93,13 +95,14 @@ class QuarticCouplingsTest {
             assertWithin(theory.lambda(c.cutoff()), c.mean(), "lambda mean at L = " + c.cutoff());
             assertTrue(c.mean().error() < 0.2 * Math.abs(c.mean().value()), "lambda must be resolved: " + c.mean());
             for (QuarticCouplings.TupleCoupling t : c.tuples()) {
-                assertWithin(theory.lambda(c.cutoff()), t.lambda(), "lambda" + java.util.Arrays.toString(t.points()));
+                assertWithin(theory.lambda(c.cutoff()), t.lambda(), "lambda" + Arrays.toString(t.points()));
             }
         }
         for (QuarticCouplings.SixPoint s : r.sixPoint()) {
             assertWithin(theory.gpRatio(), s.gpRatio(), "G6_GP/G6");
             assertWithin(theory.predictedRatio(), s.predictedRatio(), "G6_pred/G6");
-            assertTrue(s.gpRatio().error() < 0.05 && s.predictedRatio().error() < 0.05, "ratios must be resolved: " + s);
+            assertTrue(s.gpRatio().error() < 0.05 && s.predictedRatio().error() < 0.05,
+                    "ratios must be resolved: " + s);
         }
         assertWithin(-5, new QuarticCouplings.Estimate(r.fit().slope(), r.fit().slopeError()), "slope");
         // f = x Z on x > 0: every leave-one-bin-out lambda is an exact power law, so the slope is -5 in each

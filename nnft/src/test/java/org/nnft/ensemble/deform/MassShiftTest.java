@@ -9,6 +9,8 @@ import org.nnft.ensemble.EnsembleSampler;
 import org.nnft.ensemble.arch.CosNet;
 import org.nnft.stats.JackknifeResult;
 
+import java.util.Arrays;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -76,7 +78,7 @@ class MassShiftTest {
                 double systematic = Math.abs(withWidth.connected(a, b) - infinite.connected(a, b));
                 JackknifeResult shift = DeformTesting.shift(free, new ReweightSample[]{rw}, new double[]{1},
                         config.tuples().requireIndexOf(p));
-                DeformTesting.assertAgrees(shift, predicted, systematic, "exact dG2" + java.util.Arrays.toString(p));
+                DeformTesting.assertAgrees(shift, predicted, systematic, "exact dG2" + Arrays.toString(p));
             }
         }
     }
@@ -99,7 +101,7 @@ class MassShiftTest {
                 JackknifeResult shift = DeformTesting.shift(free, new ReweightSample[]{rw}, new double[]{1},
                         config.tuples().requireIndexOf(p));
                 double predicted = theory.connected(points[p[0]], points[p[1]]);
-                DeformTesting.assertAgrees(shift, predicted, dm2 * Math.abs(predicted), "dG2" + java.util.Arrays.toString(p));
+                DeformTesting.assertAgrees(shift, predicted, dm2 * Math.abs(predicted), "dG2" + Arrays.toString(p));
             }
         }
     }

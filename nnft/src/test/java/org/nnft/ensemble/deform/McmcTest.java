@@ -7,6 +7,8 @@ import org.nnft.ensemble.Correlator;
 import org.nnft.ensemble.EnsembleConfig;
 import org.nnft.ensemble.arch.CosNet;
 
+import java.util.Arrays;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,7 +41,7 @@ class McmcTest {
                 }
                 double exact = t.length == 2 ? net.twoPoint(x[0], 0, x[1], 0) : net.connectedFourPoint(x, new int[4]);
                 assertTrue(Math.abs(c.connected() - exact) <= DeformTesting.SIGMAS * c.connectedError(),
-                        java.util.Arrays.toString(t) + ": " + c.connected() + " +- " + c.connectedError() + " vs " + exact);
+                        Arrays.toString(t) + ": " + c.connected() + " +- " + c.connectedError() + " vs " + exact);
             }
         }
     }
@@ -62,7 +64,7 @@ class McmcTest {
                 Correlator a = rw.atPoints(t);
                 Correlator b = mc.atPoints(t);
                 double sigma = Math.hypot(a.connectedError(), b.connectedError());
-                String what = java.util.Arrays.toString(t) + ": reweight " + a.connected() + " +- " + a.connectedError()
+                String what = Arrays.toString(t) + ": reweight " + a.connected() + " +- " + a.connectedError()
                         + ", mcmc " + b.connected() + " +- " + b.connectedError();
                 assertTrue(Math.abs(a.connected() - b.connected()) <= DeformTesting.SIGMAS * sigma, what);
             }

@@ -9,6 +9,8 @@ import org.nnft.ensemble.EnsembleSampler;
 import org.nnft.ensemble.arch.CosNet;
 import org.nnft.stats.JackknifeResult;
 
+import java.util.Arrays;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -82,7 +84,7 @@ class PhiFourTreeLevelTest {
                     x[j] = points[t[j]];
                 }
                 double predicted = slope.connected(x);
-                String what = (t.length == 2 ? "tadpole " : "contact ") + java.util.Arrays.toString(t);
+                String what = (t.length == 2 ? "tadpole " : "contact ") + Arrays.toString(t);
                 JackknifeResult richardson = DeformTesting.shift(free, rw, new double[]{2 / l1, -1 / l2}, index);
                 double remainder = squaredWidthCorrection(net, new Deformation(Potential.phi4(1.0), box), x);
                 DeformTesting.assertAgrees(richardson, predicted, remainder, what + " slope");
@@ -122,7 +124,7 @@ class PhiFourTreeLevelTest {
                 JackknifeResult odd = DeformTesting.shift(free, rw, new double[]{0.5 / lambda, -0.5 / lambda},
                         config.tuples().requireIndexOf(t));
                 DeformTesting.assertAgrees(odd, FirstOrderShift.of(net, unit).connected(x),
-                        squaredWidthCorrection(net, unit, x), "d=2 slope " + java.util.Arrays.toString(t));
+                        squaredWidthCorrection(net, unit, x), "d=2 slope " + Arrays.toString(t));
             }
         }
     }

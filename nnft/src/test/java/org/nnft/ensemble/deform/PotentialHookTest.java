@@ -9,6 +9,8 @@ import org.nnft.ensemble.EnsembleSampler;
 import org.nnft.ensemble.arch.CosNet;
 import org.nnft.stats.JackknifeResult;
 
+import java.util.Arrays;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -50,7 +52,7 @@ class PotentialHookTest {
                 JackknifeResult shift = DeformTesting.shift(free, new ReweightSample[]{rw}, new double[]{1},
                         config.tuples().requireIndexOf(p));
                 DeformTesting.assertAgrees(shift, predicted, widthPart * widthPart / Math.abs(predicted - widthPart),
-                        "phi^6 dG2" + java.util.Arrays.toString(p));
+                        "phi^6 dG2" + Arrays.toString(p));
             }
         }
     }

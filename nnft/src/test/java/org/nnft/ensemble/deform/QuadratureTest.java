@@ -3,6 +3,8 @@ package org.nnft.ensemble.deform;
 import org.junit.jupiter.api.Test;
 import org.nnft.ensemble.arch.CosNet;
 
+import java.util.Arrays;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +23,7 @@ class QuadratureTest {
         for (int d = 1; d <= 3; d++) {
             CosNet net = CosNet.freeScalar(d, 1.0, 3.0, 1.0, 4);
             double[] sides = {2.0, 1.5, 1.2};
-            double[] box = java.util.Arrays.copyOf(sides, d);
+            double[] box = Arrays.copyOf(sides, d);
             double[][] neurons = neurons(net, 21);
             double exact = sincQuartic(neurons, box, d);
             int n = d == 3 ? 24 : 48;
@@ -59,7 +61,8 @@ class QuadratureTest {
         double[] hyper = net.kernelParameters(new double[][]{new double[net.inputDimension()]});
         double[][] nu = new double[net.width()][CosNet.NEURON_SIZE];
         for (int i = 0; i < net.width(); i++) {
-            CosNet.drawNeuron(seed, 5, 2L * i, hyper, net.inputDimension(), net.variant(), new int[4], new int[4], nu[i]);
+            CosNet.drawNeuron(seed, 5, 2L * i, hyper, net.inputDimension(), net.variant(),
+                    new int[4], new int[4], nu[i]);
         }
         return nu;
     }
