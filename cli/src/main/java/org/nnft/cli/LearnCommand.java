@@ -5,7 +5,6 @@ import org.nnft.cli.io.OutputSet;
 import org.nnft.cli.io.Progress;
 import org.nnft.cli.io.ResultFile;
 import org.nnft.cli.plot.Plots;
-import org.nnft.engine.Backend;
 import org.nnft.lattice.action.HomogeneousTheory;
 import org.nnft.lattice.geometry.Lattice;
 import org.nnft.lattice.learn.ActionReweighting;

@@ -129,10 +129,8 @@ class EmpiricalNtkTest {
     /** The analytic NTK of a sampled architecture. */
     static InfiniteWidthKernels theory(Architecture arch, Parameterization par) {
         if (arch instanceof ShallowNetwork s) {
-            // theory and arch each have an Activation enum (to be merged); the names agree
-            Activation act = s.activation();
-            return new ShallowNetTangentKernel(new ShallowNetTheory(act, s.sigmaW(), s.sigmaB(), s.inputDimension()), par,
-                    s.width());
+            ShallowNetTheory net = new ShallowNetTheory(s.activation(), s.sigmaW(), s.sigmaB(), s.inputDimension());
+            return new ShallowNetTangentKernel(net, par, s.width());
         }
         CosNet c = (CosNet) arch;
         if (c.density() == MomentumDensity.CAUCHY) {

@@ -149,7 +149,7 @@ public final class SparkMain {
     }
 
     private static void usage(PrintStream out) {
-        out.println("usage: spark-submit --class org.nnft.spark.SparkMain [spark options] nnft-spark.jar"
+        out.println("usage: spark-submit --class " + SparkMain.class.getName() + " [spark options] nnft-spark.jar"
                 + " [nnft ensemble options] [--backend auto|cpu|cuda|opencl] [--gpu-backend cuda|opencl]"
                 + " [--shards k] [--out file.json]");
     }
