@@ -36,10 +36,15 @@ final class CouplingsCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "RESULT", description = "result file of 'nnft ensemble' or 'nnft merge'")
-    Path input;
-    @Option(names = "--cutoffs", required = true, description = "input-space cutoffs Lambda_in, comma-separated, e.g. 10,20,50")
+    @Parameters(arity = "1..*", paramLabel = "RESULT", description = "result file of 'nnft ensemble' or 'nnft merge'; "
+            + "or one or more phi^4-deformed (reweighted) results for the closed loop (docs/couplings.md section 8)")
+    List<Path> inputs;
+    @Option(names = "--cutoffs", description = "input-space cutoffs Lambda_in, comma-separated, e.g. 10,20,50 "
+            + "(required for an undeformed result)")
     String cutoffs;
+    @Option(names = "--free", split = ",", paramLabel = "FILE", description = "closed loop: free 'nnft ensemble' "
+            + "results of the deformed runs' inputs and seed (the same networks), comma-separated")
+    List<Path> free = new ArrayList<>();
     @Option(names = "--out", defaultValue = "couplings.json", description = "result JSON file (default ${DEFAULT-VALUE})")
     Path out;
     @Option(names = "--no-plots", description = "do not write the PNG plot")
@@ -47,6 +52,20 @@ final class CouplingsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (ClosedLoopCouplings.isDeformed(inputs.get(0))) {
+            if (cutoffs != null) {
+                throw new IllegalArgumentException("--cutoffs: the closed loop of deformed results takes no cutoffs");
+            }
+            return ClosedLoopCouplings.run(inputs, free, out, noPlots, spec.commandLine().getOut());
+        }
+        if (inputs.size() != 1 || !free.isEmpty()) {
+            throw new IllegalArgumentException("give one undeformed result (several results and --free are for "
+                    + "deformed results)");
+        }
+        if (cutoffs == null) {
+            throw new IllegalArgumentException("--cutoffs is required for an undeformed result, e.g. --cutoffs 10,20,50");
+        }
+        Path input = inputs.get(0);
         double[] lambdas = parseCutoffs(cutoffs);
         Input in = read(input);
         Instant start = Instant.now();
@@ -293,10 +312,6 @@ final class CouplingsCommand implements Callable<Integer> {
         JsonNode blocks = doc.path("results").path("blockSums");
         if (!config.isObject() || !config.has("arch")) {
             throw new IllegalArgumentException(file + ": not an 'nnft ensemble' result file");
-        }
-        if (config.has("deformation")) {
-            throw new IllegalArgumentException(file + ": a deformed ensemble has no per-bin block sums; "
-                    + "couplings need an undeformed 'nnft ensemble' result");
         }
         if (!blocks.isObject()) {
             throw new IllegalArgumentException(file + ": not an 'nnft ensemble' result file (no results.blockSums)");

@@ -230,8 +230,16 @@ final class EnsembleCommand implements Callable<Integer> {
                     "moment", Json.valueError(e.moment(i), e.momentError(i)),
                     "connected", Json.valueError(e.connected(i), e.connectedError(i))));
         }
-        Map<String, Object> doc = ResultDocument.of(cfg, provenance, Json.object("points", result.points(),
-                "correlators", correlators, "diagnostics", DeformationOptions.diagnostics(result)));
+        Map<String, Object> res = Json.object("points", result.points(),
+                "correlators", correlators, "diagnostics", DeformationOptions.diagnostics(result));
+        DeformedResult.BinSums bins = result.binSums();
+        if (bins != null) {
+            res.put("weightedBinSums", Json.object("pointCount", result.points().length, "tuples", t.toArray(),
+                    "counts", bins.counts(), "weights", bins.weights(), "sums", bins.sums(),
+                    "definition", "per jackknife bin: networks, sum of weights exp(-S_int) and per tuple the sum of "
+                            + "weight x product, all relative to one common reference (ratios only)"));
+        }
+        Map<String, Object> doc = ResultDocument.of(cfg, provenance, res);
         Path out = run.outPath("ensemble.json");
         ResultFile.write(out, doc);
         spec.commandLine().getOut().println(deformedSummary(result));

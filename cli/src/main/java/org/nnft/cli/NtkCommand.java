@@ -126,7 +126,7 @@ final class NtkCommand implements Callable<Integer> {
             results.put("training", Json.object("mean", trained.mean(), "covariance", trained.covariance()));
         }
         Map<String, Object> doc = Json.object("config", config,
-                "provenance", Provenance.of("theory", "none", 0, start, wall), "results", results);
+                "provenance", ResultDocument.provenance("theory", "none", 0, start, wall), "results", results);
         Path target = out != null ? out : Path.of("ntk.json");
         ResultFile.write(target, doc);
         var o = spec.commandLine().getOut();
