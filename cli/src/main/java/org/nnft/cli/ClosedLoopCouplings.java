@@ -98,7 +98,8 @@ final class ClosedLoopCouplings {
                 "closedLoop", entries);
         ResultFile.write(out, ResultDocument.of(config, provenance, results));
         if (!noPlots) {
-            Path png = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.json$", "") + "-closedloop.png");
+            String stem = out.getFileName().toString().replaceFirst("\\.json$", "");
+            Path png = out.resolveSibling(stem + "-closedloop.png");
             double lo = 0, hi = 0;
             for (double v : in) {
                 hi = Math.max(hi, 1.1 * v);
@@ -196,7 +197,8 @@ final class ClosedLoopCouplings {
             throw new IllegalArgumentException(file + ": unreadable results.weightedBinSums (" + e.getMessage() + ")");
         }
         if (b < 2 || weighted.tuples().pointCount() != x.length) {
-            throw new IllegalArgumentException(file + ": results.weightedBinSums do not match the points or hold < 2 bins");
+            throw new IllegalArgumentException(file + ": results.weightedBinSums do not match the points or hold "
+                    + "< 2 bins");
         }
         double[][] sums = new double[b][];
         for (int i = 0; i < b; i++) {
@@ -246,7 +248,8 @@ final class ClosedLoopCouplings {
             throw new IllegalArgumentException("--free " + file + ": unreadable results.blockSums");
         }
         if (!free.tuples().equals(weighted.tuples()) || free.blockCount() != counts.length) {
-            throw new IllegalArgumentException("--free " + file + ": its tuples or bins differ from the deformed run's");
+            throw new IllegalArgumentException("--free " + file
+                    + ": its tuples or bins differ from the deformed run's");
         }
         double[][] out = new double[counts.length][];
         for (int i = 0; i < counts.length; i++) {

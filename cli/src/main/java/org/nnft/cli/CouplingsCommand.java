@@ -63,7 +63,8 @@ final class CouplingsCommand implements Callable<Integer> {
                     + "deformed results)");
         }
         if (cutoffs == null) {
-            throw new IllegalArgumentException("--cutoffs is required for an undeformed result, e.g. --cutoffs 10,20,50");
+            throw new IllegalArgumentException("--cutoffs is required for an undeformed result, "
+                    + "e.g. --cutoffs 10,20,50");
         }
         Path input = inputs.get(0);
         double[] lambdas = parseCutoffs(cutoffs);
