@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.nnft.cli.io.Json;
 import org.nnft.cli.io.ResultFile;
 import org.nnft.cli.plot.Plots;
+import org.nnft.cli.plot.VertexHeatMap;
 import org.nnft.ensemble.arch.Architecture;
 import org.nnft.ensemble.arch.CosNet;
 import org.nnft.ensemble.couplings.ClosedLoop;
@@ -77,6 +78,14 @@ final class ClosedLoopCouplings {
             ClosedLoop.Result r = d.freeSums() == null ? loop.analyse(d.counts(), d.sums(), d.weights())
                     : loop.analyse(d.counts(), d.freeSums(), d.sums(), d.weights());
             entries.add(entry(d, r));
+            if (!noPlots) {
+                String stem = out.getFileName().toString().replaceFirst("\\.json$", "");
+                Path heat = out.resolveSibling(stem + "-vertex" + (i + 1) + ".png");
+                VertexHeatMap.write(heat, String.format(Locale.ROOT, "closed-loop vertex V(y1, y1, y2, y2), lambda %.3g",
+                        loop.lambda()), d.points(), loop.fourTuples(),
+                        r.vertex().stream().mapToDouble(e -> e.lambda().value()).toArray());
+                o.println("plot: " + heat.toAbsolutePath());
+            }
             ClosedLoop.Prediction p = r.prediction();
             in[i] = loop.lambda();
             rec[i] = r.lambda().value();

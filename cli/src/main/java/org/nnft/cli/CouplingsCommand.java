@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.nnft.cli.io.Json;
 import org.nnft.cli.io.ResultFile;
 import org.nnft.cli.plot.Plots;
+import org.nnft.cli.plot.VertexHeatMap;
 import org.nnft.ensemble.arch.Architecture;
 import org.nnft.ensemble.couplings.AmputatedVertex;
 import org.nnft.ensemble.couplings.ExactMoments;
@@ -115,6 +116,13 @@ final class CouplingsCommand implements Callable<Integer> {
             Path png = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.json$", "") + "-lambda.png");
             plot(png, r);
             o.println("plot: " + png.toAbsolutePath());
+            if (v.refusal() == null && !v.vertex().isEmpty()) {
+                Path heat = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.json$", "")
+                        + "-vertex.png");
+                VertexHeatMap.write(heat, "amputated vertex V(y1, y1, y2, y2)", x, vertex.fourTuples(),
+                        v.vertex().stream().mapToDouble(e -> e.lambda().value()).toArray());
+                o.println("plot: " + heat.toAbsolutePath());
+            }
         }
         o.println("results: " + out.toAbsolutePath());
         return 0;

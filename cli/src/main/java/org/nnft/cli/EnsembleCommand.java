@@ -180,10 +180,25 @@ final class EnsembleCommand implements Callable<Integer> {
     @picocli.CommandLine.ArgGroup(exclusive = false, heading = "%nDeformation (phi^4 and other local potentials):%n")
     DeformationOptions deformation = new DeformationOptions();
 
+    @Option(names = "--cutoffs", description = "also run 'nnft couplings' with these input-space cutoffs on the "
+            + "result (written beside it as <out>-couplings.json)")
+    String cutoffs;
+
     @Override
     public Integer call() {
         if (deformation.active()) {
+            if (cutoffs != null) {
+                throw new IllegalArgumentException("--cutoffs: for deformed runs use 'nnft couplings' on the result "
+                        + "(the closed loop, with --free)");
+            }
             return callDeformed();
+        }
+        if (cutoffs != null) {
+            RunCouplings.check(cutoffs, inputs.order, inputs.outputs, inputs.dim);
+            if (shard != null) {
+                throw new IllegalArgumentException("--cutoffs: a shard holds part of the bins; merge, then run "
+                        + "'nnft couplings'");
+            }
         }
         EnsembleConfig config = inputs.config();
         int[] sh = parseShard(shard, config.jackknifeBins());
@@ -198,6 +213,17 @@ final class EnsembleCommand implements Callable<Integer> {
             plotTwoPoint(out, result);
         }
         spec.commandLine().getOut().println("results: " + out.toAbsolutePath());
+        if (cutoffs != null) {
+            Path beside = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.json$", "")
+                    + "-couplings.json");
+            List<String> args = new ArrayList<>(List.of("couplings", out.toString(), "--cutoffs", cutoffs,
+                    "--out", beside.toString()));
+            if (run.noPlots) {
+                args.add("--no-plots");
+            }
+            return Main.execute(args.toArray(String[]::new), spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
+        }
         return 0;
     }
 
