@@ -81,8 +81,9 @@ final class ClosedLoopCouplings {
             if (!noPlots) {
                 String stem = out.getFileName().toString().replaceFirst("\\.json$", "");
                 Path heat = out.resolveSibling(stem + "-vertex" + (i + 1) + ".png");
-                VertexHeatMap.write(heat, String.format(Locale.ROOT, "closed-loop vertex V(y1, y1, y2, y2), lambda %.3g",
-                        loop.lambda()), d.points(), loop.fourTuples(),
+                String title = String.format(Locale.ROOT, "closed-loop vertex V(y1, y1, y2, y2), lambda %.3g",
+                        loop.lambda());
+                VertexHeatMap.write(heat, title, d.points(), loop.fourTuples(),
                         r.vertex().stream().mapToDouble(e -> e.lambda().value()).toArray());
                 o.println("plot: " + heat.toAbsolutePath());
             }
