@@ -26,8 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *
  * <p>Sizes: d = 1, m = 1, momentum cutoff Lambda = 3, width N = 200, the points are the box's midpoint
  * nodes (spacing 1, so G2 is well conditioned and the first-order vertex amputates to lambda exactly),
- * boxes of side 4 and 6, lambda = 0.3 and 0.6, 200,000 networks each. At these sizes the finite-width
- * part is about +47 % of lambda (it grows like Lambda/N) and the second-order part -2 to -6 %.
+ * boxes of side 4 and 6, lambda = 0.3 and 0.6, 100,000 networks each (15 s on 2 cores). At these sizes the
+ * finite-width part is +47 % (box 4) and +84 % (box 6) of lambda (it grows like Lambda/N) and the second-order
+ * part -12 to +10 % (docs/couplings.md section 8).
  *
  * <p>Tolerances, stated per check: {@link #SIGMAS} jackknife errors plus, for the raw zero-momentum vertex
  * against the input lambda, the engine's finite-width and second-order corrections and its remainder bound;
@@ -64,7 +65,7 @@ class ClosedLoopTest {
             for (double side : new double[]{4.0, 6.0}) {
                 IntegrationBox box = IntegrationBox.cube(1, side, (int) side);
                 double[] x = nodes(box);
-                EnsembleConfig config = EnsembleConfig.builder(net, column(x)).maxOrder(4).networks(200_000)
+                EnsembleConfig config = EnsembleConfig.builder(net, column(x)).maxOrder(4).networks(100_000)
                         .blockSize(256).seed(11).jackknifeBins(32).build();
                 EnsembleSample free = EnsembleSampler.sample(config, cpu);
                 long[] counts = free.moments().counts();
