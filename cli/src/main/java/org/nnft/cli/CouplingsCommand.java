@@ -5,6 +5,7 @@ import org.nnft.cli.io.Json;
 import org.nnft.cli.io.OutputSet;
 import org.nnft.cli.io.ResultFile;
 import org.nnft.cli.plot.Plots;
+import org.nnft.cli.plot.VertexHeatMap;
 import org.nnft.ensemble.arch.Architecture;
 import org.nnft.ensemble.couplings.AmputatedVertex;
 import org.nnft.ensemble.couplings.ExactMoments;
@@ -38,11 +39,15 @@ final class CouplingsCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "RESULT", description = "result file of 'nnft ensemble' or 'nnft merge'")
-    Path input;
-    @Option(names = "--cutoffs", required = true,
-            description = "input-space cutoffs Lambda_in, comma-separated, e.g. 10,20,50")
+    @Parameters(arity = "1..*", paramLabel = "RESULT", description = "result file of 'nnft ensemble' or 'nnft merge';"
+            + " or one or more phi^4-deformed (reweighted) results for the closed loop (docs/couplings.md section 8)")
+    List<Path> inputs;
+    @Option(names = "--cutoffs", description = "input-space cutoffs Lambda_in, comma-separated, e.g. 10,20,50 "
+            + "(required for an undeformed result)")
     String cutoffs;
+    @Option(names = "--free", split = ",", paramLabel = "FILE", description = "closed loop: free 'nnft ensemble' "
+            + "results of the deformed runs' inputs and seed (the same networks), comma-separated")
+    List<Path> free = new ArrayList<>();
     @Option(names = "--out", defaultValue = "couplings.json",
             description = "result JSON file (default ${DEFAULT-VALUE})")
     Path out;
@@ -52,6 +57,21 @@ final class CouplingsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunOptions.checkedOut(spec, out);
+        if (ClosedLoopCouplings.isDeformed(inputs.get(0))) {
+            if (cutoffs != null) {
+                throw new IllegalArgumentException("--cutoffs: the closed loop of deformed results takes no cutoffs");
+            }
+            return ClosedLoopCouplings.run(inputs, free, out, noPlots, spec.commandLine().getOut());
+        }
+        if (inputs.size() != 1 || !free.isEmpty()) {
+            throw new IllegalArgumentException("give one undeformed result (several results and --free are for "
+                    + "deformed results)");
+        }
+        if (cutoffs == null) {
+            throw new IllegalArgumentException("--cutoffs is required for an undeformed result, "
+                    + "e.g. --cutoffs 10,20,50");
+        }
+        Path input = inputs.get(0);
         double[] lambdas = parseCutoffs(cutoffs);
         Input in = read(input);
         Instant start = Instant.now();
@@ -93,10 +113,16 @@ final class CouplingsCommand implements Callable<Integer> {
                         : "the same analysis of the architecture's exact finite-width moments");
         Map<String, Object> doc = ResultDocument.of(config, provenance, results);
         Path png = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.json$", "") + "-lambda.png");
+        Path heat = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.json$", "") + "-vertex.png");
+        boolean heatMap = !noPlots && v.refusal() == null && !v.vertex().isEmpty();
         try (OutputSet files = new OutputSet()) {
             ResultFile.write(files, out, doc);
             if (!noPlots) {
                 plot(files, png, r);
+            }
+            if (heatMap) {
+                VertexHeatMap.write(files, heat, "amputated vertex V(y1, y1, y2, y2)", x, vertex.fourTuples(),
+                        v.vertex().stream().mapToDouble(e -> e.lambda().value()).toArray());
             }
             files.commit();
         }
@@ -105,6 +131,9 @@ final class CouplingsCommand implements Callable<Integer> {
         o.print(vertexSummary(v, vertexTheory));
         if (!noPlots) {
             o.println("plot: " + png.toAbsolutePath());
+        }
+        if (heatMap) {
+            o.println("plot: " + heat.toAbsolutePath());
         }
         o.println("results: " + out.toAbsolutePath());
         return 0;
@@ -308,10 +337,6 @@ final class CouplingsCommand implements Callable<Integer> {
         JsonNode blocks = doc.path("results").path("blockSums");
         if (!config.isObject() || !config.has("arch")) {
             throw new IllegalArgumentException(file + ": not an 'nnft ensemble' result file");
-        }
-        if (config.has("deformation")) {
-            throw new IllegalArgumentException(file + ": a deformed ensemble has no per-bin block sums; "
-                    + "couplings need an undeformed 'nnft ensemble' result");
         }
         if (!blocks.isObject()) {
             throw new IllegalArgumentException(file + ": not an 'nnft ensemble' result file (no results.blockSums)");

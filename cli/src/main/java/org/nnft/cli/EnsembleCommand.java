@@ -192,12 +192,27 @@ final class EnsembleCommand implements Callable<Integer> {
     @CommandLine.ArgGroup(exclusive = false, heading = "%nDeformation (phi^4 and other local potentials):%n")
     DeformationOptions deformation = new DeformationOptions();
 
+    @Option(names = "--cutoffs", description = "also run 'nnft couplings' with these input-space cutoffs on the "
+            + "result (written beside it as <out>-couplings.json)")
+    String cutoffs;
+
     @Override
     public Integer call() {
         Path out = run.checkedOutPath(spec, "ensemble.json");
         ArchitectureOptions.requireApplicable(spec.commandLine().getParseResult(), inputs.arch);
         if (deformation.active()) {
+            if (cutoffs != null) {
+                throw new IllegalArgumentException("--cutoffs: for deformed runs use 'nnft couplings' on the result "
+                        + "(the closed loop, with --free)");
+            }
             return callDeformed(out);
+        }
+        if (cutoffs != null) {
+            RunCouplings.check(cutoffs, inputs.order, inputs.outputs, inputs.dim);
+            if (shard != null) {
+                throw new IllegalArgumentException("--cutoffs: a shard holds part of the bins; merge, then run "
+                        + "'nnft couplings'");
+            }
         }
         EnsembleConfig config = inputs.config();
         int[] sh = parseShard(shard, config.jackknifeBins());
@@ -214,6 +229,17 @@ final class EnsembleCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().println(summary(result));
         spec.commandLine().getOut().println("results: " + out.toAbsolutePath());
+        if (cutoffs != null) {
+            Path beside = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.json$", "")
+                    + "-couplings.json");
+            List<String> args = new ArrayList<>(List.of("couplings", out.toString(), "--cutoffs", cutoffs,
+                    "--out", beside.toString()));
+            if (run.noPlots) {
+                args.add("--no-plots");
+            }
+            return Main.execute(args.toArray(String[]::new), spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
+        }
         return 0;
     }
 
@@ -247,8 +273,16 @@ final class EnsembleCommand implements Callable<Integer> {
                     "moment", Json.valueError(e.moment(i), e.momentError(i)),
                     "connected", Json.valueError(e.connected(i), e.connectedError(i))));
         }
-        Map<String, Object> doc = ResultDocument.of(cfg, provenance, Json.object("points", result.points(),
-                "correlators", correlators, "diagnostics", DeformationOptions.diagnostics(result)));
+        Map<String, Object> res = Json.object("points", result.points(),
+                "correlators", correlators, "diagnostics", DeformationOptions.diagnostics(result));
+        DeformedResult.BinSums bins = result.binSums();
+        if (bins != null) {
+            res.put("weightedBinSums", Json.object("pointCount", result.points().length, "tuples", t.toArray(),
+                    "counts", bins.counts(), "weights", bins.weights(), "sums", bins.sums(),
+                    "definition", "per jackknife bin: networks, sum of weights exp(-S_int) and per tuple the sum of "
+                            + "weight x product, all relative to one common reference (ratios only)"));
+        }
+        Map<String, Object> doc = ResultDocument.of(cfg, provenance, res);
         ResultFile.write(out, doc);
         spec.commandLine().getOut().println(deformedSummary(result));
         spec.commandLine().getOut().println("results: " + out.toAbsolutePath());

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,8 +39,13 @@ final class WidthScanCommand implements Callable<Integer> {
     @Option(names = "--widths", required = true, split = ",", description = "widths N, comma-separated (at least 2)")
     List<Integer> widths;
 
+    @Option(names = "--cutoffs", description = "also the quartic coupling per cutoff and the vertex's locality at "
+            + "every width (docs/couplings.md), with a plot of the locality against N")
+    String cutoffs;
+
     @Override
     public Integer call() {
+        double[] cut = cutoffs == null ? null : RunCouplings.check(cutoffs, inputs.order, inputs.outputs, inputs.dim);
         if (widths.size() < 2 || widths.stream().anyMatch(n -> n == null || n < 1)) {
             throw new IllegalArgumentException("--widths needs at least 2 positive widths, got " + widths);
         }
@@ -65,15 +71,27 @@ final class WidthScanCommand implements Callable<Integer> {
         WidthScan.Result result = scanned.result();
         List<Object> perWidth = new ArrayList<>();
         List<Object> wallSeconds = new ArrayList<>();
+        List<double[]> locality = new ArrayList<>();   // {N, locality, error, theory}
         for (WidthScan.WidthRun r : result.runs()) {
             Map<String, Object> entry = Json.object("width", r.width());
             wallSeconds.add(Json.object("width", r.width(), "wallSeconds", r.result().provenance().wallSeconds()));
             for (WidthScan.Mn m : r.nonGaussianity()) {
                 entry.put("m" + m.order(), Json.valueError(m.value(), m.error()));
             }
+            if (cut != null) {
+                RunCouplings.Analysis a = RunCouplings.of(r.result().config().architecture(), r.result().points(),
+                        r.result().moments(), cut);
+                entry.put("couplings", a.json());
+                if (a.vertex() != null) {
+                    locality.add(new double[]{r.width(), a.vertex().locality().value(), a.vertex().locality().error(),
+                            a.theory() == null ? Double.NaN : a.theory().locality().value()});
+                }
+            }
             perWidth.add(entry);
         }
         List<WidthScan.Fit> scans = result.fits();
+        Path localityPlot = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.json$", "")
+                + "-locality.png");
         try (OutputSet files = new OutputSet()) {
             ResultFile.write(files, out, document(scans, perWidth, wallSeconds, scanned));
             if (!run.noPlots) {
@@ -83,6 +101,9 @@ final class WidthScanCommand implements Callable<Integer> {
                     Plots.logLog(files, png, "non-Gaussianity m_" + s.order() + " against width", "N",
                             "m_" + s.order(), s.widths(), s.mn(), s.error(), s.fit().slope(),
                             Math.exp(s.fit().intercept()));
+                }
+                if (!locality.isEmpty()) {
+                    plotLocality(files, localityPlot, locality);
                 }
             }
             files.commit();
@@ -96,8 +117,31 @@ final class WidthScanCommand implements Callable<Integer> {
                         s.error()[i]);
             }
         }
+        if (!locality.isEmpty()) {
+            w.println("vertex locality against N:");
+            for (double[] l : locality) {
+                w.printf(Locale.ROOT, "  N = %-6d locality %.4f +- %.2g (theory %.4f)%n", (int) l[0], l[1], l[2],
+                        l[3]);
+            }
+            if (!run.noPlots) {
+                w.println("plot: " + localityPlot.toAbsolutePath());
+            }
+        }
         w.println("results: " + out.toAbsolutePath());
         return 0;
+    }
+
+    /** The vertex locality against N, rows {N, locality, error, theory}; the theory line where every row has one. */
+    private static void plotLocality(OutputSet files, Path png, List<double[]> locality) {
+        double[][] c = new double[4][locality.size()];
+        for (int i = 0; i < locality.size(); i++) {
+            for (int k = 0; k < 4; k++) {
+                c[k][i] = locality.get(i)[k];
+            }
+        }
+        boolean theory = Arrays.stream(c[3]).allMatch(Double::isFinite);
+        Plots.measuredVsTheory(files, png, "vertex locality against width", "N", "locality", c[0], c[1], c[2],
+                theory ? c[0] : null, theory ? c[3] : null);
     }
 
     /** The result document; each width's wall time is provenance (it is no result of the physics). */
@@ -106,6 +150,9 @@ final class WidthScanCommand implements Callable<Integer> {
         Map<String, Object> config = inputs.toJson();
         config.remove("width");
         config.put("widths", widths);
+        if (cutoffs != null) {
+            config.put("cutoffs", cutoffs);
+        }
         config.put("backend", scanned.backend());
         Map<String, Object> provenance = scanned.provenance(inputs.seed,
                 Duration.between(scanned.start(), Instant.now()).toMillis() / 1e3, "wallSecondsPerWidth", wallSeconds);

@@ -123,9 +123,18 @@ public final class AmputatedVertex {
      * as a function of the moments (indexed like the tuple set).
      */
     public double[] evaluate(double[] moments) {
-        int m = points.length;
         double[] connected = cumulants.fromMoments(moments);
-        double[][] inv = new EigenDecomposition(new Array2DRowRealMatrix(twoPoint(connected), false))
+        return amputate(connected, twoPoint(connected));
+    }
+
+    /**
+     * The same values as {@link #evaluate} for given connected 4-point functions (indexed like the tuple set;
+     * entries of other orders are ignored) amputated with a given 2-point matrix {@code g2} (M x M): e.g. a
+     * difference of two ensembles' G4_c amputated with one of their propagators ({@link ClosedLoop}).
+     */
+    public double[] amputate(double[] connected, double[][] g2) {
+        int m = points.length;
+        double[][] inv = new EigenDecomposition(new Array2DRowRealMatrix(g2, false))
                 .getSolver().getInverse().getData();
         double[] t = new double[m * m * m * m];
         for (int a = 0; a < m; a++) {

@@ -35,10 +35,19 @@ public final class DeformedResult {
     private final double tauIntAction;
     private final double tauIntPhi2;
     private final Provenance provenance;
+    private final BinSums binSums;
 
     DeformedResult(String sampler, CosNet architecture, double[][] points, Deformation deformation,
                    CorrelatorEstimates estimates, long samples, double effectiveSampleSize, double acceptance,
                    double tauIntAction, double tauIntPhi2, Provenance provenance) {
+        this(sampler, architecture, points, deformation, estimates, samples, effectiveSampleSize, acceptance,
+                tauIntAction, tauIntPhi2, provenance, null);
+    }
+
+    DeformedResult(String sampler, CosNet architecture, double[][] points, Deformation deformation,
+                   CorrelatorEstimates estimates, long samples, double effectiveSampleSize, double acceptance,
+                   double tauIntAction, double tauIntPhi2, Provenance provenance, BinSums binSums) {
+        this.binSums = binSums;
         this.sampler = sampler;
         this.architecture = architecture;
         this.points = points;
@@ -57,7 +66,22 @@ public final class DeformedResult {
         CorrelatorEstimates e = CorrelatorEstimator.estimateWeighted(cumulants, s.counts(), s.weights(), s.sums());
         return new DeformedResult("reweight", (CosNet) s.config().architecture(), s.config().points(),
                 s.deformation(), e, s.networks(), s.effectiveSampleSize(), Double.NaN, Double.NaN, Double.NaN,
-                s.provenance());
+                s.provenance(), new BinSums(s.counts(), s.weights(), s.sums()));
+    }
+
+    /**
+     * The per-jackknife-bin weighted sums of a reweighted run (null for MCMC): what {@code nnft couplings}
+     * needs to redo any function of the moments with jackknife errors (e.g. the closed loop,
+     * {@code org.nnft.ensemble.couplings.ClosedLoop}). Bin j holds {@code counts[j]} networks, the sum of
+     * their weights {@code weights[j]} and per tuple the sum of weight x product {@code sums[j]}; all
+     * weights relative to one common reference, so only ratios are meaningful. Shared, not copied.
+     */
+    public record BinSums(long[] counts, double[] weights, double[][] sums) {
+    }
+
+    /** The per-bin weighted sums (reweighting), or null (MCMC). */
+    public BinSums binSums() {
+        return binSums;
     }
 
     public String sampler() {
