@@ -13,7 +13,8 @@ final class EngineMessages {
             Map.entry("blockSize", "--block-size"), Map.entry("jackknifeBins", "--bins"),
             Map.entry("mass", "--mass"), Map.entry("cutoff", "--cutoff"), Map.entry("sigmaA", "--sigma-a"),
             Map.entry("sigmaW", "--sigma-w"), Map.entry("sigmaB", "--sigma-b"), Map.entry("outputs", "--outputs"),
-            Map.entry("outputDimension", "--outputs"), Map.entry("inputDimension", "--dim"));
+            Map.entry("outputDimension", "--outputs"), Map.entry("inputDimension", "--dim"),
+            Map.entry("algorithm:", "--algorithm:"));
 
     private EngineMessages() {
     }

@@ -117,8 +117,14 @@ final class LatticeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--checkpoint-every must be >= 1 sweep, got " + checkpointEvery);
         }
         HomogeneousTheory theory = theory();
+        LatticeRun.ScheduleSpec schedule;
+        try {
+            schedule = LatticeRun.ScheduleSpec.parse(algorithm);
+        } catch (IllegalArgumentException e) {
+            throw EngineMessages.withOptionName(e);
+        }
         LatticeRun.Config config = LatticeRun.Config.builder(dim, size, theory)
-                .schedule(LatticeRun.ScheduleSpec.parse(algorithm)).sweeps(sweeps).thermalize(thermalize)
+                .schedule(schedule).sweeps(sweeps).thermalize(thermalize)
                 .measureEvery(measureEvery).seed(seed).build();
         LatticeRun.check(config, new LatticeRun.Options(checkpoint, checkpointEvery, resume, null));
         Progress progress = new Progress(System.err, run.quiet, "sweeps", (long) thermalize + sweeps);

@@ -43,7 +43,7 @@ class InputLimitsTest {
     void threadAndUpdateCountsAreCapped() {
         refused("--threads must be in [1, 1024]", "lattice", "--threads", "2147483647");
         refused("--threads must be in [1, 1024]", "ensemble", "--threads", "0");
-        refused("algorithm: count in 'metropolis:2147483647'", "lattice", "--algorithm", "metropolis:2147483647");
+        refused("--algorithm: count in 'metropolis:2147483647'", "lattice", "--algorithm", "metropolis:2147483647");
         refused("--checkpoint-every must be >= 1", "lattice", "--checkpoint-every", "0");
     }
 
