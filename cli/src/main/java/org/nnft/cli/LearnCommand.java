@@ -10,6 +10,7 @@ import org.nnft.lattice.geometry.Lattice;
 import org.nnft.lattice.learn.ActionReweighting;
 import org.nnft.lattice.learn.ComplexFreeField;
 import org.nnft.lattice.learn.DataLearning;
+import org.nnft.lattice.learn.InverseRg;
 import org.nnft.lattice.learn.NpyFile;
 import org.nnft.lattice.learn.Optimizer;
 import org.nnft.lattice.learn.ReverseKlTrainer;
@@ -33,6 +34,7 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code nnft learn --target | --data FILE}: machine learning with a lattice field theory (docs/learn.md).
+ * With {@code --inverse-rg}: the inverse renormalization group of the 2D Ising model ({@link InverseRgOutput}).
  * With {@code --data}: maximum-likelihood fit of S to the configurations of a .npy file, then new samples.
  * With {@code --target}, without data:
  * Reverse-KL training of the inhomogeneous action {@code S(w_ij, a_i, b_i)} towards the target
@@ -59,6 +61,16 @@ final class LearnCommand implements Callable<Integer> {
     @Option(names = "--data", description = "learn from configurations: a .npy array [samples, L, ..., L] of"
             + " float64 or float32 (maximum likelihood); --dim and --size come from its shape")
     Path data;
+    @Option(names = "--inverse-rg", description = "inverse renormalization group of the 2D Ising model at beta_c:"
+            + " learn the inverse of the majority-rule block spin on Wolff configurations of extent --size"
+            + " (default 32), grow them --steps times (default 3) and fit gamma/nu (docs/learn.md L.7)")
+    boolean inverseRg;
+    @Option(names = "--configs", defaultValue = "2000",
+            description = "with --inverse-rg: Wolff configurations at L0 (and per size of the direct check)")
+    int configs;
+    @Option(names = "--no-direct",
+            description = "with --inverse-rg: skip the direct Wolff simulation of the grown sizes")
+    boolean noDirect;
     @Option(names = "--new-samples", defaultValue = "1000",
             description = "with --data: configurations drawn from the learned S, written to <out>-samples.npy")
     int newSamples;
@@ -174,6 +186,14 @@ final class LearnCommand implements Callable<Integer> {
                 every, gPrimes, imaginaryMass, seed);
     }
 
+    /** The settings of {@code --inverse-rg}: L0 32 and 3 doublings unless --size and --steps are given. */
+    private InverseRg.Config inverseRgConfig() {
+        boolean sizeGiven = spec.commandLine().getParseResult().hasMatchedOption("--size");
+        boolean stepsGiven = spec.commandLine().getParseResult().hasMatchedOption("--steps");
+        return new InverseRg.Config(sizeGiven ? size : 32, stepsGiven ? steps : 3, configs, every,
+                thermalize, seed, !noDirect);
+    }
+
     /** The configurations of {@code --data} as rows, with dim and size taken from the shape. */
     private DataLearning.Config dataConfig() {
         NpyFile.Array arr = NpyFile.read(data);
@@ -202,8 +222,11 @@ final class LearnCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (target == (data != null)) {
-            throw new IllegalArgumentException("give exactly one of --target and --data FILE");
+        if ((target ? 1 : 0) + (data != null ? 1 : 0) + (inverseRg ? 1 : 0) != 1) {
+            throw new IllegalArgumentException("give exactly one of --target, --data FILE and --inverse-rg");
+        }
+        if (inverseRg) {
+            return new InverseRgOutput(spec, run).call(inverseRgConfig());
         }
         if (data != null) {
             return callData();

@@ -71,6 +71,23 @@ class LearnCommandTest {
     }
 
     @Test
+    void inverseRgWritesSizesSlopeAndTimings() {
+        Path out = dir.resolve("irg.json");
+        Run r = run("learn", "--inverse-rg", "--size", "8", "--steps", "2", "--configs", "100", "--thermalize", "5",
+                "--backend", "cpu", "--quiet", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode irg = ResultFile.read(out).get("results").get("inverseRg");
+        assertEquals(3, irg.get("sizes").size());
+        assertEquals(32, irg.get("sizes").get(2).get("L").asInt());
+        assertTrue(irg.get("sizes").get(2).get("chi").get("error").asDouble() > 0);
+        assertTrue(irg.get("gammaOverNu").get("value").asDouble() > 1);
+        assertTrue(irg.get("directGammaOverNu").has("error"));
+        assertTrue(irg.get("largestL").get("directSeconds").asDouble() > 0);
+        assertTrue(Files.exists(dir.resolve("irg-chi.png")));
+        assertTrue(r.out().contains("gamma/nu inverse RG"), r.out());
+    }
+
+    @Test
     void badInputIsOneLineAndExitTwoBeforeAnyWork() throws Exception {
         Path out = dir.resolve("learn.json");
         Files.writeString(out, "{\"old\": true}");
@@ -95,7 +112,14 @@ class LearnCommandTest {
                 {"learn", "--target", "--start-spread", "1"},
                 {"learn", "--target", "--a", "2.25", "--b", "0"},
                 {"learn", "--target", "--gprime", "0,x"},
-                {"learn", "--target", "--samples", "1"}};
+                {"learn", "--target", "--samples", "1"},
+                {"learn", "--inverse-rg", "--target"},
+                {"learn", "--inverse-rg", "--size", "7"},
+                {"learn", "--inverse-rg", "--steps", "0"},
+                {"learn", "--inverse-rg", "--size", "256", "--steps", "4"},
+                {"learn", "--inverse-rg", "--configs", "10"},
+                {"learn", "--inverse-rg", "--every", "0"},
+                {"learn", "--inverse-rg", "--thermalize", "-1"}};
         for (String[] args : bad) {
             String[] all = Arrays.copyOf(args, args.length + 3);
             all[args.length] = "--out";
