@@ -183,6 +183,8 @@ final class EnsembleCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     RunOptions run;
+    @CommandLine.Mixin
+    ExportOptions export = new ExportOptions();
 
     @CommandLine.ArgGroup(exclusive = false, heading = "%nInputs:%n")
     Inputs inputs = new Inputs();
@@ -195,9 +197,10 @@ final class EnsembleCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path out = run.checkedOutPath(spec, "ensemble.json");
+        ResultExports exports = export.checked(out, false);
         ArchitectureOptions.requireApplicable(spec.commandLine().getParseResult(), inputs.arch);
         if (deformation.active()) {
-            return callDeformed(out);
+            return callDeformed(out, exports);
         }
         EnsembleConfig config = inputs.config();
         int[] sh = parseShard(shard, config.jackknifeBins());
@@ -207,6 +210,7 @@ final class EnsembleCommand implements Callable<Integer> {
         Map<String, Object> doc = document(inputs, sh, result, sampled.backend(), sampled.device(), sampled.start());
         try (OutputSet files = new OutputSet()) {
             ResultFile.write(files, out, doc);
+            exports.stageNpz(files, doc, Map.of());
             if (!run.noPlots) {
                 plotTwoPoint(files, out, result);
             }
@@ -218,7 +222,7 @@ final class EnsembleCommand implements Callable<Integer> {
     }
 
     /** A deformed cos-net run (docs/physics.md A.3): same JSON layout plus the deformation and sampler diagnostics. */
-    private Integer callDeformed(Path out) {
+    private Integer callDeformed(Path out, ResultExports exports) {
         if (shard != null) {
             throw new IllegalArgumentException("--shard: deformed ensembles are sampled in one run");
         }
@@ -249,7 +253,11 @@ final class EnsembleCommand implements Callable<Integer> {
         }
         Map<String, Object> doc = ResultDocument.of(cfg, provenance, Json.object("points", result.points(),
                 "correlators", correlators, "diagnostics", DeformationOptions.diagnostics(result)));
-        ResultFile.write(out, doc);
+        try (OutputSet files = new OutputSet()) {
+            ResultFile.write(files, out, doc);
+            exports.stageNpz(files, doc, Map.of());
+            files.commit();
+        }
         spec.commandLine().getOut().println(deformedSummary(result));
         spec.commandLine().getOut().println("results: " + out.toAbsolutePath());
         return 0;

@@ -10,7 +10,7 @@ import org.nnft.lattice.geometry.Lattice;
 import org.nnft.lattice.learn.ActionReweighting;
 import org.nnft.lattice.learn.ComplexFreeField;
 import org.nnft.lattice.learn.DataLearning;
-import org.nnft.lattice.learn.NpyFile;
+import org.nnft.engine.io.NpyFile;
 import org.nnft.lattice.learn.Optimizer;
 import org.nnft.lattice.learn.ReverseKlTrainer;
 import org.nnft.lattice.learn.TargetLearning;
