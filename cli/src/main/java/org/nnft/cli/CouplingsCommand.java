@@ -48,10 +48,13 @@ final class CouplingsCommand implements Callable<Integer> {
     Path out;
     @Option(names = "--no-plots", description = "do not write the PNG plot")
     boolean noPlots;
+    @CommandLine.Mixin
+    ExportOptions export = new ExportOptions();
 
     @Override
     public Integer call() {
         RunOptions.checkedOut(spec, out);
+        ResultExports exports = export.checked(out, false);
         double[] lambdas = parseCutoffs(cutoffs);
         Input in = read(input);
         Instant start = Instant.now();
@@ -95,6 +98,7 @@ final class CouplingsCommand implements Callable<Integer> {
         Path png = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.json$", "") + "-lambda.png");
         try (OutputSet files = new OutputSet()) {
             ResultFile.write(files, out, doc);
+            exports.stageNpz(files, doc, Map.of());
             if (!noPlots) {
                 plot(files, png, r);
             }

@@ -52,6 +52,8 @@ final class LearnCommand implements Callable<Integer> {
 
     @Mixin
     RunOptions run;
+    @Mixin
+    ExportOptions export = new ExportOptions();
 
     @Option(names = "--target",
             description = "learn towards the target action given by the coupling options (no data)")
@@ -209,6 +211,7 @@ final class LearnCommand implements Callable<Integer> {
             return callData();
         }
         Path out = run.checkedOutPath(spec, "learn.json");
+        ResultExports exports = export.checked(out, false);
         TargetLearning.Config c = config();
         Progress progress = new Progress(System.err, run.quiet, "units", TargetLearning.progressUnits(c));
         BackendRun<TargetLearning.Result> learned = BackendRun.on(run,
@@ -231,7 +234,9 @@ final class LearnCommand implements Callable<Integer> {
                 "correction", correction(r.correction()), "extrapolation", curve(r.curve()),
                 "complexMass", complexMass(r.complexMass(), r.exact()));
         try (OutputSet files = new OutputSet()) {
-            ResultFile.write(files, out, ResultDocument.of(cfg, prov, results));
+            Map<String, Object> doc = ResultDocument.of(cfg, prov, results);
+            ResultFile.write(files, out, doc);
+            exports.stageNpz(files, doc, Map.of());
             if (!run.noPlots) {
                 double[] bound = new double[r.history().size()];
                 for (int t = 0; t < bound.length; t++) {
@@ -250,6 +255,7 @@ final class LearnCommand implements Callable<Integer> {
 
     private Integer callData() {
         Path out = run.checkedOutPath(spec, "learn.json");
+        ResultExports exports = export.checked(out, false);
         DataLearning.Config c = dataConfig();
         String base = out.getFileName().toString().replaceFirst("\\.json$", "");
         Path samplesFile = out.resolveSibling(base + "-samples.npy");
@@ -294,7 +300,9 @@ final class LearnCommand implements Callable<Integer> {
                 "moments", moments, "samplesFile", samplesFile.toAbsolutePath().toString());
         try (OutputSet files = new OutputSet()) {
             files.write(samplesFile, NpyFile.encode(shape, flat));
-            ResultFile.write(files, out, ResultDocument.of(cfg, prov, results));
+            Map<String, Object> doc = ResultDocument.of(cfg, prov, results);
+            ResultFile.write(files, out, doc);
+            exports.stageNpz(files, doc, Map.of());
             files.commit();
         }
         PrintWriter w = spec.commandLine().getOut();
