@@ -53,13 +53,20 @@ final class CouplingsCommand implements Callable<Integer> {
     Path out;
     @Option(names = "--no-plots", description = "do not write the PNG plot")
     boolean noPlots;
+    @CommandLine.Mixin
+    ExportOptions export = new ExportOptions();
 
     @Override
     public Integer call() {
         RunOptions.checkedOut(spec, out);
+        ResultExports exports = export.checked(out, false);
         if (ClosedLoopCouplings.isDeformed(inputs.get(0))) {
             if (cutoffs != null) {
                 throw new IllegalArgumentException("--cutoffs: the closed loop of deformed results takes no cutoffs");
+            }
+            if (exports.npz() != null) {
+                throw new IllegalArgumentException("--export: the closed loop of deformed results writes JSON and "
+                        + "plots only");
             }
             return ClosedLoopCouplings.run(inputs, free, out, noPlots, spec.commandLine().getOut());
         }
@@ -117,6 +124,7 @@ final class CouplingsCommand implements Callable<Integer> {
         boolean heatMap = !noPlots && v.refusal() == null && !v.vertex().isEmpty();
         try (OutputSet files = new OutputSet()) {
             ResultFile.write(files, out, doc);
+            exports.stageNpz(files, doc, Map.of());
             if (!noPlots) {
                 plot(files, png, r);
             }

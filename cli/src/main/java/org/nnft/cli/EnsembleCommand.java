@@ -183,6 +183,8 @@ final class EnsembleCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     RunOptions run;
+    @CommandLine.Mixin
+    ExportOptions export = new ExportOptions();
 
     @CommandLine.ArgGroup(exclusive = false, heading = "%nInputs:%n")
     Inputs inputs = new Inputs();
@@ -199,13 +201,14 @@ final class EnsembleCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path out = run.checkedOutPath(spec, "ensemble.json");
+        ResultExports exports = export.checked(out, false);
         ArchitectureOptions.requireApplicable(spec.commandLine().getParseResult(), inputs.arch);
         if (deformation.active()) {
             if (cutoffs != null) {
                 throw new IllegalArgumentException("--cutoffs: for deformed runs use 'nnft couplings' on the result "
                         + "(the closed loop, with --free)");
             }
-            return callDeformed(out);
+            return callDeformed(out, exports);
         }
         if (cutoffs != null) {
             RunCouplings.check(cutoffs, inputs.order, inputs.outputs, inputs.dim);
@@ -222,6 +225,7 @@ final class EnsembleCommand implements Callable<Integer> {
         Map<String, Object> doc = document(inputs, sh, result, sampled.backend(), sampled.device(), sampled.start());
         try (OutputSet files = new OutputSet()) {
             ResultFile.write(files, out, doc);
+            exports.stageNpz(files, doc, Map.of());
             if (!run.noPlots) {
                 plotTwoPoint(files, out, result);
             }
@@ -244,7 +248,7 @@ final class EnsembleCommand implements Callable<Integer> {
     }
 
     /** A deformed cos-net run (docs/physics.md A.3): same JSON layout plus the deformation and sampler diagnostics. */
-    private Integer callDeformed(Path out) {
+    private Integer callDeformed(Path out, ResultExports exports) {
         if (shard != null) {
             throw new IllegalArgumentException("--shard: deformed ensembles are sampled in one run");
         }
@@ -283,7 +287,11 @@ final class EnsembleCommand implements Callable<Integer> {
                             + "weight x product, all relative to one common reference (ratios only)"));
         }
         Map<String, Object> doc = ResultDocument.of(cfg, provenance, res);
-        ResultFile.write(out, doc);
+        try (OutputSet files = new OutputSet()) {
+            ResultFile.write(files, out, doc);
+            exports.stageNpz(files, doc, Map.of());
+            files.commit();
+        }
         spec.commandLine().getOut().println(deformedSummary(result));
         spec.commandLine().getOut().println("results: " + out.toAbsolutePath());
         return 0;

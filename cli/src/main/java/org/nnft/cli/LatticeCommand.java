@@ -30,6 +30,8 @@ final class LatticeCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     RunOptions run;
+    @CommandLine.Mixin
+    ExportOptions export = new ExportOptions();
 
     @Option(names = "--dim", defaultValue = "2", description = "lattice dimension 2..4")
     int dim;
@@ -112,6 +114,7 @@ final class LatticeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path out = run.checkedOutPath(spec, "lattice.json");
+        ResultExports exports = export.checked(out, true);
         requireRanges();
         if (checkpointEvery < 1) {
             throw new IllegalArgumentException("--checkpoint-every must be >= 1 sweep, got " + checkpointEvery);
@@ -152,9 +155,13 @@ final class LatticeCommand implements Callable<Integer> {
             }
         }
         try (OutputSet files = new OutputSet()) {
-            ResultFile.write(files, out, ResultDocument.of(cfg, prov, Json.object("observables", obs,
+            Map<String, Object> doc = ResultDocument.of(cfg, prov, Json.object("observables", obs,
                     "correlator", profile(r.correlator(), 0), "effectiveMass", profile(r.effectiveMass(), 1),
-                    "series", series)));
+                    "series", series));
+            ResultFile.write(files, out, doc);
+            LatticeExport histories = new LatticeExport(r.series(), dim, size);
+            exports.stageNpz(files, doc, histories.arrays());
+            exports.stagePyerrors(files, histories.ensemble(seed), histories.description(), histories.entries());
             if (!run.noPlots) {
                 boolean longChain = r.series().size() > Plots.LONG_SERIES;
                 plots(files, out, r, run.quiet || !longChain ? null : spec.commandLine().getErr());

@@ -5,13 +5,13 @@ import org.nnft.cli.io.OutputSet;
 import org.nnft.cli.io.Progress;
 import org.nnft.cli.io.ResultFile;
 import org.nnft.cli.plot.Plots;
+import org.nnft.engine.io.NpyFile;
 import org.nnft.lattice.action.HomogeneousTheory;
 import org.nnft.lattice.geometry.Lattice;
 import org.nnft.lattice.learn.ActionReweighting;
 import org.nnft.lattice.learn.ComplexFreeField;
 import org.nnft.lattice.learn.DataLearning;
 import org.nnft.lattice.learn.InverseRg;
-import org.nnft.lattice.learn.NpyFile;
 import org.nnft.lattice.learn.Optimizer;
 import org.nnft.lattice.learn.ReverseKlTrainer;
 import org.nnft.lattice.learn.TargetLearning;
@@ -54,6 +54,8 @@ final class LearnCommand implements Callable<Integer> {
 
     @Mixin
     RunOptions run;
+    @Mixin
+    ExportOptions export = new ExportOptions();
 
     @Option(names = "--target",
             description = "learn towards the target action given by the coupling options (no data)")
@@ -226,12 +228,16 @@ final class LearnCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give exactly one of --target, --data FILE and --inverse-rg");
         }
         if (inverseRg) {
+            if (spec.commandLine().getParseResult().hasMatchedOption("--export")) {
+                throw new IllegalArgumentException("--export: --inverse-rg writes JSON and plots only");
+            }
             return new InverseRgOutput(spec, run).call(inverseRgConfig());
         }
         if (data != null) {
             return callData();
         }
         Path out = run.checkedOutPath(spec, "learn.json");
+        ResultExports exports = export.checked(out, false);
         TargetLearning.Config c = config();
         Progress progress = new Progress(System.err, run.quiet, "units", TargetLearning.progressUnits(c));
         BackendRun<TargetLearning.Result> learned = BackendRun.on(run,
@@ -254,7 +260,9 @@ final class LearnCommand implements Callable<Integer> {
                 "correction", correction(r.correction()), "extrapolation", curve(r.curve()),
                 "complexMass", complexMass(r.complexMass(), r.exact()));
         try (OutputSet files = new OutputSet()) {
-            ResultFile.write(files, out, ResultDocument.of(cfg, prov, results));
+            Map<String, Object> doc = ResultDocument.of(cfg, prov, results);
+            ResultFile.write(files, out, doc);
+            exports.stageNpz(files, doc, Map.of());
             if (!run.noPlots) {
                 double[] bound = new double[r.history().size()];
                 for (int t = 0; t < bound.length; t++) {
@@ -273,6 +281,7 @@ final class LearnCommand implements Callable<Integer> {
 
     private Integer callData() {
         Path out = run.checkedOutPath(spec, "learn.json");
+        ResultExports exports = export.checked(out, false);
         DataLearning.Config c = dataConfig();
         String base = out.getFileName().toString().replaceFirst("\\.json$", "");
         Path samplesFile = out.resolveSibling(base + "-samples.npy");
@@ -317,7 +326,9 @@ final class LearnCommand implements Callable<Integer> {
                 "moments", moments, "samplesFile", samplesFile.toAbsolutePath().toString());
         try (OutputSet files = new OutputSet()) {
             files.write(samplesFile, NpyFile.encode(shape, flat));
-            ResultFile.write(files, out, ResultDocument.of(cfg, prov, results));
+            Map<String, Object> doc = ResultDocument.of(cfg, prov, results);
+            ResultFile.write(files, out, doc);
+            exports.stageNpz(files, doc, Map.of());
             files.commit();
         }
         PrintWriter w = spec.commandLine().getOut();

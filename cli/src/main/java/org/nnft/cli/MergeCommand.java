@@ -2,6 +2,7 @@ package org.nnft.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.nnft.cli.io.OutputSet;
 import org.nnft.cli.io.ResultFile;
 import org.nnft.ensemble.EnsembleConfig;
 import org.nnft.ensemble.EnsembleResult;
@@ -40,10 +41,13 @@ final class MergeCommand implements Callable<Integer> {
     @Option(names = "--partial", description = "write a partial result when shards are missing (it records the"
             + " shards it holds and merges further with the missing ones)")
     boolean partial;
+    @CommandLine.Mixin
+    ExportOptions export = new ExportOptions();
 
     @Override
     public Integer call() {
         RunOptions.checkedOut(spec, out);
+        ResultExports exports = export.checked(out, false);
         List<EnsembleSample> samples = new ArrayList<>();
         List<ShardSet> held = new ArrayList<>();
         EnsembleCommand.Inputs inputs = null;
@@ -103,7 +107,11 @@ final class MergeCommand implements Callable<Integer> {
         @SuppressWarnings("unchecked")
         Map<String, Object> config = (Map<String, Object>) doc.get("config");
         config.put("shard", union.toString());
-        ResultFile.write(out, doc);
+        try (OutputSet set = new OutputSet()) {
+            ResultFile.write(set, out, doc);
+            exports.stageNpz(set, doc, Map.of());
+            set.commit();
+        }
         var w = spec.commandLine().getOut();
         w.println(EnsembleCommand.summary(merged));
         w.println("merged " + union.indices().length + " of " + union.count() + " shards"

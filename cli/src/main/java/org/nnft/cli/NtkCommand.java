@@ -2,6 +2,7 @@ package org.nnft.cli;
 
 import org.nnft.cli.io.Json;
 import org.nnft.cli.io.PointsParser;
+import org.nnft.cli.io.OutputSet;
 import org.nnft.cli.io.ResultFile;
 import org.nnft.theory.Activation;
 import org.nnft.theory.CauchyDensity;
@@ -52,6 +53,8 @@ final class NtkCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     EmpiricalNtkOptions empiricalOptions;
+    @Mixin
+    ExportOptions export = new ExportOptions();
 
     @Option(names = "--arch", defaultValue = "relu",
             description = "relu | erf | gauss | cos | cauchy (default ${DEFAULT-VALUE})")
@@ -95,6 +98,7 @@ final class NtkCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunOptions.checkedOut(spec, out != null ? out : Path.of("ntk.json"));
+        ResultExports exports = export.checked(out != null ? out : Path.of("ntk.json"), false);
         Instant start = Instant.now();
         Parameterization p = Parameterization.parse(parameterization);
         InfiniteWidthKernels kernels = kernels(p);
@@ -146,7 +150,11 @@ final class NtkCommand implements Callable<Integer> {
                 : ResultDocument.provenance(empirical.backendName(), "sampled networks", empiricalOptions.seed, start,
                         wall), results);
         Path target = out != null ? out : Path.of("ntk.json");
-        ResultFile.write(target, doc);
+        try (OutputSet files = new OutputSet()) {
+            ResultFile.write(files, target, doc);
+            exports.stageNpz(files, doc, Map.of());
+            files.commit();
+        }
         var o = spec.commandLine().getOut();
         o.println(kernels + ", " + xs.length + " points");
         o.println("   i    j          NNGP K           NTK Theta");

@@ -17,7 +17,8 @@ final class ResultDocument {
     /** The result document {@code {config, provenance, results}}. */
     static Map<String, Object> of(Map<String, Object> config, Map<String, Object> provenance,
                                   Map<String, Object> results) {
-        return Json.object("config", config, "provenance", provenance, "results", results);
+        return Json.object("config", config, "provenance", provenance, "results", results,
+                "formatVersion", ResultExports.FORMAT_VERSION);
     }
 
     /** The provenance block; {@code extra} alternates keys and values of the command's own entries. */

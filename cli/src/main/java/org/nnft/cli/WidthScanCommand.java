@@ -32,6 +32,8 @@ final class WidthScanCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     RunOptions run;
+    @CommandLine.Mixin
+    ExportOptions export = new ExportOptions();
 
     @CommandLine.ArgGroup(exclusive = false, heading = "%nInputs (--width is replaced by --widths):%n")
     EnsembleCommand.Inputs inputs = new EnsembleCommand.Inputs();
@@ -61,6 +63,7 @@ final class WidthScanCommand implements Callable<Integer> {
         }
         ArchitectureOptions.requireApplicable(spec.commandLine().getParseResult(), inputs.arch);
         Path out = run.checkedOutPath(spec, "widths.json");
+        ResultExports exports = export.checked(out, false);
         for (int width : widths) {                  // every width's configuration, before any backend or sampling
             inputs.config(width);
         }
@@ -93,7 +96,9 @@ final class WidthScanCommand implements Callable<Integer> {
         Path localityPlot = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.json$", "")
                 + "-locality.png");
         try (OutputSet files = new OutputSet()) {
-            ResultFile.write(files, out, document(scans, perWidth, wallSeconds, scanned));
+            Map<String, Object> doc = document(scans, perWidth, wallSeconds, scanned);
+            ResultFile.write(files, out, doc);
+            exports.stageNpz(files, doc, Map.of());
             if (!run.noPlots) {
                 for (WidthScan.Fit s : scans) {
                     Path png = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.json$", "")

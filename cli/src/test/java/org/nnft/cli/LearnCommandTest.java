@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nnft.cli.io.ResultFile;
-import org.nnft.lattice.learn.NpyFile;
+import org.nnft.engine.io.NpyFile;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;

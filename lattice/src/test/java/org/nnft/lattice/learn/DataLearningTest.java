@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nnft.engine.Backend;
 import org.nnft.engine.Backends;
+import org.nnft.engine.io.NpyFile;
 import org.nnft.lattice.action.HomogeneousTheory;
 import org.nnft.lattice.geometry.Lattice;
 

@@ -1,4 +1,4 @@
-package org.nnft.lattice.learn;
+package org.nnft.engine.io;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -13,10 +13,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The NumPy {@code .npy} format (format versions 1.0 to 3.0), as far as learning from data needs it: read a
- * C-ordered array of little-endian float64 ({@code <f8}) or float32 ({@code <f4}) into doubles, and encode a
- * float64 array. Layout: magic {@code \x93NUMPY}, major and minor version bytes, header length (2 bytes little
- * endian in version 1, 4 bytes in versions 2 and 3), an ASCII (version 3: UTF-8) Python dict literal
+ * The NumPy {@code .npy} format (format versions 1.0 to 3.0), as far as learning from data and the result exports
+ * need it: read a C-ordered array of little-endian float64 ({@code <f8}) or float32 ({@code <f4}) into doubles, and
+ * encode float64 ({@code <f8}), int64 ({@code <i8}) and byte ({@code |u1}) arrays in version 1.0. Layout: magic
+ * {@code \x93NUMPY}, major and minor version bytes, header length (2 bytes little endian in version 1, 4 bytes in
+ * versions 2 and 3), an ASCII (version 3: UTF-8) Python dict literal
  * {@code {'descr': '<f8', 'fortran_order': False, 'shape': (n, L, L), }} padded with spaces and a newline so the
  * data start at a multiple of 64 bytes, then the raw values.
  */
@@ -119,27 +120,48 @@ public final class NpyFile {
 
     /** Version 1.0 bytes of a C-ordered float64 array of {@code shape} holding {@code values}. */
     public static byte[] encode(int[] shape, double[] values) {
+        ByteBuffer out = start("<f8", shape, values.length, 8);
+        for (double v : values) {
+            out.putDouble(v);
+        }
+        return out.array();
+    }
+
+    /** Version 1.0 bytes of a C-ordered little-endian int64 ({@code <i8}) array of {@code shape}. */
+    public static byte[] encode(int[] shape, long[] values) {
+        ByteBuffer out = start("<i8", shape, values.length, 8);
+        for (long v : values) {
+            out.putLong(v);
+        }
+        return out.array();
+    }
+
+    /** Version 1.0 bytes of a one-dimensional unsigned byte ({@code |u1}) array, e.g. UTF-8 text. */
+    public static byte[] encodeBytes(byte[] values) {
+        return start("|u1", new int[]{values.length}, values.length, 1).put(values).array();
+    }
+
+    /** A buffer sized for the array, holding the magic, version and header; the data go next. */
+    private static ByteBuffer start(String descr, int[] shape, int length, int width) {
         StringBuilder s = new StringBuilder("(");
         long count = 1;
         for (int d : shape) {
             s.append(d).append(", ");
             count *= d;
         }
-        s.setLength(s.length() - (shape.length == 1 ? 1 : 2));
-        s.append(')');
-        if (count != values.length) {
-            throw new IllegalArgumentException("shape holds " + count + " values, got " + values.length);
+        if (shape.length > 0) {
+            s.setLength(s.length() - (shape.length == 1 ? 1 : 2));
         }
-        StringBuilder header = new StringBuilder("{'descr': '<f8', 'fortran_order': False, 'shape': ")
-                .append(s).append(", }");
+        s.append(')');
+        if (count != length) {
+            throw new IllegalArgumentException("shape holds " + count + " values, got " + length);
+        }
+        StringBuilder header = new StringBuilder("{'descr': '").append(descr)
+                .append("', 'fortran_order': False, 'shape': ").append(s).append(", }");
         int total = 10 + header.length() + 1;
         header.append(" ".repeat((64 - total % 64) % 64)).append('\n');
         byte[] h = header.toString().getBytes(StandardCharsets.ISO_8859_1);
-        ByteBuffer out = ByteBuffer.allocate(10 + h.length + 8 * values.length).order(ByteOrder.LITTLE_ENDIAN);
-        out.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) h.length).put(h);
-        for (double v : values) {
-            out.putDouble(v);
-        }
-        return out.array();
+        ByteBuffer out = ByteBuffer.allocate(10 + h.length + width * length).order(ByteOrder.LITTLE_ENDIAN);
+        return out.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) h.length).put(h);
     }
 }
