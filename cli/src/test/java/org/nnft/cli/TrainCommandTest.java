@@ -1,6 +1,7 @@
 package org.nnft.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nnft.cli.io.ResultFile;
@@ -75,6 +76,7 @@ class TrainCommandTest {
 
     /** The deviation of the trained mean from the infinite-width theory falls as 1/N (seconds on 2 cores). */
     @Test
+    @Tag("slow")
     void meanDeviationFromTheLinearisedTheoryFallsAsOneOverWidth() throws Exception {
         Path data = dir.resolve("two.csv");
         Files.writeString(data, "-1,0.8\n1,-0.5\n");
