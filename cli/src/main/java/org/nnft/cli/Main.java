@@ -14,7 +14,7 @@ import java.io.PrintWriter;
         description = "Neural-network field theory and lattice field theory engine.",
         subcommands = {EnsembleCommand.class, LatticeCommand.class, MergeCommand.class,
                 DemoCommand.class, BenchCommand.class, BackendsCommand.class, WidthScanCommand.class,
-                CouplingsCommand.class, NtkCommand.class, LearnCommand.class})
+                CouplingsCommand.class, NtkCommand.class, LearnCommand.class, TrainCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -19,7 +19,7 @@ import java.util.Set;
  */
 public record BenchSuite(Workloads workloads, Set<String> chosen, long peerNetworks, Peers peers) {
     /** The workloads' names. */
-    public static final List<String> WORKLOADS = List.of("w1", "lattice", "wolff", "mcmc");
+    public static final List<String> WORKLOADS = List.of("w1", "lattice", "wolff", "mcmc", "ntk", "train");
 
     public BenchSuite {
         if (chosen.isEmpty() || !WORKLOADS.containsAll(chosen)) {
@@ -47,6 +47,12 @@ public record BenchSuite(Workloads workloads, Set<String> chosen, long peerNetwo
                 if (chosen.contains("mcmc")) {
                     rows.add(workloads.mcmc(b));
                 }
+                if (chosen.contains("ntk")) {
+                    rows.add(workloads.ntk(b));
+                }
+                if (chosen.contains("train")) {
+                    rows.add(workloads.train(b));
+                }
             }
         }
         if (peers != null) {
@@ -63,6 +69,17 @@ public record BenchSuite(Workloads workloads, Set<String> chosen, long peerNetwo
             if (chosen.contains("mcmc")) {
                 peers.run("mcmc", "numpy", "mcmc_deformed_numpy.py", "proposals_per_s", "proposals/s",
                         "64", Integer.toString(Math.max(10, workloads.mcmcSweeps() / 4)), "100", "64")
+                        .ifPresent(rows::add);
+            }
+            if (chosen.contains("ntk")) {
+                peers.run("ntk", "numpy", "ntk_numpy.py", "rate", "net-param-points/s",
+                        Integer.toString(Workloads.NTK_NETWORKS / 4), Integer.toString(Workloads.NTK_WIDTH))
+                        .ifPresent(rows::add);
+            }
+            if (chosen.contains("train")) {
+                peers.run("train", "numpy", "train_numpy.py", "rate", "net-param-points/s",
+                        Integer.toString(Workloads.TRAIN_NETWORKS), Integer.toString(Workloads.TRAIN_WIDTH),
+                        Integer.toString(Workloads.TRAIN_POINTS), Integer.toString(Workloads.TRAIN_STEPS))
                         .ifPresent(rows::add);
             }
         }

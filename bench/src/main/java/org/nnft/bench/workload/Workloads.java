@@ -4,6 +4,9 @@ import org.nnft.engine.Backend;
 import org.nnft.ensemble.EnsembleConfig;
 import org.nnft.ensemble.EnsembleResult;
 import org.nnft.ensemble.EnsembleSampler;
+import org.nnft.ensemble.EmpiricalNtk;
+import org.nnft.ensemble.TrainedEnsemble;
+import org.nnft.ensemble.arch.ShallowNetwork;
 import org.nnft.ensemble.arch.CosNet;
 import org.nnft.ensemble.deform.Deformation;
 import org.nnft.ensemble.deform.DeformedResult;
@@ -19,6 +22,7 @@ import org.nnft.lattice.update.DeviceCouplings;
 import org.nnft.lattice.update.LatticeField;
 import org.nnft.lattice.update.Metropolis;
 import org.nnft.lattice.update.WolffClusters;
+import org.nnft.theory.Activation;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +33,12 @@ import java.nio.file.Path;
  * Metropolis; Wolff: embedded-Ising clusters on that lattice (a host algorithm). MCMC: parameter-space
  * Metropolis of the phi^4-deformed d = 1 cos-net (N = 100, 64 chains, box 4 on 64 midpoints, lambda = 1).
  * Throughput is neuron evaluations (networks x neurons x points), site updates, clusters or neuron proposals
- * (chains x sweeps x N) per second.
+ * (chains x sweeps x N) per second. NTK: the empirical NTK ({@link EmpiricalNtk}) of {@value #NTK_NETWORKS} scalar
+ * ReLU nets, d = 1, N = {@value #NTK_WIDTH}, on 6 points (every pair, both parameterisations). Train: full-batch
+ * gradient descent ({@link TrainedEnsemble}) of {@value #TRAIN_NETWORKS} scalar ReLU nets, d = 1,
+ * N = {@value #TRAIN_WIDTH}, on {@value #TRAIN_POINTS} training points for {@value #TRAIN_STEPS} steps, moments at
+ * 2 test points. Their rates are networks x parameters x points per second, the parameters being N (d + 2) + 1
+ * and the points the NTK's points or, for training, training points x steps.
  *
  * <p>Cost models for the fraction of a GPU's peak ({@link BenchRow#fractionOfPeak}): W1 against FP64
  * throughput at {@value #W1_FLOPS} flops per neuron evaluation (argument 2, cos about 20, accumulation 2, the
@@ -150,6 +159,57 @@ public record Workloads(long networks, int sweeps, int mcmcSweeps) {
         double s = (System.nanoTime() - t0) / 1e9;
         return new BenchRow("mcmc", b.name(), b.device().name(), 64.0 * mcmcSweeps * net.width() / s, "proposals/s",
                 s, peakRssMb(), r.acceptance());
+    }
+
+    /** Networks of the NTK workload. */
+    public static final int NTK_NETWORKS = 16384;
+    /** Width of the NTK workload. */
+    public static final int NTK_WIDTH = 512;
+    /** Networks of the training workload. */
+    public static final int TRAIN_NETWORKS = 2048;
+    /** Width of the training workload. */
+    public static final int TRAIN_WIDTH = 256;
+    /** Training points of the training workload. */
+    public static final int TRAIN_POINTS = 4;
+    /** Gradient-descent steps of the training workload. */
+    public static final int TRAIN_STEPS = 50;
+
+    /** Empirical NTK: networks x parameters x points per second; check: the mean of Theta_ntk(0, 0). */
+    public BenchRow ntk(Backend b) {
+        ShallowNetwork net = ShallowNetwork.scalar(Activation.RELU, 1, NTK_WIDTH, 1.4, 0.1);
+        double[][] points = {{-1.0}, {-0.5}, {0}, {0.3}, {0.7}, {1.0}};
+        warmUp(() -> EmpiricalNtk.measure(net, points, 1024, 64, 8, 2, b));
+        long t0 = System.nanoTime();
+        EmpiricalNtk e = EmpiricalNtk.measure(net, points, NTK_NETWORKS, 64, 32, 1, b);
+        double s = (System.nanoTime() - t0) / 1e9;
+        double parameters = NTK_WIDTH * 3.0 + 1;
+        return new BenchRow("ntk", b.name(), b.device().name(), NTK_NETWORKS * parameters * points.length / s,
+                "net-param-points/s", s, peakRssMb(), e.mean(EmpiricalNtk.NTK, 0).estimate().value());
+    }
+
+    /** Training: networks x parameters x (training points x steps) per second; check: the mean at step T. */
+    public BenchRow train(Backend b) {
+        ShallowNetwork net = ShallowNetwork.scalar(Activation.RELU, 1, TRAIN_WIDTH, 1.0, 0.2);
+        double[][] test = {{-0.5}, {0.5}};
+        double[][] x = new double[TRAIN_POINTS][1];
+        double[] y = new double[TRAIN_POINTS];
+        for (int a = 0; a < TRAIN_POINTS; a++) {
+            x[a][0] = -Math.PI + 2 * Math.PI * a / (TRAIN_POINTS - 1);
+            y[a] = Math.sin(x[a][0]);
+        }
+        int[] steps = {0, TRAIN_STEPS};
+        EnsembleConfig small = EnsembleConfig.builder(net, test).maxOrder(2).networks(256).blockSize(64).seed(2)
+                .build();
+        warmUp(() -> TrainedEnsemble.train(small, x, y, 0.05, steps, b));
+        EnsembleConfig c = EnsembleConfig.builder(net, test).maxOrder(2).networks(TRAIN_NETWORKS).blockSize(64)
+                .seed(1).build();
+        long t0 = System.nanoTime();
+        TrainedEnsemble t = TrainedEnsemble.train(c, x, y, 0.05, steps, b);
+        double s = (System.nanoTime() - t0) / 1e9;
+        double parameters = TRAIN_WIDTH * 3.0 + 1;
+        return new BenchRow("train", b.name(), b.device().name(),
+                TRAIN_NETWORKS * parameters * TRAIN_POINTS * TRAIN_STEPS / s, "net-param-points/s", s, peakRssMb(),
+                t.estimates(1).momentOf(0));
     }
 
     /** Peak resident set size of this process (VmHWM), in MB; NaN where /proc is missing. */

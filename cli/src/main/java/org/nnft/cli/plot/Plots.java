@@ -45,6 +45,27 @@ public final class Plots {
     }
 
     /**
+     * A measured mean with a +- one standard deviation band (error bars) against the theory's mean and band
+     * (lines): e.g. a trained ensemble against the linearised dynamics.
+     */
+    public static void band(OutputSet set, Path png, String title, String xLabel, String yLabel, double[] x,
+                            double[] mean, double[] sd, double[] theoryMean, double[] theorySd) {
+        XYChart chart = chart(title, xLabel, yLabel);
+        double[] low = new double[x.length];
+        double[] high = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            low[i] = theoryMean[i] - theorySd[i];
+            high[i] = theoryMean[i] + theorySd[i];
+        }
+        chart.addSeries("theory mean", x, theoryMean).setMarker(SeriesMarkers.NONE);
+        chart.addSeries("theory - sd", x, low).setMarker(SeriesMarkers.NONE);
+        chart.addSeries("theory + sd", x, high).setMarker(SeriesMarkers.NONE);
+        XYSeries m = chart.addSeries("ensemble mean +- sd", x, mean, sd);
+        m.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        save(set, chart, png);
+    }
+
+    /**
      * A log-log plot of y(x) with error bars and an optional fitted power law a x^slope. A log axis
      * cannot show y &lt;= 0 nor an error bar reaching zero: such points are left out, and such bars
      * are drawn down to the axis floor (a tenth of the smallest value shown); the title says so.
