@@ -11,6 +11,7 @@ import org.nnft.lattice.run.LatticeRun;
 import org.nnft.stats.GammaMethod;
 import org.nnft.stats.GammaResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
@@ -37,16 +38,8 @@ final class LatticeCommand implements Callable<Integer> {
     int dim;
     @Option(names = "--size", defaultValue = "16", description = "lattice extent L (even)")
     int size;
-    @Option(names = "--kappa", defaultValue = "1.0", description = "hopping coupling kappa")
-    double kappa;
-    @Option(names = "--mu2", description = "bare mass squared mu^2 (a = (mu^2 + 2 d kappa)/2)")
-    Double mu2;
-    @Option(names = "--lambda", description = "quartic coupling lambda (b = lambda/4)")
-    Double lambda;
-    @Option(names = "--a", description = "coefficient a of phi^2 (instead of --mu2)")
-    Double a;
-    @Option(names = "--b", description = "coefficient b of phi^4 (instead of --lambda)")
-    Double b;
+    @Mixin
+    CouplingOptions couplings = new CouplingOptions();
     @Option(names = "--algorithm", defaultValue = "metropolis+overrelax+wolff:2",
             description = "update schedule per sweep from metropolis, heatbath, overrelax, wolff (clusters), sw"
                     + " (Swendsen-Wang), e.g. metropolis+overrelax+wolff:2 (default ${DEFAULT-VALUE})")
@@ -67,23 +60,7 @@ final class LatticeCommand implements Callable<Integer> {
     Path resume;
 
     HomogeneousTheory theory() {
-        requireFinite("--kappa", kappa);
-        if ((mu2 != null || lambda != null) && (a != null || b != null)) {
-            throw new IllegalArgumentException("give --mu2/--lambda or --a/--b, not both");
-        }
-        if (a != null || b != null) {
-            if (a == null || b == null) {
-                throw new IllegalArgumentException("--a and --b go together");
-            }
-            requireFinite("--a", a);
-            requireFinite("--b", b);
-            return new HomogeneousTheory(kappa, a, b);
-        }
-        double m2 = mu2 == null ? -0.9515 : mu2;
-        double l = lambda == null ? 0.7 : lambda;
-        requireFinite("--mu2", m2);
-        requireFinite("--lambda", l);
-        return new HomogeneousTheory(kappa, (m2 + 2 * dim * kappa) / 2, l / 4);
+        return couplings.theory(dim);
     }
 
     /** The lattice's own checks name no option and some come only once the backend is open: these do, first. */
@@ -102,12 +79,6 @@ final class LatticeCommand implements Callable<Integer> {
         }
         if (measureEvery < 1) {
             throw new IllegalArgumentException("--measure-every must be >= 1, got " + measureEvery);
-        }
-    }
-
-    private static void requireFinite(String name, double v) {
-        if (!Double.isFinite(v)) {
-            throw new IllegalArgumentException(name + " must be finite, got " + v);
         }
     }
 

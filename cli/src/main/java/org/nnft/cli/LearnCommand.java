@@ -84,16 +84,8 @@ final class LearnCommand implements Callable<Integer> {
     @Option(names = "--size", defaultValue = "4", description = "lattice extent L (even); S has (d + 2) L^d"
             + " couplings, at most 2048 (L <= 22 in 2D)")
     int size;
-    @Option(names = "--kappa", defaultValue = "1.0", description = "target hopping coupling kappa")
-    double kappa;
-    @Option(names = "--mu2", description = "target bare mass squared mu^2 (a = (mu^2 + 2 d kappa)/2)")
-    Double mu2;
-    @Option(names = "--lambda", description = "target quartic coupling lambda (b = lambda/4)")
-    Double lambda;
-    @Option(names = "--a", description = "target coefficient a of phi^2 (instead of --mu2)")
-    Double a;
-    @Option(names = "--b", description = "target coefficient b of phi^4 (instead of --lambda)")
-    Double b;
+    @Mixin
+    CouplingOptions couplings = new CouplingOptions();
     @Option(names = "--gnnn", defaultValue = "0", description = "target next-nearest-neighbour (diagonal) coupling g:"
             + " A_4 = A - g sum_<<ij>> phi_i phi_j (default ${DEFAULT-VALUE})")
     double gnnn;
@@ -129,29 +121,7 @@ final class LearnCommand implements Callable<Integer> {
     long seed;
 
     HomogeneousTheory theory() {
-        requireFinite("--kappa", kappa);
-        if ((mu2 != null || lambda != null) && (a != null || b != null)) {
-            throw new IllegalArgumentException("give --mu2/--lambda or --a/--b, not both");
-        }
-        if (a != null || b != null) {
-            if (a == null || b == null) {
-                throw new IllegalArgumentException("--a and --b go together");
-            }
-            requireFinite("--a", a);
-            requireFinite("--b", b);
-            return new HomogeneousTheory(kappa, a, b);
-        }
-        double m2 = mu2 == null ? -0.9515 : mu2;
-        double l = lambda == null ? 0.7 : lambda;
-        requireFinite("--mu2", m2);
-        requireFinite("--lambda", l);
-        return new HomogeneousTheory(kappa, (m2 + 2 * dim * kappa) / 2, l / 4);
-    }
-
-    private static void requireFinite(String name, double v) {
-        if (!Double.isFinite(v)) {
-            throw new IllegalArgumentException(name + " must be finite, got " + v);
-        }
+        return couplings.theory(dim);
     }
 
     private Optimizer optimizerChoice() {
