@@ -1,6 +1,8 @@
 package org.nnft.ensemble.couplings;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.nnft.engine.Backend;
 import org.nnft.engine.BackendOptions;
 import org.nnft.engine.Backends;
@@ -13,13 +15,14 @@ import org.nnft.ensemble.arch.ShallowNetwork;
 import org.nnft.stats.Tuples;
 
 import java.util.Arrays;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The amputated vertex against an independent amputation of the exact finite-width cos-net G4_c. */
+/** The amputated vertex against an independent amputation of the exact finite-width cos-net G4_c (ball, Cauchy). */
 class AmputatedVertexTest {
 
     private static final CosNet COS = CosNet.freeScalar(1, 1.0, 10.0, 1.0, 4);
@@ -81,15 +84,21 @@ class AmputatedVertexTest {
         return v;
     }
 
-    @Test
-    void cosNetVertexEqualsTheAmputationOfTheExactFiniteWidthFourPointFunction() {
+    /** The ball cos-net and the Cauchy cos-net (d = 1, G2 = exp(-m|t|)/(2m), finite-N G4_c in closed form). */
+    static Stream<CosNet> cosNets() {
+        return Stream.of(COS, CosNet.cauchy(1.0, 1.0, 4));
+    }
+
+    @ParameterizedTest
+    @MethodSource("cosNets")
+    void cosNetVertexEqualsTheAmputationOfTheExactFiniteWidthFourPointFunction(CosNet net) {
         double[][] p = {{0.0}, {0.5}, {1.0}, {1.5}, {2.0}};
         Tuples tuples = Tuples.allUpToOrder(p.length, 4);
         AmputatedVertex vertex = new AmputatedVertex(new double[]{0, 0.5, 1, 1.5, 2}, tuples);
         assertEquals(0.5, vertex.cellVolumes()[0], 0);
-        AmputatedVertex.Result r = vertex.exact(QuarticCouplingsTest.exactMoments(COS, p, tuples));
+        AmputatedVertex.Result r = vertex.exact(QuarticCouplingsTest.exactMoments(net, p, tuples));
         assertNull(r.refusal());
-        double[][][][] direct = directAmputation(COS, p, vertex.cellVolumes());
+        double[][][][] direct = directAmputation(net, p, vertex.cellVolumes());
         double scale = 0;
         for (QuarticCouplings.TupleCoupling t : r.vertex()) {
             int[] s = t.points();
