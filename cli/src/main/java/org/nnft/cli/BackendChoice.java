@@ -6,7 +6,6 @@ import org.nnft.engine.BackendStatus;
 import org.nnft.engine.BackendUnavailableException;
 import org.nnft.engine.Backends;
 
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -26,19 +25,14 @@ final class BackendChoice {
         if (autoAllowed && n.equals("auto")) {
             return;
         }
-        List<BackendStatus> all = Backends.list();
-        for (BackendStatus s : all) {
-            if (s.name().equalsIgnoreCase(n)) {
-                if (!s.available()) {
-                    throw new IllegalArgumentException(option + ": backend '" + s.name() + "' is unavailable: "
-                            + s.reason());
-                }
-                return;
-            }
+        // only the named provider is probed: probing OpenCL loads its driver (PoCL brings LLVM, whose signal
+        // handlers can take over the JVM's) into a run that never uses it
+        BackendStatus s = Backends.status(n).orElseThrow(() -> new IllegalArgumentException(option
+                + ": unknown backend '" + name + "' (known: " + (autoAllowed ? "auto, " : "")
+                + String.join(", ", Backends.names()) + ")"));
+        if (!s.available()) {
+            throw new IllegalArgumentException(option + ": backend '" + s.name() + "' is unavailable: " + s.reason());
         }
-        throw new IllegalArgumentException(option + ": unknown backend '" + name + "' (known: "
-                + (autoAllowed ? "auto, " : "") + String.join(", ", all.stream().map(BackendStatus::name).toList())
-                + ")");
     }
 
     static Backend open(String name, Integer threads, String device) {

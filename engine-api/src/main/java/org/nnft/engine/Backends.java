@@ -5,6 +5,7 @@ import org.nnft.engine.spi.BackendProvider;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 
@@ -29,6 +30,20 @@ public final class Backends {
         out.sort(Comparator.comparing(BackendStatus::available).reversed()
                 .thenComparing(Comparator.comparingInt(BackendStatus::priority).reversed()));
         return out;
+    }
+
+    /**
+     * The probe result of the provider of that name alone (empty if none has it). Unlike {@link #list()} it probes
+     * no other backend, so asking about the CPU never loads a GPU driver into the process.
+     */
+    public static Optional<BackendStatus> status(String name) {
+        for (BackendProvider p : providers()) {
+            if (name != null && p.name().equalsIgnoreCase(name.trim())) {
+                BackendProvider.Probe probe = safeProbe(p);
+                return Optional.of(new BackendStatus(p.name(), probe.available(), probe.reason(), probe.priority()));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Starts the backend of that name with default options. */
@@ -79,6 +94,11 @@ public final class Backends {
             }
         }
         throw new BackendUnavailableException("no backend can start: " + statuses + " " + failures);
+    }
+
+    /** The names of every provider on the class path, in class-path order; probes nothing. */
+    public static List<String> names() {
+        return providers().stream().map(BackendProvider::name).toList();
     }
 
     private static String knownNames() {
