@@ -2,7 +2,6 @@ package org.nnft.cli;
 
 import org.nnft.cli.io.Json;
 import org.nnft.ensemble.EnsembleConfig;
-import org.nnft.ensemble.arch.Architecture;
 import org.nnft.ensemble.arch.CosNet;
 import org.nnft.ensemble.deform.Deformation;
 import org.nnft.ensemble.deform.DeformedResult;
@@ -127,16 +126,10 @@ final class DeformationOptions {
      * ({@link DeformedRun}).
      */
     DeformedResult sample(EnsembleConfig config, Backend backend, ProgressListener progress) {
-        Architecture arch = config.architecture();
-        if (!(arch instanceof CosNet net)) {
-            throw new IllegalArgumentException("--lambda: deformed ensembles need --arch cos or cauchy");
-        }
-        Deformation def = deformation(net.inputDimension());
+        validate(config);
+        Deformation def = deformation(config.architecture().inputDimension());
         if (samplerName().equals("mcmc")) {
             return DeformedRun.mcmc(config, def, chains(), backend, progress, null);
-        }
-        if (chains != null || sweeps != null || thermalize != null) {
-            throw new IllegalArgumentException("--chains, --sweeps and --thermalize need --sampler mcmc");
         }
         return DeformedRun.reweight(config, def, backend, progress, null);
     }
