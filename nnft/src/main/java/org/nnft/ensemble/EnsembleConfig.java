@@ -1,5 +1,6 @@
 package org.nnft.ensemble;
 
+import org.nnft.engine.Precision;
 import org.nnft.ensemble.arch.Architecture;
 import org.nnft.ensemble.arch.EnsembleStreams;
 import org.nnft.ensemble.arch.Preconditions;
@@ -27,10 +28,11 @@ import org.nnft.stats.Tuples;
  * @param shardIndex     i, 0 <= i < k
  * @param shardCount     k, 1 <= k <= J
  * @param launchBlocks   kernel blocks per launch (bounds the output buffer; never changes results)
+ * @param precision      the field's floating-point precision (moments are always accumulated in float64)
  */
 public record EnsembleConfig(Architecture architecture, double[][] points, Tuples tuples, long networks,
                              int blockSize, long seed, int jackknifeBins, int shardIndex, int shardCount,
-                             int launchBlocks) {
+                             int launchBlocks, Precision precision) {
 
     /** Default networks per work item. */
     public static final int DEFAULT_BLOCK_SIZE = 256;
@@ -58,6 +60,9 @@ public record EnsembleConfig(Architecture architecture, double[][] points, Tuple
         Preconditions.inRange("shardCount", shardCount, 1, jackknifeBins);
         Preconditions.inRange("shardIndex", shardIndex, 0, shardCount - 1);
         Preconditions.inRange("launchBlocks", launchBlocks, 1, Integer.MAX_VALUE / (tuples.size() + 1));
+        if (precision == null) {
+            throw new IllegalArgumentException("precision must not be null");
+        }
     }
 
     /**
@@ -100,13 +105,19 @@ public record EnsembleConfig(Architecture architecture, double[][] points, Tuple
     /** The same run restricted to shard i of k. */
     public EnsembleConfig shard(int index, int count) {
         return new EnsembleConfig(architecture, points, tuples, networks, blockSize, seed, jackknifeBins,
-                index, count, launchBlocks);
+                index, count, launchBlocks, precision);
     }
 
     /** The same run with another launch size (results are identical). */
     public EnsembleConfig withLaunchBlocks(int blocks) {
         return new EnsembleConfig(architecture, points, tuples, networks, blockSize, seed, jackknifeBins,
-                shardIndex, shardCount, blocks);
+                shardIndex, shardCount, blocks, precision);
+    }
+
+    /** The same run in another precision. */
+    public EnsembleConfig withPrecision(Precision p) {
+        return new EnsembleConfig(architecture, points, tuples, networks, blockSize, seed, jackknifeBins,
+                shardIndex, shardCount, launchBlocks, p);
     }
 
     private static double[][] deepCopy(double[][] points) {
@@ -117,7 +128,10 @@ public record EnsembleConfig(Architecture architecture, double[][] points, Tuple
         return c;
     }
 
-    /** Builder with defaults: max order 4, 10^5 networks, B = 256, seed 1, J = min(64, blocks), one shard. */
+    /**
+     * Builder with defaults: max order 4, 10^5 networks, B = 256, seed 1, J = min(64, blocks), one shard, double
+     * precision.
+     */
     public static final class Builder {
         private final Architecture architecture;
         private final double[][] points;
@@ -130,6 +144,7 @@ public record EnsembleConfig(Architecture architecture, double[][] points, Tuple
         private int shardIndex = 0;
         private int shardCount = 1;
         private int launchBlocks = 0;
+        private Precision precision = Precision.DOUBLE;
 
         private Builder(Architecture architecture, double[][] points) {
             if (architecture == null) {
@@ -185,6 +200,12 @@ public record EnsembleConfig(Architecture architecture, double[][] points, Tuple
             return this;
         }
 
+        /** The field's precision (default {@link Precision#DOUBLE}). */
+        public Builder precision(Precision p) {
+            this.precision = p;
+            return this;
+        }
+
         public EnsembleConfig build() {
             int sites = points.length * architecture.outputDimension();
             int bins = jackknifeBins != 0 ? jackknifeBins : defaultJackknifeBins(networks, blockSize);
@@ -196,7 +217,7 @@ public record EnsembleConfig(Architecture architecture, double[][] points, Tuple
             FieldRange.require(architecture, points, t.maxOrder(), Math.max(blockSize, 1));
             int launch = launchBlocks != 0 ? launchBlocks : Math.max(1, Math.min(4096, (1 << 21) / (t.size() + 1)));
             return new EnsembleConfig(architecture, points, t, networks, blockSize, seed, bins, shardIndex,
-                    shardCount, launch);
+                    shardCount, launch, precision);
         }
     }
 }

@@ -3,6 +3,7 @@ package org.nnft.ensemble;
 import org.nnft.engine.Backend;
 import org.nnft.engine.DType;
 import org.nnft.engine.DeviceBuffer;
+import org.nnft.engine.kernel.Kernel;
 import org.nnft.ensemble.arch.Architecture;
 import org.nnft.ensemble.arch.EnsembleKernel;
 import org.nnft.stats.BlockMoments;
@@ -49,9 +50,10 @@ public final class EnsembleSampler {
              DeviceBuffer tupleBuffer = backend.upload(kernelTable(tuples));
              DeviceBuffer hyper = backend.upload(arch.kernelParameters(points));
              DeviceBuffer out = backend.allocate(DType.F64, (long) launch * stride)) {
+            Kernel kernel = arch.kernel(config.precision());
             for (long first = blockBegin; first < blockEnd; first += launch) {
                 int items = (int) Math.min(launch, blockEnd - first);
-                backend.launch(arch.kernel(), items, EnsembleKernel.arguments(arch, out, pointBuffer, tupleBuffer,
+                backend.launch(kernel, items, EnsembleKernel.arguments(arch, out, pointBuffer, tupleBuffer,
                         hyper, points.length, tupleCount, tuples.maxOrder(), config.seed(), first,
                         config.blockSize(), config.networks(), items));
                 out.read(0, host, 0, items * stride);

@@ -48,7 +48,7 @@ class DeterminismTest {
             assertEquals(one.moments(), sample(c.withLaunchBlocks(5), "1").moments(), arch + ": 5 blocks per launch");
             assertEquals(3_001, one.moments().totalCount());
             EnsembleSample otherSeed = sample(new EnsembleConfig(c.architecture(), c.points(), c.tuples(),
-                    c.networks(), c.blockSize(), 100, c.jackknifeBins(), 0, 1, c.launchBlocks()), "1");
+                    c.networks(), c.blockSize(), 100, c.jackknifeBins(), 0, 1, c.launchBlocks(), c.precision()), "1");
             assertNotEquals(one.moments(), otherSeed.moments(), arch + ": the seed must matter");
         }
     }

@@ -1,5 +1,6 @@
 package org.nnft.ensemble.arch;
 
+import org.nnft.engine.Precision;
 import org.nnft.engine.kernel.Kernel;
 
 /**
@@ -20,6 +21,16 @@ public sealed interface Architecture permits CosNet, ShallowNetwork {
 
     /** The fused ensemble kernel of this architecture family. */
     Kernel kernel();
+
+    /**
+     * The fused ensemble kernel in {@code precision}: {@link #kernel()} for double; the float32-field twin for single.
+     */
+    default Kernel kernel(Precision precision) {
+        if (precision == Precision.DOUBLE) {
+            return kernel();
+        }
+        throw new UnsupportedOperationException("precision " + precision.label() + " is not implemented yet");
+    }
 
     /** Variant selector the kernel reads (momentum density or activation). */
     int variant();
