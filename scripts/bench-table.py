@@ -4,14 +4,17 @@
 Usage: scripts/bench-table.py [bench.json] [--markdown]
 
 The plain form has the columns and number formats of the table that `nnft bench` prints (and that
-the README shows): workload, backend, rate, unit, seconds, peak RSS in MB, rate over the NumPy
-peer's, fraction of the device's data-sheet peak in percent, device; then the Wolff line (mean
-cluster size) when there is a Wolff row. --markdown prints the same rows as a Markdown table.
+the README shows): workload, backend, precision, rate, unit, seconds, peak RSS in MB, rate over the
+NumPy peer's and over the C peer's (same workload and precision), fraction of the device's data-sheet
+peak in percent, device; then the Wolff line (mean cluster size) when there is a Wolff row and the W1
+check line (each W1 row's G2(x0, x0) beside the cutoff propagator). --markdown prints the same rows as a Markdown table.
 Standard library only.
 
-bench.json layout (BenchCommand): {"engine": ..., "rows": [{"workload", "backend", "device",
-"rate", "unit", "seconds", "peakRssMb", "ratioToNumpy", "fractionOfPeak", "check", "roundRates"}]};
-non-finite numbers are stored as null. The Wolff row's "check" is the mean cluster size in sites.
+bench.json layout (BenchCommand): {"engine": ..., "rows": [{"workload", "backend", "precision",
+"device", "rate", "unit", "seconds", "peakRssMb", "ratioToNumpy", "ratioToC", "fractionOfPeak", "check",
+"roundRates"}]}; non-finite numbers are stored as null; files written before "precision" and
+"ratioToC" existed read as double precision without a C peer. The Wolff row's "check" is the mean
+cluster size in sites, a W1 row's the 2-pt moment G2(x0, x0).
 """
 import json
 import math
@@ -57,28 +60,39 @@ def peak(row):
     return "-" if math.isnan(fraction) else "%.2f" % (100 * fraction)
 
 
+def precision(row):
+    return row.get("precision", "double")
+
+
 def plain(rows):
-    lines = ["%-8s %-8s %14s %-15s %9s %9s %10s %8s  %s" % (
-        "workload", "backend", "rate", "unit", "seconds", "rss MB", "vs numpy", "% peak", "device")]
+    lines = ["%-8s %-8s %-6s %14s %-15s %9s %9s %10s %8s %8s  %s" % (
+        "workload", "backend", "prec", "rate", "unit", "seconds", "rss MB", "vs numpy", "vs C", "% peak", "device")]
     for r in rows:
-        lines.append("%-8s %-8s %14s %-15s %9s %9s %10s %8s  %s" % (
-            r["workload"], r["backend"], g4(num(r["rate"])), r["unit"], fixed(num(r["seconds"]), 2),
-            fixed(num(r.get("peakRssMb")), 0), fixed(num(r.get("ratioToNumpy")), 2), peak(r), r["device"]))
+        lines.append("%-8s %-8s %-6s %14s %-15s %9s %9s %10s %8s %8s  %s" % (
+            r["workload"], r["backend"], precision(r), g4(num(r["rate"])), r["unit"], fixed(num(r["seconds"]), 2),
+            fixed(num(r.get("peakRssMb")), 0), fixed(num(r.get("ratioToNumpy")), 2),
+            fixed(num(r.get("ratioToC")), 2), peak(r), r["device"]))
     for r in rows:
         if r["workload"] == "wolff":
             size = num(r.get("check"))
             lines.append("wolff: mean cluster %s sites (%s%% of the lattice), %s cluster sites/s" % (
                 fixed(size, 0), fixed(100 * size / (WOLFF_L * WOLFF_L), 1), g3(num(r["rate"]) * size)))
+    checks = ["%s %s" % (r["backend"], fixed(num(r.get("check")), 4)) for r in rows
+              if r["workload"] == "w1" and not math.isnan(num(r.get("check")))]
+    if checks and any("precision" in r for r in rows):
+        lines.append("w1 check, G2(x0, x0) (cutoff propagator atan(10)/pi = %s), %s" % (
+            fixed(math.atan(10) / math.pi, 4), ", ".join(checks)))
     return lines
 
 
 def markdown(rows):
-    lines = ["| workload | backend | rate | unit | seconds | rss MB | vs numpy | % peak | device |",
-             "|---|---|---:|---|---:|---:|---:|---:|---|"]
+    lines = ["| workload | backend | prec | rate | unit | seconds | rss MB | vs numpy | vs C | % peak | device |",
+             "|---|---|---|---:|---|---:|---:|---:|---:|---:|---|"]
     for r in rows:
-        lines.append("| %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
-            r["workload"], r["backend"], g4(num(r["rate"])), r["unit"], fixed(num(r["seconds"]), 2),
-            fixed(num(r.get("peakRssMb")), 0), fixed(num(r.get("ratioToNumpy")), 2), peak(r), r["device"]))
+        lines.append("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+            r["workload"], r["backend"], precision(r), g4(num(r["rate"])), r["unit"], fixed(num(r["seconds"]), 2),
+            fixed(num(r.get("peakRssMb")), 0), fixed(num(r.get("ratioToNumpy")), 2),
+            fixed(num(r.get("ratioToC")), 2), peak(r), r["device"]))
     return lines
 
 

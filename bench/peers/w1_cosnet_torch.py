@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """PyTorch peer of benchmark W1 (same workload as w1_cosnet_numpy.py), on the GPU when PyTorch
-sees one (CUDA), else on the CPU; float64 throughout, like the engine.
+sees one (CUDA), else on the CPU; the field in the given dtype (float64 by default, like the engine's
+double precision, or float32), the tuple sums in float64.
 
 phi[b, m] = norm * sum_i a_i cos(w_i x_m + c_i) / sqrt(w_i^2 + m^2) for a batch of networks, then
 the 2- and 4-pt tuple sums. Prints one JSON line:
 {"networks", "neurons", "points", "seconds", "neuron_evals_per_s", "device", "g2_00"}.
 Exits with status 3 (and a message) when PyTorch is not installed.
-Usage: w1_cosnet_torch.py [networks] [neurons] [batch]
+Usage: w1_cosnet_torch.py [networks] [neurons] [batch] [float64|float32]
 """
 import itertools
 import json
@@ -25,14 +26,14 @@ def main():
     neurons = int(sys.argv[2]) if len(sys.argv) > 2 else 1000
     batch = int(sys.argv[3]) if len(sys.argv) > 3 else 4096
     dev = torch.device("cuda" if torch.cuda.is_available() else "cpu")
-    dt = torch.float64
+    dt = {"float64": torch.float64, "float32": torch.float32}[sys.argv[4] if len(sys.argv) > 4 else "float64"]
     mass, cutoff, sigma_a = 1.0, 10.0, 1.0
     x = torch.tensor([0.0, 0.2, 0.5, 1.0, 1.5, 2.0], dtype=dt, device=dev)
     norm = (2 * (2 * cutoff) / (sigma_a**2 * 2 * torch.pi)) ** 0.5
     pairs = torch.tensor(list(itertools.combinations_with_replacement(range(len(x)), 2)), device=dev)
     quads = torch.tensor(list(itertools.combinations_with_replacement(range(len(x)), 4)), device=dev)
-    s2 = torch.zeros(len(pairs), dtype=dt, device=dev)
-    s4 = torch.zeros(len(quads), dtype=dt, device=dev)
+    s2 = torch.zeros(len(pairs), dtype=torch.float64, device=dev)
+    s4 = torch.zeros(len(quads), dtype=torch.float64, device=dev)
     gen = torch.Generator(device=dev).manual_seed(1)
 
     def run(count):
@@ -44,6 +45,7 @@ def main():
             c = (torch.rand((b, neurons), dtype=dt, device=dev, generator=gen) * 2 - 1) * torch.pi
             amp = a / torch.sqrt(w * w + mass * mass)
             phi = norm * torch.einsum("bn,bnm->bm", amp, torch.cos(w[:, :, None] * x[None, None, :] + c[:, :, None]))
+            phi = phi.to(torch.float64)
             s2.add_((phi[:, pairs[:, 0]] * phi[:, pairs[:, 1]]).sum(0))
             s4.add_((phi[:, quads[:, 0]] * phi[:, quads[:, 1]] * phi[:, quads[:, 2]] * phi[:, quads[:, 3]]).sum(0))
             done += b
@@ -61,7 +63,7 @@ def main():
     name = torch.cuda.get_device_name(dev) if dev.type == "cuda" else "cpu"
     print(json.dumps({
         "networks": networks, "neurons": neurons, "points": len(x), "seconds": secs,
-        "neuron_evals_per_s": networks * neurons * len(x) / secs, "device": "torch " + name,
+        "neuron_evals_per_s": networks * neurons * len(x) / secs, "device": "torch " + name + ", " + str(dt).removeprefix("torch."),
         "g2_00": (s2[0] / networks).item()}))
 
 

@@ -8,6 +8,7 @@ import org.nnft.cli.io.Json;
 import org.nnft.cli.io.ResultFile;
 import org.nnft.engine.BackendStatus;
 import org.nnft.engine.Backends;
+import org.nnft.engine.Precision;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -22,9 +23,11 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code nnft bench}: the end-to-end workloads ({@link Workloads}) on every available backend beside their
- * Python peers ({@link Peers}: bench/peers/*.py, found through {@code -Dnnft.peers}, {@code NNFT_PEERS} or
- * beside the jar), in rounds ({@link BenchSuite}), printing a table and writing JSON. For GPUs with known
- * peaks the table adds the fraction of the device's peak ({@link BenchRow#fractionOfPeak}).
+ * peers ({@link Peers}: bench/peers/*.py and the OpenMP C peer of W1, found through {@code -Dnnft.peers},
+ * {@code NNFT_PEERS} or beside the jar), in rounds ({@link BenchSuite}), printing a table and writing JSON. W1 and
+ * the lattice run in the {@code --precision} given, and so do their peers; each row's rate is compared with the
+ * NumPy and C peers' of the same workload and precision. For GPUs with known peaks the table adds the fraction of
+ * the device's peak ({@link BenchRow#fractionOfPeak}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "End-to-end benchmarks on every available backend beside NumPy peers.")
@@ -53,12 +56,19 @@ final class BenchCommand implements Callable<Integer> {
             description = "rounds of every row, backends and peers alternating; the table shows each row's best round "
                     + "(on a shared host the rounds also show the spread)")
     int repeat;
+    @Option(names = "--precision", defaultValue = "double",
+            description = "single | double: the W1 and lattice rows' precision, nnft's and the peers' (others: double)")
+    String precision;
     @Option(names = "--out", defaultValue = "bench.json", description = "result JSON")
     Path out;
 
     @Override
     public Integer call() throws Exception {
         RunOptions.checkedOut(spec, out);
+        Precision prec = precision.equals("single") ? Precision.SINGLE : Precision.DOUBLE;
+        if (!precision.equals("single") && !precision.equals("double")) {
+            throw new IllegalArgumentException("--precision must be single or double, got '" + precision + "'");
+        }
         if (backends != null) {
             for (String name : backends) {
                 BackendChoice.requireAvailable("--backends", name, false);
@@ -95,34 +105,35 @@ final class BenchCommand implements Callable<Integer> {
         requireUsed("--peer-networks", chosen.contains("w1") && !noPeer, "the w1 workload's peers");
         requireUsed("--sweeps", chosen.contains("lattice"), "the lattice workload");
         requireUsed("--mcmc-sweeps", chosen.contains("mcmc"), "the mcmc workload");
-                BenchSuite suite = new BenchSuite(new Workloads(networks, sweeps, mcmcSweeps), chosen, peerNetworks,
-                noPeer ? null : Peers.located(System.err::println));
+        BenchSuite suite = new BenchSuite(new Workloads(networks, sweeps, mcmcSweeps, prec), chosen, peerNetworks,
+                noPeer ? null : Peers.located(System.err::println), System.err::println);
         List<List<BenchRow>> rounds = new ArrayList<>();
         for (int round = 0; round < repeat; round++) {
             rounds.add(suite.round(names));
         }
         List<BenchRow> rows = BenchRow.best(rounds);
         var w = spec.commandLine().getOut();
-        w.printf(Locale.ROOT, "%-8s %-8s %14s %-15s %9s %9s %10s %8s  %s%n", "workload", "backend", "rate", "unit",
-                "seconds", "rss MB", "vs numpy", "% peak", "device");
+        w.printf(Locale.ROOT, "%-8s %-8s %-6s %14s %-15s %9s %9s %10s %8s %8s  %s%n", "workload", "backend", "prec",
+                "rate", "unit", "seconds", "rss MB", "vs numpy", "vs C", "% peak", "device");
         List<Object> json = new ArrayList<>();
         for (BenchRow r : rows) {
-            double peerRate = rows.stream()
-                    .filter(p -> p.backend().equals("numpy") && p.workload().equals(r.workload()))
-                    .mapToDouble(BenchRow::rate).findFirst().orElse(Double.NaN);
+            double numpyRate = peerRate(rows, r, "numpy");
+            double cRate = peerRate(rows, r, BenchSuite.C_PEER);
             double peak = r.fractionOfPeak();
-            w.printf(Locale.ROOT, "%-8s %-8s %14.4g %-15s %9.2f %9.0f %10.2f %8s  %s%n", r.workload(), r.backend(),
-                    r.rate(), r.unit(), r.seconds(), r.peakRssMb(), r.rate() / peerRate,
+            w.printf(Locale.ROOT, "%-8s %-8s %-6s %14.4g %-15s %9.2f %9.0f %10.2f %8.2f %8s  %s%n", r.workload(),
+                    r.backend(), r.precision().label(), r.rate(), r.unit(), r.seconds(), r.peakRssMb(),
+                    r.rate() / numpyRate, r.rate() / cRate,
                     Double.isNaN(peak) ? "-" : String.format(Locale.ROOT, "%.2f", 100 * peak), r.device());
             List<Object> rates = new ArrayList<>();
             for (List<BenchRow> round : rounds) {
-                round.stream().filter(x -> x.workload().equals(r.workload()) && x.backend().equals(r.backend()))
+                round.stream().filter(x -> x.workload().equals(r.workload()) && x.backend().equals(r.backend())
+                                && x.precision() == r.precision())
                         .forEach(x -> rates.add(x.rate()));
             }
-            json.add(Json.object("workload", r.workload(), "backend", r.backend(), "device", r.device(),
-                    "rate", r.rate(), "unit", r.unit(), "seconds", r.seconds(), "peakRssMb", r.peakRssMb(),
-                    "ratioToNumpy", r.rate() / peerRate, "fractionOfPeak", peak, "check", r.check(),
-                    "roundRates", rates));
+            json.add(Json.object("workload", r.workload(), "backend", r.backend(), "precision", r.precision().label(),
+                    "device", r.device(), "rate", r.rate(), "unit", r.unit(), "seconds", r.seconds(),
+                    "peakRssMb", r.peakRssMb(), "ratioToNumpy", r.rate() / numpyRate, "ratioToC", r.rate() / cRate,
+                    "fractionOfPeak", peak, "check", r.check(), "roundRates", rates));
         }
         ResultFile.write(out, Json.object("engine", "nnft " + Version.engine(), "rows", json));
         for (BenchRow r : rows) {
@@ -131,12 +142,30 @@ final class BenchCommand implements Callable<Integer> {
                         r.check(), 100 * r.check() / ((double) Workloads.L * Workloads.L), r.rate() * r.check());
             }
         }
+        StringBuilder checks = new StringBuilder();
+        for (BenchRow r : rows) {
+            if (r.workload().equals("w1") && !Double.isNaN(r.check())) {
+                checks.append(String.format(Locale.ROOT, ", %s %.4f", r.backend(), r.check()));
+            }
+        }
+        if (!checks.isEmpty()) {
+            w.printf(Locale.ROOT, "w1 check, G2(x0, x0) (cutoff propagator atan(10)/pi = %.4f)%s%n",
+                    Math.atan(10) / Math.PI, checks);
+        }
         if (repeat > 1) {
             w.printf(Locale.ROOT,
                     "best of %d rounds per row; every round's rate is in the JSON (roundRates)%n", repeat);
         }
         w.println("results: " + out.toAbsolutePath());
         return 0;
+    }
+
+    /** The rate of {@code peer}'s row of {@code r}'s workload and precision, NaN when there is none. */
+    private static double peerRate(List<BenchRow> rows, BenchRow r, String peer) {
+        return rows.stream()
+                .filter(p -> p.backend().equals(peer) && p.workload().equals(r.workload())
+                        && p.precision() == r.precision())
+                .mapToDouble(BenchRow::rate).findFirst().orElse(Double.NaN);
     }
 
     /** Refuses {@code option} given explicitly when the chosen workloads do not use it (it would be ignored). */

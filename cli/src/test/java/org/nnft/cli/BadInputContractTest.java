@@ -87,6 +87,7 @@ class BadInputContractTest {
                 new Case("no such file", split(e + " --points-file " + dir.resolve("missing.txt"))),
                 new Case("--mcmc-sweeps", split("bench --no-peer --mcmc-sweeps 0 --out " + keep)),
                 new Case("--networks", split("bench --no-peer --workload w1 --networks 0 --out " + keep)),
+                new Case("--precision", split("bench --no-peer --workload w1 --precision half --out " + keep)),
                 new Case("--backends", split("bench --no-peer --backends foo --out " + keep)),
                 new Case("--mcmc-sweeps", split("bench --no-peer --workload lattice --mcmc-sweeps 50 --out " + keep)),
                 new Case("--peer-networks", split("bench --no-peer --workload w1 --peer-networks 5 --out " + keep)),

@@ -1,6 +1,7 @@
 package org.nnft.bench.workload;
 
 import org.nnft.engine.Backend;
+import org.nnft.engine.Precision;
 import org.nnft.ensemble.EnsembleConfig;
 import org.nnft.ensemble.EnsembleResult;
 import org.nnft.ensemble.EnsembleSampler;
@@ -40,21 +41,26 @@ import java.nio.file.Path;
  * 2 test points. Their rates are networks x parameters x points per second, the parameters being N (d + 2) + 1
  * and the points the NTK's points or, for training, training points x steps.
  *
- * <p>Cost models for the fraction of a GPU's peak ({@link BenchRow#fractionOfPeak}): W1 against FP64
- * throughput at {@value #W1_FLOPS} flops per neuron evaluation (argument 2, cos about 20, accumulation 2, the
- * neuron's Box-Muller and amplitude shared over 6 points about 6); the lattice against memory bandwidth at
- * {@value #SITE_UPDATE_BYTES} bytes per site update (the site's field, couplings a and b, 4 neighbour indices,
- * hoppings and fields, the site index, the written field and acceptance).
+ * <p>W1 and the lattice run in the given {@link Precision}; the other workloads are double precision only.
+ * Cost models for the fraction of a GPU's peak ({@link BenchRow#fractionOfPeak}): W1 against FP64 (or, in single
+ * precision, FP32) throughput at {@value #W1_FLOPS} flops per neuron evaluation (argument 2, cos about 20,
+ * accumulation 2, the neuron's Box-Muller and amplitude shared over 6 points about 6); the lattice against memory
+ * bandwidth at {@value #SITE_UPDATE_BYTES} bytes per site update in double (the site's field, couplings a and b, 4
+ * neighbour indices, hoppings and fields, the site index, the written field and acceptance) and
+ * {@value #SITE_UPDATE_BYTES_SINGLE} in single (the five fields read and the one written in 4 bytes).
  *
  * @param networks    W1 networks
  * @param sweeps      lattice Metropolis sweeps (at least 20; the first 10 are not timed)
  * @param mcmcSweeps  MCMC sweeps per chain
+ * @param precision   precision of the W1 and lattice workloads
  */
-public record Workloads(long networks, int sweeps, int mcmcSweeps) {
+public record Workloads(long networks, int sweeps, int mcmcSweeps, Precision precision) {
     /** Cost model of W1 for the fraction of FP64 peak (see the class comment). */
     public static final int W1_FLOPS = 30;
     /** Cost model of a lattice Metropolis site update for the fraction of memory-bandwidth peak. */
     public static final int SITE_UPDATE_BYTES = 124;
+    /** The lattice cost model in single precision: {@link #SITE_UPDATE_BYTES} less 4 bytes on each of 6 fields. */
+    public static final int SITE_UPDATE_BYTES_SINGLE = SITE_UPDATE_BYTES - 6 * 4;
     /** Side of the 2D torus of the lattice and Wolff workloads. */
     public static final int L = 256;
     /** The lattice and Wolff workloads' theory (docs/physics.md's seed couplings). */
@@ -64,19 +70,34 @@ public record Workloads(long networks, int sweeps, int mcmcSweeps) {
     /** Minimum warm-up of the W1 and lattice workloads before their timed runs. */
     private static final long WARMUP_NANOS = 4_000_000_000L;
 
-    /** W1: the cos-net ensemble; check: the 1-pt moment at the first point. */
+    public Workloads {
+        if (precision == null) {
+            throw new IllegalArgumentException("precision must not be null");
+        }
+    }
+
+    /** The workloads in double precision. */
+    public Workloads(long networks, int sweeps, int mcmcSweeps) {
+        this(networks, sweeps, mcmcSweeps, Precision.DOUBLE);
+    }
+
+    /**
+     * W1: the cos-net ensemble in {@link #precision}; check: the 2-pt moment G2(x0, x0) (the cutoff propagator
+     * atan(10) / pi = 0.4683 up to the statistical error), the peers' check value too.
+     */
     public BenchRow w1(Backend b) {
         double[][] points = {{0}, {0.2}, {0.5}, {1.0}, {1.5}, {2.0}};
         EnsembleConfig c = EnsembleConfig.builder(CosNet.freeScalar(1, 1.0, 10.0, 1.0, 1000), points)
-                .maxOrder(4).networks(networks).seed(1).build();
+                .maxOrder(4).networks(networks).seed(1).precision(precision).build();
         // Warm-up (kernel compilation, JIT) on small runs for WARMUP_NANOS: a single small run is not enough for C2
         // to compile the Vector API code before the timed run starts
-        EnsembleConfig small = EnsembleConfig.builder(c.architecture(), points).maxOrder(4).networks(4096).build();
+        EnsembleConfig small = EnsembleConfig.builder(c.architecture(), points).maxOrder(4).networks(4096)
+                .precision(precision).build();
         warmUp(() -> EnsembleSampler.sample(small, b));
         long t0 = System.nanoTime();
         EnsembleResult r = EnsembleResult.of(EnsembleSampler.sample(c, b));
         double s = (System.nanoTime() - t0) / 1e9;
-        return new BenchRow("w1", b.name(), b.device().name(), networks * 1000.0 * points.length / s,
+        return new BenchRow("w1", b.name(), precision, b.device().name(), networks * 1000.0 * points.length / s,
                 "neuron-evals/s", s, peakRssMb(), r.atPoints(0, 0).moment());
     }
 
@@ -95,6 +116,9 @@ public record Workloads(long networks, int sweeps, int mcmcSweeps) {
     public BenchRow lattice(Backend b) {
         if (sweeps < 20) {
             throw new IllegalArgumentException("sweeps must be >= 20 (the first 10 are not timed), got " + sweeps);
+        }
+        if (precision == Precision.SINGLE) {
+            throw new UnsupportedOperationException("the single-precision lattice path is not built yet");
         }
         var spec = new LatticeRun.ScheduleSpec(1, 0, 0, 0);
         warmUp(() -> LatticeRun.run(new LatticeRun.Config(2, L, LATTICE_THEORY, spec, 200, 2, 100, 1), b,
@@ -115,7 +139,8 @@ public record Workloads(long networks, int sweeps, int mcmcSweeps) {
         var r = LatticeRun.run(new LatticeRun.Config(2, L, LATTICE_THEORY, spec, sweeps, 0, sweeps / 2, 1), b,
                 options);
         double s = (last[0] - first[0]) / 1e9;
-        return new BenchRow("lattice", b.name(), b.device().name(), (double) L * L * (last[1] - first[1]) / s,
+        return new BenchRow("lattice", b.name(), precision, b.device().name(),
+                (double) L * L * (last[1] - first[1]) / s,
                 "site-updates/s", s, peakRssMb(), r.observables().get("phi2").value());
     }
 
@@ -143,8 +168,8 @@ public record Workloads(long networks, int sweeps, int mcmcSweeps) {
             }
             double s = (System.nanoTime() - t0) / 1e9;
             double built = (double) steps * WOLFF_CLUSTERS_PER_STEP;
-            return new BenchRow("wolff", b.name(), b.device().name(), built / s, "clusters/s", s, peakRssMb(),
-                    sites / built);
+            return new BenchRow("wolff", b.name(), Precision.DOUBLE, b.device().name(), built / s, "clusters/s", s,
+                    peakRssMb(), sites / built);
         }
     }
 
@@ -157,8 +182,8 @@ public record Workloads(long networks, int sweeps, int mcmcSweeps) {
         long t0 = System.nanoTime();
         DeformedResult r = McmcSampler.sample(McmcConfig.of(net, points, 2, def, 64, 0, mcmcSweeps, 1), b);
         double s = (System.nanoTime() - t0) / 1e9;
-        return new BenchRow("mcmc", b.name(), b.device().name(), 64.0 * mcmcSweeps * net.width() / s, "proposals/s",
-                s, peakRssMb(), r.acceptance());
+        return new BenchRow("mcmc", b.name(), Precision.DOUBLE, b.device().name(),
+                64.0 * mcmcSweeps * net.width() / s, "proposals/s", s, peakRssMb(), r.acceptance());
     }
 
     /** Networks of the NTK workload. */
@@ -183,8 +208,9 @@ public record Workloads(long networks, int sweeps, int mcmcSweeps) {
         EmpiricalNtk e = EmpiricalNtk.measure(net, points, NTK_NETWORKS, 64, 32, 1, b);
         double s = (System.nanoTime() - t0) / 1e9;
         double parameters = NTK_WIDTH * 3.0 + 1;
-        return new BenchRow("ntk", b.name(), b.device().name(), NTK_NETWORKS * parameters * points.length / s,
-                "net-param-points/s", s, peakRssMb(), e.mean(EmpiricalNtk.NTK, 0).estimate().value());
+        return new BenchRow("ntk", b.name(), Precision.DOUBLE, b.device().name(),
+                NTK_NETWORKS * parameters * points.length / s, "net-param-points/s", s, peakRssMb(),
+                e.mean(EmpiricalNtk.NTK, 0).estimate().value());
     }
 
     /** Training: networks x parameters x (training points x steps) per second; check: the mean at step T. */
@@ -207,7 +233,7 @@ public record Workloads(long networks, int sweeps, int mcmcSweeps) {
         TrainedEnsemble t = TrainedEnsemble.train(c, x, y, 0.05, steps, b);
         double s = (System.nanoTime() - t0) / 1e9;
         double parameters = TRAIN_WIDTH * 3.0 + 1;
-        return new BenchRow("train", b.name(), b.device().name(),
+        return new BenchRow("train", b.name(), Precision.DOUBLE, b.device().name(),
                 TRAIN_NETWORKS * parameters * TRAIN_POINTS * TRAIN_STEPS / s, "net-param-points/s", s, peakRssMb(),
                 t.estimates(1).momentOf(0));
     }

@@ -1,6 +1,7 @@
 package org.nnft.bench.workload;
 
 import org.junit.jupiter.api.Test;
+import org.nnft.engine.Precision;
 
 import java.util.List;
 
@@ -12,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class BenchRoundsTest {
     private static BenchRow row(String workload, String backend, double rate) {
-        return new BenchRow(workload, backend, "device", rate, "unit", 1, 1, 0);
+        return new BenchRow(workload, backend, Precision.DOUBLE, "device", rate, "unit", 1, 1, 0);
     }
 
     @Test
