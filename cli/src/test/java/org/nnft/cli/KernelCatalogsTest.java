@@ -14,7 +14,8 @@ class KernelCatalogsTest {
     void everyDomainModulesCatalogIsFound() {
         List<String> names = KernelCatalog.all(getClass().getClassLoader()).stream().map(Kernel::name).toList();
         assertTrue(names.containsAll(List.of("ensemble_cosnet", "ensemble_shallow_net",
-                "lattice_metropolis", "lattice_metropolis_hypercubic", "lattice_heatbath", "lattice_overrelaxation",
+                "lattice_metropolis", "lattice_metropolis_hypercubic", "lattice_metropolis_single", "lattice_heatbath",
+                "lattice_overrelaxation",
                 "deform_reweight", "deform_mcmc")), names.toString());
     }
 }

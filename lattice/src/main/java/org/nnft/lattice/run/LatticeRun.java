@@ -1,6 +1,7 @@
 package org.nnft.lattice.run;
 
 import org.nnft.engine.Backend;
+import org.nnft.engine.Precision;
 import org.nnft.engine.run.Cancellation;
 import org.nnft.engine.run.ProgressListener;
 import org.nnft.lattice.action.Couplings;
@@ -128,12 +129,20 @@ public final class LatticeRun {
         }
     }
 
-    /** Run configuration; {@link #builder} gives the defaults. */
+    /**
+     * Run configuration; {@link #builder} gives the defaults. In {@link Precision#SINGLE} the field is float32 and the
+     * Metropolis sweeps run {@link org.nnft.lattice.update.SingleMetropolisKernel}; the cluster updates (which only
+     * flip signs) run on it too, the heat bath and overrelaxation (float64 kernels) do not.
+     */
     public record Config(int dim, int size, HomogeneousTheory theory, ScheduleSpec schedule, int sweeps,
-                         int thermalize, int measureEvery, long seed) {
+                         int thermalize, int measureEvery, long seed, Precision precision) {
         public Config {
-            if (theory == null || schedule == null) {
-                throw new IllegalArgumentException("theory and schedule must not be null");
+            if (theory == null || schedule == null || precision == null) {
+                throw new IllegalArgumentException("theory, schedule and precision must not be null");
+            }
+            if (precision == Precision.SINGLE && (schedule.heatBaths() > 0 || schedule.overrelaxations() > 0)) {
+                throw new IllegalArgumentException("precision single runs the Metropolis and cluster updates only"
+                        + " (float32 kernel); the schedule " + schedule + " has heat-bath or overrelaxation sweeps");
             }
             if (sweeps < 1) {
                 throw new IllegalArgumentException("sweeps must be >= 1, got " + sweeps);
@@ -148,6 +157,12 @@ public final class LatticeRun {
                 throw new IllegalArgumentException("theory and schedule must not be null");
             }
             theory.requireBoundedBelow(dim);
+        }
+
+        /** A double-precision run. */
+        public Config(int dim, int size, HomogeneousTheory theory, ScheduleSpec schedule, int sweeps, int thermalize,
+                      int measureEvery, long seed) {
+            this(dim, size, theory, schedule, sweeps, thermalize, measureEvery, seed, Precision.DOUBLE);
         }
 
         /**
@@ -173,6 +188,7 @@ public final class LatticeRun {
         private int thermalize = 200;
         private int measureEvery = 1;
         private long seed = 1;
+        private Precision precision = Precision.DOUBLE;
 
         private Builder(int dim, int size, HomogeneousTheory theory) {
             this.dim = dim;
@@ -209,8 +225,14 @@ public final class LatticeRun {
             return this;
         }
 
+        /** The field's precision (default {@link Precision#DOUBLE}). */
+        public Builder precision(Precision p) {
+            this.precision = p;
+            return this;
+        }
+
         public Config build() {
-            return new Config(dim, size, theory, schedule, sweeps, thermalize, measureEvery, seed);
+            return new Config(dim, size, theory, schedule, sweeps, thermalize, measureEvery, seed, precision);
         }
     }
 
@@ -295,7 +317,7 @@ public final class LatticeRun {
         Lattice lattice = new Lattice(c.dim(), c.size());
         var couplings = c.theory().couplings(lattice);
         try (DeviceCouplings dc = new DeviceCouplings(backend, couplings);
-             LatticeField field = new LatticeField(backend, new double[lattice.volume()])) {
+             LatticeField field = new LatticeField(backend, new double[lattice.volume()], c.precision())) {
             Schedule schedule = schedule(c.schedule(), dc, couplings);
             MarkovChain chain = new MarkovChain(field, schedule, new Observables(new Phi4Action(couplings)),
                     c.seed(), c.thermalize(), c.measureEvery());
@@ -329,7 +351,8 @@ public final class LatticeRun {
     /** A text that identifies the chain a checkpoint belongs to (everything but the run length). */
     static String describe(Config c) {
         return "dim=" + c.dim() + " size=" + c.size() + " theory=" + c.theory() + " schedule=" + c.schedule()
-                + " thermalize=" + c.thermalize() + " measureEvery=" + c.measureEvery() + " seed=" + c.seed();
+                + " thermalize=" + c.thermalize() + " measureEvery=" + c.measureEvery() + " seed=" + c.seed()
+                + (c.precision() == Precision.SINGLE ? " precision=single" : "");
     }
 
     /**

@@ -72,4 +72,35 @@ final class Checkerboard {
         }
         return accepted / (2.0 * dc.sitesPerColour * hits);
     }
+
+    /**
+     * {@link #sweepHypercubic} in single precision: {@link SingleMetropolisKernel} on the float32 field, with the
+     * couplings and {@code delta} rounded to float.
+     */
+    static double sweepSingle(DeviceCouplings dc, LatticeField field, long seed, long step, double delta, int hits) {
+        return sweepSingle(dc, field, SingleMetropolisKernel.KERNEL, seed, step, delta, hits);
+    }
+
+    /** {@link #sweepSingle} with {@code kernel} (a copy of {@link SingleMetropolisKernel#KERNEL}). */
+    static double sweepSingle(DeviceCouplings dc, LatticeField field, Kernel kernel, long seed, long step,
+                              double delta, int hits) {
+        HomogeneousTheory t = dc.homogeneous();
+        Lattice lattice = dc.couplings().lattice();
+        double accepted = 0.0;
+        for (int colour = 0; colour < 2; colour++) {
+            KernelArgs args = kernel.params().args()
+                    .set(SingleMetropolisKernel.FIELD, field.device()).set(SingleMetropolisKernel.ACCEPTED, dc.accepted)
+                    .set(SingleMetropolisKernel.N, dc.sitesPerColour).set(SingleMetropolisKernel.SIZE, lattice.size())
+                    .set(SingleMetropolisKernel.DIM, lattice.dim()).set(SingleMetropolisKernel.COLOUR, colour)
+                    .set(SingleMetropolisKernel.SEED, seed).set(SingleMetropolisKernel.STREAM,
+                            StreamMap.stream(step, colour))
+                    .set(SingleMetropolisKernel.KAPPA, (float) t.kappa()).set(SingleMetropolisKernel.QA, (float) t.a())
+                    .set(SingleMetropolisKernel.QB, (float) t.b()).set(SingleMetropolisKernel.DELTA, (float) delta)
+                    .set(SingleMetropolisKernel.HITS, hits);
+            dc.backend().launch(kernel, dc.sitesPerColour, args);
+            field.deviceModified();
+            accepted += dc.acceptedSum();
+        }
+        return accepted / (2.0 * dc.sitesPerColour * hits);
+    }
 }

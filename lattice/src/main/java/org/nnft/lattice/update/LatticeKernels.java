@@ -15,6 +15,7 @@ public final class LatticeKernels implements KernelCatalog {
         return List.of(
                 MetropolisKernel.KERNEL,
                 HypercubicMetropolisKernel.KERNEL,
+                SingleMetropolisKernel.KERNEL,
                 HeatBathKernel.KERNEL,
                 OverrelaxationKernel.KERNEL);
     }

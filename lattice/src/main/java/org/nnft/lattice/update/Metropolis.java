@@ -1,10 +1,13 @@
 package org.nnft.lattice.update;
 
+import org.nnft.engine.Precision;
+
 /**
  * Checkerboard multi-hit Metropolis ({@link MetropolisKernel}; {@link HypercubicMetropolisKernel}, the same
  * chain with less memory traffic, when the couplings are homogeneous). The step size delta adapts during
  * thermalisation towards an acceptance in [{@value #LOW}, {@value #HIGH}] (multiplied by 1.1 above the
- * window, by 0.9 below); it is frozen afterwards so the measured chain is a fixed Markov kernel.
+ * window, by 0.9 below); it is frozen afterwards so the measured chain is a fixed Markov kernel. A single-precision
+ * field ({@link LatticeField#precision}) takes {@link SingleMetropolisKernel}, for homogeneous couplings only.
  */
 public final class Metropolis implements Update {
     static final double LOW = 0.4;
@@ -32,6 +35,13 @@ public final class Metropolis implements Update {
 
     @Override
     public double apply(LatticeField field, long seed, long step) {
+        if (field.precision() == Precision.SINGLE) {
+            if (couplings.homogeneous() == null) {
+                throw new UnsupportedOperationException("single precision: the float32 Metropolis kernel is for"
+                        + " homogeneous couplings only");
+            }
+            return Checkerboard.sweepSingle(couplings, field, seed, step, delta, hits);
+        }
         if (couplings.homogeneous() != null) {
             return Checkerboard.sweepHypercubic(couplings, field, HypercubicMetropolisKernel.KERNEL, seed, step, delta,
                     hits);
