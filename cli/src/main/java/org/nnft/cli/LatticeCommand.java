@@ -5,6 +5,7 @@ import org.nnft.cli.io.OutputSet;
 import org.nnft.cli.io.Progress;
 import org.nnft.cli.io.ResultFile;
 import org.nnft.cli.plot.Plots;
+import org.nnft.engine.Precision;
 import org.nnft.lattice.action.HomogeneousTheory;
 import org.nnft.lattice.measure.Estimate;
 import org.nnft.lattice.run.LatticeRun;
@@ -58,6 +59,9 @@ final class LatticeCommand implements Callable<Integer> {
     int checkpointEvery;
     @Option(names = "--resume", description = "continue the chain from this checkpoint")
     Path resume;
+    @Option(names = "--precision", defaultValue = "double",
+            description = "single | double: the field in float32 (Metropolis and cluster updates only) or float64")
+    String precision;
 
     HomogeneousTheory theory() {
         return couplings.theory(dim);
@@ -97,9 +101,17 @@ final class LatticeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw EngineMessages.withOptionName(e);
         }
+        if (!precision.equals("single") && !precision.equals("double")) {
+            throw new IllegalArgumentException("--precision must be single or double, got '" + precision + "'");
+        }
+        Precision prec = precision.equals("single") ? Precision.SINGLE : Precision.DOUBLE;
+        if (prec == Precision.SINGLE && (schedule.heatBaths() > 0 || schedule.overrelaxations() > 0)) {
+            throw new IllegalArgumentException("--precision single runs the Metropolis and cluster updates only;"
+                    + " --algorithm " + schedule + " has heat-bath or overrelaxation sweeps (e.g. metropolis+wolff:2)");
+        }
         LatticeRun.Config config = LatticeRun.Config.builder(dim, size, theory)
                 .schedule(schedule).sweeps(sweeps).thermalize(thermalize)
-                .measureEvery(measureEvery).seed(seed).build();
+                .measureEvery(measureEvery).seed(seed).precision(prec).build();
         LatticeRun.check(config, new LatticeRun.Options(checkpoint, checkpointEvery, resume, null));
         Progress progress = new Progress(System.err, run.quiet, "sweeps", (long) thermalize + sweeps);
         BackendRun<LatticeRun.Result> chain = BackendRun.on(run, backend -> LatticeRun.run(config, backend,
@@ -115,7 +127,8 @@ final class LatticeCommand implements Callable<Integer> {
                 "b", theory.b(), "mu2", theory.mu2(dim), "lambda", 4 * theory.b(), "algorithm",
                 config.schedule().toString(),
                 "sweeps", sweeps, "thermalize", thermalize, "measureEvery", measureEvery, "seed", seed,
-                "backend", backendName, "checkpoint", checkpoint == null ? null : checkpoint.toString(),
+                "precision", prec.label(), "backend", backendName,
+                "checkpoint", checkpoint == null ? null : checkpoint.toString(),
                 "resume", resume == null ? null : resume.toString());
         Map<String, Object> prov = chain.provenance(seed, wall, "sweepsDone", r.sweepsDone(),
                 "measurements", r.series().size());
@@ -140,8 +153,9 @@ final class LatticeCommand implements Callable<Integer> {
             files.commit();
         }
         var w = spec.commandLine().getOut();
-        w.printf(Locale.ROOT, "%dD L=%d  kappa=%.6g a=%.6g b=%.6g  %s  %d sweeps on %s in %.2f s%n", dim, size,
-                theory.kappa(), theory.a(), theory.b(), config.schedule(), r.sweepsDone(), backendName, wall);
+        w.printf(Locale.ROOT, "%dD L=%d  kappa=%.6g a=%.6g b=%.6g  %s  %d sweeps on %s in %.2f s%s%n", dim,
+                size, theory.kappa(), theory.a(), theory.b(), config.schedule(), r.sweepsDone(), backendName, wall,
+                prec == Precision.SINGLE ? "  (single precision)" : "");
         w.printf(Locale.ROOT, "%-14s %14s %12s %8s%n", "observable", "value", "error", "tauInt");
         for (Map.Entry<String, Estimate> e : r.observables().entrySet()) {
             w.printf(Locale.ROOT, "%-14s %14.6g %12.3g %8.2f%n", e.getKey(), e.getValue().value(), e.getValue().error(),
