@@ -15,7 +15,7 @@ import org.nnft.engine.random.RandomStreams;
  * {@link MetropolisKernel#hits} (the same Philox block and words, so the double and single chains take the same
  * random numbers) and turns each into the float {@code u = (w >>> 9 + 1/2) 2^-23}, exact, in (0, 1), on a grid
  * symmetric about 1/2 (so the proposal stays symmetric). The rounding bound is in docs/physics.md. C twin:
- * {@code metropolis_single.c}; this Java body runs on the CPU backend.
+ * {@code metropolis_single.c}; {@link #run} is the reference body, {@link VectorSingleMetropolis} the CPU fast path.
  */
 public final class SingleMetropolisKernel {
     private static final KernelParams PARAMS = new KernelParams();
@@ -42,7 +42,7 @@ public final class SingleMetropolisKernel {
     public static final Kernel KERNEL = Kernel.of("lattice_metropolis_single",
             KernelSource.assemble(SingleMetropolisKernel.class, LocalField.SOURCE, "metropolis.c",
                     "metropolis_hypercubic.c", "metropolis_single.c"),
-            SingleMetropolisKernel::run, PARAMS);
+            SingleMetropolisKernel::run, PARAMS).withCpuFastPath(VectorSingleMetropolis::run);
 
     private SingleMetropolisKernel() {
     }

@@ -108,10 +108,14 @@ class SinglePrecisionMetropolisTest {
     }
 
     private static double[] field(Couplings c, BackendOptions options, Precision precision, long seed) {
+        return field(c, options, precision, seed, 3);
+    }
+
+    private static double[] field(Couplings c, BackendOptions options, Precision precision, long seed, int hits) {
         try (Backend cpu = Backends.named("cpu", options);
              DeviceCouplings dc = new DeviceCouplings(cpu, c);
              LatticeField f = new LatticeField(cpu, start(c.lattice()), precision)) {
-            Metropolis m = new Metropolis(dc, 0.9, 3);
+            Metropolis m = new Metropolis(dc, 0.9, hits);
             for (int s = 0; s < 20; s++) {
                 m.apply(f, seed, s);
             }
@@ -125,6 +129,27 @@ class SinglePrecisionMetropolisTest {
             start[x] = Math.sin(0.7 * x);
         }
         return start;
+    }
+
+    /**
+     * The Vector API fast path ({@link VectorSingleMetropolis}) against the scalar reference body, bit for bit, in 2D,
+     * 3D and 4D, with one and several hits, on lattices whose colours fill part of a batch or several batches.
+     */
+    @Test
+    void fastPathIsTheReferenceBitForBit() {
+        assertTrue(SingleMetropolisKernel.KERNEL.hasCpuFastPath());
+        int[][] shapes = {{2, 6}, {2, 34}, {3, 4}, {4, 4}};
+        for (int[] shape : shapes) {
+            Couplings c = HomogeneousTheory.fromMassAndLambda(shape[0], -0.5, 0.7)
+                    .couplings(new Lattice(shape[0], shape[1]));
+            for (int hits : new int[]{1, 3}) {
+                double[] fast = field(c, BackendOptions.of("threads", "2", "scalar", "false"), Precision.SINGLE, 9,
+                        hits);
+                double[] scalar = field(c, BackendOptions.of("threads", "2", "scalar", "true"), Precision.SINGLE, 9,
+                        hits);
+                assertArrayEquals(scalar, fast, "d=" + shape[0] + " L=" + shape[1] + " hits=" + hits);
+            }
+        }
     }
 
     /** Running the work items in two chunks in reverse order gives the same field as one launch. */
