@@ -10,15 +10,16 @@ import org.nnft.engine.simd.VectorPhilox;
 import java.util.Arrays;
 
 /**
- * Vector API fast path of {@link SingleMetropolisKernel} (the CPU backend runs it unless {@code scalar=true}): work
- * items in batches of up to {@value #BATCH}; per batch the sites, field values and float local fields are read as the
- * reference does; per hit {@link VectorPhilox#blocks} draws each lane's Philox block (one per site: the reference's
- * block and words, {@link MetropolisKernel#firstBlock}), and float lanes ({@link FloatVector}, twice the double lanes)
- * form the proposals, the action differences and the accept decisions with the reference's operations in the
- * reference's order (the Vector API never fuses), so the chain is the reference's bit for bit. The accept test
- * {@code u < (float) exp(-ds)} is decided by Taylor bounds on exp(-ds) where they decide (with a margin far beyond
- * their float rounding) and by {@link Math#exp} on the few lanes near the boundary. Padding lanes repeat the last
- * site and are never stored, so every site takes this path whatever the chunking.
+ * Vector API fast path of {@link SingleMetropolisKernel} (the CPU backend runs it unless {@code scalar=true}). Work
+ * items go in batches of up to {@value #BATCH}: the sites, field values and float local fields are read as the
+ * reference reads them (shifts and masks for L = 2^k); per hit {@link VectorPhilox#blocks} draws the Philox blocks of
+ * the batch's groups, each feeding two sites (the reference's blocks and words, {@link MetropolisKernel#firstBlock}),
+ * and float lanes ({@link FloatVector}, twice the double lanes) form the proposals, the action differences and the
+ * accept decisions with the reference's operations in the reference's order (the Vector API never fuses), so the
+ * chain is the reference's bit for bit. The accept test {@code u < (float) exp(-ds)} is decided by Taylor bounds on
+ * exp(-ds) where they decide (with a margin far beyond their float rounding) and by {@link Math#exp} on the few
+ * lanes near the boundary. Padding lanes repeat the last site and are never stored, so every site takes this path
+ * whatever the chunking.
  */
 final class VectorSingleMetropolis {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
@@ -31,6 +32,9 @@ final class VectorSingleMetropolis {
      * reference rounds exp to float (6e-8 relative).
      */
     private static final float MARGIN = 1e-5f;
+    /** Blocks of the groups one batch can touch (BATCH / GROUP + 1 groups), rounded up to whole Philox calls. */
+    private static final int GROUP_BLOCKS_MAX =
+            ((BATCH / MetropolisKernel.GROUP + 1) * MetropolisKernel.GROUP_BLOCKS + CALL - 1) / CALL * CALL;
 
     static {
         if (BATCH % FLOAT_LANES != 0 || BATCH % CALL != 0) {
@@ -44,8 +48,11 @@ final class VectorSingleMetropolis {
     /** Per-task scratch of a batch. */
     private static final class Lanes {
         final int[] site = new int[BATCH];
-        final int[] word = new int[BATCH];
-        final long[] block = new long[BATCH];
+        final int[] item = new int[BATCH];
+        /** The blocks of hit 0 of the groups a batch touches, padded to whole Philox calls. */
+        final long[] groupBlocks = new long[GROUP_BLOCKS_MAX];
+        /** Their words, call by call in {@link VectorPhilox#blocks}'s layout. */
+        final long[] groupWords = new long[4 * GROUP_BLOCKS_MAX];
         final float[] phi = new float[BATCH];
         final float[] j = new float[BATCH];
         final float[] sOld = new float[BATCH];
@@ -80,18 +87,22 @@ final class VectorSingleMetropolis {
             int m = Math.min(BATCH, end - i0);
             int padded = (m + FLOAT_LANES - 1) / FLOAT_LANES * FLOAT_LANES;
             padded = (padded + CALL - 1) / CALL * CALL;
+            boolean pow2 = Integer.bitCount(size) == 1;
+            int shift = Integer.numberOfTrailingZeros(size);
             for (int k = 0; k < padded; k++) {
-                int x = HypercubicMetropolisKernel.site(i0 + Math.min(k, m - 1), size, dim, colour);
+                int i = i0 + Math.min(k, m - 1);
+                int x = pow2 ? site(i, shift, dim, colour) : HypercubicMetropolisKernel.site(i, size, dim, colour);
                 l.site[k] = x;
-                l.block[k] = MetropolisKernel.firstBlock(x, hits);
-                l.word[k] = MetropolisKernel.firstWord(x);
+                l.item[k] = i;
                 l.phi[k] = field[x];
-                l.j[k] = SingleMetropolisKernel.localField(field, x, size, dim, kappa);
+                l.j[k] = pow2 ? localField(field, x, shift, dim, kappa)
+                        : SingleMetropolisKernel.localField(field, x, size, dim, kappa);
             }
             start(l, padded, qa, qb);
             Arrays.fill(l.accepted, 0, padded, 0.0f);
+            int blocks = groupBlocks(l, i0, i0 + m - 1, hits);
             for (int h = 0; h < hits; h++) {
-                draw(l, padded, seed, stream, (long) MetropolisKernel.GROUP_BLOCKS * h);
+                draw(l, padded, blocks, i0, seed, stream, (long) MetropolisKernel.GROUP_BLOCKS * h);
                 hit(l, padded, qa, qb, delta);
             }
             for (int k = 0; k < m; k++) {
@@ -99,6 +110,41 @@ final class VectorSingleMetropolis {
                 accepted[i0 + k] = l.accepted[k];
             }
         }
+    }
+
+    /** {@link HypercubicMetropolisKernel#site} for {@code size = 2^shift}: shifts and masks instead of divisions. */
+    private static int site(int i, int shift, int dim, int colour) {
+        int rest = (2 * i) >>> shift;
+        int mask = (1 << shift) - 1;
+        int s = 0;
+        for (int mu = 1; mu < dim; mu++) {
+            s += rest & mask;
+            rest >>>= shift;
+        }
+        return 2 * i + ((colour + s) & 1);
+    }
+
+    /**
+     * {@link SingleMetropolisKernel#localField} for {@code size = 2^shift}: the same neighbours in the same order
+     * (forward mu = 0..d-1, then backward), so the same float sum, by shifts and masks instead of divisions.
+     */
+    private static float localField(float[] field, int x, int shift, int dim, float kappa) {
+        int size = 1 << shift;
+        int mask = size - 1;
+        float j = 0.0f;
+        int stride = 1;
+        for (int mu = 0; mu < dim; mu++) {
+            int c = (x >>> (shift * mu)) & mask;
+            j += kappa * field[c == mask ? x - mask * stride : x + stride];
+            stride <<= shift;
+        }
+        stride = 1;
+        for (int mu = 0; mu < dim; mu++) {
+            int c = (x >>> (shift * mu)) & mask;
+            j += kappa * field[c == 0 ? x + mask * stride : x - stride];
+            stride <<= shift;
+        }
+        return j;
     }
 
     /** s(phi) = a phi^2 + b phi^4 - J phi of every lane, as the reference forms it. */
@@ -110,15 +156,47 @@ final class VectorSingleMetropolis {
         }
     }
 
-    /** The two words of each lane's block for this hit, as the floats {@link SingleMetropolisKernel#openUnit}. */
-    private static void draw(Lanes l, int n, long seed, long stream, long add) {
-        for (int k = 0; k < n; k += CALL) {
-            VectorPhilox.blocks(seed, stream, l.block, k, add, l.words);
-            for (int c = 0; c < CALL; c++) {
-                int w = l.word[k + c];
-                l.step[k + c] = SingleMetropolisKernel.openUnit((int) l.words[w * CALL + c]);
-                l.uniform[k + c] = SingleMetropolisKernel.openUnit((int) l.words[(w + 1) * CALL + c]);
-            }
+    /**
+     * The hit-0 blocks of the groups of work items {@code first .. last} into {@link Lanes#groupBlocks}: the site of
+     * work item i has pair index i ({@code x = 2i + r}), so its block is that of pair index i in
+     * {@link MetropolisKernel#firstBlock}, shared with pair index i + 16 (words 2,3) of its group; returns their
+     * number, padded to whole Philox calls with copies of the last one.
+     */
+    private static int groupBlocks(Lanes l, int first, int last, int hits) {
+        int g0 = first / MetropolisKernel.GROUP;
+        int groups = last / MetropolisKernel.GROUP - g0 + 1;
+        int n = groups * MetropolisKernel.GROUP_BLOCKS;
+        for (int b = 0; b < n; b++) {
+            int g = g0 + b / MetropolisKernel.GROUP_BLOCKS;
+            l.groupBlocks[b] = (long) g * hits * MetropolisKernel.GROUP_BLOCKS + b % MetropolisKernel.GROUP_BLOCKS;
+        }
+        int padded = (n + CALL - 1) / CALL * CALL;
+        for (int b = n; b < padded; b++) {
+            l.groupBlocks[b] = l.groupBlocks[n - 1];
+        }
+        return padded;
+    }
+
+    /**
+     * The two words of each lane's block for this hit ({@link MetropolisKernel#firstWord}), as the floats
+     * {@link SingleMetropolisKernel#openUnit}: one Philox call per {@link #CALL} group blocks feeds twice as many
+     * sites.
+     */
+    private static void draw(Lanes l, int n, int blocks, int first, long seed, long stream, long add) {
+        for (int c = 0; c < blocks; c += CALL) {
+            VectorPhilox.blocks(seed, stream, l.groupBlocks, c, add, l.words);
+            System.arraycopy(l.words, 0, l.groupWords, 4 * c, 4 * CALL);
+        }
+        int g0 = first / MetropolisKernel.GROUP;
+        for (int k = 0; k < n; k++) {
+            int i = l.item[k];
+            int s = i % MetropolisKernel.GROUP;
+            int b = (i / MetropolisKernel.GROUP - g0) * MetropolisKernel.GROUP_BLOCKS
+                    + s % MetropolisKernel.GROUP_BLOCKS;
+            int base = 4 * (b / CALL * CALL) + b % CALL;
+            int w = s / MetropolisKernel.GROUP_BLOCKS * 2;
+            l.step[k] = SingleMetropolisKernel.openUnit((int) l.groupWords[base + w * CALL]);
+            l.uniform[k] = SingleMetropolisKernel.openUnit((int) l.groupWords[base + (w + 1) * CALL]);
         }
     }
 
