@@ -87,16 +87,17 @@ final class VectorSingleMetropolis {
             int m = Math.min(BATCH, end - i0);
             int padded = (m + FLOAT_LANES - 1) / FLOAT_LANES * FLOAT_LANES;
             padded = (padded + CALL - 1) / CALL * CALL;
-            boolean pow2 = Integer.bitCount(size) == 1;
-            int shift = Integer.numberOfTrailingZeros(size);
-            for (int k = 0; k < padded; k++) {
-                int i = i0 + Math.min(k, m - 1);
-                int x = pow2 ? site(i, shift, dim, colour) : HypercubicMetropolisKernel.site(i, size, dim, colour);
-                l.site[k] = x;
-                l.item[k] = i;
-                l.phi[k] = field[x];
-                l.j[k] = pow2 ? localField(field, x, shift, dim, kappa)
-                        : SingleMetropolisKernel.localField(field, x, size, dim, kappa);
+            if (Integer.bitCount(size) == 1) {
+                load(l, field, i0, m, padded, Integer.numberOfTrailingZeros(size), dim, colour, kappa);
+            } else {
+                for (int k = 0; k < padded; k++) {
+                    int i = i0 + Math.min(k, m - 1);
+                    int x = HypercubicMetropolisKernel.site(i, size, dim, colour);
+                    l.site[k] = x;
+                    l.item[k] = i;
+                    l.phi[k] = field[x];
+                    l.j[k] = SingleMetropolisKernel.localField(field, x, size, dim, kappa);
+                }
             }
             start(l, padded, qa, qb);
             Arrays.fill(l.accepted, 0, padded, 0.0f);
@@ -112,39 +113,55 @@ final class VectorSingleMetropolis {
         }
     }
 
-    /** {@link HypercubicMetropolisKernel#site} for {@code size = 2^shift}: shifts and masks instead of divisions. */
-    private static int site(int i, int shift, int dim, int colour) {
-        int rest = (2 * i) >>> shift;
-        int mask = (1 << shift) - 1;
-        int s = 0;
-        for (int mu = 1; mu < dim; mu++) {
-            s += rest & mask;
-            rest >>>= shift;
-        }
-        return 2 * i + ((colour + s) & 1);
-    }
-
     /**
-     * {@link SingleMetropolisKernel#localField} for {@code size = 2^shift}: the same neighbours in the same order
-     * (forward mu = 0..d-1, then backward), so the same float sum, by shifts and masks instead of divisions.
+     * The batch's sites, field values and local fields for {@code L = 2^shift}: {@link HypercubicMetropolisKernel#site}
+     * and {@link SingleMetropolisKernel#localField} by shifts and masks, the same neighbours summed in the same order
+     * (forward mu = 0..d-1, then backward, from 0.0f), so the same floats; 2D written out.
      */
-    private static float localField(float[] field, int x, int shift, int dim, float kappa) {
+    private static void load(Lanes l, float[] field, int i0, int m, int padded, int shift, int dim, int colour,
+                             float kappa) {
         int size = 1 << shift;
         int mask = size - 1;
-        float j = 0.0f;
-        int stride = 1;
-        for (int mu = 0; mu < dim; mu++) {
-            int c = (x >>> (shift * mu)) & mask;
-            j += kappa * field[c == mask ? x - mask * stride : x + stride];
-            stride <<= shift;
+        int[] site = l.site;
+        int[] item = l.item;
+        float[] phi = l.phi;
+        float[] jl = l.j;
+        for (int k = 0; k < padded; k++) {
+            int i = i0 + Math.min(k, m - 1);
+            int rest = (2 * i) >>> shift;
+            int s = 0;
+            for (int mu = 1; mu < dim; mu++) {
+                s += rest & mask;
+                rest >>>= shift;
+            }
+            int x = 2 * i + ((colour + s) & 1);
+            site[k] = x;
+            item[k] = i;
+            phi[k] = field[x];
+            float j = 0.0f;
+            if (dim == 2) {
+                int c0 = x & mask;
+                int c1 = (x >>> shift) & mask;
+                j += kappa * field[c0 == mask ? x - mask : x + 1];
+                j += kappa * field[c1 == mask ? x - mask * size : x + size];
+                j += kappa * field[c0 == 0 ? x + mask : x - 1];
+                j += kappa * field[c1 == 0 ? x + mask * size : x - size];
+            } else {
+                int stride = 1;
+                for (int mu = 0; mu < dim; mu++) {
+                    int c = (x >>> (shift * mu)) & mask;
+                    j += kappa * field[c == mask ? x - mask * stride : x + stride];
+                    stride <<= shift;
+                }
+                stride = 1;
+                for (int mu = 0; mu < dim; mu++) {
+                    int c = (x >>> (shift * mu)) & mask;
+                    j += kappa * field[c == 0 ? x + mask * stride : x - stride];
+                    stride <<= shift;
+                }
+            }
+            jl[k] = j;
         }
-        stride = 1;
-        for (int mu = 0; mu < dim; mu++) {
-            int c = (x >>> (shift * mu)) & mask;
-            j += kappa * field[c == 0 ? x + mask * stride : x - stride];
-            stride <<= shift;
-        }
-        return j;
     }
 
     /** s(phi) = a phi^2 + b phi^4 - J phi of every lane, as the reference forms it. */

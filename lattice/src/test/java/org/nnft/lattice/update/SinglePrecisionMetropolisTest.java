@@ -138,7 +138,7 @@ class SinglePrecisionMetropolisTest {
     @Test
     void fastPathIsTheReferenceBitForBit() {
         assertTrue(SingleMetropolisKernel.KERNEL.hasCpuFastPath());
-        int[][] shapes = {{2, 6}, {2, 34}, {3, 4}, {4, 4}};
+        int[][] shapes = {{2, 6}, {2, 34}, {2, 32}, {3, 4}, {4, 4}};
         for (int[] shape : shapes) {
             Couplings c = HomogeneousTheory.fromMassAndLambda(shape[0], -0.5, 0.7)
                     .couplings(new Lattice(shape[0], shape[1]));
