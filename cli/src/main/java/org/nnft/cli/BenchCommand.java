@@ -104,6 +104,8 @@ final class BenchCommand implements Callable<Integer> {
         requireUsed("--networks", chosen.contains("w1"), "the w1 workload");
         requireUsed("--peer-networks", chosen.contains("w1") && !noPeer, "the w1 workload's peers");
         requireUsed("--sweeps", chosen.contains("lattice"), "the lattice workload");
+        requireUsed("--precision", chosen.contains("w1") || chosen.contains("lattice"),
+                "the w1 and lattice workloads");
         requireUsed("--mcmc-sweeps", chosen.contains("mcmc"), "the mcmc workload");
         BenchSuite suite = new BenchSuite(new Workloads(networks, sweeps, mcmcSweeps, prec), chosen, peerNetworks,
                 noPeer ? null : Peers.located(System.err::println), System.err::println);

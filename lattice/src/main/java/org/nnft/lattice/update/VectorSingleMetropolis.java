@@ -42,6 +42,9 @@ final class VectorSingleMetropolis {
         }
     }
 
+    /** Scratch per worker thread, reused between launches (a launch's chunks never overlap on one thread). */
+    private static final ThreadLocal<Lanes> LANES = ThreadLocal.withInitial(Lanes::new);
+
     private VectorSingleMetropolis() {
     }
 
@@ -82,7 +85,7 @@ final class VectorSingleMetropolis {
         float delta = SingleMetropolisKernel.DELTA.of(args);
         int hits = SingleMetropolisKernel.HITS.of(args);
         int end = (int) Math.min(to, n);
-        Lanes l = new Lanes();
+        Lanes l = LANES.get();
         for (int i0 = (int) from; i0 < end; i0 += BATCH) {
             int m = Math.min(BATCH, end - i0);
             int padded = (m + FLOAT_LANES - 1) / FLOAT_LANES * FLOAT_LANES;

@@ -2,6 +2,7 @@ package org.nnft.lattice.support;
 
 import org.nnft.engine.Backend;
 import org.nnft.engine.Backends;
+import org.nnft.engine.Precision;
 import org.nnft.lattice.action.Couplings;
 import org.nnft.lattice.action.HomogeneousTheory;
 import org.nnft.lattice.action.Phi4Action;
@@ -57,7 +58,12 @@ public final class Chains implements AutoCloseable {
     }
 
     public MarkovChain chain(Schedule schedule, long seed, int thermalize, int measureEvery) {
-        LatticeField field = new LatticeField(backend, new double[couplings.lattice().volume()]);
+        return chain(schedule, seed, thermalize, measureEvery, Precision.DOUBLE);
+    }
+
+    /** {@link #chain(Schedule, long, int, int)} with the field in {@code precision}. */
+    public MarkovChain chain(Schedule schedule, long seed, int thermalize, int measureEvery, Precision precision) {
+        LatticeField field = new LatticeField(backend, new double[couplings.lattice().volume()], precision);
         return new MarkovChain(field, schedule, new Observables(action), seed, thermalize, measureEvery);
     }
 

@@ -3,7 +3,9 @@ package org.nnft.lattice.update;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.nnft.engine.Precision;
 import org.nnft.lattice.action.Couplings;
 import org.nnft.lattice.action.HomogeneousTheory;
 import org.nnft.lattice.exact.KaufmanIsing;
@@ -57,13 +59,18 @@ class IsingLimitTest {
         assertEquals(1.0 / 16, exact(0)[1], 1e-12, "<m^2> = 1/V at beta = 0");
     }
 
-    @Test
-    void wolffEnergyAtCriticalCouplingMatchesEnumeration() {
+    /**
+     * In both precisions: a float32 field holds +-1 exactly and the clusters only flip signs, so single precision
+     * must give the same exact energy and {@code <m^2>} (no rounding bound needed).
+     */
+    @ParameterizedTest
+    @EnumSource(Precision.class)
+    void wolffEnergyAtCriticalCouplingMatchesEnumeration(Precision precision) {
         HomogeneousTheory ising = HomogeneousTheory.isingLimit(BETA_C, 1.0, 1.0);
         double[] exact = exact(BETA_C);
         try (Chains ch = new Chains(ising.couplings(LATTICE))) {
             MarkovChain chain = ch.chain(Schedule.builder()
-                    .then(new WolffClusters(ch.couplings, 2)).build(), 17, 100, 1);
+                    .then(new WolffClusters(ch.couplings, 2)).build(), 17, 100, 1, precision);
             double[] spins = chain.field().snapshot();
             for (int x = 0; x < spins.length; x++) {
                 spins[x] = spins[x] >= 0 ? 1.0 : -1.0;
@@ -72,8 +79,8 @@ class IsingLimitTest {
             chain.runUntil(100 + 12800);
             Estimate nn = chain.series().estimate("nn");
             Estimate energy = new Estimate(-2 * nn.value(), 2 * nn.error(), nn.tauInt());
-            assertAgrees("Ising energy per site at beta_c, L = 4", energy, exact[0], 5, 0);
-            assertAgrees("Ising <m^2> at beta_c, L = 4", chain.series().estimate("m2"), exact[1], 5, 0);
+            assertAgrees(precision + ": Ising energy per site at beta_c, L = 4", energy, exact[0], 5, 0);
+            assertAgrees(precision + ": Ising <m^2> at beta_c, L = 4", chain.series().estimate("m2"), exact[1], 5, 0);
         }
     }
 
