@@ -68,14 +68,30 @@ public final class DeformedRun {
      */
     public static DeformedResult mcmc(EnsembleConfig config, Deformation deformation, Chains chains, Backend backend,
                                       ProgressListener progress, Cancellation cancel) {
+        return mcmc(config, deformation, chains, 0, 1, backend, progress, cancel);
+    }
+
+    /**
+     * Runs shard {@code shardIndex} of {@code shardCount} of the {@code chains} ({@link McmcSampler#shard}; the
+     * chains of all shards merge into the one-process run bit for bit with {@link McmcChains#concat}).
+     */
+    public static DeformedResult mcmc(EnsembleConfig config, Deformation deformation, Chains chains, int shardIndex,
+                                      int shardCount, Backend backend, ProgressListener progress,
+                                      Cancellation cancel) {
+        McmcConfig m = mcmcConfig(config, deformation, chains);
+        int first = m.firstChainOfShard(shardIndex, shardCount);
+        long total = (long) (m.firstChainOfShard(shardIndex + 1, shardCount) - first) * chains.sweeps();
+        return step(total, progress, cancel, () -> McmcSampler.shard(m, shardIndex, shardCount, backend));
+    }
+
+    /** The chain run of {@code config}'s cos-net, points, tuple order and seed. */
+    public static McmcConfig mcmcConfig(EnsembleConfig config, Deformation deformation, Chains chains) {
         if (!(config.architecture() instanceof CosNet net)) {
             throw new IllegalArgumentException("config: deformed ensembles need a cos-net architecture, got "
                     + config.architecture());
         }
-        McmcConfig m = McmcConfig.of(net, config.points(), config.tuples().maxOrder(), deformation, chains.chains(),
+        return McmcConfig.of(net, config.points(), config.tuples().maxOrder(), deformation, chains.chains(),
                 chains.thermalize(), chains.sweeps(), config.seed());
-        long total = (long) chains.chains() * chains.sweeps();
-        return step(total, progress, cancel, () -> McmcSampler.sample(m, backend));
     }
 
     private static DeformedResult step(long total, ProgressListener progress, Cancellation cancel,
