@@ -4,9 +4,9 @@ import org.nnft.ensemble.Provenance;
 import org.nnft.stats.BlockMoments;
 import org.nnft.stats.CorrelatorEstimator;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The per-chain output of {@link McmcSampler} for some chains of a run: per chain (block id = the run's chain
@@ -35,34 +35,33 @@ public record McmcChains(BlockMoments moments, long[] accepted, double[] tauIntA
         return moments.blockIds();
     }
 
-    /** The chains of disjoint shards of one run, in increasing chain order. */
+    /** All chains of disjoint shards of one run, in increasing chain order (a chain held twice is refused). */
     public static McmcChains concat(List<McmcChains> parts) {
         if (parts.isEmpty()) {
             throw new IllegalArgumentException("no mcmc chains to combine");
         }
-        List<McmcChains> sorted = new ArrayList<>(parts);
-        sorted.sort(Comparator.comparingLong(c -> c.chainIds()[0]));
-        BlockMoments all = new BlockMoments(sorted.get(0).moments.tuples());
-        int n = 0;
-        for (McmcChains p : sorted) {
-            all.merge(p.moments);
-            n += p.accepted.length;
+        BlockMoments all = new BlockMoments(parts.get(0).moments.tuples());
+        Map<Long, int[]> where = new TreeMap<>();
+        for (int p = 0; p < parts.size(); p++) {
+            long[] ids = parts.get(p).chainIds();
+            for (int c = 0; c < ids.length; c++) {
+                if (where.put(ids[c], new int[]{p, c}) != null) {
+                    throw new IllegalArgumentException("mcmc chains: chain " + ids[c] + " is held twice");
+                }
+            }
+            all.merge(parts.get(p).moments);
         }
+        int n = where.size();
         long[] accepted = new long[n];
         double[] action = new double[n];
         double[] phi2 = new double[n];
         int at = 0;
-        long last = -1;
-        for (McmcChains p : sorted) {
-            long[] ids = p.chainIds();
-            if (ids[0] <= last) {
-                throw new IllegalArgumentException("mcmc chains: chain " + ids[0] + " is held twice");
-            }
-            last = ids[ids.length - 1];
-            System.arraycopy(p.accepted, 0, accepted, at, ids.length);
-            System.arraycopy(p.tauIntAction, 0, action, at, ids.length);
-            System.arraycopy(p.tauIntPhi2, 0, phi2, at, ids.length);
-            at += ids.length;
+        for (int[] w : where.values()) {
+            McmcChains p = parts.get(w[0]);
+            accepted[at] = p.accepted[w[1]];
+            action[at] = p.tauIntAction[w[1]];
+            phi2[at] = p.tauIntPhi2[w[1]];
+            at++;
         }
         return new McmcChains(all, accepted, action, phi2);
     }

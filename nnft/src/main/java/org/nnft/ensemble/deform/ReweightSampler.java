@@ -102,7 +102,11 @@ public final class ReweightSampler {
         }
         Provenance provenance = new Provenance(backend.name(), backend.device().toString(), config.seed(), total,
                 config.blockSize(), config.shardIndex() + "/" + config.shardCount(), seconds);
-        return new ReweightBins(binBegin, counts, weights, squares, sums, refs).sample(config, deformation,
+        long[] ids = new long[bins];
+        for (int b = 0; b < bins; b++) {
+            ids[b] = binBegin + b;
+        }
+        return new ReweightBins(ids, counts, weights, squares, sums, refs).sample(config, deformation,
                 provenance);
     }
 

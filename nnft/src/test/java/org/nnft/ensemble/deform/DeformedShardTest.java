@@ -53,9 +53,13 @@ class DeformedShardTest {
                 assertEquals(whole.samples(), merged.samples());
                 assertArrayEquals(whole.binSums().weights(), merged.binSums().weights(), 0.0);
             }
-            List<ReweightBins> gap = List.of(DeformedRun.reweight(config().shard(0, 3), PHI4, cpu, null, null)
-                    .reweightBins(), DeformedRun.reweight(config().shard(2, 3), PHI4, cpu, null, null).reweightBins());
-            assertThrows(IllegalArgumentException.class, () -> ReweightBins.concat(gap));
+            ReweightBins b0 = DeformedRun.reweight(config().shard(0, 3), PHI4, cpu, null, null).reweightBins();
+            ReweightBins b1 = DeformedRun.reweight(config().shard(1, 3), PHI4, cpu, null, null).reweightBins();
+            ReweightBins b2 = DeformedRun.reweight(config().shard(2, 3), PHI4, cpu, null, null).reweightBins();
+            ReweightBins partial = ReweightBins.concat(List.of(b0, b2));         // a partial merge with a gap
+            assertArrayEquals(new long[]{0, 1, 4, 5, 6}, partial.binIds());
+            assertBinsEqual(whole.reweightBins(), ReweightBins.concat(List.of(partial, b1)));
+            assertThrows(IllegalArgumentException.class, () -> ReweightBins.concat(List.of(b0, b0)));
         }
     }
 
@@ -86,7 +90,7 @@ class DeformedShardTest {
     }
 
     private static void assertBinsEqual(ReweightBins a, ReweightBins b) {
-        assertEquals(a.firstBin(), b.firstBin());
+        assertArrayEquals(a.binIds(), b.binIds());
         assertArrayEquals(a.counts(), b.counts());
         assertArrayEquals(a.weights(), b.weights(), 0.0);
         assertArrayEquals(a.weightSquares(), b.weightSquares(), 0.0);
