@@ -8,6 +8,7 @@ import org.nnft.ensemble.EnsembleConfig;
 import org.nnft.ensemble.EnsembleRun;
 import org.nnft.ensemble.arch.CosNet;
 
+import java.io.Serializable;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -47,7 +48,7 @@ public final class DeformedRun {
      * @param thermalize discarded sweeps per chain
      * @param sweeps     measured sweeps per chain
      */
-    public record Chains(int chains, int thermalize, int sweeps) {
+    public record Chains(int chains, int thermalize, int sweeps) implements Serializable {
         /** 64 chains, 100 thermalisation sweeps, 1000 measured sweeps. */
         public static final Chains DEFAULTS = new Chains(64, 100, 1000);
     }
