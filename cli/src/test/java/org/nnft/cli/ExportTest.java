@@ -71,6 +71,12 @@ class ExportTest {
         ok("merge", dir.resolve("s0.json").toString(), dir.resolve("s1.json").toString(), "--out",
                 dir.resolve("all.json").toString(), "--export", "npz");
         exports.add("all.npz");
+        ok(with(ENSEMBLE, "--lambda", "1", "--box", "3", "--grid", "4", "--shard", "1/2", "--out",
+                dir.resolve("rw1.json").toString(), "--export", "npz"));
+        exports.add("rw1.npz");
+        ok(with(ENSEMBLE, "--lambda", "1", "--box", "3", "--grid", "4", "--sampler", "mcmc", "--chains", "4",
+                "--sweeps", "10", "--out", dir.resolve("mc.json").toString(), "--export", "npz"));
+        exports.add("mc.npz");
         ok("widths", "--arch", "relu", "--widths", "2,4", "--networks", "3072", "--order", "4", "--points",
                 "0.5;1", "--block-size", "64", "--bins", "12", "--backend", "cpu", "--threads", "1", "--quiet",
                 "--no-plots", "--out", dir.resolve("w.json").toString(), "--export", "npz");
