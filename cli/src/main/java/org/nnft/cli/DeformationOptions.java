@@ -143,7 +143,12 @@ final class DeformationOptions {
     int[] shard(String text, EnsembleConfig config) {
         boolean mcmc = samplerName().equals("mcmc");
         int units = mcmc ? chains().chains() : config.jackknifeBins();
-        int[] sh = EnsembleCommand.parseShard(text, Integer.MAX_VALUE);
+        int[] sh;
+        try {
+            sh = EnsembleCommand.parseShard(text, Integer.MAX_VALUE);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--shard must be i/k with 0 <= i < k, got '" + text + "'");
+        }
         if (sh[1] > units / 2) {
             throw new IllegalArgumentException("--shard: a deformed run splits its " + units + (mcmc ? " chains"
                     : " jackknife bins") + " into at most " + (units / 2) + " shards of >= 2, got " + text);

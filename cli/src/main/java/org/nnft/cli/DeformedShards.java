@@ -98,13 +98,15 @@ final class DeformedShards {
                 try {
                     inputs = EnsembleCommand.Inputs.fromJson(config);
                     options = DeformationOptions.fromJson(config.path("deformation"));
+                    base = inputs.config();
+                    deformation = options.deformation(inputs.dim);
+                    if (options.samplerName().equals("mcmc")) {
+                        mcmc = DeformedRun.mcmcConfig(base, deformation, options.chains());
+                    }
                 } catch (NullPointerException e) {
                     throw new IllegalArgumentException(file + ": its config lacks an input of 'nnft ensemble'");
-                }
-                base = inputs.config();
-                deformation = options.deformation(inputs.dim);
-                if (options.samplerName().equals("mcmc")) {
-                    mcmc = DeformedRun.mcmcConfig(base, deformation, options.chains());
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(file + ": config: " + e.getMessage());
                 }
             } else if (!first.equals(withoutRunFields.toString()) || shards.count() != held.get(0).count()) {
                 throw new IllegalArgumentException(file + ": not a shard of the same run as " + files.get(0)

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nnft.cli.io.ResultFile;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -107,7 +108,7 @@ class DeformedMergeTest {
     }
 
     @Test
-    void mixedRunsAndTooManyShardsAreRefused() {
+    void mixedRunsAndTooManyShardsAreRefused() throws IOException {
         Path a = ensemble("a.json", BASE, "--shard", "0/2");
         Path b = ensemble("b.json", BASE, "--shard", "1/2", "--mass", "1.5");
         Path out = dir.resolve("m.json");
@@ -123,6 +124,10 @@ class DeformedMergeTest {
         assertFalse(Files.exists(out));
         assertOneLineError(run(with(BASE, "--shard", "0/4", "--out", out.toString())), "--shard",
                 "at most 3 shards");
+        assertOneLineError(run(with(BASE, "--shard", "3/2", "--out", out.toString())), "--shard must be i/k");
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, Files.readString(a).replace("\"pointsPerSide\"", "\"points-per-side\""));
+        assertOneLineError(run("merge", broken.toString(), "--out", out.toString()), "broken.json: config");
         assertOneLineError(run(with(BASE, "--sampler", "mcmc", "--chains", "5", "--shard", "0/3", "--out",
                 out.toString())), "--shard", "5 chains");
     }
