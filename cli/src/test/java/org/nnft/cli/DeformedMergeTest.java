@@ -125,6 +125,7 @@ class DeformedMergeTest {
         assertOneLineError(run(with(BASE, "--shard", "0/4", "--out", out.toString())), "--shard",
                 "at most 3 shards");
         assertOneLineError(run(with(BASE, "--shard", "3/2", "--out", out.toString())), "--shard must be i/k");
+        assertOneLineError(run("couplings", a.toString(), "--out", out.toString()), "merge them first");
         Path broken = dir.resolve("broken.json");
         Files.writeString(broken, Files.readString(a).replace("\"pointsPerSide\"", "\"points-per-side\""));
         assertOneLineError(run("merge", broken.toString(), "--out", out.toString()), "broken.json: config");
