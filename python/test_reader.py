@@ -2,7 +2,8 @@
 
 For NAME.npz: every number of NAME.json's 'results' is found, bit for bit, in the array that nnft's naming rule
 gives it (flatten below, the twin of NpzArrays in the cli); formatVersion agrees; a lattice export's
-per-measurement correlator reproduces the JSON's connected C(t). For NAME.pyerrors.json.gz: the structure
+per-measurement correlator reproduces the JSON's connected C(t), and saved configurations (--save-configs) equal
+their .npy file and reproduce the magnetisation series. For NAME.pyerrors.json.gz: the structure
 pyerrors.input.json.import_json_string reads (Obs with layout 1, List with layout n, [config, deltas...] rows,
 increasing configuration numbers) and every history against the npz series (value + delta = sample, to
 rounding). Exits 0 when all pass, 1 with a message otherwise; 77 (skipped) without NumPy.
@@ -125,6 +126,17 @@ def check_npz(path):
         ref = np.array(doc["results"]["correlator"]["value"])
         if c.shape != (len(m), len(ref)) or not np.allclose(conn, ref, rtol=1e-10, atol=1e-12):
             fail("%s: correlatorSeries does not give the JSON's correlator: %s vs %s" % (path, conn, ref))
+        n += 1
+    if "configs" in d:
+        info = doc["results"]["configurations"]
+        configs = d["configs"]
+        beside = np.load(os.path.join(os.path.dirname(path), info["file"]))
+        if not same(configs, beside) or list(configs.shape) != info["shape"]:
+            fail("%s: configs differ from %s or from the JSON's shape %s" % (path, info["file"], info["shape"]))
+        m = d["series.m"][::info["every"]]
+        means = configs.reshape(configs.shape[0], -1).mean(axis=1)
+        if not np.allclose(means, m, rtol=1e-12, atol=1e-14):
+            fail("%s: the saved configurations do not give the series' m" % path)
         n += 1
     print("ok %s: %d arrays equal to %s" % (path, n, os.path.basename(json_path)))
 

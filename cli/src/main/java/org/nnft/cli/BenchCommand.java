@@ -65,10 +65,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RunOptions.checkedOut(spec, out);
-        Precision prec = precision.equals("single") ? Precision.SINGLE : Precision.DOUBLE;
-        if (!precision.equals("single") && !precision.equals("double")) {
-            throw new IllegalArgumentException("--precision must be single or double, got '" + precision + "'");
-        }
+        Precision prec = PrecisionOption.parse(precision);
         if (backends != null) {
             for (String name : backends) {
                 BackendChoice.requireAvailable("--backends", name, false);

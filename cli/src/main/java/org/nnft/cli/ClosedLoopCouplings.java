@@ -180,6 +180,11 @@ final class ClosedLoopCouplings {
             throw new IllegalArgumentException(file + ": the closed loop needs a phi4 deformation, got "
                     + def.path("potential").asText());
         }
+        String shard = config.path("shard").asText("0/1");
+        if (!shard.equals("0/1")) {
+            throw new IllegalArgumentException(file + ": holds shard(s) " + shard + " of a run; merge them first "
+                    + "('nnft merge')");
+        }
         JsonNode bins = doc.path("results").path("weightedBinSums");
         if (!bins.isObject()) {
             throw new IllegalArgumentException(file + ": no results.weightedBinSums (an MCMC run, or one written "
@@ -209,6 +214,7 @@ final class ClosedLoopCouplings {
             weights[i] = bins.get("weights").get(i).asDouble();
             raw[i] = doubles(bins.get("sums").get(i));
         }
+        onCommonReference(bins.path("logShifts"), weights, raw);
         BlockMoments weighted;
         try {
             weighted = BlockMoments.fromData(new BlockMoments.Data(bins.get("pointCount").asInt(),
@@ -299,5 +305,26 @@ final class ClosedLoopCouplings {
             }
         }
         return v;
+    }
+
+    /**
+     * Puts per-bin weighted sums written with per-bin log shifts on one reference (the largest shift), as the
+     * sampler does ({@code ReweightBins#sample}); files without shifts are on one reference already.
+     */
+    private static void onCommonReference(JsonNode shifts, double[] weights, double[][] sums) {
+        if (!shifts.isArray() || shifts.size() != weights.length) {
+            return;
+        }
+        double common = shifts.get(0).asDouble();
+        for (JsonNode r : shifts) {
+            common = Math.max(common, r.asDouble());
+        }
+        for (int b = 0; b < weights.length; b++) {
+            double f = Math.exp(shifts.get(b).asDouble() - common);
+            for (int t = 0; t < sums[b].length; t++) {
+                sums[b][t] = sums[b][t] * f;
+            }
+            weights[b] = weights[b] * f;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.nnft.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.nnft.cli.io.Json;
 import org.nnft.ensemble.EnsembleConfig;
 import org.nnft.ensemble.arch.CosNet;
@@ -19,7 +20,8 @@ import java.util.Map;
  * The options of a deformed cos-net ensemble (docs/physics.md A.3) for {@code nnft ensemble}. Rules: the
  * deformation is on exactly when {@code --lambda} is given; every other deformation option then
  * needs it; {@code --box} is required (the interaction volume is physics, not a default); the
- * architecture must be a cos-net (cos or cauchy) in d = 1..3; deformed runs are not sharded.
+ * architecture must be a cos-net (cos or cauchy) in d = 1..3. A shard {@code i/k} holds jackknife bins
+ * (reweighting) or chains (MCMC), at least 2 of them, and merges bit for bit ({@link DeformedShards}).
  */
 final class DeformationOptions {
     @Option(names = "--lambda", description = "coupling of the deformation: lambda of (lambda/4!) phi^4 "
@@ -122,20 +124,63 @@ final class DeformationOptions {
     }
 
     /**
-     * Samples the deformed ensemble of {@code config}'s architecture, points, tuple order and seed
-     * ({@link DeformedRun}).
+     * Samples shard {@code shard[0]} of {@code shard[1]} of the deformed ensemble of {@code config}'s architecture,
+     * points, tuple order and seed ({@link DeformedRun}): its jackknife bins (reweighting) or its chains (MCMC).
      */
-    DeformedResult sample(EnsembleConfig config, Backend backend, ProgressListener progress) {
+    DeformedResult sample(EnsembleConfig config, int[] shard, Backend backend, ProgressListener progress) {
         validate(config);
         Deformation def = deformation(config.architecture().inputDimension());
         if (samplerName().equals("mcmc")) {
-            return DeformedRun.mcmc(config, def, chains(), backend, progress, null);
+            return DeformedRun.mcmc(config, def, chains(), shard[0], shard[1], backend, progress, null);
         }
-        return DeformedRun.reweight(config, def, backend, progress, null);
+        return DeformedRun.reweight(config.shard(shard[0], shard[1]), def, backend, progress, null);
+    }
+
+    /**
+     * Parses {@code --shard i/k} (null: 0/1) of a deformed run: k at most half the jackknife bins (reweighting)
+     * or half the chains (MCMC), so every shard holds the 2 bins or chains its own jackknife needs.
+     */
+    int[] shard(String text, EnsembleConfig config) {
+        boolean mcmc = samplerName().equals("mcmc");
+        int units = mcmc ? chains().chains() : config.jackknifeBins();
+        int[] sh;
+        try {
+            sh = EnsembleCommand.parseShard(text, Integer.MAX_VALUE);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--shard must be i/k with 0 <= i < k, got '" + text + "'");
+        }
+        if (sh[1] > units / 2) {
+            throw new IllegalArgumentException("--shard: a deformed run splits its " + units + (mcmc ? " chains"
+                    : " jackknife bins") + " into at most " + (units / 2) + " shards of >= 2, got " + text);
+        }
+        return sh;
+    }
+
+    /** The options of a result's "deformation" config block (what {@link #toJson} wrote). */
+    static DeformationOptions fromJson(JsonNode d) {
+        DeformationOptions o = new DeformationOptions();
+        if (!d.path("lambda").isNumber() || !d.path("box").isArray() || !d.path("pointsPerSide").isInt()) {
+            throw new IllegalArgumentException("config.deformation lacks lambda, box or pointsPerSide");
+        }
+        o.lambda = d.get("lambda").asDouble();
+        o.potential = d.path("potential").asText("phi4");
+        StringBuilder box = new StringBuilder();
+        for (JsonNode side : d.get("box")) {
+            box.append(box.isEmpty() ? "" : ",").append(side.asDouble());
+        }
+        o.box = box.toString();
+        o.grid = d.get("pointsPerSide").asInt();
+        o.sampler = d.path("sampler").asText("reweight");
+        if (o.samplerName().equals("mcmc")) {
+            o.chains = d.path("chains").asInt();
+            o.sweeps = d.path("sweeps").asInt();
+            o.thermalize = d.path("thermalize").asInt();
+        }
+        return o;
     }
 
     /** The MCMC chains of the options, {@link DeformedRun.Chains#DEFAULTS} where not given. */
-    private DeformedRun.Chains chains() {
+    DeformedRun.Chains chains() {
         DeformedRun.Chains d = DeformedRun.Chains.DEFAULTS;
         return new DeformedRun.Chains(chains == null ? d.chains() : chains,
                 thermalize == null ? d.thermalize() : thermalize, sweeps == null ? d.sweeps() : sweeps);

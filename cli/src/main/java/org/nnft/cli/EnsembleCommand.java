@@ -189,7 +189,8 @@ final class EnsembleCommand implements Callable<Integer> {
     @CommandLine.ArgGroup(exclusive = false, heading = "%nInputs:%n")
     Inputs inputs = new Inputs();
 
-    @Option(names = "--shard", description = "run shard i/k of the jackknife bins (merge shards with 'nnft merge')")
+    @Option(names = "--shard", description = "run shard i/k of the jackknife bins (with --sampler mcmc: of the chains;"
+            + " merge shards with 'nnft merge')")
     String shard;
     @CommandLine.ArgGroup(exclusive = false, heading = "%nDeformation (phi^4 and other local potentials):%n")
     DeformationOptions deformation = new DeformationOptions();
@@ -249,14 +250,12 @@ final class EnsembleCommand implements Callable<Integer> {
 
     /** A deformed cos-net run (docs/physics.md A.3): same JSON layout plus the deformation and sampler diagnostics. */
     private Integer callDeformed(Path out, ResultExports exports) {
-        if (shard != null) {
-            throw new IllegalArgumentException("--shard: deformed ensembles are sampled in one run");
-        }
         EnsembleConfig config = inputs.config();
         deformation.validate(config);
+        int[] sh = deformation.shard(shard, config);
         Progress progress = new Progress(System.err, run.quiet, "samples");
         BackendRun<DeformedResult> sampled = BackendRun.on(run,
-                backend -> deformation.sample(config, backend, progress));
+                backend -> deformation.sample(config, sh, backend, progress));
         progress.done();
         DeformedResult result = sampled.result();
         if (result.essCollapsed()) {
@@ -265,27 +264,12 @@ final class EnsembleCommand implements Callable<Integer> {
                     100 * DeformedResult.ESS_WARNING_FRACTION, result.samples());
         }
         Map<String, Object> cfg = inputs.toJson();
+        cfg.put("shard", sh[0] + "/" + sh[1]);
         cfg.put("backend", sampled.backend());
         cfg.put("deformation", deformation.toJson(result));
         Map<String, Object> provenance = sampled.provenance(inputs.seed, result.provenance().wallSeconds(),
                 "samples", result.samples());
-        List<Object> correlators = new ArrayList<>();
-        CorrelatorEstimates e = result.estimates();
-        Tuples t = result.tuples();
-        for (int i = 0; i < t.size(); i++) {
-            correlators.add(Json.object("order", t.tuple(i).length, "points", t.tuple(i),
-                    "moment", Json.valueError(e.moment(i), e.momentError(i)),
-                    "connected", Json.valueError(e.connected(i), e.connectedError(i))));
-        }
-        Map<String, Object> res = Json.object("points", result.points(),
-                "correlators", correlators, "diagnostics", DeformationOptions.diagnostics(result));
-        DeformedResult.BinSums bins = result.binSums();
-        if (bins != null) {
-            res.put("weightedBinSums", Json.object("pointCount", result.points().length, "tuples", t.toArray(),
-                    "counts", bins.counts(), "weights", bins.weights(), "sums", bins.sums(),
-                    "definition", "per jackknife bin: networks, sum of weights exp(-S_int) and per tuple the sum of "
-                            + "weight x product, all relative to one common reference (ratios only)"));
-        }
+        Map<String, Object> res = DeformedShards.results(result);
         Map<String, Object> doc = ResultDocument.of(cfg, provenance, res);
         try (OutputSet files = new OutputSet()) {
             ResultFile.write(files, out, doc);

@@ -1,6 +1,7 @@
 package org.nnft.cli;
 
 import org.nnft.cli.io.Json;
+import org.nnft.cli.io.OutputPaths;
 import org.nnft.cli.io.OutputSet;
 import org.nnft.cli.io.Progress;
 import org.nnft.cli.io.ResultFile;
@@ -8,7 +9,9 @@ import org.nnft.cli.plot.Plots;
 import org.nnft.engine.Precision;
 import org.nnft.lattice.action.HomogeneousTheory;
 import org.nnft.lattice.measure.Estimate;
+import org.nnft.engine.io.NpyFile;
 import org.nnft.lattice.run.LatticeRun;
+import org.nnft.lattice.run.SavedConfigurations;
 import org.nnft.stats.GammaMethod;
 import org.nnft.stats.GammaResult;
 import picocli.CommandLine.Command;
@@ -18,6 +21,7 @@ import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,6 +66,12 @@ final class LatticeCommand implements Callable<Integer> {
     @Option(names = "--precision", defaultValue = "double",
             description = "single | double: the field in float32 (Metropolis and cluster updates only) or float64")
     String precision;
+    @Option(names = "--save-configs", description = "also write the measured configurations as NAME-configs.npy"
+            + " (float64 [configurations, L, ..., L]; into the npz too with --export npz); at most 512 MiB")
+    boolean saveConfigs;
+    @Option(names = "--save-configs-every", defaultValue = "1",
+            description = "with --save-configs: keep every k-th measurement (default ${DEFAULT-VALUE})")
+    int saveConfigsEvery;
 
     HomogeneousTheory theory() {
         return couplings.theory(dim);
@@ -101,10 +111,7 @@ final class LatticeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw EngineMessages.withOptionName(e);
         }
-        if (!precision.equals("single") && !precision.equals("double")) {
-            throw new IllegalArgumentException("--precision must be single or double, got '" + precision + "'");
-        }
-        Precision prec = precision.equals("single") ? Precision.SINGLE : Precision.DOUBLE;
+        Precision prec = PrecisionOption.parse(precision);
         if (prec == Precision.SINGLE && (schedule.heatBaths() > 0 || schedule.overrelaxations() > 0)) {
             throw new IllegalArgumentException("--precision single runs the Metropolis and cluster updates only;"
                     + " --algorithm " + schedule + " has heat-bath or overrelaxation sweeps (e.g. metropolis+wolff:2)");
@@ -112,10 +119,11 @@ final class LatticeCommand implements Callable<Integer> {
         LatticeRun.Config config = LatticeRun.Config.builder(dim, size, theory)
                 .schedule(schedule).sweeps(sweeps).thermalize(thermalize)
                 .measureEvery(measureEvery).seed(seed).precision(prec).build();
+        SavedConfigurations configs = savedConfigurations(config, out);
         LatticeRun.check(config, new LatticeRun.Options(checkpoint, checkpointEvery, resume, null));
         Progress progress = new Progress(System.err, run.quiet, "sweeps", (long) thermalize + sweeps);
         BackendRun<LatticeRun.Result> chain = BackendRun.on(run, backend -> LatticeRun.run(config, backend,
-                new LatticeRun.Options(checkpoint, checkpointEvery, resume, progress)));
+                new LatticeRun.Options(checkpoint, checkpointEvery, resume, progress, null, configs)));
         progress.done();
         double wall = chain.secondsSinceStart();
         LatticeRun.Result r = chain.result();
@@ -139,12 +147,24 @@ final class LatticeCommand implements Callable<Integer> {
             }
         }
         try (OutputSet files = new OutputSet()) {
-            Map<String, Object> doc = ResultDocument.of(cfg, prov, Json.object("observables", obs,
+            Map<String, Object> results = Json.object("observables", obs,
                     "correlator", profile(r.correlator(), 0), "effectiveMass", profile(r.effectiveMass(), 1),
-                    "series", series));
+                    "series", series);
+            Map<String, byte[]> arrays = new LinkedHashMap<>(new LatticeExport(r.series(), dim, size).arrays());
+            if (configs != null) {
+                byte[] npy = NpyFile.encode(configs.shape(), configs.values());
+                Path file = configsPath(out);
+                files.write(file, npy);
+                arrays.put("configs", npy);
+                results.put("configurations", Json.object("file", file.getFileName().toString(),
+                        "shape", configs.shape(), "every", configs.every(), "measureEvery", measureEvery,
+                        "layout", "float64, C order: [i, x_{d-1}, ..., x_1, x_0] is phi at site x of kept"
+                                + " measurement i (measurement i * every of the series)"));
+            }
+            Map<String, Object> doc = ResultDocument.of(cfg, prov, results);
             ResultFile.write(files, out, doc);
             LatticeExport histories = new LatticeExport(r.series(), dim, size);
-            exports.stageNpz(files, doc, histories.arrays());
+            exports.stageNpz(files, doc, arrays);
             exports.stagePyerrors(files, histories.ensemble(seed), histories.description(), histories.entries());
             if (!run.noPlots) {
                 boolean longChain = r.series().size() > Plots.LONG_SERIES;
@@ -163,6 +183,36 @@ final class LatticeCommand implements Callable<Integer> {
         }
         w.println("results: " + out.toAbsolutePath());
         return 0;
+    }
+
+    /** The store of {@code --save-configs} (null without it), its size and file checked before the run. */
+    private SavedConfigurations savedConfigurations(LatticeRun.Config config, Path out) {
+        if (!saveConfigs) {
+            if (saveConfigsEvery != 1) {
+                throw new IllegalArgumentException("--save-configs-every needs --save-configs");
+            }
+            return null;
+        }
+        if (saveConfigsEvery < 1) {
+            throw new IllegalArgumentException("--save-configs-every must be >= 1 measurement, got "
+                    + saveConfigsEvery);
+        }
+        if (resume != null) {
+            throw new IllegalArgumentException("--save-configs: a resumed chain lacks the configurations measured"
+                    + " before its checkpoint; save them in one run");
+        }
+        OutputPaths.requireFile("--save-configs", null, configsPath(out));
+        try {
+            return SavedConfigurations.of(config, saveConfigsEvery, Runtime.getRuntime().maxMemory());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--" + e.getMessage().replace("(save-configs-every)",
+                    "(--save-configs-every)"));
+        }
+    }
+
+    /** NAME-configs.npy beside NAME.json. */
+    static Path configsPath(Path json) {
+        return json.resolveSibling(json.getFileName().toString().replaceFirst("\\.json$", "") + "-configs.npy");
     }
 
     /** {"t": [...], "value": [...], "error": [...], "tauInt": [...]} of estimates at t = first, first + 1, ... */

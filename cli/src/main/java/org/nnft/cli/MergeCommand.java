@@ -24,12 +24,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code nnft merge}: combines shard results of one ensemble run into the one-run result (bit for bit). A merge
+ * {@code nnft merge}: combines shard results of one ensemble run, free or deformed ({@link DeformedShards}), into the
+ * one-run result (bit for bit). A merge
  * with shards missing is refused unless {@code --partial} is given; a partial result records the shards it holds
  * and merges further with the missing ones into the one-run result.
  */
 @Command(name = "merge", mixinStandardHelpOptions = true,
-        description = "Merge 'nnft ensemble --shard i/k' results of one run into the result of the whole run.")
+        description = "Merge 'nnft ensemble --shard i/k' results of one run (free or deformed) into the result of the"
+                + " whole run.")
 final class MergeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -48,13 +50,31 @@ final class MergeCommand implements Callable<Integer> {
     public Integer call() {
         RunOptions.checkedOut(spec, out);
         ResultExports exports = export.checked(out, false);
+        List<JsonNode> docs = new ArrayList<>();
+        for (Path f : files) {
+            JsonNode doc = ResultFile.read(f);
+            if (!doc.path("config").isObject() || !doc.path("results").isObject()
+                    || !doc.path("provenance").isObject()) {
+                throw new IllegalArgumentException(f + ": not an 'nnft ensemble' result file");
+            }
+            boolean deformed = doc.path("config").has("deformation");
+            if (!docs.isEmpty() && deformed != docs.get(0).path("config").has("deformation")) {
+                throw new IllegalArgumentException(f + ": not a shard of the same run as " + files.get(0)
+                        + " (a deformed and a free ensemble)");
+            }
+            docs.add(doc);
+        }
+        if (docs.get(0).path("config").has("deformation")) {
+            return mergeDeformed(docs, exports);
+        }
         List<EnsembleSample> samples = new ArrayList<>();
         List<ShardSet> held = new ArrayList<>();
         EnsembleCommand.Inputs inputs = null;
         EnsembleConfig base = null;
         String firstConfig = null;
-        for (Path f : files) {
-            JsonNode doc = ResultFile.read(f);
+        for (int i = 0; i < files.size(); i++) {
+            Path f = files.get(i);
+            JsonNode doc = docs.get(i);
             JsonNode config = doc.path("config");
             JsonNode blockSums = doc.path("results").path("blockSums");
             if (!config.isObject() || !blockSums.isObject() || !doc.path("provenance").isObject()) {
@@ -91,16 +111,7 @@ final class MergeCommand implements Callable<Integer> {
             }
             held.add(shards);
         }
-        ShardSet union;
-        try {
-            union = ShardSet.union(held);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("merge: " + e.getMessage());
-        }
-        if (!union.complete() && !partial) {
-            throw new IllegalArgumentException("merge: shard(s) " + join(union.missing()) + " of " + union.count()
-                    + " missing (have " + join(union.indices()) + "); give them, or --partial for a partial result");
-        }
+        ShardSet union = union(held, partial);
         EnsembleResult merged = EnsembleResult.of(samples);
         Map<String, Object> doc = EnsembleCommand.document(inputs, new int[]{0, 1}, merged,
                 merged.provenance().backend(), merged.provenance().device(), Instant.now());
@@ -117,6 +128,36 @@ final class MergeCommand implements Callable<Integer> {
         w.println("merged " + union.indices().length + " of " + union.count() + " shards"
                 + (union.complete() ? "" : " (partial: shards " + union + ")") + ": " + out.toAbsolutePath());
         return 0;
+    }
+
+    /** A deformed run's shards ({@link DeformedShards#merge}). */
+    private Integer mergeDeformed(List<JsonNode> docs, ResultExports exports) {
+        DeformedShards.Merged m = DeformedShards.merge(files, docs, partial);
+        try (OutputSet set = new OutputSet()) {
+            ResultFile.write(set, out, m.document());
+            exports.stageNpz(set, m.document(), Map.of());
+            set.commit();
+        }
+        var w = spec.commandLine().getOut();
+        w.println(EnsembleCommand.deformedSummary(m.result()));
+        w.println("merged " + m.shards().indices().length + " of " + m.shards().count() + " shards"
+                + (m.shards().complete() ? "" : " (partial: shards " + m.shards() + ")") + ": " + out.toAbsolutePath());
+        return 0;
+    }
+
+    /** The union of the held shards; refused when shards are missing unless {@code partial}. */
+    static ShardSet union(List<ShardSet> held, boolean partial) {
+        ShardSet union;
+        try {
+            union = ShardSet.union(held);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("merge: " + e.getMessage());
+        }
+        if (!union.complete() && !partial) {
+            throw new IllegalArgumentException("merge: shard(s) " + join(union.missing()) + " of " + union.count()
+                    + " missing (have " + join(union.indices()) + "); give them, or --partial for a partial result");
+        }
+        return union;
     }
 
     private static String join(int[] v) {

@@ -165,7 +165,7 @@ class CliTest {
                 {"ensemble", "--lambda", "1", "--out", out.toString()},
                 {"ensemble", "--lambda", "1", "--box", "3,3", "--out", out.toString()},
                 {"ensemble", "--lambda", "1", "--box", "3", "--arch", "relu", "--out", out.toString()},
-                {"ensemble", "--lambda", "1", "--box", "3", "--shard", "0/2", "--out", out.toString()},
+                {"ensemble", "--lambda", "1", "--box", "3", "--shard", "0/40", "--out", out.toString()},
                 {"ensemble", "--lambda", "1", "--box", "3", "--sampler", "gibbs", "--out", out.toString()},
                 {"bench", "--workload", "wolf", "--out", out.toString()},
                 {"bench", "--workload", "lattice", "--sweeps", "5", "--out", out.toString()},

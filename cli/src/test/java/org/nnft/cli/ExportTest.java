@@ -71,11 +71,18 @@ class ExportTest {
         ok("merge", dir.resolve("s0.json").toString(), dir.resolve("s1.json").toString(), "--out",
                 dir.resolve("all.json").toString(), "--export", "npz");
         exports.add("all.npz");
+        ok(with(ENSEMBLE, "--lambda", "1", "--box", "3", "--grid", "4", "--shard", "1/2", "--out",
+                dir.resolve("rw1.json").toString(), "--export", "npz"));
+        exports.add("rw1.npz");
+        ok(with(ENSEMBLE, "--lambda", "1", "--box", "3", "--grid", "4", "--sampler", "mcmc", "--chains", "4",
+                "--sweeps", "10", "--out", dir.resolve("mc.json").toString(), "--export", "npz"));
+        exports.add("mc.npz");
         ok("widths", "--arch", "relu", "--widths", "2,4", "--networks", "3072", "--order", "4", "--points",
                 "0.5;1", "--block-size", "64", "--bins", "12", "--backend", "cpu", "--threads", "1", "--quiet",
                 "--no-plots", "--out", dir.resolve("w.json").toString(), "--export", "npz");
         exports.add("w.npz");
-        ok(with(LATTICE, "--out", dir.resolve("lat.json").toString(), "--export", "npz,pyerrors"));
+        ok(with(LATTICE, "--out", dir.resolve("lat.json").toString(), "--export", "npz,pyerrors", "--save-configs",
+                "--save-configs-every", "3"));
         exports.add("lat.npz");
         exports.add("lat.pyerrors.json.gz");
         for (String e : exports) {
@@ -91,6 +98,17 @@ class ExportTest {
         }
         assertArrayEquals(m, npz.get("series.m").values());
         assertArrayEquals(new int[]{200, 4}, npz.get("correlatorSeries").shape());
+        NpyFile.Array configs = NpyFile.read(dir.resolve("lat-configs.npy"));
+        assertArrayEquals(new int[]{67, 6, 6}, configs.shape(), "ceil(200 / 3) configurations of 6 x 6");
+        assertArrayEquals(configs.values(), npz.get("configs").values());
+        for (int i = 0; i < 67; i++) {
+            double sum = 0;
+            for (int x = 0; x < 36; x++) {
+                sum += configs.values()[i * 36 + x];
+            }
+            assertEquals(m[3 * i], sum / 36, 1e-14, "m of kept measurement " + i);
+        }
+        assertEquals("lat-configs.npy", lat.path("results").path("configurations").path("file").asText());
         byte[] document = bytesOf(dir.resolve("lat.npz"), "document.json.npy");
         String text = new String(document, StandardCharsets.UTF_8);
         assertEquals(Files.readString(dir.resolve("lat.json")), text.substring(text.indexOf('\n') + 1));
@@ -141,7 +159,7 @@ class ExportTest {
                 String name = e.getName().replaceFirst("\\.npy$", "");
                 byte[] bytes = zip.readAllBytes();
                 if (!name.equals("document.json") && !name.equals("formatVersion")
-                        && !name.endsWith(".t") && !name.endsWith(".length")) {
+                        && !name.endsWith(".t") && !name.endsWith(".length") && !name.startsWith("configurations.")) {
                     out.put(name, NpyFile.decode(bytes, name));
                 }
             }

@@ -36,6 +36,10 @@ class InputLimitsTest {
         refused("Java heap", "lattice", "--dim", "2", "--size", "16000", "--backend", "cpu");
         String points = IntStream.range(0, 64).mapToObj(i -> Double.toString(0.1 * i))
                 .collect(Collectors.joining(";"));
+        refused("more than the limit of", "lattice", "--dim", "3", "--size", "64", "--sweeps", "300",
+                "--save-configs", "--backend", "cpu");               // 300 x 2 MiB
+        refused("--save-configs-every needs --save-configs", "lattice", "--save-configs-every", "2");
+        refused("--save-configs: a resumed chain", "lattice", "--save-configs", "--resume", "x.ckpt");
         refused("1.31e+08 tuples", "ensemble", "--points", points, "--order", "6", "--backend", "cpu");
     }
 

@@ -3,6 +3,8 @@ package org.nnft.spark;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.nnft.ensemble.EnsembleResult;
+import org.nnft.ensemble.deform.DeformedResult;
+import org.nnft.ensemble.deform.DeformedRun;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -23,11 +25,18 @@ import java.util.Map;
  * --points --order --block-size --bins --seed} as in {@code nnft ensemble}; {@code --backend} (auto: the task's GPU
  * where it has one, else the CPU; or cpu, cuda, opencl), {@code --gpu-backend} (cuda or opencl, for auto),
  * {@code --shards} (Spark tasks; default the number of jackknife bins), {@code --out} (default ensemble.json).
+ * With {@code --lambda} (and {@code --potential --box --grid --sampler --chains --sweeps --thermalize} as in
+ * {@code nnft ensemble}) it runs the deformed ensemble ({@link SparkDeformed}; {@code --shards} default and at most
+ * half the bins, or with {@code --sampler mcmc} half the chains) and writes the deformed result file
+ * ({@link DeformedDocument}).
  */
 public final class SparkMain {
     private static final List<String> OPTIONS = List.of("--arch", "--dim", "--width", "--outputs", "--networks",
             "--mass", "--cutoff", "--sigma-a", "--sigma-w", "--sigma-b", "--points", "--order", "--block-size",
-            "--bins", "--seed", "--backend", "--gpu-backend", "--shards", "--out");
+            "--bins", "--seed", "--backend", "--gpu-backend", "--shards", "--out", "--lambda", "--potential", "--box",
+            "--grid", "--sampler", "--chains", "--sweeps", "--thermalize");
+    private static final List<String> DEFORMATION = List.of("--potential", "--box", "--grid", "--sampler",
+            "--chains", "--sweeps", "--thermalize");
 
     private SparkMain() {
     }
@@ -64,6 +73,14 @@ public final class SparkMain {
         Map<String, String> o = parse(args);
         EnsembleSpec spec = spec(o);
         spec.config();
+        if (o.containsKey("--lambda")) {
+            return runDeformed(spark, o, spec, out);
+        }
+        for (String key : DEFORMATION) {
+            if (o.containsKey(key)) {
+                throw new IllegalArgumentException(key + " needs --lambda (a deformed ensemble)");
+            }
+        }
         int shards = integer(o, "--shards", Integer.toString(spec.effectiveBins()));
         String backend = o.getOrDefault("--backend", TaskBackends.AUTO);
         String gpuBackend = o.getOrDefault("--gpu-backend", "cuda");
@@ -77,6 +94,57 @@ public final class SparkMain {
         out.printf(Locale.ROOT, "%,d networks in %d Spark tasks (%s) in %.2f s%nresults: %s%n",
                 r.moments().totalCount(), shards, r.provenance().backend(), seconds, file.toAbsolutePath());
         return file;
+    }
+
+    /** The deformed run of the options ({@code --lambda} given). */
+    private static Path runDeformed(JavaSparkContext spark, Map<String, String> o, EnsembleSpec ensemble,
+                                    PrintStream out) {
+        DeformedSpec spec = deformed(o, ensemble);
+        int shards = integer(o, "--shards", Integer.toString(Math.max(1, spec.maxShards())));
+        String backend = o.getOrDefault("--backend", TaskBackends.AUTO);
+        String gpuBackend = o.getOrDefault("--gpu-backend", "cuda");
+        Path file = Path.of(o.getOrDefault("--out", "ensemble.json"));
+        Instant start = Instant.now();
+        long t0 = System.nanoTime();
+        DeformedResult r = SparkDeformed.run(spark, spec, backend, gpuBackend, shards);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        EnsembleDocument.write(file, DeformedDocument.of(ensemble, spec, r, start, seconds, shards));
+        out.printf(Locale.ROOT, "%s: %,d samples in %d Spark tasks (%s) in %.2f s%nresults: %s%n", r.sampler(),
+                r.samples(), shards, r.provenance().backend(), seconds, file.toAbsolutePath());
+        return file;
+    }
+
+    /** The deformed run of the options, with {@code nnft ensemble}'s defaults (phi4, grid 32, reweight). */
+    static DeformedSpec deformed(Map<String, String> o, EnsembleSpec ensemble) {
+        if (!o.containsKey("--box")) {
+            throw new IllegalArgumentException("--box is required with --lambda (the interaction volume)");
+        }
+        String[] parts = o.get("--box").split(",");
+        int dim = ensemble.dim();
+        if (parts.length != 1 && parts.length != dim) {
+            throw new IllegalArgumentException("--box needs 1 or " + dim + " side lengths, got '" + o.get("--box")
+                    + "'");
+        }
+        double[] box = new double[dim];
+        for (int k = 0; k < dim; k++) {
+            try {
+                box[k] = Double.parseDouble(parts[parts.length == 1 ? 0 : k].trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--box: not a number in '" + o.get("--box") + "'");
+            }
+        }
+        DeformedRun.Sampler sampler = DeformedRun.Sampler.named(o.getOrDefault("--sampler", "reweight"));
+        DeformedRun.Chains d = DeformedRun.Chains.DEFAULTS;
+        DeformedRun.Chains chains = new DeformedRun.Chains(integer(o, "--chains", Integer.toString(d.chains())),
+                integer(o, "--thermalize", Integer.toString(d.thermalize())),
+                integer(o, "--sweeps", Integer.toString(d.sweeps())));
+        DeformedSpec spec = new DeformedSpec(ensemble, o.getOrDefault("--potential", "phi4").toLowerCase(Locale.ROOT),
+                real(o, "--lambda", "0"), box, integer(o, "--grid", "32"), sampler, chains);
+        spec.deformation();
+        if (sampler == DeformedRun.Sampler.MCMC) {
+            spec.mcmc();
+        }
+        return spec;
     }
 
     /** The options as a map; refuses unknown options and options without a value. */
@@ -151,6 +219,6 @@ public final class SparkMain {
     private static void usage(PrintStream out) {
         out.println("usage: spark-submit --class " + SparkMain.class.getName() + " [spark options] nnft-spark.jar"
                 + " [nnft ensemble options] [--backend auto|cpu|cuda|opencl] [--gpu-backend cuda|opencl]"
-                + " [--shards k] [--out file.json]");
+                + " [--shards k] [--out file.json] [--lambda L --box B [deformation options of nnft ensemble]]");
     }
 }

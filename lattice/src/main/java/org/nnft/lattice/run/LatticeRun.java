@@ -247,15 +247,26 @@ public final class LatticeRun {
      *                        {@value #REPORT_EVERY} sweeps); when set the run throws
      *                        {@link org.nnft.engine.run.RunCancelledException} after writing its checkpoint
      *                        (null: never cancelled)
+     * @param configs         keeps the measured configurations ({@link SavedConfigurations}; null: none)
      */
     public record Options(Path checkpoint, int checkpointEvery, Path resume, ProgressListener progress,
-                          Cancellation cancel) {
+                          Cancellation cancel, SavedConfigurations configs) {
         public static final Options NONE = new Options(null, 0, null, null, null);
 
         public Options {
             if (checkpoint != null && checkpointEvery < 1) {
                 throw new IllegalArgumentException("checkpoint-every must be >= 1 sweep, got " + checkpointEvery);
             }
+            if (configs != null && resume != null) {
+                throw new IllegalArgumentException("save-configs: a resumed chain lacks the configurations measured"
+                        + " before its checkpoint; save them in one run");
+            }
+        }
+
+        /** Without saved configurations. */
+        public Options(Path checkpoint, int checkpointEvery, Path resume, ProgressListener progress,
+                       Cancellation cancel) {
+            this(checkpoint, checkpointEvery, resume, progress, cancel, null);
         }
 
         /** Without cancellation. */
@@ -325,6 +336,9 @@ public final class LatticeRun {
             long total = (long) c.thermalize() + c.sweeps();
             if (options.resume() != null) {
                 resume(chain, options.resume(), description, lattice.volume(), c);
+            }
+            if (options.configs() != null) {
+                chain.onMeasurement(options.configs()::measured);
             }
             int every = options.checkpoint() != null ? options.checkpointEvery() : REPORT_EVERY;
             while (chain.sweep() < total) {

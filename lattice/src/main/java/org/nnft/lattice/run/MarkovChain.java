@@ -32,6 +32,13 @@ public final class MarkovChain {
     private final int measureEvery;
     private long sweep;
     private long step;
+    private MeasurementListener listener;
+
+    /** Told each measurement's index (in the series) and the field then (a host copy). */
+    @FunctionalInterface
+    public interface MeasurementListener {
+        void measured(long index, double[] field);
+    }
 
     public MarkovChain(LatticeField field, Schedule schedule, Observables observables, long seed,
                        int thermalize, int measureEvery) {
@@ -79,14 +86,23 @@ public final class MarkovChain {
             }
             sweep++;
             if (sweep > thermalize && (sweep - thermalize) % measureEvery == 0) {
-                double[] obs = observables.measure(field.host());
+                double[] phi = field.host();
+                double[] obs = observables.measure(phi);
                 double[] row = Arrays.copyOf(obs, obs.length + distinct.size());
                 for (int i = 0; i < distinct.size(); i++) {
                     row[obs.length + i] = accSum[i] / accCount[i];
                 }
                 series.add(row);
+                if (listener != null) {
+                    listener.measured(series.size() - 1, phi);
+                }
             }
         }
+    }
+
+    /** Sets the listener told of every measurement (null: none); it never changes the chain. */
+    public void onMeasurement(MeasurementListener l) {
+        this.listener = l;
     }
 
     public long sweep() {

@@ -1,6 +1,7 @@
 package org.nnft.ensemble.deform;
 
 import org.nnft.ensemble.Correlator;
+import org.nnft.ensemble.EnsembleConfig;
 import org.nnft.ensemble.Provenance;
 import org.nnft.ensemble.arch.CosNet;
 import org.nnft.stats.CorrelatorEstimates;
@@ -36,18 +37,23 @@ public final class DeformedResult {
     private final double tauIntPhi2;
     private final Provenance provenance;
     private final BinSums binSums;
+    private final ReweightBins reweightBins;
+    private final McmcChains mcmcChains;
 
     DeformedResult(String sampler, CosNet architecture, double[][] points, Deformation deformation,
                    CorrelatorEstimates estimates, long samples, double effectiveSampleSize, double acceptance,
                    double tauIntAction, double tauIntPhi2, Provenance provenance) {
         this(sampler, architecture, points, deformation, estimates, samples, effectiveSampleSize, acceptance,
-                tauIntAction, tauIntPhi2, provenance, null);
+                tauIntAction, tauIntPhi2, provenance, null, null, null);
     }
 
     DeformedResult(String sampler, CosNet architecture, double[][] points, Deformation deformation,
                    CorrelatorEstimates estimates, long samples, double effectiveSampleSize, double acceptance,
-                   double tauIntAction, double tauIntPhi2, Provenance provenance, BinSums binSums) {
+                   double tauIntAction, double tauIntPhi2, Provenance provenance, BinSums binSums,
+                   ReweightBins reweightBins, McmcChains mcmcChains) {
         this.binSums = binSums;
+        this.reweightBins = reweightBins;
+        this.mcmcChains = mcmcChains;
         this.sampler = sampler;
         this.architecture = architecture;
         this.points = points;
@@ -66,7 +72,27 @@ public final class DeformedResult {
         CorrelatorEstimates e = CorrelatorEstimator.estimateWeighted(cumulants, s.counts(), s.weights(), s.sums());
         return new DeformedResult("reweight", (CosNet) s.config().architecture(), s.config().points(),
                 s.deformation(), e, s.networks(), s.effectiveSampleSize(), Double.NaN, Double.NaN, Double.NaN,
-                s.provenance(), new BinSums(s.counts(), s.weights(), s.sums()));
+                s.provenance(), new BinSums(s.counts(), s.weights(), s.sums()), s.bins(), null);
+    }
+
+    /** The result of reweighted bins of {@code config}'s run (all of them, or the bins of some shards). */
+    public static DeformedResult ofBins(EnsembleConfig config, Deformation deformation, ReweightBins bins,
+                                        Provenance provenance) {
+        ReweightSampler.requireCosNet(config, deformation);
+        return bins.sample(config, deformation, provenance).result();
+    }
+
+    /**
+     * The per-bin sums of a reweighted run before the common reference (null for MCMC): what a shard writes and
+     * {@link ReweightBins#concat} merges bit for bit.
+     */
+    public ReweightBins reweightBins() {
+        return reweightBins;
+    }
+
+    /** The per-chain sums and diagnostics of an MCMC run (null for reweighting): what a shard of the chains writes. */
+    public McmcChains mcmcChains() {
+        return mcmcChains;
     }
 
     /**

@@ -8,6 +8,7 @@ import org.nnft.ensemble.EnsembleConfig;
 import org.nnft.ensemble.EnsembleRun;
 import org.nnft.ensemble.arch.CosNet;
 
+import java.io.Serializable;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -47,7 +48,7 @@ public final class DeformedRun {
      * @param thermalize discarded sweeps per chain
      * @param sweeps     measured sweeps per chain
      */
-    public record Chains(int chains, int thermalize, int sweeps) {
+    public record Chains(int chains, int thermalize, int sweeps) implements Serializable {
         /** 64 chains, 100 thermalisation sweeps, 1000 measured sweeps. */
         public static final Chains DEFAULTS = new Chains(64, 100, 1000);
     }
@@ -68,14 +69,30 @@ public final class DeformedRun {
      */
     public static DeformedResult mcmc(EnsembleConfig config, Deformation deformation, Chains chains, Backend backend,
                                       ProgressListener progress, Cancellation cancel) {
+        return mcmc(config, deformation, chains, 0, 1, backend, progress, cancel);
+    }
+
+    /**
+     * Runs shard {@code shardIndex} of {@code shardCount} of the {@code chains} ({@link McmcSampler#shard}; the
+     * chains of all shards merge into the one-process run bit for bit with {@link McmcChains#concat}).
+     */
+    public static DeformedResult mcmc(EnsembleConfig config, Deformation deformation, Chains chains, int shardIndex,
+                                      int shardCount, Backend backend, ProgressListener progress,
+                                      Cancellation cancel) {
+        McmcConfig m = mcmcConfig(config, deformation, chains);
+        int first = m.firstChainOfShard(shardIndex, shardCount);
+        long total = (long) (m.firstChainOfShard(shardIndex + 1, shardCount) - first) * chains.sweeps();
+        return step(total, progress, cancel, () -> McmcSampler.shard(m, shardIndex, shardCount, backend));
+    }
+
+    /** The chain run of {@code config}'s cos-net, points, tuple order and seed. */
+    public static McmcConfig mcmcConfig(EnsembleConfig config, Deformation deformation, Chains chains) {
         if (!(config.architecture() instanceof CosNet net)) {
             throw new IllegalArgumentException("config: deformed ensembles need a cos-net architecture, got "
                     + config.architecture());
         }
-        McmcConfig m = McmcConfig.of(net, config.points(), config.tuples().maxOrder(), deformation, chains.chains(),
+        return McmcConfig.of(net, config.points(), config.tuples().maxOrder(), deformation, chains.chains(),
                 chains.thermalize(), chains.sweeps(), config.seed());
-        long total = (long) chains.chains() * chains.sweeps();
-        return step(total, progress, cancel, () -> McmcSampler.sample(m, backend));
     }
 
     private static DeformedResult step(long total, ProgressListener progress, Cancellation cancel,

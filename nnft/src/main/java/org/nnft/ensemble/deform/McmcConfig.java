@@ -62,6 +62,20 @@ public record McmcConfig(CosNet net, double[][] points, Tuples tuples, Deformati
         return copy(points);
     }
 
+    /**
+     * The first chain of shard {@code shard} of {@code count} ({@code shard == count}: the number of chains): the
+     * chains split into {@code count} contiguous runs of floor or ceil(chains / count), each at least 2 (the
+     * jackknife over a shard's chains), so {@code count} is in [1, chains / 2].
+     */
+    public int firstChainOfShard(int shard, int count) {
+        if (count < 1 || count > chains / 2) {
+            throw new IllegalArgumentException("shard count must be in [1, " + (chains / 2) + "] (at least 2 of the "
+                    + chains + " chains per shard), got " + count);
+        }
+        Preconditions.inRange("shard", shard, 0, count);
+        return (int) ((long) shard * chains / count);
+    }
+
     /** Total sweeps per chain after the initial draw. */
     public long totalSweeps() {
         return (long) thermalize + sweeps;

@@ -45,6 +45,8 @@ final class McmcKernel {
     private static final Param.I64 FIRST_SWEEP = PARAMS.i64("firstSweep");
     private static final Param.I32 SWEEPS = PARAMS.i32("sweeps");
     private static final Param.I32 CHAINS = PARAMS.i32("chains");
+    /** The run's index of work item 0's chain (a shard of the chains; 0 for a whole run): seeds its stream. */
+    private static final Param.I64 FIRST_CHAIN = PARAMS.i64("firstChain");
 
     static final Kernel KERNEL = Kernel.of("deform_mcmc", KernelSource.assemble(McmcKernel.class,
             EnsembleKernel.PRELUDE_FILE, EnsembleKernel.COSNET_FILE, "deform_grid.c", "deform_mcmc.c"),
@@ -57,12 +59,13 @@ final class McmcKernel {
 
     static KernelArgs arguments(CosNet net, IntegrationBox box, DeviceBuffer state, DeviceBuffer out,
                                 DeviceBuffer points, DeviceBuffer hyper, DeviceBuffer deform, int pointCount,
-                                long seed, long firstSweep, int sweeps, int chains) {
+                                long seed, long firstSweep, int sweeps, int chains, long firstChain) {
         int[] n = box.axisCounts();
         return PARAMS.args().set(STATE, state).set(OUT, out).set(POINTS, points).set(HYPER, hyper)
                 .set(DEFORM, deform).set(POINT_COUNT, pointCount).set(WIDTH, net.width())
                 .set(DIM, net.inputDimension()).set(VARIANT, net.variant()).set(N0, n[0]).set(N1, n[1]).set(N2, n[2])
-                .set(SEED, seed).set(FIRST_SWEEP, firstSweep).set(SWEEPS, sweeps).set(CHAINS, chains);
+                .set(SEED, seed).set(FIRST_SWEEP, firstSweep).set(SWEEPS, sweeps).set(CHAINS, chains)
+                .set(FIRST_CHAIN, firstChain);
     }
 
     /** Java twin of {@code deform_mcmc.c}, over chains {@code [from, to)}. */
@@ -83,6 +86,7 @@ final class McmcKernel {
         long firstSweep = FIRST_SWEEP.of(args);
         int sweeps = SWEEPS.of(args);
         int chains = CHAINS.of(args);
+        long firstChain = FIRST_CHAIN.of(args);
         int nodes = n0 * n1 * n2;
         int size = CosNet.NEURON_SIZE;
         boolean interacting = GridField.interacting(deform);
@@ -95,7 +99,7 @@ final class McmcKernel {
             int phiGrid = neurons + width * size;
             int delta = phiGrid + nodes;
             int phiPoints = delta + nodes;
-            long stream = STREAM_TAG | chain;
+            long stream = STREAM_TAG | (firstChain + chain);
             if (firstSweep == 0) {
                 for (int g = 0; g < nodes; g++) {
                     state[phiGrid + g] = 0.0;

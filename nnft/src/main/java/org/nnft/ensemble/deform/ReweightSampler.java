@@ -14,8 +14,10 @@ import org.nnft.stats.Tuples;
  * (docs/physics.md A.3 (i)): the networks, blocks, jackknife bins and launch chunks are exactly those of
  * {@link org.nnft.ensemble.EnsembleSampler} for the same configuration, each network weighted by
  * {@code exp(-S_int)}. Per block the kernel keeps its weights relative to the block's largest log
- * weight; blocks are folded into their bin, in block order, relative to the bin's largest, and bins
- * to the run's largest at the end (log-sum-exp), so no weight overflows. Without interaction every
+ * weight; blocks are folded into their bin, in block order, relative to the bin's largest ({@link ReweightBins},
+ * what a shard writes), and bins to the run's largest at the end (log-sum-exp), so no weight overflows. A bin's
+ * sums depend only on the bin, so the bins of shards {@link ReweightBins#concat combine} into the one-process run
+ * bit for bit. Without interaction every
  * weight is exactly 1 and the sums are the free sampler's bit for bit.
  *
  * <p>Cost per network: N neurons x (grid nodes + points). The reliability measure is the effective
@@ -93,13 +95,6 @@ public final class ReweightSampler {
                 }
             }
         }
-        double common = refs[0];
-        for (double r : refs) {
-            common = Math.max(common, r);
-        }
-        for (int b = 0; b < bins; b++) {
-            rescale(sums[b], weights, squares, b, Math.exp(refs[b] - common));
-        }
         double seconds = (System.nanoTime() - start) * 1e-9;
         long total = 0;
         for (long c : counts) {
@@ -107,7 +102,12 @@ public final class ReweightSampler {
         }
         Provenance provenance = new Provenance(backend.name(), backend.device().toString(), config.seed(), total,
                 config.blockSize(), config.shardIndex() + "/" + config.shardCount(), seconds);
-        return new ReweightSample(config, deformation, binBegin, counts, weights, squares, sums, common, provenance);
+        long[] ids = new long[bins];
+        for (int b = 0; b < bins; b++) {
+            ids[b] = binBegin + b;
+        }
+        return new ReweightBins(ids, counts, weights, squares, sums, refs).sample(config, deformation,
+                provenance);
     }
 
     private static void rescale(double[] sums, double[] weights, double[] squares, int b, double s) {

@@ -1,7 +1,8 @@
 /* Parameter-space Metropolis for the deformed cos-net (docs/physics.md A.3 (ii)). Java twin: McmcKernel#run.
    One chain per work item; its state lives in state[chain * stride ..], stride = 6 N + 2 nodes + P:
    the N neurons {amplitude, c, w_0..w_3}, phi on the grid, a delta scratch on the grid, phi at the P points.
-   Philox stream DEF_MCMC_TAG | chain. Sweep 0 (firstSweep == 0) draws the initial network: neuron i at
+   Philox stream DEF_MCMC_TAG | (firstChain + chain): work item chain runs the run's chain firstChain + chain, so
+   a shard of the chains draws exactly what the one-process run draws for them. Sweep 0 (firstSweep == 0) draws the initial network: neuron i at
    block 3 i. Sweep s >= 1 proposes, for i = 0..N-1 in order, a fresh neuron from the free density at
    block 3 (s N + i) (and the next block for d >= 2) and accepts it when Delta S_int <= 0 or
    u < exp(-Delta S_int), u from block 3 (s N + i) + 2; Delta S_int costs O(nodes).
@@ -11,7 +12,8 @@
 
 KERNEL void deform_mcmc(GLOBAL double* state, GLOBAL double* out, GLOBAL const double* points,
                         GLOBAL const double* hyper, GLOBAL const double* deform, int pointCount, int width, int dim,
-                        int variant, int n0, int n1, int n2, i64 seed, i64 firstSweep, int sweeps, int chains) {
+                        int variant, int n0, int n1, int n2, i64 seed, i64 firstSweep, int sweeps, int chains,
+                        i64 firstChain) {
     i64 chain = GID;
     if (chain >= chains) return;
     int nodes = n0 * n1 * n2;
@@ -19,7 +21,7 @@ KERNEL void deform_mcmc(GLOBAL double* state, GLOBAL double* out, GLOBAL const d
     GLOBAL double* phiGrid = neurons + width * ENS_NEURON_SIZE;
     GLOBAL double* delta = phiGrid + nodes;
     GLOBAL double* phiPoints = delta + nodes;
-    i64 stream = DEF_MCMC_TAG | chain;
+    i64 stream = DEF_MCMC_TAG | (firstChain + chain);
     int interacting = def_interacting(deform);
     double nu[ENS_NEURON_SIZE];
     double old[ENS_NEURON_SIZE];

@@ -8,6 +8,7 @@ import org.nnft.engine.conformance.TestBackends;
 import org.nnft.ensemble.EnsembleConfig;
 import org.nnft.ensemble.arch.CosNet;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -50,6 +51,18 @@ class DeformCrossBackendTest {
                 double[] xb = mb.estimates().moments();
                 for (int t = 0; t < xa.length; t++) {
                     assertEquals(xa[t], xb[t], 1e-8 * (1 + Math.abs(xa[t])), "d=" + d + " mcmc tuple " + t);
+                }
+                McmcChains sa = McmcSampler.shard(m, 1, 2, cpu).mcmcChains();   // chains 4..7: firstChain = 4
+                McmcChains sb = McmcSampler.shard(m, 1, 2, gpu).mcmcChains();
+                assertArrayEquals(new long[]{4, 5, 6, 7}, sb.chainIds());
+                assertArrayEquals(sa.accepted(), sb.accepted(), "d=" + d);
+                for (long chain : sa.chainIds()) {
+                    assertArrayEquals(ma.mcmcChains().moments().sums(chain), sa.moments().sums(chain), 0.0);
+                    double[] ya = sa.moments().sums(chain);
+                    double[] yb = sb.moments().sums(chain);
+                    for (int t = 0; t < ya.length; t++) {
+                        assertEquals(ya[t], yb[t], 1e-8 * (1 + Math.abs(ya[t])), "d=" + d + " chain " + chain);
+                    }
                 }
             }
         }
