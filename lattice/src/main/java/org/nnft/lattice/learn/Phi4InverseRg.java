@@ -34,8 +34,12 @@ public final class Phi4InverseRg {
     /** Configurations of the L0/2 matching run per source configuration (it costs about one L0 run). */
     static final int HALF_FACTOR = 4;
 
-    /** Settings; the theory is kappa = 1, a = (mu^2 + 4)/2, b = lambda/4 (docs/physics.md Part B). */
-    public record Config(int size, int steps, int configs, int every, int thermalize, double mu2, double lambda,
+    /**
+     * Settings: L0, doublings, configurations, sweeps between them, thermalization sweeps, the theory
+     * (kappa, a, b of docs/physics.md Part B; mu^2 = 2a - 4 kappa), the offset in mu^2 for nu (0: none), seed and
+     * the direct check.
+     */
+    public record Config(int size, int steps, int configs, int every, int thermalize, HomogeneousTheory theory,
                          double offset, long seed, boolean direct) {
         /** Checks the ranges. */
         public Config {
@@ -52,17 +56,18 @@ public final class Phi4InverseRg {
             if (every < 1 || thermalize < 0) {
                 throw new IllegalArgumentException("sweeps between configurations must be >= 1, thermalization >= 0");
             }
-            if (!(lambda > 0) || !Double.isFinite(mu2)) {
-                throw new IllegalArgumentException("--lambda must be > 0 and --mu2 finite");
+            if (!(theory.kappa() > 0)) {
+                throw new IllegalArgumentException("--kappa must be > 0 (the Wolff clusters need ferromagnetic links)");
             }
+            theory.requireBoundedBelow(2);
             if (!(offset >= 0) || offset > 0 && !direct) {
                 throw new IllegalArgumentException("--nu-offset must be >= 0 and needs the direct simulations");
             }
         }
 
-        /** The theory at mu^2 + shift. */
+        /** The theory at mu^2 + shift (a + shift/2). */
         HomogeneousTheory theory(double shift) {
-            return HomogeneousTheory.fromMassAndLambda(2, mu2 + shift, lambda);
+            return new HomogeneousTheory(theory.kappa(), theory.a() + shift / 2, theory.b());
         }
     }
 

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nnft.engine.Backend;
 import org.nnft.engine.Backends;
+import org.nnft.lattice.action.HomogeneousTheory;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -18,11 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * nu from the inverse flow against 1.
  */
 class Phi4InverseRgTest {
-    private static final double MU2_C = -0.9515;
-    private static final double LAMBDA = 0.7;
+    private static final HomogeneousTheory CRITICAL = HomogeneousTheory.fromMassAndLambda(2, -0.9515, 0.7);
 
     private static double[][] fields(Backend cpu, int size, int count) {
-        Phi4InverseRg.Config c = new Phi4InverseRg.Config(8, 1, 40, 1, 50, MU2_C, LAMBDA, 0, 1, false);
+        Phi4InverseRg.Config c = new Phi4InverseRg.Config(8, 1, 40, 1, 50, CRITICAL, 0, 1, false);
         return Phi4InverseRg.sample(cpu, size, c.theory(0), c, count, 9);
     }
 
@@ -75,7 +75,7 @@ class Phi4InverseRgTest {
     }
 
     private static Phi4InverseRg.Config cfg(int size, int steps, int configs, double offset, boolean direct) {
-        return new Phi4InverseRg.Config(size, steps, configs, 2, 100, MU2_C, LAMBDA, offset, 5, direct);
+        return new Phi4InverseRg.Config(size, steps, configs, 2, 100, CRITICAL, offset, 5, direct);
     }
 
     /**
@@ -109,7 +109,7 @@ class Phi4InverseRgTest {
     @Tag("slow")
     void inverseFlowGivesNu() {
         try (Backend cpu = Backends.named("cpu")) {
-            Phi4InverseRg.Result r = Phi4InverseRg.run(new Phi4InverseRg.Config(16, 1, 3000, 2, 100, MU2_C, LAMBDA,
+            Phi4InverseRg.Result r = Phi4InverseRg.run(new Phi4InverseRg.Config(16, 1, 3000, 2, 100, CRITICAL,
                     0.03, 7, true), cpu, u -> { });
             System.out.printf("nu %.4f(%.4f) 1/nu per level %s(%s) gamma/nu %s direct %s%n", r.nu().value(),
                     r.nu().error(), Arrays.toString(r.nu().inverseNuPerLevel()),
