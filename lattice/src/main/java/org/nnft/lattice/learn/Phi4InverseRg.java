@@ -97,7 +97,7 @@ public final class Phi4InverseRg {
 
     /** Number of progress stages of {@link #run}. */
     public static long progressUnits(Config c) {
-        long units = 1 + c.steps();
+        long units = 2;
         if (c.direct()) {
             units += c.steps();
         }
@@ -112,27 +112,19 @@ public final class Phi4InverseRg {
         SplittableRandom random = new SplittableRandom(c.seed());
         long stage = 0;
         long t0 = System.nanoTime();
-        double[][] source = sample(backend, c.size(), c.theory(0), c, c.configs(), random.nextLong());
-        double[][] half = sample(backend, c.size() / 2, c.theory(0), c, HALF_FACTOR * c.configs(), random.nextLong());
+        double[][] source = new double[c.configs()][];
+        double[][] sourceMoments = chain(backend, c.size(), c.theory(0), c, random.nextLong(), c.configs(), source);
+        double[][] half = chain(backend, c.size() / 2, c.theory(0), c, random.nextLong(), HALF_FACTOR * c.configs(),
+                null);
         double sourceSeconds = (System.nanoTime() - t0) * 1e-9;
-        double[] zeta = zeta(moments(half)[0], moments(source)[0]);
+        double[] zeta = zeta(half[0], sourceMoments[0]);
         FieldBlockInverse inverse = FieldBlockInverse.learn(source, c.size(), zeta[0]);
         double distance = inverse.distance(source, c.size(), zeta[0]);
         progress.accept(++stage);
         int levels = c.steps() + 1;
-        double[][][] moments = new double[levels][][];
         double[] seconds = new double[levels];
-        moments[0] = moments(source);
-        double[][] current = source;
-        int size = c.size();
-        for (int j = 1; j < levels; j++) {
-            long t = System.nanoTime();
-            current = grow(inverse, current, size, random);
-            seconds[j] = (System.nanoTime() - t) * 1e-9;
-            size *= 2;
-            moments[j] = moments(current);
-            progress.accept(++stage);
-        }
+        double[][][] moments = growAll(inverse, source, c.size(), c.steps(), random, seconds);
+        progress.accept(++stage);
         double[][][] direct = null;
         double[] directSeconds = new double[levels];
         directSeconds[0] = sourceSeconds;
@@ -141,7 +133,7 @@ public final class Phi4InverseRg {
             direct[0] = moments[0];
             for (int j = 1; j < levels; j++) {
                 long t = System.nanoTime();
-                direct[j] = moments(sample(backend, c.size() << j, c.theory(0), c, c.configs(), random.nextLong()));
+                direct[j] = chain(backend, c.size() << j, c.theory(0), c, random.nextLong(), c.configs(), null);
                 directSeconds[j] = (System.nanoTime() - t) * 1e-9;
                 progress.accept(++stage);
             }
@@ -161,7 +153,7 @@ public final class Phi4InverseRg {
         }
         Nu nu = null;
         if (c.offset() > 0) {
-            nu = nu(c, backend, inverse, zeta[0], random, progress, stage);
+            nu = nu(c, backend, inverse, random, progress, stage);
         }
         InverseRg.Slope grown = InverseRg.slope(m2, c.size());
         // each doubling multiplies <m^2> by 1/zeta^2 (docs/learn.md L.8): zeta's error moves the slope by
@@ -173,7 +165,39 @@ public final class Phi4InverseRg {
                 sourceSeconds);
     }
 
-    private static Nu nu(Config c, Backend backend, FieldBlockInverse inverse, double zeta, SplittableRandom random,
+    /**
+     * Grows every source field through all {@code steps} doublings, one field at a time (memory of one field per
+     * size), and returns m^2 and m^4 per level and field; {@code seconds[j]} accumulates the time of doubling j.
+     */
+    private static double[][][] growAll(FieldBlockInverse inverse, double[][] source, int size0, int steps,
+                                        SplittableRandom random, double[] seconds) {
+        double[][][] moments = new double[steps + 1][2][source.length];
+        for (int n = 0; n < source.length; n++) {
+            double[] f = source[n];
+            record(moments[0], n, f);
+            int size = size0;
+            for (int j = 1; j <= steps; j++) {
+                long t = System.nanoTime();
+                f = inverse.grow(f, size, random);
+                seconds[j] += (System.nanoTime() - t) * 1e-9;
+                size *= 2;
+                record(moments[j], n, f);
+            }
+        }
+        return moments;
+    }
+
+    private static void record(double[][] moments, int n, double[] field) {
+        double m = 0;
+        for (double v : field) {
+            m += v;
+        }
+        m /= field.length;
+        moments[0][n] = m * m;
+        moments[1][n] = m * m * m * m;
+    }
+
+    private static Nu nu(Config c, Backend backend, FieldBlockInverse inverse, SplittableRandom random,
                          LongConsumer progress, long stage0) {
         long stage = stage0;
         int levels = c.steps() + 1;
@@ -183,25 +207,21 @@ public final class Phi4InverseRg {
         double[][] directErr = new double[2][levels];
         for (int s = 0; s < 2; s++) {
             double shift = s == 0 ? c.offset() : -c.offset();
-            double[][] current = sample(backend, c.size(), c.theory(shift), c, c.configs(), random.nextLong());
-            Estimate u0 = binder(moments(current));
-            grown[s][0] = u0.value();
-            grownErr[s][0] = u0.error();
-            direct[s][0] = u0.value();
-            directErr[s][0] = u0.error();
+            double[][] fields = new double[c.configs()][];
+            chain(backend, c.size(), c.theory(shift), c, random.nextLong(), c.configs(), fields);
+            double[][][] moments = growAll(inverse, fields, c.size(), c.steps(), random, new double[levels]);
             progress.accept(++stage);
-            int size = c.size();
-            for (int j = 1; j < levels; j++) {
-                current = grow(inverse, current, size, random);
-                size *= 2;
-                Estimate ug = binder(moments(current));
+            for (int j = 0; j < levels; j++) {
+                Estimate ug = binder(moments[j]);
                 grown[s][j] = ug.value();
                 grownErr[s][j] = ug.error();
-                double[][] d = sample(backend, size, c.theory(shift), c, c.configs(), random.nextLong());
-                Estimate ud = binder(moments(d));
+                Estimate ud = j == 0 ? ug : binder(chain(backend, c.size() << j, c.theory(shift), c,
+                        random.nextLong(), c.configs(), null));
                 direct[s][j] = ud.value();
                 directErr[s][j] = ud.error();
-                progress.accept(++stage);
+                if (j > 0) {
+                    progress.accept(++stage);
+                }
             }
         }
         double[] inv = new double[c.steps()];
@@ -226,14 +246,6 @@ public final class Phi4InverseRg {
                 inverseNuError / (inverseNu * inverseNu));
     }
 
-    private static double[][] grow(FieldBlockInverse inverse, double[][] fields, int size, SplittableRandom random) {
-        double[][] next = new double[fields.length][];
-        for (int n = 0; n < fields.length; n++) {
-            next[n] = inverse.grow(fields[n], size, random);
-        }
-        return next;
-    }
-
     /**
      * The field normalisation by two-lattice matching: {@code zeta^2 = <m^2>_{L0/2} / <m^2>_{L0}} (the block
      * average keeps m, so this makes the rescaled blocked ensemble carry the magnetisation of a direct L0/2 ensemble),
@@ -245,21 +257,6 @@ public final class Phi4InverseRg {
         double z = Math.sqrt(half.value() / full.value());
         double rel = Math.hypot(half.error() / half.value(), full.error() / full.value());
         return new double[] {z, 0.5 * z * rel};
-    }
-
-    /** Per field m^2 and m^4, m the site mean. */
-    static double[][] moments(double[][] fields) {
-        double[][] out = new double[2][fields.length];
-        for (int n = 0; n < fields.length; n++) {
-            double m = 0;
-            for (double v : fields[n]) {
-                m += v;
-            }
-            m /= fields[n].length;
-            out[0][n] = m * m;
-            out[1][n] = m * m * m * m;
-        }
-        return out;
     }
 
     /** U = 1 - &lt;m^4&gt; / (3 &lt;m^2&gt;^2) with its blocked-jackknife error. */
@@ -293,12 +290,21 @@ public final class Phi4InverseRg {
         return 1 - m4 / (3 * m2 * m2);
     }
 
-    /**
-     * {@code count} configurations of extent {@code size} at {@code theory}: Metropolis (step tuned during
-     * the {@code c.thermalize()} sweeps), overrelaxation and {@value #CLUSTERS} embedded-Ising Wolff clusters per
-     * sweep, {@code c.every()} sweeps between configurations, on {@code backend}.
-     */
+    /** {@code count} configurations of extent {@code size} at {@code theory} (as {@link #run} samples them). */
     static double[][] sample(Backend backend, int size, HomogeneousTheory theory, Config c, int count, long seed) {
+        double[][] out = new double[count][];
+        chain(backend, size, theory, c, seed, count, out);
+        return out;
+    }
+
+    /**
+     * {@code count} configurations of extent {@code size} at {@code theory}, kept in {@code keep} unless it is
+     * null: Metropolis (step tuned during the {@code c.thermalize()} sweeps), overrelaxation and {@value #CLUSTERS}
+     * embedded-Ising Wolff clusters per sweep, {@code c.every()} sweeps between configurations, on
+     * {@code backend}. Returns m^2 and m^4 per configuration.
+     */
+    private static double[][] chain(Backend backend, int size, HomogeneousTheory theory, Config c, long seed,
+                                    int count, double[][] keep) {
         Lattice lattice = new Lattice(2, size);
         Couplings couplings = theory.couplings(lattice);
         SplittableRandom r = new SplittableRandom(seed);
@@ -306,7 +312,7 @@ public final class Phi4InverseRg {
         for (int x = 0; x < start.length; x++) {
             start[x] = 2 * r.nextDouble() - 1;
         }
-        double[][] out = new double[count][];
+        double[][] moments = new double[2][count];
         long step = 0;
         try (DeviceCouplings dc = new DeviceCouplings(backend, couplings);
              LatticeField field = new LatticeField(backend, start)) {
@@ -318,15 +324,19 @@ public final class Phi4InverseRg {
                 over.apply(field, seed, step++);
                 wolff.apply(field, seed, step++);
             }
-            for (int n = 0; n < out.length; n++) {
+            for (int n = 0; n < count; n++) {
                 for (int s = 0; s < c.every(); s++) {
                     metropolis.apply(field, seed, step++);
                     over.apply(field, seed, step++);
                     wolff.apply(field, seed, step++);
                 }
-                out[n] = field.snapshot();
+                double[] f = field.snapshot();
+                record(moments, n, f);
+                if (keep != null) {
+                    keep[n] = f;
+                }
             }
         }
-        return out;
+        return moments;
     }
 }
