@@ -83,17 +83,11 @@ public final class FieldBlockInverse {
                     for (int o = 0; o < TAPS; o++) {
                         mean += filter[k][o] * t[o];
                     }
-                    fine[(2 * y + k / 2) * big + 2 * x + k % 2] = mean + sigma[k] * gaussian(random);
+                    fine[(2 * y + k / 2) * big + 2 * x + k % 2] = mean + sigma[k] * random.nextGaussian();
                 }
             }
         }
         return fine;
-    }
-
-    /** A standard normal deviate (Box-Muller, one of the pair). */
-    private static double gaussian(SplittableRandom random) {
-        double u = 1.0 - random.nextDouble();
-        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.nextDouble());
     }
 
     /**

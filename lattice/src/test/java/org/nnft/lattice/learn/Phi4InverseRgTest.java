@@ -79,16 +79,17 @@ class Phi4InverseRgTest {
     }
 
     /**
-     * L0 = 16, 2000 configurations (8000 at L0/2 for zeta), grown to 32 and 64. Each doubling multiplies chi by
+     * L0 = 16, 4000 configurations (16000 at L0/2 for zeta), grown to 32 and 64. Each doubling multiplies chi by
      * 4/zeta^2 up to the noise term sum sigma^2 / (16 L^2) (relative 4e-4 here), so the grown slope is
      * 2 - 2 log2 zeta within 0.005; the Binder cumulant is carried unchanged (within 0.005); gamma/nu is within
-     * 4 sigma (zeta's error included) + 0.03 of 7/4, the 0.03 being the spread of direct two-size slopes at L = 8..64
-     * (docs/learn.md L.8).
+     * 4 sigma (zeta's error included) + 0.06 of 7/4, the 0.06 being the corrections to scaling of the two-size
+     * matching at L = 8, 16 (direct slopes 1.68 at 8 -> 16 and 1.76-1.83 at 32 -> 256, docs/learn.md L.8).
+     * The Gaussian value 2 (zeta = 1) is outside the window.
      */
     @Test
     void grownEnsemblesGiveGammaOverNu() {
         try (Backend cpu = Backends.named("cpu")) {
-            Phi4InverseRg.Result r = Phi4InverseRg.run(cfg(16, 2, 2000, 0, false), cpu, u -> { });
+            Phi4InverseRg.Result r = Phi4InverseRg.run(cfg(16, 2, 4000, 0, false), cpu, u -> { });
             System.out.printf("zeta %.4f(%.4f) gamma/nu %s%n", r.zeta(), r.zetaError(), r.gammaOverNu());
             double predicted = 2 - 2 * Math.log(r.zeta()) / Math.log(2);
             assertEquals(predicted, r.gammaOverNu().value(), 0.005);
@@ -96,7 +97,9 @@ class Phi4InverseRgTest {
             for (Phi4InverseRg.Level l : r.levels()) {
                 assertEquals(u0, l.binder().value(), 0.005, "U at L = " + l.size());
             }
-            assertEquals(1.75, r.gammaOverNu().value(), 4 * r.gammaOverNu().error() + 0.03);
+            double window = 4 * r.gammaOverNu().error() + 0.06;
+            assertTrue(window < 0.25, "the test must exclude the Gaussian 2: window " + window);
+            assertEquals(1.75, r.gammaOverNu().value(), window);
         }
     }
 
