@@ -76,13 +76,19 @@ public final class FieldBlockInverse {
         double[] fine = new double[big * big];
         double[] t = new double[TAPS];
         for (int y = 0; y < size; y++) {
+            int[] rows = {((y + size - 1) % size) * size, y * size, ((y + 1) % size) * size};
             for (int x = 0; x < size; x++) {
-                taps(coarse, size, x, y, t);
+                int xm = x == 0 ? size - 1 : x - 1;
+                int xp = x == size - 1 ? 0 : x + 1;
+                for (int r = 0; r < 3; r++) {
+                    t[3 * r] = coarse[rows[r] + xm];
+                    t[3 * r + 1] = coarse[rows[r] + x];
+                    t[3 * r + 2] = coarse[rows[r] + xp];
+                }
                 for (int k = 0; k < FINE; k++) {
-                    double mean = 0;
-                    for (int o = 0; o < TAPS; o++) {
-                        mean += filter[k][o] * t[o];
-                    }
+                    double[] w = filter[k];
+                    double mean = w[0] * t[0] + w[1] * t[1] + w[2] * t[2] + w[3] * t[3] + w[4] * t[4]
+                            + w[5] * t[5] + w[6] * t[6] + w[7] * t[7] + w[8] * t[8];
                     fine[(2 * y + k / 2) * big + 2 * x + k % 2] = mean + sigma[k] * random.nextGaussian();
                 }
             }

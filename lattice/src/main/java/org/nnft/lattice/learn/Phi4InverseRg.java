@@ -33,6 +33,8 @@ public final class Phi4InverseRg {
     static final int CLUSTERS = 4;
     /** Configurations of the L0/2 matching run per source configuration (it costs about one L0 run). */
     static final int HALF_FACTOR = 4;
+    /** Most source field values kept in memory (configs x L0^2 doubles, 1 GiB). */
+    static final long MAX_KEPT = 1L << 27;
 
     /**
      * Settings: L0, doublings, configurations, sweeps between them, thermalization sweeps, the theory
@@ -52,6 +54,10 @@ public final class Phi4InverseRg {
             if (configs < 2 * InverseRg.BLOCKS || configs > 1_000_000) {
                 throw new IllegalArgumentException("--configs must be " + 2 * InverseRg.BLOCKS + "..1000000, got "
                         + configs);
+            }
+            if ((long) configs * size * size > MAX_KEPT) {
+                throw new IllegalArgumentException("--configs x --size^2 must be <= " + MAX_KEPT
+                        + " (the source fields are kept: 1 GiB), got " + (long) configs * size * size);
             }
             if (every < 1 || thermalize < 0) {
                 throw new IllegalArgumentException("sweeps between configurations must be >= 1, thermalization >= 0");

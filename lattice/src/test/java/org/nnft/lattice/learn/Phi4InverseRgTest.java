@@ -72,6 +72,7 @@ class Phi4InverseRgTest {
         assertThrows(IllegalArgumentException.class, () -> cfg(8, 1, 10, 0, false));
         assertThrows(IllegalArgumentException.class, () -> cfg(8, 1, 100, 0.05, false));
         assertThrows(IllegalArgumentException.class, () -> cfg(256, 3, 100, 0, false));
+        assertThrows(IllegalArgumentException.class, () -> cfg(256, 1, 4000, 0, false));
     }
 
     private static Phi4InverseRg.Config cfg(int size, int steps, int configs, double offset, boolean direct) {
