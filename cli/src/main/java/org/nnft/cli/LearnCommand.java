@@ -13,6 +13,7 @@ import org.nnft.lattice.learn.ComplexFreeField;
 import org.nnft.lattice.learn.DataLearning;
 import org.nnft.lattice.learn.InverseRg;
 import org.nnft.lattice.learn.Optimizer;
+import org.nnft.lattice.learn.Phi4InverseRg;
 import org.nnft.lattice.learn.ReverseKlTrainer;
 import org.nnft.lattice.learn.TargetLearning;
 import org.nnft.lattice.learn.TargetReweighting;
@@ -34,7 +35,8 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code nnft learn --target | --data FILE}: machine learning with a lattice field theory (docs/learn.md).
- * With {@code --inverse-rg}: the inverse renormalization group of the 2D Ising model ({@link InverseRgOutput}).
+ * With {@code --inverse-rg}: the inverse renormalization group of the 2D Ising model ({@link InverseRgOutput}) or,
+ * with {@code --model phi4}, of the 2D phi^4 theory at the coupling options ({@link Phi4InverseRgOutput}).
  * With {@code --data}: maximum-likelihood fit of S to the configurations of a .npy file, then new samples.
  * With {@code --target}, without data:
  * Reverse-KL training of the inhomogeneous action {@code S(w_ij, a_i, b_i)} towards the target
@@ -67,6 +69,13 @@ final class LearnCommand implements Callable<Integer> {
             + " learn the inverse of the majority-rule block spin on Wolff configurations of extent --size"
             + " (default 32), grow them --steps times (default 3) and fit gamma/nu (docs/learn.md L.7)")
     boolean inverseRg;
+    @Option(names = "--model", defaultValue = "ising", description = "with --inverse-rg: ising, or phi4 (the 2D"
+            + " phi^4 theory at the coupling options, default the critical mu^2 = -0.9515, lambda = 0.7; block"
+            + " average, L0 16 and 3 doublings unless given; docs/learn.md L.8)")
+    String model;
+    @Option(names = "--nu-offset", defaultValue = "0", description = "with --inverse-rg --model phi4: also grow"
+            + " sources at mu^2 +- this offset and match them to direct runs for nu (0: no nu)")
+    double nuOffset;
     @Option(names = "--configs", defaultValue = "2000",
             description = "with --inverse-rg: Wolff configurations at L0 (and per size of the direct check)")
     int configs;
@@ -166,6 +175,17 @@ final class LearnCommand implements Callable<Integer> {
                 thermalize, seed, !noDirect);
     }
 
+    /** The settings of {@code --inverse-rg --model phi4}: L0 16 and 3 doublings unless --size and --steps are given. */
+    private Phi4InverseRg.Config phi4InverseRgConfig() {
+        boolean sizeGiven = spec.commandLine().getParseResult().hasMatchedOption("--size");
+        boolean stepsGiven = spec.commandLine().getParseResult().hasMatchedOption("--steps");
+        if (!Double.isFinite(nuOffset)) {
+            throw new IllegalArgumentException("--nu-offset must be finite, got " + nuOffset);
+        }
+        return new Phi4InverseRg.Config(sizeGiven ? size : 16, stepsGiven ? steps : 3, configs, every, thermalize,
+                couplings.theory(2), nuOffset, seed, !noDirect);
+    }
+
     /** The configurations of {@code --data} as rows, with dim and size taken from the shape. */
     private DataLearning.Config dataConfig() {
         NpyFile.Array arr = NpyFile.read(data);
@@ -201,7 +221,16 @@ final class LearnCommand implements Callable<Integer> {
             if (spec.commandLine().getParseResult().hasMatchedOption("--export")) {
                 throw new IllegalArgumentException("--export: --inverse-rg writes JSON and plots only");
             }
-            return new InverseRgOutput(spec, run).call(inverseRgConfig());
+            return switch (model) {
+                case "ising" -> {
+                    if (nuOffset != 0) {
+                        throw new IllegalArgumentException("--nu-offset: only with --model phi4");
+                    }
+                    yield new InverseRgOutput(spec, run).call(inverseRgConfig());
+                }
+                case "phi4" -> new Phi4InverseRgOutput(spec, run).call(phi4InverseRgConfig());
+                default -> throw new IllegalArgumentException("--model must be ising or phi4, got " + model);
+            };
         }
         if (data != null) {
             return callData();

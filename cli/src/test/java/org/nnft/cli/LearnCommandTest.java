@@ -88,6 +88,27 @@ class LearnCommandTest {
     }
 
     @Test
+    void phi4InverseRgWritesZetaSizesAndNu() {
+        Path out = dir.resolve("phi4.json");
+        Run r = run("learn", "--inverse-rg", "--model", "phi4", "--size", "8", "--steps", "1", "--configs", "100",
+                "--thermalize", "5", "--nu-offset", "0.05", "--backend", "cpu", "--quiet", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode doc = ResultFile.read(out);
+        JsonNode irg = doc.get("results").get("inverseRg");
+        assertEquals("phi4", doc.get("config").get("model").asText());
+        assertEquals(1.52425, doc.get("config").get("a").asDouble(), 1e-12);
+        assertEquals(2, irg.get("sizes").size());
+        assertEquals(16, irg.get("sizes").get(1).get("L").asInt());
+        assertTrue(irg.get("sizes").get(1).get("binderDirect").get("error").asDouble() > 0);
+        assertTrue(irg.get("zeta").get("value").asDouble() > 0);
+        assertEquals(4, irg.get("filter").size());
+        assertTrue(irg.get("nu").has("value"));
+        assertTrue(irg.get("largestL").get("directSeconds").asDouble() > 0);
+        assertTrue(Files.exists(dir.resolve("phi4-chi.png")));
+        assertTrue(r.out().contains("nu from the inverse flow"), r.out());
+    }
+
+    @Test
     void badInputIsOneLineAndExitTwoBeforeAnyWork() throws Exception {
         Path out = dir.resolve("learn.json");
         Files.writeString(out, "{\"old\": true}");
@@ -119,7 +140,15 @@ class LearnCommandTest {
                 {"learn", "--inverse-rg", "--size", "256", "--steps", "4"},
                 {"learn", "--inverse-rg", "--configs", "10"},
                 {"learn", "--inverse-rg", "--every", "0"},
-                {"learn", "--inverse-rg", "--thermalize", "-1"}};
+                {"learn", "--inverse-rg", "--thermalize", "-1"},
+                {"learn", "--inverse-rg", "--model", "potts"},
+                {"learn", "--inverse-rg", "--nu-offset", "0.1"},
+                {"learn", "--inverse-rg", "--model", "phi4", "--size", "6"},
+                {"learn", "--inverse-rg", "--model", "phi4", "--nu-offset", "0.05", "--no-direct"},
+                {"learn", "--inverse-rg", "--model", "phi4", "--nu-offset", "-1"},
+                {"learn", "--inverse-rg", "--model", "phi4", "--nu-offset", "NaN"},
+                {"learn", "--inverse-rg", "--model", "phi4", "--a", "1", "--b", "-1"},
+                {"learn", "--inverse-rg", "--model", "phi4", "--kappa", "-1"}};
         for (String[] args : bad) {
             String[] all = Arrays.copyOf(args, args.length + 3);
             all[args.length] = "--out";
