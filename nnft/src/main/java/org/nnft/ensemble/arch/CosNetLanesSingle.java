@@ -16,7 +16,8 @@ import java.util.Arrays;
  * {@code a cos(c + w x)} is bit-identical to the scalar reference ({@link VectorRandomF}, {@link VectorTrigF}); only
  * the order of the float neuron sum differs (per lane, lanes reduced at the end), so the field differs from the
  * reference by the rounding of a sum. Covers the ball net in d = 1 with phases inside
- * {@link PortableFloat#REDUCED_RANGE} (the W1 workload); every other net takes the scalar reference.
+ * {@link PortableFloat#REDUCED_RANGE} (the W1 workload) at widths from W/2 up (narrower nets would leave most lanes
+ * empty); every other net takes the scalar reference.
  */
 final class CosNetLanesSingle {
     private static final VectorSpecies<Float> F = VectorRandomF.F;
@@ -38,7 +39,7 @@ final class CosNetLanesSingle {
         }
         float lambda = (float) hyper[1];
         boolean bounded = 2 * (PortableFloat.PI + lambda * far) <= PortableFloat.REDUCED_RANGE;
-        if (variant != 0 || dim != 1 || !bounded) {
+        if (variant != 0 || dim != 1 || !bounded || width < W / 2) {
             CosNetSingle.field(points, pointCount, hyper, width, dim, outDim, variant, seed, stream, phi, scratch);
             return;
         }
