@@ -15,7 +15,7 @@ package org.nnft.engine.random;
  * eps_32 (relative) of the double one for every word:
  * {@code log u = log(1 - q)} above 1/2, {@code 2u - 1 = +-(1 - 2q)},
  * {@code cos 2 pi u = cos 2 pi q}, {@code sin 2 pi u = +-sin 2 pi q}. This is what the rounding bound of
- * docs/physics.md (A.7) rests on. Same Philox words as the double kernels, so a single-precision network approximates
+ * docs/physics.md (A.6) rests on. Same Philox words as the double kernels, so a single-precision network approximates
  * the double-precision network of the same seed and stream.
  */
 public final class PortableFloat {

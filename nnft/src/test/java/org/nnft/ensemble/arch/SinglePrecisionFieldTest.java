@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The single-precision cos-net field against the double field of the same network (same seed and stream): field by
- * field within the rounding bound of docs/physics.md (A.7),
+ * field within the rounding bound of docs/physics.md (A.6),
  * {@code |phi_s - phi_d| <= u sum_i R_i (C0 + C1 (pi + Lambda_i |x|_1) + K)}, C0 = 8, C1 = 2,
  * u = 2^-24, R_i the neuron's amplitude
  * radius (>= |a_i A(w_i)|), Lambda_i = Lambda (ball) or |w_i| (Cauchy), K the depth of the float neuron sum; and the

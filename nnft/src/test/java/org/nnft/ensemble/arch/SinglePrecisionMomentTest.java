@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The moment bound of docs/physics.md (A.7): a single-precision ensemble and the double ensemble of the same seed
+ * The moment bound of docs/physics.md (A.6): a single-precision ensemble and the double ensemble of the same seed
  * (the same networks) differ in every raw moment E[phi_1 .. phi_n] by at most the mean over networks of
  * {@code prod_j (|phi_j| + B_j) - prod_j |phi_j|}, B_j the per-field bound of {@link SinglePrecisionFieldTest}, on the
  * CPU fast path and on the scalar reference; and they do differ (the single kernel really runs in float).

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The cos-net physics checks in single precision: G2 equals the cutoff propagator (ball) or exp(-m|t|)/(2m)
  * (Cauchy) at every width, and the connected 4-point function equals the exact finite-N prediction, with tolerance 5
- * jackknife errors plus the rounding systematic of docs/physics.md (A.7): twice the mean, over the first 64
+ * jackknife errors plus the rounding systematic of docs/physics.md (A.6): twice the mean, over the first 64
  * networks, of the moment bound {@code prod_j (|phi_j| + B_j) - prod_j |phi_j|} (for G4_c also that of the G2 G2
  * products it subtracts). The statistical errors here are 1e2 to 1e4 times that systematic, as they are in any
  * ensemble: single precision changes no physics a run can resolve.
