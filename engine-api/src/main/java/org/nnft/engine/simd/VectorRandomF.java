@@ -45,7 +45,7 @@ public final class VectorRandomF {
     /**
      * {@code scale * }{@link PortableFloat#boxMuller}{@code (words[u + l], words[t + l], false, precision[at + l])}
      * into {@code out[at + l]} for l below {@code count} (a multiple of {@link #LANES}); {@code precision} null means
-     * precision 1. The logarithm's two branches are both computed and blended.
+     * precision 1. The logarithm's two branches are blended before their one division.
      */
     public static void boxMullerCos(int[] words, int u, int t, int count, float[] precision, float scale,
                                     float[] out, int at) {
@@ -61,10 +61,10 @@ public final class VectorRandomF {
             VectorMask<Float> big = m.compare(VectorOperators.GT, PortableFloat.SQRT2);
             m = m.blend(m.mul(0.5f), big);
             e = e.blend(e.add(1.0f), big);
-            FloatVector sLow = m.sub(1.0f).div(m.add(1.0f));
-            FloatVector sHigh = q.neg().div(FloatVector.broadcast(F, 2.0f).sub(q));
+            // one division for both branches: (m - 1)/(m + 1) below 1/2, -q/(2 - q) above (the same bits per lane)
             VectorMask<Float> high = w0.compare(VectorOperators.LT, 0).cast(F);
-            FloatVector s = sLow.blend(sHigh, high);
+            FloatVector s = m.sub(1.0f).blend(q.neg(), high).div(m.add(1.0f).blend(FloatVector.broadcast(F, 2.0f)
+                    .sub(q), high));
             e = e.blend(0.0f, high);
             FloatVector z = s.mul(s);
             FloatVector z2 = z.mul(z);

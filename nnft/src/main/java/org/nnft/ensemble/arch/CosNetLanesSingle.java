@@ -70,14 +70,17 @@ final class CosNetLanesSingle {
         int[] words = scratch.wordsSingle;
         float[] nu = scratch.neuronLanesSingle;
         float[] precision = scratch.precisionsSingle;
+        // Word j of neuron g + l at words[j W + g + l]: each stage below is one loop over the whole group
         for (int g = 0; g < W; g += L) {
-            VectorPhilox.strided(seed, stream, firstBlock + 2L * g, 2, words);
-            VectorRandomF.signedUnits(words, 2 * L, L, PortableFloat.PI, nu, W + g);
-            VectorRandomF.signedUnits(words, 3 * L, L, lambda, nu, 2 * W + g);
+            VectorPhilox.strided(seed, stream, firstBlock + 2L * g, 2, words, g, W);
+        }
+        VectorRandomF.signedUnits(words, 2 * W, W, PortableFloat.PI, nu, W);
+        VectorRandomF.signedUnits(words, 3 * W, W, lambda, nu, 2 * W);
+        for (int g = 0; g < W; g += L) {
             FloatVector w = FloatVector.fromArray(F, nu, 2 * W + g);
             w.mul(w).add(m2).intoArray(precision, g);
-            VectorRandomF.boxMullerCos(words, 0, L, L, precision, scale, nu, g);
         }
+        VectorRandomF.boxMullerCos(words, 0, W, W, precision, scale, nu, 0);
         for (int l = Math.max(live, 0); l < W; l++) {
             nu[l] = 0.0f;
         }

@@ -33,7 +33,7 @@ public final class FieldScratch {
     final float[] neuronSingle = new float[CosNet.NEURON_SIZE];
     final float[] sumsSingle = new float[EnsembleKernel.MAX_SITES];
     /** Single-precision fast path: Philox words of one strided call, the neuron rows, float points, lane sums. */
-    final int[] wordsSingle = new int[4 * VectorPhilox.LANES];
+    final int[] wordsSingle = new int[4 * CosNetLanesSingle.W];
     final float[] neuronLanesSingle = new float[6 * CosNetLanesSingle.W];
     final float[] precisionsSingle = new float[CosNetLanesSingle.W];
     final float[] pointsSingle = new float[EnsembleKernel.MAX_SITES * 4];
