@@ -28,7 +28,7 @@ class SinglePrecisionMomentTest {
                 1.0, 9), CosNet.cauchy(1.0, 1.0, 11)}) {
             double[][] pts = SinglePrecisionFieldTest.points(net.dimension());
             int networks = 128;
-            EnsembleConfig config = EnsembleConfig.builder(net, pts).maxOrder(4).networks(networks).blockSize(32)
+            EnsembleConfig config = EnsembleConfig.builder(net, pts).maxOrder(4).networks(networks).blockSize(16)
                     .seed(7).jackknifeBins(8).build();
             double[] flat = SinglePrecisionFieldTest.flatten(pts);
             double[] hyper = net.kernelParameters(pts);
