@@ -79,7 +79,7 @@ final class EnsembleCommand implements Callable<Integer> {
         @Option(names = "--seed", defaultValue = "1", description = "Philox seed")
         long seed;
         @Option(names = "--precision", defaultValue = "double", description = "field precision: single (float32 "
-                + "field, float64 moments; cos and cauchy nets) or double (default ${DEFAULT-VALUE})")
+                + "field, float64 moments) or double (default ${DEFAULT-VALUE})")
         String precision = "double";
 
         /** --precision, checked: single or double. */
@@ -147,12 +147,7 @@ final class EnsembleCommand implements Callable<Integer> {
             }
             Precision p = precision();
             try {
-                Architecture a = architecture(n);
-                if (p == Precision.SINGLE && !(a instanceof CosNet)) {
-                    throw new IllegalArgumentException("--precision single: only the cos and cauchy nets have a "
-                            + "single-precision kernel, got --arch " + arch);
-                }
-                return EnsembleConfig.builder(a, points()).maxOrder(order).networks(networks)
+                return EnsembleConfig.builder(architecture(n), points()).maxOrder(order).networks(networks)
                         .blockSize(blockSize).seed(seed).jackknifeBins(effectiveBins()).precision(p).build();
             } catch (IllegalArgumentException e) {
                 throw EngineMessages.withOptionName(e);

@@ -32,6 +32,7 @@ public final class FieldScratch {
     /** A float cos-net neuron and the float per-site sums of the single-precision reference. */
     final float[] neuronSingle = new float[CosNet.NEURON_SIZE];
     final float[] sumsSingle = new float[EnsembleKernel.MAX_SITES];
+    final float[] activationSingle = new float[EnsembleKernel.MAX_SITES];
     /** Single-precision fast path: Philox words of one strided call, the neuron rows, float points, lane sums. */
     final int[] wordsSingle = new int[4 * CosNetLanesSingle.W];
     final float[] neuronLanesSingle = new float[6 * CosNetLanesSingle.W];
