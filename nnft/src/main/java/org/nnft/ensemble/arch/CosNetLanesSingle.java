@@ -62,7 +62,7 @@ final class CosNetLanesSingle {
      * Neurons {@code firstBlock/2 ..} of a d = 1 ball net into rows (amp, c, w) of W lanes; amp = 0 past the width
      * ({@code live} lanes are real neurons).
      */
-    static void draw(double[] hyper, int live, long seed, long stream, long firstBlock, FieldScratch scratch) {
+    private static void draw(double[] hyper, int live, long seed, long stream, long firstBlock, FieldScratch scratch) {
         float m = (float) hyper[0];
         float lambda = (float) hyper[1];
         float scale = (float) hyper[2];
