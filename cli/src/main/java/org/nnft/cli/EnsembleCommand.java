@@ -8,6 +8,7 @@ import org.nnft.cli.io.Progress;
 import org.nnft.cli.io.ResultFile;
 import org.nnft.cli.plot.Plots;
 import org.nnft.engine.Backend;
+import org.nnft.engine.Precision;
 import org.nnft.ensemble.EnsembleConfig;
 import org.nnft.ensemble.EnsembleResult;
 import org.nnft.ensemble.EnsembleRun;
@@ -77,6 +78,14 @@ final class EnsembleCommand implements Callable<Integer> {
         Integer bins;
         @Option(names = "--seed", defaultValue = "1", description = "Philox seed")
         long seed;
+        @Option(names = "--precision", defaultValue = "double", description = "field precision: single (float32 "
+                + "field, float64 moments) or double (default ${DEFAULT-VALUE})")
+        String precision = "double";
+
+        /** --precision, checked: single or double. */
+        Precision precision() {
+            return PrecisionOption.parse(precision);
+        }
 
         double[][] points() {
             if (points != null && pointsFile != null) {
@@ -132,9 +141,10 @@ final class EnsembleCommand implements Callable<Integer> {
                             + " --block-size " + blockSize + " networks), got " + bins);
                 }
             }
+            Precision p = precision();
             try {
                 return EnsembleConfig.builder(architecture(n), points()).maxOrder(order).networks(networks)
-                        .blockSize(blockSize).seed(seed).jackknifeBins(effectiveBins()).build();
+                        .blockSize(blockSize).seed(seed).jackknifeBins(effectiveBins()).precision(p).build();
             } catch (IllegalArgumentException e) {
                 throw EngineMessages.withOptionName(e);
             }
@@ -149,7 +159,7 @@ final class EnsembleCommand implements Callable<Integer> {
             return Json.object("arch", arch, "dim", dim, "width", width, "outputs", outputs, "networks", networks,
                     "mass", mass, "cutoff", cutoff, "sigmaA", sigmaA, "sigmaW", sigmaW, "sigmaB", sigmaB,
                     "points", points(), "order", order, "blockSize", blockSize, "bins", effectiveBins(),
-                    "seed", seed);
+                    "seed", seed, "precision", precision().label());
         }
 
         static Inputs fromJson(JsonNode c) {
@@ -177,6 +187,7 @@ final class EnsembleCommand implements Callable<Integer> {
             in.blockSize = c.get("blockSize").asInt();
             in.bins = c.get("bins").asInt();
             in.seed = c.get("seed").asLong();
+            in.precision = c.path("precision").asText("double");
             return in;
         }
     }
@@ -250,6 +261,9 @@ final class EnsembleCommand implements Callable<Integer> {
 
     /** A deformed cos-net run (docs/physics.md A.3): same JSON layout plus the deformation and sampler diagnostics. */
     private Integer callDeformed(Path out, ResultExports exports) {
+        if (inputs.precision() != Precision.DOUBLE) {
+            throw new IllegalArgumentException("--precision single: deformed ensembles run in double precision only");
+        }
         EnsembleConfig config = inputs.config();
         deformation.validate(config);
         int[] sh = deformation.shard(shard, config);

@@ -96,6 +96,10 @@ final class MergeCommand implements Callable<Integer> {
                     throw new IllegalArgumentException(f + ": its config lacks an input of 'nnft ensemble'");
                 }
                 base = inputs.config();
+            } else if (!config.path("precision").asText("double").equals(inputs.precision)) {
+                throw new IllegalArgumentException(f + ": precision " + config.path("precision").asText("double")
+                        + ", but " + files.get(0) + " has " + inputs.precision
+                        + " (shards of different precisions do not merge)");
             } else if (!firstConfig.equals(withoutRunFields.toString()) || shards.count() != held.get(0).count()) {
                 throw new IllegalArgumentException(f + ": not a shard of the same run as " + files.get(0)
                         + " (configurations differ)");

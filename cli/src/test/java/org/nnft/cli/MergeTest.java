@@ -68,6 +68,19 @@ class MergeTest {
     }
 
     @Test
+    void shardsOfDifferentPrecisionsAreRefused() {
+        Path single = dir.resolve("single1.json");
+        Run r = run(with(SMALL, "--shard", "1/3", "--precision", "single", "--out", single.toString()));
+        assertEquals(0, r.code(), r.err());
+        assertEquals("single", ResultFile.read(single).get("config").get("precision").asText());
+        assertEquals("double", ResultFile.read(shards[0]).get("config").get("precision").asText());
+        Path out = dir.resolve("m.json");
+        assertOneLineError(run("merge", shards[0].toString(), single.toString(), shards[2].toString(), "--out",
+                out.toString()), "single1.json", "precision single", "different precisions");
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void missingShardIsRefusedAndPartialMergesFurtherIntoTheOneRunResult() {
         Path out = dir.resolve("m.json");
         assertOneLineError(run("merge", shards[0].toString(), shards[2].toString(), "--out", out.toString()),

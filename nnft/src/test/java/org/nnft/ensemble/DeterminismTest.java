@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.nnft.engine.Backend;
 import org.nnft.engine.BackendOptions;
 import org.nnft.engine.Backends;
+import org.nnft.engine.Precision;
 import org.nnft.theory.Activation;
 import org.nnft.ensemble.arch.Architecture;
 import org.nnft.ensemble.arch.CosNet;
@@ -50,6 +51,30 @@ class DeterminismTest {
             EnsembleSample otherSeed = sample(new EnsembleConfig(c.architecture(), c.points(), c.tuples(),
                     c.networks(), c.blockSize(), 100, c.jackknifeBins(), 0, 1, c.launchBlocks(), c.precision()), "1");
             assertNotEquals(one.moments(), otherSeed.moments(), arch + ": the seed must matter");
+        }
+    }
+
+    /**
+     * Single precision: the float fast path (ball, d = 1) and the float scalar reference (d = 2): threads, chunking
+     * and shards change no bit either.
+     */
+    @Test
+    void singlePrecisionDependsOnTheSeedOnly() {
+        double[][] pts = {{0}, {0.5}, {1.5}};
+        for (Architecture arch : new Architecture[]{CosNet.freeScalar(1, 1.0, 10.0, 1.0, 70), ARCHITECTURES[0]}) {
+            double[][] p = arch.inputDimension() == 1 ? pts : new double[][]{{0, 0}, {0.5, -0.2}, {1, 0.7}};
+            EnsembleConfig c = EnsembleConfig.builder(arch, p).maxOrder(4).networks(1_001).blockSize(32).seed(99)
+                    .jackknifeBins(12).precision(Precision.SINGLE).build();
+            EnsembleSample one = sample(c, "1");
+            assertEquals(one.moments(), sample(c, "2").moments(), arch + ": 1 vs 2 threads");
+            assertEquals(one.moments(), sample(c.withLaunchBlocks(3), "2").moments(), arch + ": 3 blocks per launch");
+            List<EnsembleSample> shards = new ArrayList<>();
+            for (int i = 1; i >= 0; i--) {
+                shards.add(sample(c.shard(i, 2), "2"));
+            }
+            assertEquals(EnsembleResult.of(one).moments(), EnsembleResult.of(shards).moments(), arch + ": shards");
+            assertNotEquals(one.moments(), sample(c.withPrecision(Precision.DOUBLE), "1").moments(),
+                    arch + ": the precision must matter");
         }
     }
 

@@ -66,10 +66,31 @@ public final class VectorPhilox {
      * keeps them in registers whether or not it inlines this method into the caller.
      */
     public static void fromCounters(long seed, int[] counters, int[] words) {
-        IntVector c0 = IntVector.fromArray(INTS, counters, 0);
-        IntVector c1 = IntVector.fromArray(INTS, counters, LANES);
-        IntVector c2 = IntVector.fromArray(INTS, counters, 2 * LANES);
-        IntVector c3 = IntVector.fromArray(INTS, counters, 3 * LANES);
+        fromCounters(seed, counters, words, 0, LANES);
+    }
+
+    /**
+     * {@link #strided} with the words at {@code words[at + j * pitch + l]} (word j, lane l): {@code pitch} a multiple
+     * of {@link #LANES} (at least LANES), so that the words of several calls can sit side by side in one row per word
+     * (the fast paths then run each later stage as one loop over all of them).
+     */
+    public static void strided(long seed, long stream, long firstBlock, int stride, int[] words, int at, int pitch) {
+        int base = (int) firstBlock;
+        IntVector c0 = LANE.mul(stride).add(base);
+        VectorMask<Integer> carry = c0.compare(VectorOperators.ULT, base);
+        c0.intoArray(words, at);
+        IntVector.broadcast(INTS, (int) (firstBlock >>> 32)).add(1, carry).intoArray(words, at + pitch);
+        IntVector.broadcast(INTS, (int) stream).intoArray(words, at + 2 * pitch);
+        IntVector.broadcast(INTS, (int) (stream >>> 32)).intoArray(words, at + 3 * pitch);
+        fromCounters(seed, words, words, at, pitch);
+    }
+
+    /** {@link #fromCounters(long, int[], int[])} with counters and words at {@code at + j * pitch} (in place). */
+    private static void fromCounters(long seed, int[] counters, int[] words, int at, int pitch) {
+        IntVector c0 = IntVector.fromArray(INTS, counters, at);
+        IntVector c1 = IntVector.fromArray(INTS, counters, at + pitch);
+        IntVector c2 = IntVector.fromArray(INTS, counters, at + 2 * pitch);
+        IntVector c3 = IntVector.fromArray(INTS, counters, at + 3 * pitch);
         LongVector m0 = LongVector.fromArray(LONGS, MULTIPLIERS, 0).and(LOW);
         LongVector m1 = LongVector.fromArray(LONGS, MULTIPLIERS, LONGS.length()).and(LOW);
         int k0 = (int) seed;
@@ -90,10 +111,10 @@ public final class VectorPhilox {
             c2 = n2;
             c3 = lo0;
         }
-        c0.intoArray(words, 0);
-        c1.intoArray(words, LANES);
-        c2.intoArray(words, 2 * LANES);
-        c3.intoArray(words, 3 * LANES);
+        c0.intoArray(words, at);
+        c1.intoArray(words, at + pitch);
+        c2.intoArray(words, at + 2 * pitch);
+        c3.intoArray(words, at + 3 * pitch);
     }
 
     /**

@@ -23,7 +23,9 @@ public sealed interface Architecture permits CosNet, ShallowNetwork {
     Kernel kernel();
 
     /**
-     * The fused ensemble kernel in {@code precision}: {@link #kernel()} for double; the float32-field twin for single.
+     * The fused ensemble kernel in {@code precision}: {@link #kernel()} for double; the float32-field kernel (the
+     * same C source compiled for float, docs/physics.md A.6) for single. Both architectures override it; the default
+     * serves a future architecture that has no single-precision kernel yet.
      */
     default Kernel kernel(Precision precision) {
         if (precision == Precision.DOUBLE) {

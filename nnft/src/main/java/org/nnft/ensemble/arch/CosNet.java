@@ -1,5 +1,6 @@
 package org.nnft.ensemble.arch;
 
+import org.nnft.engine.Precision;
 import org.nnft.engine.kernel.Kernel;
 import org.nnft.engine.random.RandomStreams;
 import org.nnft.theory.CauchyDensity;
@@ -36,6 +37,9 @@ public record CosNet(int dimension, double mass, double cutoff, double sigmaA, i
     /** The fused ensemble kernel of this architecture (listed in {@link EnsembleKernels}). */
     static final Kernel KERNEL = EnsembleKernel.create("ensemble_cosnet", "cosnet.c", CosNet::field,
             CosNetLanes::field);
+    /** The single-precision kernel: {@code cosnet.c} compiled for float ({@link CosNetSingle}). */
+    static final Kernel KERNEL_SINGLE = EnsembleKernel.create("ensemble_cosnet_f32",
+            new String[]{"cosnet_f32.c", "cosnet.c"}, CosNetSingle::field, CosNetLanesSingle::field);
 
     public CosNet {
         Preconditions.inRange("dimension", dimension, 1, 4);
@@ -83,6 +87,11 @@ public record CosNet(int dimension, double mass, double cutoff, double sigmaA, i
     @Override
     public Kernel kernel() {
         return KERNEL;
+    }
+
+    @Override
+    public Kernel kernel(Precision precision) {
+        return precision == Precision.SINGLE ? KERNEL_SINGLE : KERNEL;
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.nnft.engine.kernel.KernelArgs;
 import org.nnft.engine.kernel.KernelParams;
 import org.nnft.engine.kernel.KernelSource;
 import org.nnft.engine.kernel.Param;
+import org.nnft.engine.random.PortableFloat;
 
 /**
  * The fused ensemble kernel shared by every architecture: one work item evaluates a block of B
@@ -65,6 +66,22 @@ public final class EnsembleKernel {
     static Kernel create(String name, String fieldResource, NetworkField field, NetworkField fastField) {
         String source = KernelSource.assemble(EnsembleKernel.class, "ensemble_prelude.c", fieldResource,
                 "ensemble_kernel.c");
+        return fromSource(name, source, field, fastField);
+    }
+
+    /**
+     * A single-precision fused kernel: {@code random_f32.h} ({@link PortableFloat}'s C twin), the prelude, then
+     * {@code fieldResources} (a float prefix and the shared field source) and the entry point.
+     */
+    static Kernel create(String name, String[] fieldResources, NetworkField field, NetworkField fastField) {
+        StringBuilder source = new StringBuilder(KernelSource.assemble(PortableFloat.class, "random_f32.h"));
+        source.append(KernelSource.assemble(EnsembleKernel.class, "ensemble_prelude.c"));
+        source.append(KernelSource.assemble(EnsembleKernel.class, fieldResources));
+        source.append(KernelSource.assemble(EnsembleKernel.class, "ensemble_kernel.c"));
+        return fromSource(name, source.toString(), field, fastField);
+    }
+
+    private static Kernel fromSource(String name, String source, NetworkField field, NetworkField fastField) {
         Kernel kernel = Kernel.of(name, source, (args, from, to) -> run(field, args, from, to), PARAMS)
                 .withCpuGrain(1);
         return fastField == null ? kernel : kernel.withCpuFastPath((args, from, to) -> run(fastField, args, from, to));

@@ -13,8 +13,8 @@ public final class EnsembleKernels implements KernelCatalog {
     @Override
     public List<Kernel> kernels() {
         return List.of(
-                CosNet.KERNEL,
+                CosNet.KERNEL, CosNet.KERNEL_SINGLE,
                 EmpiricalNtkKernel.COSNET, EmpiricalNtkKernel.SHALLOW_NET, TrainedEnsembleKernel.KERNEL,
-                ShallowNetwork.KERNEL);
+                ShallowNetwork.KERNEL, ShallowNetwork.KERNEL_SINGLE);
     }
 }

@@ -3,6 +3,7 @@ package org.nnft.ensemble.arch;
 import org.nnft.engine.random.RandomStreams;
 import org.nnft.engine.simd.VectorPhilox;
 import org.nnft.engine.simd.VectorRandom;
+import org.nnft.engine.simd.VectorRandomF;
 
 /**
  * Per-thread scratch of the Java kernel bodies, allocated once per work-item range so that the
@@ -28,6 +29,16 @@ public final class FieldScratch {
     final double[] units = new double[2 * CosNetLanes.W];
     /** One vector's lanes, for lane-by-lane functions. */
     final double[] lane = new double[VectorRandom.LANES];
+    /** A float cos-net neuron and the float per-site sums of the single-precision reference. */
+    final float[] neuronSingle = new float[CosNet.NEURON_SIZE];
+    final float[] sumsSingle = new float[EnsembleKernel.MAX_SITES];
+    final float[] activationSingle = new float[EnsembleKernel.MAX_SITES];
+    /** Single-precision fast path: Philox words of one strided call, the neuron rows, float points, lane sums. */
+    final int[] wordsSingle = new int[4 * CosNetLanesSingle.W];
+    final float[] neuronLanesSingle = new float[6 * CosNetLanesSingle.W];
+    final float[] precisionsSingle = new float[CosNetLanesSingle.W];
+    final float[] pointsSingle = new float[EnsembleKernel.MAX_SITES * 4];
+    final float[] accumulatorsSingle = new float[EnsembleKernel.MAX_SITES * VectorRandomF.LANES];
     /** Per-site lane accumulators of the fast paths. */
     final double[] accumulators = new double[EnsembleKernel.MAX_SITES * VectorRandom.LANES];
 

@@ -1,5 +1,6 @@
 package org.nnft.ensemble.arch;
 
+import org.nnft.engine.Precision;
 import org.nnft.engine.kernel.Kernel;
 import org.nnft.theory.Activation;
 import org.nnft.theory.FiniteWidthCumulants;
@@ -37,6 +38,9 @@ public record ShallowNetwork(Activation activation, int inputDimension, int outp
     /** The fused ensemble kernel of this architecture (listed in {@link EnsembleKernels}). */
     static final Kernel KERNEL = EnsembleKernel.create("ensemble_shallow_net", "shallow_net.c",
             ShallowNetwork::field);
+    /** The single-precision kernel: {@code shallow_net.c} compiled for float ({@link ShallowNetworkSingle}). */
+    static final Kernel KERNEL_SINGLE = EnsembleKernel.create("ensemble_shallow_net_f32",
+            new String[]{"shallow_net_f32.c", "shallow_net.c"}, ShallowNetworkSingle::field, null);
 
     public ShallowNetwork {
         if (activation == null) {
@@ -58,6 +62,11 @@ public record ShallowNetwork(Activation activation, int inputDimension, int outp
     @Override
     public Kernel kernel() {
         return KERNEL;
+    }
+
+    @Override
+    public Kernel kernel(Precision precision) {
+        return precision == Precision.SINGLE ? KERNEL_SINGLE : KERNEL;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.nnft.ensemble.deform;
 
 import org.nnft.engine.Backend;
+import org.nnft.engine.Precision;
 import org.nnft.engine.run.Cancellation;
 import org.nnft.engine.run.ProgressListener;
 import org.nnft.engine.run.RunCancelledException;
@@ -91,6 +92,7 @@ public final class DeformedRun {
             throw new IllegalArgumentException("config: deformed ensembles need a cos-net architecture, got "
                     + config.architecture());
         }
+        requireDouble(config);
         return McmcConfig.of(net, config.points(), config.tuples().maxOrder(), deformation, chains.chains(),
                 chains.thermalize(), chains.sweeps(), config.seed());
     }
@@ -106,5 +108,13 @@ public final class DeformedRun {
         }
         listener.progress(total, total);
         return result;
+    }
+
+    /** Deformed ensembles have no single-precision kernels yet: a single-precision config is refused, not run. */
+    static void requireDouble(EnsembleConfig config) {
+        if (config.precision() != Precision.DOUBLE) {
+            throw new IllegalArgumentException("precision: deformed ensembles run in double precision only, got "
+                    + config.precision().label());
+        }
     }
 }

@@ -123,6 +123,7 @@ public final class ReweightSampler {
             throw new IllegalArgumentException("config: deformed ensembles need a cos-net architecture, got "
                     + config.architecture());
         }
+        DeformedRun.requireDouble(config);
         if (deformation.box().dimension() != arch.inputDimension()) {
             throw new IllegalArgumentException("deformation: box dimension " + deformation.box().dimension()
                     + " differs from the input dimension " + arch.inputDimension());

@@ -2,6 +2,7 @@ package org.nnft.ensemble.deform;
 
 import org.junit.jupiter.api.Test;
 import org.nnft.engine.Backend;
+import org.nnft.engine.Precision;
 import org.nnft.engine.run.Cancellation;
 import org.nnft.engine.run.RunCancelledException;
 import org.nnft.ensemble.EnsembleConfig;
@@ -63,6 +64,16 @@ class DeformedRunTest {
                     cancel.cancel();                    // cancelled while sampling: the result is dropped
                 }
             }, cancel));
+        }
+    }
+
+    @Test
+    void singlePrecisionIsRefusedNotRunInDouble() {
+        EnsembleConfig single = config().withPrecision(Precision.SINGLE);
+        try (Backend cpu = DeformTesting.cpu()) {
+            assertThrows(IllegalArgumentException.class, () -> DeformedRun.reweight(single, PHI4, cpu, null, null));
+            assertThrows(IllegalArgumentException.class, () -> DeformedRun.mcmc(single, PHI4,
+                    new DeformedRun.Chains(2, 1, 2), cpu, null, null));
         }
     }
 }
