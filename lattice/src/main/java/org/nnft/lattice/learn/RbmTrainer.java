@@ -2,6 +2,7 @@ package org.nnft.lattice.learn;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 
 /**
  * Maximum-likelihood training of an {@link Rbm} on visible data with persistent block Gibbs chains (persistent
@@ -57,9 +58,21 @@ public final class RbmTrainer {
         return g;
     }
 
-    /** Trains from {@code start} on {@code data}. */
+    /** Trains from {@code start} on {@code data}, the chains starting at phi = h = 0. */
     public static List<Rbm> train(Rbm start, double[][] data, int steps, int chains, int sweepsPerStep, double eta,
                                   long seed) {
+        return train(start, data, steps, new double[Math.max(chains, 0)][start.visible()],
+                new double[Math.max(chains, 0)][start.hidden()], sweepsPerStep, eta, seed, t -> { });
+    }
+
+    /**
+     * As {@link #train(Rbm, double[][], int, int, int, double, long)} with the persistent chains' states given
+     * ({@code phi[c]}, {@code h[c]}, one row per chain) and left at their final values, so sampling can continue
+     * them (sweep {@code steps * sweepsPerStep} is the next); {@code onStep} hears each finished step.
+     */
+    public static List<Rbm> train(Rbm start, double[][] data, int steps, double[][] phi, double[][] h,
+                                  int sweepsPerStep, double eta, long seed, IntConsumer onStep) {
+        int chains = phi.length;
         if (steps < 1 || chains < 1 || sweepsPerStep < 1) {
             throw new IllegalArgumentException("steps, chains and sweepsPerStep must be >= 1, got " + steps + ", "
                     + chains + ", " + sweepsPerStep);
@@ -74,8 +87,6 @@ public final class RbmTrainer {
                 throw new IllegalArgumentException("data rows must have " + nv + " values, got " + row.length);
             }
         }
-        double[][] phi = new double[chains][nv];
-        double[][] h = new double[chains][nh];
         Rbm net = start;
         List<Rbm> history = new ArrayList<>();
         long sweep = 0;
@@ -102,6 +113,7 @@ public final class RbmTrainer {
             }
             net = net.withLinear(w, r, sv);
             history.add(net);
+            onStep.accept(t + 1);
         }
         return history;
     }
