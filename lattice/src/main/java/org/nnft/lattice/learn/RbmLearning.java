@@ -190,7 +190,11 @@ public final class RbmLearning {
         return (long) c.steps() * c.layers().length + 1;
     }
 
-    /** Trains the stack and draws the new samples; {@code progress} hears finished units. */
+    /**
+     * Trains the stack and draws the new samples; {@code progress} hears finished units. A layer whose chains or
+     * parameters leave the finite numbers (continuous units with couplings too strong for their quadratic terms)
+     * ends the run with an {@link IllegalStateException}.
+     */
     public static Result run(Config c, LongConsumer progress) {
         List<Layer> layers = new ArrayList<>();
         double[][] data = c.data();
@@ -203,8 +207,14 @@ public final class RbmLearning {
             phi = new double[c.chains()][data[0].length];
             h = new double[c.chains()][nh];
             long done = (long) k * c.steps();
-            List<Rbm> history = RbmTrainer.train(start, data, c.steps(), phi, h, c.sweeps(), c.eta(), seed,
-                    t -> progress.accept(done + t));
+            List<Rbm> history;
+            try {
+                history = RbmTrainer.train(start, data, c.steps(), phi, h, c.sweeps(), c.eta(), seed,
+                        t -> progress.accept(done + t));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("training of layer " + (k + 1) + " diverged (" + e.getMessage()
+                        + "); a smaller eta or larger quadratic coefficients keep the units normalisable", e);
+            }
             Rbm net = average(history.subList(history.size() / 2, history.size()));
             layers.add(new Layer(net, curve(start, history, data, seed)));
             if (k + 1 < c.layers().length) {
