@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * One round of the end-to-end benchmark: the chosen workloads on every named backend, then the Python peers
  * (NumPy for every workload but Wolff; for W1 also PyTorch where installed, on its GPU when it sees one).
- * Wolff clusters are a host algorithm, run on the CPU backend only.
+ * Wolff clusters are a host algorithm, run on the CPU backend only; so is the RBM row of the learn workload.
  *
  * @param workloads    the workloads' sizes
  * @param chosen       names of the workloads to run, from {@link #WORKLOADS}
@@ -19,7 +19,7 @@ import java.util.Set;
  */
 public record BenchSuite(Workloads workloads, Set<String> chosen, long peerNetworks, Peers peers) {
     /** The workloads' names. */
-    public static final List<String> WORKLOADS = List.of("w1", "lattice", "wolff", "mcmc", "ntk", "train");
+    public static final List<String> WORKLOADS = List.of("w1", "lattice", "wolff", "mcmc", "ntk", "train", "learn");
 
     public BenchSuite {
         if (chosen.isEmpty() || !WORKLOADS.containsAll(chosen)) {
@@ -52,6 +52,12 @@ public record BenchSuite(Workloads workloads, Set<String> chosen, long peerNetwo
                 }
                 if (chosen.contains("train")) {
                     rows.add(workloads.train(b));
+                }
+                if (chosen.contains("learn")) {
+                    rows.add(workloads.learn(b));
+                    if (b.name().equals("cpu")) {
+                        rows.add(workloads.rbm(b));         // block Gibbs in Java: the same code on every backend
+                    }
                 }
             }
         }
