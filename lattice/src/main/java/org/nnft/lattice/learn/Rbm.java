@@ -238,6 +238,11 @@ public final class Rbm {
         return n.clone();
     }
 
+    /** The same units with new w, r, a, b, s (the hidden quadratic and quartic coefficients kept). */
+    public Rbm with(double[] w, double[] r, double[] a, double[] b, double[] s) {
+        return new Rbm(visibleUnits, hiddenUnits, w, r, a, b, s, m, n);
+    }
+
     /** The same units with new w, r, s. */
     public Rbm withLinear(double[] w, double[] r, double[] s) {
         return new Rbm(visibleUnits, hiddenUnits, w, r, a, b, s, m, n);

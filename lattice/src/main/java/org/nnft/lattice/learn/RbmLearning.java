@@ -17,7 +17,10 @@ import java.util.function.LongConsumer;
  * the data as visible units; layer k + 1 is trained on the hidden layer of layer k: one draw
  * {@code h ~ p(h | v)} of the trained layer k per data row (seed {@code layerSeed(k) ^ HIDDEN_SALT}, stream =
  * row), so its visible units are of layer k's hidden kind with the same quadratic and quartic coefficients.
- * Each layer is trained by {@link RbmTrainer} (persistent block Gibbs, seed {@link #layerSeed}); layer 0 with
+ * Each layer is trained by {@link RbmTrainer} (persistent block Gibbs, seed {@link #layerSeed}; continuous
+ * visible units also learn their quadratic and, for phi^4 units, quartic coefficients; the hidden ones stay
+ * fixed, as they only set the scale of h); the trained layer is the average of the parameters over the second
+ * half of the steps (Polyak averaging, which damps the oscillation of persistent-chain training). Layer 0 with
  * seed {@code seed} is exactly the single-layer run. The start: weights {@code 0.01 N(0, 1)} (stream
  * {@link #START_SALT}; w = 0 would leave the hidden units identical forever), visible biases fitted to the data's
  * means of independent units (Bernoulli {@code r = -logit(p)}, p clipped to [0.01, 0.99]; continuous
@@ -209,7 +212,7 @@ public final class RbmLearning {
             long done = (long) k * c.steps();
             List<Rbm> history;
             try {
-                history = RbmTrainer.train(start, data, c.steps(), phi, h, c.sweeps(), c.eta(), seed,
+                history = RbmTrainer.train(start, data, c.steps(), phi, h, c.sweeps(), c.eta(), true, seed,
                         t -> progress.accept(done + t));
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException("training of layer " + (k + 1) + " diverged (" + e.getMessage()
@@ -226,18 +229,22 @@ public final class RbmLearning {
         return new Result(layers, samples, moments(c.data(), samples));
     }
 
-    /** The network with w, r and s averaged over {@code nets} (same units and sizes). */
+    /** The network with w, r, a, b and s averaged over {@code nets} (same units and sizes). */
     public static Rbm average(List<Rbm> nets) {
         Rbm first = nets.getFirst();
         double[] w = new double[first.w().length];
         double[] r = new double[first.visible()];
+        double[] a = new double[first.visible()];
+        double[] b = new double[first.visible()];
         double[] s = new double[first.hidden()];
         for (Rbm net : nets) {
             add(w, net.w(), nets.size());
             add(r, net.r(), nets.size());
+            add(a, net.a(), nets.size());
+            add(b, net.b(), nets.size());
             add(s, net.s(), nets.size());
         }
-        return first.withLinear(w, r, s);
+        return first.with(w, r, a, b, s);
     }
 
     private static void add(double[] sum, double[] x, int n) {

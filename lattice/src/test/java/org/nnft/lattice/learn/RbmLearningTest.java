@@ -81,6 +81,55 @@ class RbmLearningTest {
         assertTrue(c.value()[c.value().length - 1] < c.value()[0], "reconstruction error falls");
     }
 
+    /**
+     * Gaussian-Bernoulli on 2000 rows of independent Gaussians N(mu_i, sigma_i^2): the learned quadratic
+     * coefficients (start 1/(2 var) of all values, far from every unit's 1/(2 sigma_i^2)) and biases must give the
+     * samples the data's mean and variance (about mu_i) of every unit, within 4 combined errors plus a systematic
+     * of 5% of sigma_i^2 for the variance and 0.05 sigma_i for the mean (the model error after 2000 steps).
+     */
+    @Test
+    void gaussianVisibleUnitsLearnEachUnitsMeanAndVariance() {
+        double[] mu = {0.5, -1, 0, 2};
+        double[] sigma = {0.5, 1, 0.3, 0.8};
+        double[][] data = new double[2000][4];
+        double s = 0;
+        double s2 = 0;
+        for (int n = 0; n < data.length; n++) {
+            for (int i = 0; i < 4; i++) {
+                data[n][i] = mu[i] + sigma[i] * RandomStreams.normal(21, i, n);
+                s += data[n][i];
+                s2 += data[n][i] * data[n][i];
+            }
+        }
+        double var = s2 / 8000 - (s / 8000) * (s / 8000);
+        RbmLearning.Units gauss = new RbmLearning.Units(RbmLearning.Kind.GAUSSIAN, 1 / (2 * var), 0);
+        RbmLearning.Units bernoulli = new RbmLearning.Units(RbmLearning.Kind.BERNOULLI, 0, 0);
+        RbmLearning.Result r = RbmLearning.run(new RbmLearning.Config(data, gauss, bernoulli, new int[]{4}, 2000, 100,
+                1, 0.1, 4000, 50, 2, 3), t -> { });
+        for (int i = 0; i < 4; i++) {
+            Estimate[] model = meanAndVariance(r.samples(), i, mu[i]);
+            Estimate[] exact = meanAndVariance(data, i, mu[i]);
+            for (int k = 0; k < 2; k++) {
+                double sys = k == 0 ? 0.05 * sigma[i] : 0.05 * sigma[i] * sigma[i];
+                double err = Math.hypot(model[k].error(), exact[k].error());
+                assertTrue(Math.abs(model[k].value() - exact[k].value()) < 4 * err + sys,
+                        "unit " + i + (k == 0 ? " mean " : " variance ") + model[k] + " against the data's "
+                                + exact[k]);
+            }
+        }
+    }
+
+    /** The mean of v_i and of (v_i - mu)^2 over rows. */
+    private static Estimate[] meanAndVariance(double[][] rows, int i, double mu) {
+        double[] x = new double[rows.length];
+        double[] dx2 = new double[rows.length];
+        for (int n = 0; n < rows.length; n++) {
+            x[n] = rows[n][i];
+            dx2[n] = (x[n] - mu) * (x[n] - mu);
+        }
+        return new Estimate[]{ErrorAnalysis.mean(x), ErrorAnalysis.mean(dx2)};
+    }
+
     @Test
     void bernoulliVisibleUnitsRefuseNonBinaryData() {
         RbmLearning.Units bernoulli = new RbmLearning.Units(RbmLearning.Kind.BERNOULLI, 0, 0);
