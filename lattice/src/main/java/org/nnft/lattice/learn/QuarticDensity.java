@@ -46,7 +46,8 @@ public final class QuarticDensity {
     /**
      * The mean of {@code p(x) ~ exp(-c x^4 - q x^2 + j x)} by Simpson's rule on {@code [-R, R]}, R doubled from 1
      * until the exponent at +-R is below -60 (with 0 at x = 0, so the tails left out weigh less than e^-60 of
-     * the peak), 4000 intervals.
+     * the peak), 256 intervals (Simpson's rule converges fast on these smooth densities; RbmLearningTest checks it
+     * against 200000 intervals to 1e-6 for single and double wells).
      */
     public static double mean(double c, double q, double j) {
         if (c == 0) {
@@ -56,7 +57,7 @@ public final class QuarticDensity {
         while (exponent(c, q, j, r) > -60 || exponent(c, q, j, -r) > -60) {
             r *= 2;
         }
-        int n = 4000;
+        int n = 256;
         double dx = 2 * r / n;
         double max = Double.NEGATIVE_INFINITY;
         for (int k = 0; k <= n; k++) {

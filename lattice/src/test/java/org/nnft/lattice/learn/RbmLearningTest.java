@@ -5,6 +5,8 @@ import org.nnft.engine.random.RandomStreams;
 import org.nnft.lattice.measure.ErrorAnalysis;
 import org.nnft.lattice.measure.Estimate;
 
+import java.util.Arrays;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -143,5 +145,30 @@ class RbmLearningTest {
         assertEquals(-QuarticDensity.mean(0.2, 0.5, 1.3), QuarticDensity.mean(0.2, 0.5, -1.3), 1e-12);
         // a tiny quartic term: the Gaussian mean j / (2 q) to first order in c
         assertEquals(0.7 / (2 * 0.9), QuarticDensity.mean(1e-9, 0.9, 0.7), 1e-6);
+        double[][] cases = {{0.1, 0.5, 1}, {1, -2, 0.3}, {0.175, 1.52425, 5}, {10, 0.1, -30}, {0.01, -0.2, 0.05}};
+        for (double[] c : cases) {
+            assertEquals(fineMean(c[0], c[1], c[2]), QuarticDensity.mean(c[0], c[1], c[2]), 1e-6,
+                    Arrays.toString(c));
+        }
+    }
+
+    /** The mean by the trapezoidal rule with 200000 intervals on [-50, 50] (all cases decay well inside). */
+    private static double fineMean(double c, double q, double j) {
+        int n = 200_000;
+        double dx = 100.0 / n;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k <= n; k++) {
+            double x = -50 + k * dx;
+            max = Math.max(max, -c * x * x * x * x - q * x * x + j * x);
+        }
+        double z = 0;
+        double zx = 0;
+        for (int k = 0; k <= n; k++) {
+            double x = -50 + k * dx;
+            double w = Math.exp(-c * x * x * x * x - q * x * x + j * x - max);
+            z += w;
+            zx += w * x;
+        }
+        return zx / z;
     }
 }
