@@ -11,7 +11,7 @@ import org.nnft.engine.random.RandomStreams;
  * {@link Units#BERNOULLI} (values 0 and 1; then x^2 = x^4 = x, so the quadratic and quartic coefficients must be 0
  * and the linear one carries the bias). Special cases of the seed: Gaussian-Gaussian (both continuous, b = n = 0),
  * Gaussian-Bernoulli (b = 0, hidden Bernoulli), Bernoulli-Bernoulli, phi^4-Bernoulli (b > 0, hidden Bernoulli);
- * both continuous with quartic terms is {@link Phi4Network}.
+ * both continuous is also available as {@link Phi4Network} (a view of this class).
  *
  * <p>Given the other layer the units are independent, with the field {@code J} of a unit
  * ({@link #hiddenField}, {@link #visibleField}): a continuous unit has density ~ {@code exp(-c x^4 - q x^2 + J x)}
