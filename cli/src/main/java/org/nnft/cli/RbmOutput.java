@@ -64,7 +64,7 @@ final class RbmOutput {
                 "visibleUnits", units(c.visible()), "hiddenUnits", units(c.hidden()), "layers", c.layers(),
                 "steps", c.steps(), "chains", c.chains(), "sweeps", c.sweeps(), "eta", c.eta(),
                 "newSamples", c.newSamples(), "thermalize", c.thermalize(), "every", c.every(), "seed", c.seed());
-        Map<String, Object> prov = done.provenance(c.seed(), wall, "engine", "java (block Gibbs on the CPU)");
+        Map<String, Object> prov = done.provenance(c.seed(), wall, "sampler", "block Gibbs in Java on the host");
         Map<String, Object> results = Json.object("layers", layers, "moments", moments,
                 "samplesFile", samplesFile.toAbsolutePath().toString(),
                 "samplesPng", samplesPng.toAbsolutePath().toString());

@@ -76,6 +76,8 @@ class LearnRbmCommandTest {
         assertEquals(0, r.code(), r.err());
         JsonNode doc = ResultFile.read(out);
         assertEquals("rbm", doc.get("config").get("mode").asText());
+        assertTrue(doc.get("provenance").has("sampler"), "the provenance says where the chains ran");
+        assertFalse(doc.get("provenance").get("engine").asText().contains("Gibbs"), "the engine version is kept");
         JsonNode layer = doc.get("results").get("layers").get(0);
         assertEquals(16, layer.get("parameters").get("w").size());
         assertEquals(6, layer.get("parameters").get("w").get(0).size());
