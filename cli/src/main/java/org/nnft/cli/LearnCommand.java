@@ -2,6 +2,7 @@ package org.nnft.cli;
 
 import org.nnft.cli.io.Json;
 import org.nnft.cli.io.OutputSet;
+import org.nnft.cli.io.PngImages;
 import org.nnft.cli.io.Progress;
 import org.nnft.cli.io.ResultFile;
 import org.nnft.cli.plot.Plots;
@@ -214,6 +215,15 @@ final class LearnCommand implements Callable<Integer> {
         if ((target ? 1 : 0) + (data != null ? 1 : 0) + (inverseRg ? 1 : 0) != 1) {
             throw new IllegalArgumentException("give exactly one of --target, --data FILE and --inverse-rg");
         }
+        var parsed = spec.commandLine().getParseResult();
+        for (String option : new String[]{"--chains", "--sweeps"}) {
+            if (rbm.network == null && parsed.hasMatchedOption(option)) {
+                throw new IllegalArgumentException(option + " needs --rbm VISIBLE-HIDDEN");
+            }
+        }
+        if (parsed.hasMatchedOption("--pixel-scale") && (data == null || !PngImages.isImageInput(data))) {
+            throw new IllegalArgumentException("--pixel-scale needs PNG images as --data");
+        }
         if (rbm.network != null || rbm.anyNetworkOption()) {
             if (data == null) {
                 throw new IllegalArgumentException("--rbm and its options need --data FILE");
@@ -321,10 +331,15 @@ final class LearnCommand implements Callable<Integer> {
                         "b", spread(r.b(), Double.NaN), "linkWeights", r.learned().linkWeights(),
                         "quadratic", r.learned().quadratic(), "quartic", r.learned().quartic()),
                 "moments", moments, "samplesFile", samplesFile.toAbsolutePath().toString());
+        Path samplesPng = out.resolveSibling(base + "-samples.png");
+        boolean png = learnData.image() || !run.noPlots;
+        if (png) {
+            results.put("samplesPng", samplesPng.toAbsolutePath().toString());
+        }
         try (OutputSet files = new OutputSet()) {
             files.write(samplesFile, NpyFile.encode(shape, flat));
-            if (learnData.image() || !run.noPlots) {
-                RbmOutput.writeGrid(files, out.resolveSibling(base + "-samples.png"), learnData, r.samples());
+            if (png) {
+                RbmOutput.writeGrid(files, samplesPng, learnData, r.samples());
             }
             Map<String, Object> doc = ResultDocument.of(cfg, prov, results);
             ResultFile.write(files, out, doc);

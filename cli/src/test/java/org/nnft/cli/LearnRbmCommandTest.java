@@ -195,7 +195,9 @@ class LearnRbmCommandTest {
                 {"learn", "--data", empty.toString(), "--rbm", "gaussian-bernoulli"},
                 {"learn", "--data", notPng.toString()},
                 {"learn", "--data", dir.resolve("missing.png").toString()},
-                {"learn", "--data", odd.resolve("a.png").toString(), "--pixel-scale", "-1"}};
+                {"learn", "--data", odd.resolve("a.png").toString(), "--pixel-scale", "-1"},
+                {"learn", "--data", npy, "--pixel-scale", "2"},
+                {"learn", "--data", npy, "--chains", "5"}};
         for (String[] args : bad) {
             String[] all = Arrays.copyOf(args, args.length + 3);
             all[args.length] = "--out";
