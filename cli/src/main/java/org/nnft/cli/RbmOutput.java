@@ -15,6 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,7 +28,8 @@ import java.util.Map;
  * error per step with errors), {@code results.moments} (data against new samples), the new samples as
  * {@code <out>-samples.npy} (shape of the data) and as a PNG grid of the first 16 {@code <out>-samples.png}
  * (written also with --no-plots when the data were images), and the training curve
- * {@code <out>-reconstruction.png}; prints a summary. The config has been checked before this is called.
+ * {@code <out>-reconstruction.png}; prints a summary. The config has been checked before this is called. No
+ * engine backend is opened: the block Gibbs chains are Java on the host (provenance backend "host").
  */
 final class RbmOutput {
     /** Samples shown in the PNG grid. */
@@ -47,10 +49,11 @@ final class RbmOutput {
         Path samplesFile = out.resolveSibling(base + "-samples.npy");
         Path samplesPng = out.resolveSibling(base + "-samples.png");
         Progress progress = new Progress(System.err, run.quiet, "steps", RbmLearning.progressUnits(c));
-        BackendRun<RbmLearning.Result> done = BackendRun.on(run, backend -> RbmLearning.run(c, progress::update));
+        Instant start = Instant.now();
+        long t0 = System.nanoTime();
+        RbmLearning.Result r = RbmLearning.run(c, progress::update);
         progress.done();
-        double wall = done.secondsSinceStart();
-        RbmLearning.Result r = done.result();
+        double wall = (System.nanoTime() - t0) / 1e9;
         List<Map<String, Object>> layers = new ArrayList<>();
         for (int k = 0; k < r.layers().size(); k++) {
             layers.add(layer(r.layers().get(k), c.visibleOf(k), c.hidden()));
@@ -64,7 +67,9 @@ final class RbmOutput {
                 "visibleUnits", units(c.visible()), "hiddenUnits", units(c.hidden()), "layers", c.layers(),
                 "steps", c.steps(), "chains", c.chains(), "sweeps", c.sweeps(), "eta", c.eta(),
                 "newSamples", c.newSamples(), "thermalize", c.thermalize(), "every", c.every(), "seed", c.seed());
-        Map<String, Object> prov = done.provenance(c.seed(), wall, "sampler", "block Gibbs in Java on the host");
+        Map<String, Object> prov = ResultDocument.provenance("host", "Java on " + Runtime.getRuntime()
+                .availableProcessors() + " processors", c.seed(), start, wall, "sampler", "block Gibbs in Java, one"
+                + " thread (no engine backend)");
         Map<String, Object> results = Json.object("layers", layers, "moments", moments,
                 "samplesFile", samplesFile.toAbsolutePath().toString(),
                 "samplesPng", samplesPng.toAbsolutePath().toString());

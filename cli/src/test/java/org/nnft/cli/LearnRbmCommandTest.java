@@ -78,6 +78,7 @@ class LearnRbmCommandTest {
         assertEquals("rbm", doc.get("config").get("mode").asText());
         assertTrue(doc.get("provenance").has("sampler"), "the provenance says where the chains ran");
         assertFalse(doc.get("provenance").get("engine").asText().contains("Gibbs"), "the engine version is kept");
+        assertEquals("host", doc.get("provenance").get("backend").asText());
         JsonNode layer = doc.get("results").get("layers").get(0);
         assertEquals(16, layer.get("parameters").get("w").size());
         assertEquals(6, layer.get("parameters").get("w").get(0).size());
@@ -197,7 +198,8 @@ class LearnRbmCommandTest {
                 {"learn", "--data", dir.resolve("missing.png").toString()},
                 {"learn", "--data", odd.resolve("a.png").toString(), "--pixel-scale", "-1"},
                 {"learn", "--data", npy, "--pixel-scale", "2"},
-                {"learn", "--data", npy, "--chains", "5"}};
+                {"learn", "--data", npy, "--chains", "5"},
+                {"learn", "--data", npy, "--rbm", "bernoulli-bernoulli", "--backend", "cpu"}};
         for (String[] args : bad) {
             String[] all = Arrays.copyOf(args, args.length + 3);
             all[args.length] = "--out";
