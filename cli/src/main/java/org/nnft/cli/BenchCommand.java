@@ -36,7 +36,7 @@ final class BenchCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--workload", defaultValue = "all",
-            description = "w1 | lattice | wolff | mcmc | ntk | train | all")
+            description = "w1 | lattice | wolff | mcmc | ntk | train | learn | all")
     String workload;
     @Option(names = "--networks", defaultValue = "100000", description = "W1 networks (the issue's W1 is 1000000)")
     long networks;
@@ -80,8 +80,8 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         if (chosen.isEmpty()) {
-            throw new IllegalArgumentException("--workload must be w1, lattice, wolff, mcmc, ntk, train or all, got "
-                    + workload);
+            throw new IllegalArgumentException("--workload must be w1, lattice, wolff, mcmc, ntk, train, learn or all,"
+                    + " got " + workload);
         }
         if (chosen.contains("lattice") && sweeps < 20) {
             throw new IllegalArgumentException("--sweeps must be >= 20 (the first 10 are not timed), got " + sweeps);

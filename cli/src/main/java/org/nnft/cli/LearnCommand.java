@@ -2,6 +2,7 @@ package org.nnft.cli;
 
 import org.nnft.cli.io.Json;
 import org.nnft.cli.io.OutputSet;
+import org.nnft.cli.io.PngImages;
 import org.nnft.cli.io.Progress;
 import org.nnft.cli.io.ResultFile;
 import org.nnft.cli.plot.Plots;
@@ -14,6 +15,7 @@ import org.nnft.lattice.learn.DataLearning;
 import org.nnft.lattice.learn.InverseRg;
 import org.nnft.lattice.learn.Optimizer;
 import org.nnft.lattice.learn.Phi4InverseRg;
+import org.nnft.lattice.learn.RbmLearning;
 import org.nnft.lattice.learn.ReverseKlTrainer;
 import org.nnft.lattice.learn.TargetLearning;
 import org.nnft.lattice.learn.TargetReweighting;
@@ -37,7 +39,9 @@ import java.util.concurrent.Callable;
  * {@code nnft learn --target | --data FILE}: machine learning with a lattice field theory (docs/learn.md).
  * With {@code --inverse-rg}: the inverse renormalization group of the 2D Ising model ({@link InverseRgOutput}) or,
  * with {@code --model phi4}, of the 2D phi^4 theory at the coupling options ({@link Phi4InverseRgOutput}).
- * With {@code --data}: maximum-likelihood fit of S to the configurations of a .npy file, then new samples.
+ * With {@code --data}: maximum-likelihood fit of S to the configurations of a .npy file or of greyscale PNG images
+ * ({@link LearnData}), then new samples; with {@code --rbm VISIBLE-HIDDEN} a restricted Boltzmann machine or a
+ * stack of them instead of S ({@link RbmOptions}, {@link RbmOutput}).
  * With {@code --target}, without data:
  * Reverse-KL training of the inhomogeneous action {@code S(w_ij, a_i, b_i)} towards the target
  * {@code A_4 = -kappa sum_<ij> phi phi - g sum_<<ij>> phi phi + a sum phi^2 + b sum phi^4} (couplings as in
@@ -46,7 +50,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "learn", mixinStandardHelpOptions = true,
         description = "Learn a lattice phi^4 target action with the inhomogeneous action S(w_ij, a_i, b_i) by reverse"
-                + " KL, then reweight from S to the target, along g' and to a complex mass term.")
+                + " KL, then reweight from S to the target, along g' and to a complex mass term; or learn S, an RBM"
+                + " or a stack of RBMs from data (--data, --rbm); or the inverse RG of the 2D Ising model.")
 final class LearnCommand implements Callable<Integer> {
     /** Largest number of couplings of S: the Fisher matrix of 2048^2 doubles is 32 MiB. */
     static final int MAX_PARAMETERS = 2048;
@@ -63,7 +68,8 @@ final class LearnCommand implements Callable<Integer> {
             description = "learn towards the target action given by the coupling options (no data)")
     boolean target;
     @Option(names = "--data", description = "learn from configurations: a .npy array [samples, L, ..., L] of"
-            + " float64 or float32 (maximum likelihood); --dim and --size come from its shape")
+            + " float64 or float32, or greyscale PNG images (a .png file or a folder of same-size ones; see"
+            + " --pixel-scale) (maximum likelihood); --dim and --size come from its shape")
     Path data;
     @Option(names = "--inverse-rg", description = "inverse renormalization group of the 2D Ising model at beta_c:"
             + " learn the inverse of the majority-rule block spin on Wolff configurations of extent --size"
@@ -95,6 +101,10 @@ final class LearnCommand implements Callable<Integer> {
     int size;
     @Mixin
     CouplingOptions couplings = new CouplingOptions();
+    @Mixin
+    RbmOptions rbm = new RbmOptions();
+    /** The data of --data, read by {@link #dataConfig}. */
+    private LearnData learnData;
     @Option(names = "--gnnn", defaultValue = "0", description = "target next-nearest-neighbour (diagonal) coupling g:"
             + " A_4 = A - g sum_<<ij>> phi_i phi_j (default ${DEFAULT-VALUE})")
     double gnnn;
@@ -188,34 +198,67 @@ final class LearnCommand implements Callable<Integer> {
 
     /** The configurations of {@code --data} as rows, with dim and size taken from the shape. */
     private DataLearning.Config dataConfig() {
-        NpyFile.Array arr = NpyFile.read(data);
-        int[] shape = arr.shape();
-        if (shape.length < 3 || shape.length > 5) {
+        learnData = LearnData.read(data, rbm.pixelScale, false);
+        int[] shape = learnData.shape();
+        if (shape.length < 2 || shape.length > 4) {
             throw new IllegalArgumentException(data + ": need shape [samples, L, ..., L] with 2..4 lattice axes, got "
-                    + Arrays.toString(shape));
+                    + "configurations of " + Arrays.toString(shape));
         }
-        for (int k = 2; k < shape.length; k++) {
-            if (shape[k] != shape[1]) {
-                throw new IllegalArgumentException(data + ": the lattice axes must be equal, got "
+        for (int k = 1; k < shape.length; k++) {
+            if (shape[k] != shape[0]) {
+                throw new IllegalArgumentException(data + ": the lattice axes must be equal (square images), got "
                         + Arrays.toString(shape));
             }
         }
-        dim = shape.length - 1;
-        size = shape[1];
+        dim = shape.length;
+        size = shape[0];
         checkSize();
-        int v = (int) Math.pow(size, dim);
-        double[][] rows = new double[shape[0]][];
-        for (int n = 0; n < rows.length; n++) {
-            rows[n] = Arrays.copyOfRange(arr.values(), n * v, (n + 1) * v);
+        return new DataLearning.Config(new Lattice(dim, size), learnData.rows(), training(), startQuartic, newSamples,
+                every, seed);
+    }
+
+    /** {@code --data FILE --rbm VISIBLE-HIDDEN}: 1000 steps at eta 0.1 unless --steps and --eta are given. */
+    private Integer callRbm() {
+        if (spec.commandLine().getParseResult().hasMatchedOption("--export")) {
+            throw new IllegalArgumentException("--export: --rbm writes JSON, .npy and PNG only");
         }
-        return new DataLearning.Config(new Lattice(dim, size), rows, training(), startQuartic, newSamples, every,
-                seed);
+        for (String option : new String[]{"--backend", "--device", "--threads"}) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new IllegalArgumentException(option + ": --rbm runs its block Gibbs chains in Java on the host,"
+                        + " not on an engine backend");
+            }
+        }
+        LearnData d = LearnData.read(data, rbm.pixelScale, rbm.bernoulliVisible());
+        boolean stepsGiven = spec.commandLine().getParseResult().hasMatchedOption("--steps");
+        boolean etaGiven = spec.commandLine().getParseResult().hasMatchedOption("--eta");
+        RbmLearning.Config c = rbm.config(d, stepsGiven ? steps : 1000, etaGiven ? eta : 0.1, newSamples,
+                thermalize, every, seed);
+        return new RbmOutput(spec, run).call(c, d, data, rbm.network);
     }
 
     @Override
     public Integer call() {
         if ((target ? 1 : 0) + (data != null ? 1 : 0) + (inverseRg ? 1 : 0) != 1) {
             throw new IllegalArgumentException("give exactly one of --target, --data FILE and --inverse-rg");
+        }
+        var parsed = spec.commandLine().getParseResult();
+        for (String option : new String[]{"--chains", "--sweeps"}) {
+            if (rbm.network == null && parsed.hasMatchedOption(option)) {
+                throw new IllegalArgumentException(option + " needs --rbm VISIBLE-HIDDEN");
+            }
+        }
+        if (parsed.hasMatchedOption("--pixel-scale") && (data == null || !PngImages.isImageInput(data))) {
+            throw new IllegalArgumentException("--pixel-scale needs PNG images as --data");
+        }
+        if (rbm.network != null || rbm.anyNetworkOption()) {
+            if (data == null) {
+                throw new IllegalArgumentException("--rbm and its options need --data FILE");
+            }
+            if (rbm.network == null) {
+                throw new IllegalArgumentException("--hidden, --stack and the unit coefficients need --rbm"
+                        + " VISIBLE-HIDDEN");
+            }
+            return callRbm();
         }
         if (inverseRg) {
             if (spec.commandLine().getParseResult().hasMatchedOption("--export")) {
@@ -323,8 +366,16 @@ final class LearnCommand implements Callable<Integer> {
                         "b", spread(r.b(), Double.NaN), "linkWeights", r.learned().linkWeights(),
                         "quadratic", r.learned().quadratic(), "quartic", r.learned().quartic()),
                 "moments", moments, "samplesFile", samplesFile.toAbsolutePath().toString());
+        Path samplesPng = out.resolveSibling(base + "-samples.png");
+        boolean png = learnData.image() || !run.noPlots;
+        if (png) {
+            results.put("samplesPng", samplesPng.toAbsolutePath().toString());
+        }
         try (OutputSet files = new OutputSet()) {
             files.write(samplesFile, NpyFile.encode(shape, flat));
+            if (png) {
+                RbmOutput.writeGrid(files, samplesPng, learnData, r.samples());
+            }
             Map<String, Object> doc = ResultDocument.of(cfg, prov, results);
             ResultFile.write(files, out, doc);
             exports.stageNpz(files, doc, Map.of());

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nnft.cli.io.ResultFile;
+import org.nnft.engine.io.NpyFile;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -107,7 +110,41 @@ class BadInputContractTest {
                 new Case("--measure-every", split(l + " --measure-every 0")),
                 new Case("--order", split(e + " --order 5")),
                 new Case("--box", split(e + " --lambda 1 --box 3,3"))));
+        cases.addAll(learnCases());
         return cases;
+    }
+
+    /** {@code nnft learn --data} with RBMs and images: every run asks for 2e9 training steps. */
+    private List<Case> learnCases() throws IOException {
+        Path npy = dir.resolve("bars.npy");
+        double[] v = new double[4 * 16];
+        for (int k = 0; k < v.length; k++) {
+            v[k] = k % 3 == 0 ? 1 : 0;
+        }
+        Files.write(npy, NpyFile.encode(new int[]{4, 4, 4}, v));
+        Path colour = dir.resolve("colour.png");
+        ImageIO.write(new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB), "png", colour.toFile());
+        Path odd = Files.createDirectory(dir.resolve("odd-images"));
+        ImageIO.write(new BufferedImage(4, 4, BufferedImage.TYPE_BYTE_GRAY), "png", odd.resolve("a.png").toFile());
+        ImageIO.write(new BufferedImage(4, 6, BufferedImage.TYPE_BYTE_GRAY), "png", odd.resolve("b.png").toFile());
+        String keep = dir.resolve("keep.json").toString();
+        String rbm = "learn --quiet --steps 2000000000 --out " + keep + " --data " + npy + " --rbm ";
+        String action = "learn --quiet --backend cpu --steps 2000000000 --out " + keep + " --data ";
+        return List.of(
+                new Case("--rbm", split(rbm + "gaussian")),
+                new Case("--rbm", split(rbm + "ising-bernoulli")),
+                new Case("--stack", split(rbm + "bernoulli-bernoulli --stack 4,0")),
+                new Case("--hidden", split(rbm + "bernoulli-bernoulli --hidden 4 --stack 4")),
+                new Case("--visible-quartic", split(rbm + "gaussian-bernoulli --visible-quartic 0.1")),
+                new Case("--hidden-quadratic", split(rbm + "gaussian-gaussian --hidden-quadratic 0")),
+                new Case("--chains", split(rbm + "bernoulli-bernoulli --chains 0")),
+                new Case("--rbm", split("learn --quiet --target --steps 2000000000 --out " + keep
+                        + " --rbm gaussian-bernoulli")),
+                new Case("colour.png", split(rbm.replace(npy.toString(), colour.toString()) + "gaussian-bernoulli")),
+                new Case("colour.png", split(action + colour)),
+                new Case("b.png", split(rbm.replace(npy.toString(), odd.toString()) + "gaussian-bernoulli")),
+                new Case("b.png", split(action + odd)),
+                new Case("--pixel-scale", split(action + odd.resolve("a.png") + " --pixel-scale 0")));
     }
 
     @Test

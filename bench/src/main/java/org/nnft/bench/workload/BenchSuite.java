@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  * every workload but Wolff; for W1 also PyTorch where installed, on its GPU when it sees one, and the OpenMP C peer
  * where gcc is). Wolff clusters are a host algorithm, run on the CPU backend only. The W1 and lattice rows, nnft's
  * and the peers', are in the workloads' precision (the peers' float32 or float64); a row whose precision a backend
- * does not have is skipped with a note.
+ * does not have is skipped with a note. The RBM row of the learn workload is a host algorithm too (CPU only).
  *
  * @param workloads    the workloads' sizes and precision
  * @param chosen       names of the workloads to run, from {@link #WORKLOADS}
@@ -28,7 +28,7 @@ public record BenchSuite(Workloads workloads, Set<String> chosen, long peerNetwo
     /** The backend name of the OpenMP C peer's rows. */
     public static final String C_PEER = "c-openmp";
     /** The workloads' names. */
-    public static final List<String> WORKLOADS = List.of("w1", "lattice", "wolff", "mcmc", "ntk", "train");
+    public static final List<String> WORKLOADS = List.of("w1", "lattice", "wolff", "mcmc", "ntk", "train", "learn");
 
     public BenchSuite {
         if (chosen.isEmpty() || !WORKLOADS.containsAll(chosen)) {
@@ -64,6 +64,12 @@ public record BenchSuite(Workloads workloads, Set<String> chosen, long peerNetwo
                 }
                 if (chosen.contains("train")) {
                     rows.add(workloads.train(b));
+                }
+                if (chosen.contains("learn")) {
+                    rows.add(workloads.learn(b));
+                    if (b.name().equals("cpu")) {
+                        rows.add(workloads.rbm(b));         // block Gibbs in Java: the same code on every backend
+                    }
                 }
             }
         }

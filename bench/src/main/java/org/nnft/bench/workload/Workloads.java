@@ -17,7 +17,16 @@ import org.nnft.ensemble.deform.McmcSampler;
 import org.nnft.ensemble.deform.Potential;
 import org.nnft.lattice.action.Couplings;
 import org.nnft.lattice.action.HomogeneousTheory;
+import org.nnft.engine.random.RandomStreams;
+import org.nnft.lattice.action.Phi4Action;
 import org.nnft.lattice.geometry.Lattice;
+import org.nnft.lattice.learn.ModelSampler;
+import org.nnft.lattice.learn.Optimizer;
+import org.nnft.lattice.learn.Rbm;
+import org.nnft.lattice.learn.RbmLearning;
+import org.nnft.lattice.learn.RbmTrainer;
+import org.nnft.lattice.learn.ReverseKlTrainer;
+import org.nnft.lattice.learn.TrainingSettings;
 import org.nnft.lattice.run.LatticeRun;
 import org.nnft.lattice.update.DeviceCouplings;
 import org.nnft.lattice.update.LatticeField;
@@ -39,7 +48,9 @@ import java.nio.file.Path;
  * gradient descent ({@link TrainedEnsemble}) of {@value #TRAIN_NETWORKS} scalar ReLU nets, d = 1,
  * N = {@value #TRAIN_WIDTH}, on {@value #TRAIN_POINTS} training points for {@value #TRAIN_STEPS} steps, moments at
  * 2 test points. Their rates are networks x parameters x points per second, the parameters being N (d + 2) + 1
- * and the points the NTK's points or, for training, training points x steps.
+ * and the points the NTK's points or, for training, training points x steps. Learn: reverse-KL training steps
+ * per second of {@code nnft learn --target} at L = {@value #LEARN_L} ({@link #learn}), and as the row {@code rbm}
+ * RBM training steps per second ({@link #rbm}, CPU only).
  *
  * <p>W1 and the lattice run in the given {@link Precision}; the other workloads are double precision only.
  * Cost models for the fraction of a GPU's peak ({@link BenchRow#fractionOfPeak}): W1 against FP64 (or, in single
@@ -233,6 +244,77 @@ public record Workloads(long networks, int sweeps, int mcmcSweeps, Precision pre
         return new BenchRow("train", b.name(), Precision.DOUBLE, b.device().name(),
                 TRAIN_NETWORKS * parameters * TRAIN_POINTS * TRAIN_STEPS / s, "net-param-points/s", s, peakRssMb(),
                 t.estimates(1).momentOf(0));
+    }
+
+    /** Side of the 2D lattice of the reverse-KL learning workload. */
+    public static final int LEARN_L = 16;
+    /** Model samples per reverse-KL training step (the CLI's default). */
+    public static final int LEARN_SAMPLES = 1600;
+    /** Visible units of the RBM workload (a 16 x 16 image). */
+    public static final int RBM_VISIBLE = 256;
+    /** Hidden units of the RBM workload. */
+    public static final int RBM_HIDDEN = 64;
+    /** Data rows of the RBM workload. */
+    public static final int RBM_ROWS = 1000;
+    /** Persistent chains of the RBM workload. */
+    public static final int RBM_CHAINS = 100;
+
+    /**
+     * Reverse-KL learning ({@link ReverseKlTrainer}, as {@code nnft learn --target} with its defaults: 20
+     * thermalisation sweeps and {@value #LEARN_SAMPLES} samples every 2 sweeps of the persistent {@link ModelSampler}
+     * chain, which runs the lattice kernels of {@code nnft lattice} on this backend, then the natural-gradient step
+     * with the Fisher matrix of the (d + 2) L^d = 1024 couplings) on the seed's target at L = {@value #LEARN_L}:
+     * training steps per second; check: {@code <A - S>} at the last step.
+     */
+    public BenchRow learn(Backend b) {
+        Lattice lattice = new Lattice(2, LEARN_L);
+        Couplings target = LATTICE_THEORY.couplings(lattice);
+        TrainingSettings settings = new TrainingSettings(1, 20, LEARN_SAMPLES, 2, Optimizer.NATURAL_GRADIENT, 0.5,
+                1e-8, 0.1);
+        Phi4Action action = new Phi4Action(target);
+        try (ModelSampler sampler = new ModelSampler(b, lattice, 1)) {
+            ReverseKlTrainer.train(sampler, target, action, settings);          // warm-up: kernels, JIT
+            int steps = 0;
+            double bound = Double.NaN;
+            long t0 = System.nanoTime();
+            while (steps < 3 || System.nanoTime() - t0 < 2_000_000_000L) {
+                bound = ReverseKlTrainer.train(sampler, target, action, settings).getLast().targetMinusModel()
+                        .value();
+                steps++;
+            }
+            double s = (System.nanoTime() - t0) / 1e9;
+            return new BenchRow("learn", b.name(), b.device().name(), steps / s, "steps/s", s, peakRssMb(), bound);
+        }
+    }
+
+    /**
+     * RBM learning ({@link RbmTrainer}: persistent block Gibbs, a host algorithm in Java): a Bernoulli-Bernoulli
+     * RBM of {@value #RBM_VISIBLE} x {@value #RBM_HIDDEN} units on {@value #RBM_ROWS} random binary rows with
+     * {@value #RBM_CHAINS} chains, one sweep per step: training steps per second; check: the mean weight.
+     */
+    public BenchRow rbm(Backend b) {
+        double[][] data = new double[RBM_ROWS][RBM_VISIBLE];
+        for (int n = 0; n < RBM_ROWS; n++) {
+            for (int i = 0; i < RBM_VISIBLE; i++) {
+                data[n][i] = RandomStreams.uniformDouble(3, n, i) < 0.3 ? 1 : 0;
+            }
+        }
+        RbmLearning.Units units = new RbmLearning.Units(RbmLearning.Kind.BERNOULLI, 0, 0);
+        Rbm start = RbmLearning.start(data, units, units, RBM_HIDDEN, 1);
+        warmUp(() -> RbmTrainer.train(start, data, 5, RBM_CHAINS, 1, 0.1, 1));
+        int steps = 0;
+        Rbm last = start;
+        long t0 = System.nanoTime();
+        while (steps < 20 || System.nanoTime() - t0 < 2_000_000_000L) {
+            last = RbmTrainer.train(last, data, 10, RBM_CHAINS, 1, 0.1, 1).getLast();
+            steps += 10;
+        }
+        double s = (System.nanoTime() - t0) / 1e9;
+        double meanW = 0;
+        for (double w : last.w()) {
+            meanW += w / (RBM_VISIBLE * RBM_HIDDEN);
+        }
+        return new BenchRow("rbm", b.name(), b.device().name(), steps / s, "steps/s", s, peakRssMb(), meanW);
     }
 
     /** Peak resident set size of this process (VmHWM), in MB; NaN where /proc is missing. */

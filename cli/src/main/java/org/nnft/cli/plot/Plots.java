@@ -112,6 +112,17 @@ public final class Plots {
         save(set, chart, png);
     }
 
+    /** Several measured series with error bars (e.g. one training curve per layer). */
+    public static void errorBars(OutputSet set, Path png, String title, String xLabel, String yLabel, String[] names,
+                                 double[][] x, double[][] y, double[][] err) {
+        XYChart chart = chart(title, xLabel, yLabel);
+        for (int k = 0; k < names.length; k++) {
+            XYSeries m = chart.addSeries(names[k], x[k], y[k], err[k]);
+            m.setMarker(SeriesMarkers.CIRCLE);
+        }
+        save(set, chart, png);
+    }
+
     private static XYChart chart(String title, String xLabel, String yLabel) {
         XYChart chart = new XYChartBuilder().width(800).height(560).title(title)
                 .xAxisTitle(xLabel).yAxisTitle(yLabel).build();

@@ -20,7 +20,8 @@ import java.util.function.LongConsumer;
  * decoupled, {@code w = 0}, {@code a = 1/(2 <phi^2>_data)} (the Gaussian fit of a single site) and
  * {@code b = startQuartic} on every site. One persistent {@link ModelSampler} chain serves training and the new
  * samples. The check of the fit: the data's phi2, absM and m2 ({@link TargetReweighting#OBSERVABLES}) against
- * the same under the learned S.
+ * the same under the learned S. A single configuration (one image, the seed's "case of an image") is allowed;
+ * its moments then have no error (NaN).
  */
 public final class DataLearning {
     /**
@@ -40,8 +41,8 @@ public final class DataLearning {
             if (lattice.size() % 2 != 0) {
                 throw new IllegalArgumentException("the lattice extent must be even, got " + lattice.size());
             }
-            if (data.length < 2) {
-                throw new IllegalArgumentException("need at least 2 data configurations, got " + data.length);
+            if (data.length < 1) {
+                throw new IllegalArgumentException("need at least one data configuration");
             }
             for (double[] row : data) {
                 if (row.length != lattice.volume()) {
@@ -116,7 +117,7 @@ public final class DataLearning {
             Map<String, Comparison> moments = new LinkedHashMap<>();
             for (int i = 0; i < d.length; i++) {
                 moments.put(TargetReweighting.OBSERVABLES.get(i),
-                        new Comparison(ErrorAnalysis.mean(d[i]), ErrorAnalysis.mean(m[i])));
+                        new Comparison(RbmLearning.estimate(d[i]), ErrorAnalysis.mean(m[i])));
             }
             return new Result(history, couplings, TargetLearning.Spread.of(couplings.linkWeights()),
                     TargetLearning.Spread.of(couplings.quadratic()), TargetLearning.Spread.of(couplings.quartic()),

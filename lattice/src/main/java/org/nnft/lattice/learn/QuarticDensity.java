@@ -42,4 +42,40 @@ public final class QuarticDensity {
         }
         return old;
     }
+
+    /**
+     * The mean of {@code p(x) ~ exp(-c x^4 - q x^2 + j x)} by Simpson's rule on {@code [-R, R]}, R doubled from 1
+     * until the exponent at +-R is below -60 (with 0 at x = 0, so the tails left out weigh less than e^-60 of
+     * the peak), 256 intervals (Simpson's rule converges fast on these smooth densities; RbmLearningTest checks it
+     * against 200000 intervals to 1e-6 for single and double wells).
+     */
+    public static double mean(double c, double q, double j) {
+        if (c == 0) {
+            return j / (2 * q);
+        }
+        double r = 1;
+        while (exponent(c, q, j, r) > -60 || exponent(c, q, j, -r) > -60) {
+            r *= 2;
+        }
+        int n = 256;
+        double dx = 2 * r / n;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k <= n; k++) {
+            max = Math.max(max, exponent(c, q, j, -r + k * dx));
+        }
+        double z = 0;
+        double zx = 0;
+        for (int k = 0; k <= n; k++) {
+            double x = -r + k * dx;
+            double weight = (k == 0 || k == n ? 1 : k % 2 == 1 ? 4 : 2) * Math.exp(exponent(c, q, j, x) - max);
+            z += weight;
+            zx += weight * x;
+        }
+        return zx / z;
+    }
+
+    private static double exponent(double c, double q, double j, double x) {
+        double x2 = x * x;
+        return -c * x2 * x2 - q * x2 + j * x;
+    }
 }

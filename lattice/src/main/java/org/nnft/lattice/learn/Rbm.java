@@ -11,7 +11,7 @@ import org.nnft.engine.random.RandomStreams;
  * {@link Units#BERNOULLI} (values 0 and 1; then x^2 = x^4 = x, so the quadratic and quartic coefficients must be 0
  * and the linear one carries the bias). Special cases of the seed: Gaussian-Gaussian (both continuous, b = n = 0),
  * Gaussian-Bernoulli (b = 0, hidden Bernoulli), Bernoulli-Bernoulli, phi^4-Bernoulli (b > 0, hidden Bernoulli);
- * both continuous with quartic terms is {@link Phi4Network}.
+ * both continuous is also available as {@link Phi4Network} (a view of this class).
  *
  * <p>Given the other layer the units are independent, with the field {@code J} of a unit
  * ({@link #hiddenField}, {@link #visibleField}): a continuous unit has density ~ {@code exp(-c x^4 - q x^2 + J x)}
@@ -163,14 +163,31 @@ public final class Rbm {
     }
 
     /**
+     * {@code E[phi_i | h]}: Bernoulli the logistic function of the field, continuous units the mean of
+     * {@code exp(-b x^4 - a x^2 + J x)} ({@code J / (2 a)} where b = 0, else {@link QuarticDensity#mean}).
+     */
+    public double visibleMean(double[] h, int i) {
+        double field = visibleField(h, i);
+        if (visibleUnits == Units.BERNOULLI) {
+            return logistic(field);
+        }
+        return b[i] == 0 ? field / (2 * a[i]) : QuarticDensity.mean(b[i], a[i], field);
+    }
+
+    /** Draws every phi_i from {@code p(phi_i | h)} in place, unit i from block i of {@code stream}. */
+    public void sampleVisible(double[] h, double[] phi, long seed, long stream) {
+        for (int i = 0; i < nv; i++) {
+            phi[i] = draw(visibleUnits, b[i], a[i], visibleField(h, i), phi[i], seed, stream, i);
+        }
+    }
+
+    /**
      * One block Gibbs sweep in place: every h_j from {@code p(h_j | phi)} (stream {@code 2 sweep}, block j), then
      * every phi_i from {@code p(phi_i | h)} (stream {@code 2 sweep + 1}, block i).
      */
     public void gibbsSweep(double[] phi, double[] h, long seed, long sweep) {
         sampleHidden(phi, h, seed, 2 * sweep);
-        for (int i = 0; i < nv; i++) {
-            phi[i] = draw(visibleUnits, b[i], a[i], visibleField(h, i), phi[i], seed, 2 * sweep + 1, i);
-        }
+        sampleVisible(h, phi, seed, 2 * sweep + 1);
     }
 
     /** Draws every h_j from {@code p(h_j | phi)} in place, unit j from block j of {@code stream}. */
@@ -219,6 +236,11 @@ public final class Rbm {
 
     public double[] n() {
         return n.clone();
+    }
+
+    /** The same units with new w, r, a, b, s (the hidden quadratic and quartic coefficients kept). */
+    public Rbm with(double[] w, double[] r, double[] a, double[] b, double[] s) {
+        return new Rbm(visibleUnits, hiddenUnits, w, r, a, b, s, m, n);
     }
 
     /** The same units with new w, r, s. */

@@ -2,6 +2,7 @@ package org.nnft.lattice.learn;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 
 /**
  * Maximum-likelihood training of an {@link Rbm} on visible data with persistent block Gibbs chains (persistent
@@ -16,6 +17,9 @@ import java.util.List;
  * sweeps each. Plain gradient descent {@code theta -= eta * gradient}; returns the network after every step.
  */
 public final class RbmTrainer {
+    /** Floor of a learned quadratic coefficient where the quartic is 0, and of a learned quartic coefficient. */
+    public static final double MIN_COEFFICIENT = 1e-3;
+
     private RbmTrainer() {
     }
 
@@ -57,9 +61,26 @@ public final class RbmTrainer {
         return g;
     }
 
-    /** Trains from {@code start} on {@code data}. */
+    /** Trains from {@code start} on {@code data}, the chains starting at phi = h = 0. */
     public static List<Rbm> train(Rbm start, double[][] data, int steps, int chains, int sweepsPerStep, double eta,
                                   long seed) {
+        return train(start, data, steps, new double[Math.max(chains, 0)][start.visible()],
+                new double[Math.max(chains, 0)][start.hidden()], sweepsPerStep, eta, false, seed, t -> { });
+    }
+
+    /**
+     * As {@link #train(Rbm, double[][], int, int, int, double, long)} with the persistent chains' states given
+     * ({@code phi[c]}, {@code h[c]}, one row per chain) and left at their final values, so sampling can continue
+     * them (sweep {@code steps * sweepsPerStep} is the next); {@code onStep} hears each finished step. With
+     * {@code visibleShape}, continuous visible units also learn their quadratic coefficient a (gradient
+     * {@code <phi_i^2>_data - <phi_i^2>_model}, kept >= {@link #MIN_COEFFICIENT} where b = 0 so the unit stays
+     * normalisable) and, where b > 0 at the start (phi^4 units), their quartic b (gradient
+     * {@code <phi_i^4>_data - <phi_i^4>_model}, kept >= {@link #MIN_COEFFICIENT}).
+     */
+    public static List<Rbm> train(Rbm start, double[][] data, int steps, double[][] phi, double[][] h,
+                                  int sweepsPerStep, double eta, boolean visibleShape, long seed,
+                                  IntConsumer onStep) {
+        int chains = phi.length;
         if (steps < 1 || chains < 1 || sweepsPerStep < 1) {
             throw new IllegalArgumentException("steps, chains and sweepsPerStep must be >= 1, got " + steps + ", "
                     + chains + ", " + sweepsPerStep);
@@ -74,17 +95,36 @@ public final class RbmTrainer {
                 throw new IllegalArgumentException("data rows must have " + nv + " values, got " + row.length);
             }
         }
-        double[][] phi = new double[chains][nv];
-        double[][] h = new double[chains][nh];
+        boolean shape = visibleShape && start.visibleUnits() == Rbm.Units.CONTINUOUS;
+        double[] b0 = start.b();
+        double[] p2Data = new double[nv];
+        double[] p4Data = new double[nv];
+        for (double[] row : data) {
+            for (int i = 0; i < nv; i++) {
+                double p2 = row[i] * row[i];
+                p2Data[i] += p2 / data.length;
+                p4Data[i] += p2 * p2 / data.length;
+            }
+        }
         Rbm net = start;
         List<Rbm> history = new ArrayList<>();
         long sweep = 0;
         for (int t = 0; t < steps; t++) {
             double[] g = dataPhase(net, data, seed, t);
+            double[] ga = p2Data.clone();
+            double[] gb = p4Data.clone();
+            double weight = 1.0 / ((double) chains * sweepsPerStep);
             for (int s = 0; s < sweepsPerStep; s++) {
                 for (int c = 0; c < chains; c++) {
                     net.gibbsSweep(phi[c], h[c], seed + c, sweep);
-                    accumulate(net, phi[c], h[c], g, -1.0 / ((double) chains * sweepsPerStep));
+                    accumulate(net, phi[c], h[c], g, -weight);
+                    if (shape) {
+                        for (int i = 0; i < nv; i++) {
+                            double p2 = phi[c][i] * phi[c][i];
+                            ga[i] -= weight * p2;
+                            gb[i] -= weight * p2 * p2;
+                        }
+                    }
                 }
                 sweep++;
             }
@@ -100,8 +140,23 @@ public final class RbmTrainer {
             for (int j = 0; j < nh; j++) {
                 sv[j] -= eta * g[nv * nh + nv + j];
             }
-            net = net.withLinear(w, r, sv);
+            if (shape) {
+                double[] a = net.a();
+                double[] b = net.b();
+                for (int i = 0; i < nv; i++) {
+                    a[i] -= eta * ga[i];
+                    if (b0[i] > 0) {
+                        b[i] = Math.max(MIN_COEFFICIENT, b[i] - eta * gb[i]);
+                    } else {
+                        a[i] = Math.max(MIN_COEFFICIENT, a[i]);
+                    }
+                }
+                net = net.with(w, r, a, b, sv);
+            } else {
+                net = net.withLinear(w, r, sv);
+            }
             history.add(net);
+            onStep.accept(t + 1);
         }
         return history;
     }
