@@ -283,7 +283,8 @@ public record Workloads(long networks, int sweeps, int mcmcSweeps, Precision pre
                 steps++;
             }
             double s = (System.nanoTime() - t0) / 1e9;
-            return new BenchRow("learn", b.name(), b.device().name(), steps / s, "steps/s", s, peakRssMb(), bound);
+            return new BenchRow("learn", b.name(), Precision.DOUBLE, b.device().name(), steps / s, "steps/s", s,
+                    peakRssMb(), bound);
         }
     }
 
@@ -314,7 +315,8 @@ public record Workloads(long networks, int sweeps, int mcmcSweeps, Precision pre
         for (double w : last.w()) {
             meanW += w / (RBM_VISIBLE * RBM_HIDDEN);
         }
-        return new BenchRow("rbm", b.name(), b.device().name(), steps / s, "steps/s", s, peakRssMb(), meanW);
+        return new BenchRow("rbm", b.name(), Precision.DOUBLE, b.device().name(), steps / s, "steps/s", s,
+                peakRssMb(), meanW);
     }
 
     /** Peak resident set size of this process (VmHWM), in MB; NaN where /proc is missing. */
