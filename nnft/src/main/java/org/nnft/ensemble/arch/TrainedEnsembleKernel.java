@@ -53,7 +53,8 @@ public final class TrainedEnsembleKernel {
     /** The kernel (listed in {@link EnsembleKernels}). */
     public static final Kernel KERNEL = Kernel.of("trained_shallow_net",
             KernelSource.assemble(TrainedEnsembleKernel.class, "ensemble_prelude.c", "trained_shallow_net.c"),
-            TrainedEnsembleKernel::run, PARAMS).withCpuGrain(1);
+            (args, from, to) -> run(false, args, from, to), PARAMS).withCpuGrain(1)
+            .withCpuFastPath((args, from, to) -> run(true, args, from, to));
 
     /** Doubles of one work item's parameter scratch: N (d + 2) + 1. */
     public static long parameterCount(ShallowNetwork arch) {
@@ -118,8 +119,12 @@ public final class TrainedEnsembleKernel {
         }
     }
 
-    /** Java twin of the entry point {@code trained_shallow_net}, over work items {@code [from, to)}. */
-    private static void run(CpuArgs args, long from, long to) {
+    /**
+     * Java twin of the entry point {@code trained_shallow_net}, over work items {@code [from, to)}; with {@code lanes}
+     * (the CPU fast path) whole groups of {@link ShallowLanes#L} networks are trained by {@link TrainedEnsembleLanes},
+     * bit for bit the same parameters and fields, and the rest of a block as here.
+     */
+    private static void run(boolean lanes, CpuArgs args, long from, long to) {
         double[] out = OUT.of(args);
         double[] params = PARAMETERS.of(args);
         double[] points = POINTS.of(args);
@@ -154,6 +159,9 @@ public final class TrainedEnsembleKernel {
         double etaBias = eta * sigmaB * sigmaB;
         double etaOut = eta * outScale * outScale;
         int blocksPerNeuron = (inDim + 1 + 1 + 3) / 4;
+        TrainedEnsembleLanes fast = lanes ? new TrainedEnsembleLanes() : null;
+        int l = ShallowLanes.L;
+        double[] phiLanes = lanes ? new double[MAX_POINTS * l] : null;
         for (long item = from; item < to && item < workItems; item++) {
             int po = (int) (item * ((long) width * stride + 1));
             int offset = (int) (item * timeCount * (tupleCount + 1));
@@ -162,7 +170,25 @@ public final class TrainedEnsembleKernel {
             }
             long first = (firstBlock + item) * blockSize;
             long last = Math.min(first + blockSize, networks);
-            for (long net = first; net < last; net++) {
+            long net = first;
+            for (; lanes && net + l <= last; net += l) {
+                fast.draw(hyper, width, inDim, seed, net);
+                int step = 0;
+                for (int s = 0; s < timeCount; s++) {
+                    for (; step < times[s]; step++) {
+                        fast.step(train, targets, trainCount, width, inDim, variant, etaIn, etaBias, etaOut);
+                    }
+                    fast.forward(points, pointCount, width, inDim, variant, phiLanes);
+                    int slice = offset + s * (tupleCount + 1);
+                    for (int n = 0; n < l; n++) {
+                        for (int p = 0; p < pointCount; p++) {
+                            phi[p] = phiLanes[p * l + n];
+                        }
+                        record(out, slice, tuples, tupleCount, maxOrder, phi);
+                    }
+                }
+            }
+            for (; net < last; net++) {
                 long stream = EnsembleStreams.stream(net);
                 for (int i = 0; i < width; i++) {
                     long base = (long) i * blocksPerNeuron;
@@ -211,19 +237,23 @@ public final class TrainedEnsembleKernel {
                         params[po + width * stride] = params[po + width * stride] - etaBias * rsum;
                     }
                     forward(params, po, points, pointCount, width, inDim, variant, phi);
-                    int slice = offset + s * (tupleCount + 1);
-                    for (int t = 0; t < tupleCount; t++) {
-                        int row = t * maxOrder;
-                        double product = phi[tuples[row]];
-                        for (int j = 1; j < maxOrder && tuples[row + j] >= 0; j++) {
-                            product = product * phi[tuples[row + j]];
-                        }
-                        out[slice + t] = out[slice + t] + product;
-                    }
-                    out[slice + tupleCount] = out[slice + tupleCount] + 1.0;
+                    record(out, offset + s * (tupleCount + 1), tuples, tupleCount, maxOrder, phi);
                 }
             }
         }
+    }
+
+    /** Adds one network's products of the field over every tuple, and its count, to a recorded step's slice. */
+    private static void record(double[] out, int slice, int[] tuples, int tupleCount, int maxOrder, double[] phi) {
+        for (int t = 0; t < tupleCount; t++) {
+            int row = t * maxOrder;
+            double product = phi[tuples[row]];
+            for (int j = 1; j < maxOrder && tuples[row + j] >= 0; j++) {
+                product = product * phi[tuples[row + j]];
+            }
+            out[slice + t] = out[slice + t] + product;
+        }
+        out[slice + tupleCount] = out[slice + tupleCount] + 1.0;
     }
 
     private static final double TWO_OVER_SQRT_PI = 1.1283791670955126;
