@@ -1,6 +1,7 @@
 package org.nnft.ensemble.arch;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 import java.util.Arrays;
@@ -23,7 +24,8 @@ final class TrainedEnsembleLanes {
     private double[] acts = new double[0];
     private double[] ders = new double[0];
     private final double[] residual = new double[TrainedEnsembleKernel.MAX_POINTS * L];
-    private final double[] gradIn = new double[TrainedEnsembleKernel.MAX_DIMENSION * L];
+    /** The back-propagated r_a v phi'(z_a) of one neuron at the training points. */
+    private final double[] backs = new double[TrainedEnsembleKernel.MAX_POINTS * L];
 
     /** Draws networks {@code first .. first + L - 1} (the sampler's, as the reference's step 0). */
     void draw(double[] hyper, int width, int inDim, long seed, long first) {
@@ -66,12 +68,30 @@ final class TrainedEnsembleLanes {
             ders = new double[width * count * L];
         }
         Arrays.fill(f, 0, count * L, 0.0);
+        DoubleVector one = DoubleVector.broadcast(D, 1.0);
+        DoubleVector zero = DoubleVector.zero(D);
         for (int i = 0; i < width; i++) {
             int nu = i * stride * L;
             int at = i * count * L;
+            DoubleVector out = DoubleVector.fromArray(D, params, nu + (inDim + 1) * L);
+            if (variant == 1) {
+                // ReLU in registers: the same z, max(z, 0) and step as ShallowLanes.activate, without the round trip
+                DoubleVector bias = DoubleVector.fromArray(D, params, nu + inDim * L);
+                for (int a = 0; a < count; a++) {
+                    DoubleVector za = zero;
+                    for (int j = 0; j < inDim; j++) {
+                        za = za.add(DoubleVector.fromArray(D, params, nu + j * L).mul(xs[a * inDim + j]));
+                    }
+                    za = za.add(bias);
+                    DoubleVector act = za.max(0.0);
+                    act.intoArray(acts, at + a * L);
+                    zero.blend(one, za.compare(VectorOperators.GT, 0.0)).intoArray(ders, at + a * L);
+                    DoubleVector.fromArray(D, f, a * L).add(out.mul(act)).intoArray(f, a * L);
+                }
+                continue;
+            }
             preActivations(nu, xs, count, inDim);
             ShallowLanes.activate(z, count, variant, null, acts, ders, at);
-            DoubleVector out = DoubleVector.fromArray(D, params, nu + (inDim + 1) * L);
             for (int a = 0; a < count; a++) {
                 DoubleVector.fromArray(D, f, a * L).add(out.mul(DoubleVector.fromArray(D, acts, at + a * L)))
                         .intoArray(f, a * L);
@@ -104,20 +124,21 @@ final class TrainedEnsembleLanes {
             DoubleVector out = DoubleVector.fromArray(D, params, nu + (inDim + 1) * L);
             DoubleVector gOut = DoubleVector.zero(D);
             DoubleVector gBias = DoubleVector.zero(D);
-            Arrays.fill(gradIn, 0, inDim * L, 0.0);
             for (int a = 0; a < trainCount; a++) {
                 DoubleVector r = DoubleVector.fromArray(D, residual, a * L);
                 gOut = gOut.add(r.mul(DoubleVector.fromArray(D, acts, at + a * L)));
                 DoubleVector back = r.mul(out).mul(DoubleVector.fromArray(D, ders, at + a * L));
+                back.intoArray(backs, a * L);
                 gBias = gBias.add(back);
-                for (int j = 0; j < inDim; j++) {
-                    DoubleVector.fromArray(D, gradIn, j * L).add(back.mul(train[a * inDim + j]))
-                            .intoArray(gradIn, j * L);
-                }
             }
+            // the input-weight gradients summed over the training points in increasing order, as in the reference,
+            // but in a register per weight (a load-add-store chain through memory would serialise the points)
             for (int j = 0; j < inDim; j++) {
-                DoubleVector.fromArray(D, params, nu + j * L)
-                        .sub(DoubleVector.fromArray(D, gradIn, j * L).mul(etaIn)).intoArray(params, nu + j * L);
+                DoubleVector gIn = DoubleVector.zero(D);
+                for (int a = 0; a < trainCount; a++) {
+                    gIn = gIn.add(DoubleVector.fromArray(D, backs, a * L).mul(train[a * inDim + j]));
+                }
+                DoubleVector.fromArray(D, params, nu + j * L).sub(gIn.mul(etaIn)).intoArray(params, nu + j * L);
             }
             DoubleVector.fromArray(D, params, nu + inDim * L).sub(gBias.mul(etaBias))
                     .intoArray(params, nu + inDim * L);
