@@ -48,6 +48,14 @@ final class ShallowLanes {
      * All Philox calls first, then the Box-Muller transforms over all lanes (long loops of independent iterations).
      */
     void normals(long seed, long first, int blocks) {
+        normals(seed, first, blocks, 4);
+    }
+
+    /**
+     * As {@link #normals(long, long, int)}, computing only normals m &lt; {@code used} of every block (the others are
+     * left stale): a d = 1 network draws three normals per neuron, its output bias one.
+     */
+    void normals(long seed, long first, int blocks, int used) {
         int rounded = (blocks + 1) / 2 * 2;
         row = rounded * L;
         if (normals.length < 4 * row) {
@@ -57,12 +65,12 @@ final class ShallowLanes {
         for (int k = 0; k < rounded; k += 2) {
             VectorPhilox.streamPairs(seed, streams, 0, first + k, words, k * L, row);
         }
-        for (int pair = 0; pair < 2; pair++) {
+        for (int pair = 0; 2 * pair < used; pair++) {
             int radius = 2 * pair * row;
             int angle = radius + row;
             VectorRandom.openUnits(words, radius, row, normals, radius);
             VectorRandom.openUnits(words, angle, row, normals, angle);
-            VectorRandom.boxMullerInPlace(row, normals, radius, normals, angle, true, null, 0);
+            VectorRandom.boxMullerInPlace(row, normals, radius, normals, angle, 2 * pair + 1 < used, null, 0);
         }
     }
 

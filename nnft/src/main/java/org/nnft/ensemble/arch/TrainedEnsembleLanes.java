@@ -40,7 +40,8 @@ final class TrainedEnsembleLanes {
         draws.networks(first);
         for (int i0 = 0; i0 < width; i0 += ShallowLanes.CHUNK) {
             int count = Math.min(ShallowLanes.CHUNK, width - i0);
-            draws.normals(seed, (long) i0 * blocksPerNeuron, count * blocksPerNeuron);
+            draws.normals(seed, (long) i0 * blocksPerNeuron, count * blocksPerNeuron,
+                    blocksPerNeuron > 1 ? 4 : inDim + 2);
             double[] normals = draws.normals;
             for (int i = 0; i < count; i++) {
                 int k = i * blocksPerNeuron;
@@ -53,7 +54,7 @@ final class TrainedEnsembleLanes {
                         .intoArray(params, to + (inDim + 1) * L);
             }
         }
-        draws.normals(seed, (long) width * blocksPerNeuron, 1);
+        draws.normals(seed, (long) width * blocksPerNeuron, 1, 1);
         DoubleVector.fromArray(D, draws.normals, 0).mul(sigmaB).intoArray(params, width * stride * L);
     }
 
