@@ -53,7 +53,7 @@ class LearningFastPathTest {
     @Test
     void trainedEnsembleFastPathIsTheReferenceBitForBit() {
         assertTrue(TrainedEnsembleKernel.KERNEL.hasCpuFastPath(), "no fast path to test");
-        for (ShallowNetwork net : new ShallowNetwork[] {NETS[0], NETS[1], NETS[3]}) {
+        for (ShallowNetwork net : NETS) {
             int d = net.inputDimension();
             double[][] test = EnsembleTesting.points(d, -0.5, 0.3, 1.0);
             double[][] train = EnsembleTesting.points(d, -0.8, 0.2, 0.6);

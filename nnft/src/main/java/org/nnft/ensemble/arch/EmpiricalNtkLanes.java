@@ -72,7 +72,7 @@ final class EmpiricalNtkLanes {
         for (int p = 0; p < pointCount; p++) {
             DoubleVector.fromArray(D, z, p * L).add(bias).intoArray(z, p * L);
         }
-        ShallowLanes.activate(z, pointCount, variant, hyper, act, der, h * pointCount * L);
+        ShallowLanes.activate(z, pointCount, variant, hyper, 3, act, der, h * pointCount * L);
         DoubleVector.fromArray(D, normals, draws.at(k, inDim + 1)).mul(hyper[2]).intoArray(outs, h * L);
     }
 

@@ -88,11 +88,11 @@ final class ShallowLanes {
     /**
      * Activations and their derivatives of the lanes {@code z[0 .. points L)} (point p's lanes at {@code [p L ..]}):
      * variant 0 erf ({@link PortableErf}, derivative {@code 2/sqrt(pi) exp(-z^2)}), 1 ReLU (derivative
-     * {@code z > 0 ? 1 : 0}), else Gauss {@code exp(z - hyper[3 + p])} (its own derivative); the reference's
+     * {@code z > 0 ? 1 : 0}), else Gauss {@code exp(z - hyper[ca + p])} (its own derivative); the reference's
      * expressions, lane by lane where they are not plain vector arithmetic; written from {@code act[at]} and
      * {@code der[at]} on.
      */
-    static void activate(double[] z, int points, int variant, double[] hyper, double[] act, double[] der,
+    static void activate(double[] z, int points, int variant, double[] hyper, int ca, double[] act, double[] der,
                          int at) {
         if (variant == 1) {
             DoubleVector one = DoubleVector.broadcast(D, 1.0);
@@ -112,7 +112,7 @@ final class ShallowLanes {
             for (int p = 0; p < points; p++) {
                 for (int n = 0; n < L; n++) {
                     int k = p * L + n;
-                    act[at + k] = Math.exp(z[k] - hyper[3 + p]);
+                    act[at + k] = Math.exp(z[k] - hyper[ca + p]);
                     der[at + k] = act[at + k];
                 }
             }

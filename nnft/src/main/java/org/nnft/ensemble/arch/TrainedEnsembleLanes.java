@@ -59,10 +59,11 @@ final class TrainedEnsembleLanes {
     }
 
     /**
-     * The fields at {@code count} points {@code xs} (row-major, d each) into {@code f[a L + n]}; the activations and
+     * The fields at {@code count} points {@code xs} (row-major, d each; pre-activation variances at
+     * {@code hyper[ca ..]}, read by the Gauss net) into {@code f[a L + n]}; the activations and
      * their derivatives of neuron i stay in {@link #acts}, {@link #ders} at {@code [(i count + a) L + n]}.
      */
-    void forward(double[] xs, int count, int width, int inDim, int variant, double[] f) {
+    void forward(double[] xs, double[] hyper, int ca, int count, int width, int inDim, int variant, double[] f) {
         int stride = inDim + 2;
         if (acts.length < width * count * L) {
             acts = new double[width * count * L];
@@ -92,7 +93,7 @@ final class TrainedEnsembleLanes {
                 continue;
             }
             preActivations(nu, xs, count, inDim);
-            ShallowLanes.activate(z, count, variant, null, acts, ders, at);
+            ShallowLanes.activate(z, count, variant, hyper, ca, acts, ders, at);
             for (int a = 0; a < count; a++) {
                 DoubleVector.fromArray(D, f, a * L).add(out.mul(DoubleVector.fromArray(D, acts, at + a * L)))
                         .intoArray(f, a * L);
@@ -109,10 +110,10 @@ final class TrainedEnsembleLanes {
      * eta times the squared NTK scales of the input weights, biases and output weights (as in the reference). The
      * backward pass reuses the forward pass's activations (the reference recomputes the same values).
      */
-    void step(double[] train, double[] targets, int trainCount, int width, int inDim, int variant, double etaIn,
-              double etaBias, double etaOut) {
+    void step(double[] train, double[] targets, double[] hyper, int pointCount, int trainCount, int width, int inDim,
+              int variant, double etaIn, double etaBias, double etaOut) {
         int stride = inDim + 2;
-        forward(train, trainCount, width, inDim, variant, residual);
+        forward(train, hyper, 3 + pointCount, trainCount, width, inDim, variant, residual);
         DoubleVector rsum = DoubleVector.zero(D);
         for (int a = 0; a < trainCount; a++) {
             DoubleVector r = DoubleVector.fromArray(D, residual, a * L).sub(targets[a]);
