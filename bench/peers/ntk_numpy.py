@@ -41,9 +41,10 @@ def main():
         z = (sigma_w / np.sqrt(d)) * w0[:, :, None] * x[None, None, :] + sigma_b * b0[:, :, None]
         act = np.maximum(z, 0.0)
         der = (z > 0).astype(np.float64)
-        field_sums += (np.einsum("bn,bnp->bp", w1, act) + sigma_b * b1[:, None]).sum(axis=0)
-        a = np.einsum("bnp,bnq->bpq", act, act)
-        bb = np.einsum("bnp,bnq->bpq", (w1 * w1)[:, :, None] * der, der)
+        field_sums += (np.einsum("bn,bnp->bp", w1, act, optimize=True) + sigma_b * b1[:, None]).sum(axis=0)
+        # batched matrix products (BLAS): the plain einsum loop of "bnp,bnq->bpq" is about 10x slower
+        a = np.matmul(act.transpose(0, 2, 1), act)
+        bb = np.matmul(((w1 * w1)[:, :, None] * der).transpose(0, 2, 1), der)
         standard = a + (xy + 1)[None] * bb + 1
         ntk = (sigma_w**2 / width) * a + (sigma_b**2 + sigma_w**2 * xy / d)[None] * bb + sigma_b**2
         for k, t in enumerate((standard, ntk)):

@@ -22,7 +22,7 @@ def forward(w0, b0, w1, b1, x, sigma_w, sigma_b, width):
     z = sigma_w * w0[:, :, None] * x[None, None, :] + sigma_b * b0[:, :, None]
     h = np.maximum(z, 0.0)
     out = sigma_w / np.sqrt(width)
-    return z, h, out * np.einsum("bn,bnp->bp", w1, h) + sigma_b * b1[:, None]
+    return z, h, out * np.einsum("bn,bnp->bp", w1, h, optimize=True) + sigma_b * b1[:, None]
 
 
 def main():
@@ -50,11 +50,13 @@ def main():
         for _ in range(steps):
             z, h, f = forward(w0, b0, w1, b1, x, sigma_w, sigma_b, width)
             r = f - y[None, :]
-            g_w1 = out * np.einsum("bp,bnp->bn", r, h)
+            g_w1 = out * np.einsum("bp,bnp->bn", r, h, optimize=True)
             g_b1 = sigma_b * r.sum(axis=1)
-            delta = (out * w1)[:, :, None] * (z > 0) * r[:, None, :]
-            g_w0 = sigma_w * (delta @ x)
-            g_b0 = sigma_b * delta.sum(axis=2)
+            # delta_bnp = out w1_bn [z_bnp > 0] r_bp summed over p against x_p and 1: two batched products (BLAS)
+            step = (z > 0).astype(np.float64)
+            back = np.matmul(step, np.stack((r * x[None, :], r), axis=2))
+            g_w0 = sigma_w * (out * w1) * back[:, :, 0]
+            g_b0 = sigma_b * (out * w1) * back[:, :, 1]
             w0 -= eta * g_w0
             b0 -= eta * g_b0
             w1 -= eta * g_w1

@@ -35,9 +35,10 @@ final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--workload", defaultValue = "all",
-            description = "w1 | lattice | wolff | mcmc | ntk | train | learn | all")
-    String workload;
+    @Option(names = "--workload", defaultValue = "all", split = ",",
+            description = "w1 | lattice | wolff | mcmc | ntk | train | learn | all, or a comma-separated list"
+                    + " (ntk,train)")
+    List<String> workload;
     @Option(names = "--networks", defaultValue = "100000", description = "W1 networks (the issue's W1 is 1000000)")
     long networks;
     @Option(names = "--peer-networks", defaultValue = "10000",
@@ -74,14 +75,16 @@ final class BenchCommand implements Callable<Integer> {
         List<String> names = backends != null ? backends : Backends.list().stream()
                 .filter(BackendStatus::available).map(BackendStatus::name).toList();
         Set<String> chosen = new LinkedHashSet<>();
-        for (String name : BenchSuite.WORKLOADS) {
-            if (workload.equals("all") || workload.equals(name)) {
-                chosen.add(name);
+        for (String w : workload) {
+            if (!w.equals("all") && !BenchSuite.WORKLOADS.contains(w)) {
+                throw new IllegalArgumentException("--workload must be w1, lattice, wolff, mcmc, ntk, train, learn or"
+                        + " all, got " + w);
             }
         }
-        if (chosen.isEmpty()) {
-            throw new IllegalArgumentException("--workload must be w1, lattice, wolff, mcmc, ntk, train, learn or all,"
-                    + " got " + workload);
+        for (String name : BenchSuite.WORKLOADS) {
+            if (workload.contains("all") || workload.contains(name)) {
+                chosen.add(name);
+            }
         }
         if (chosen.contains("lattice") && sweeps < 20) {
             throw new IllegalArgumentException("--sweeps must be >= 20 (the first 10 are not timed), got " + sweeps);

@@ -3,7 +3,6 @@ package org.nnft.ensemble;
 import org.nnft.engine.Backend;
 import org.nnft.engine.DType;
 import org.nnft.engine.DeviceBuffer;
-import org.nnft.theory.Activation;
 import org.nnft.ensemble.arch.ShallowNetwork;
 import org.nnft.ensemble.arch.TrainedEnsembleKernel;
 import org.nnft.stats.BlockMoments;
@@ -38,7 +37,7 @@ public final class TrainedEnsemble {
     /**
      * Trains networks {@code [0, config.networks())} of {@code config}'s architecture (all of its shards).
      *
-     * @param config  the sampler's configuration: architecture (scalar ReLU or erf shallow net), test points,
+     * @param config  the sampler's configuration: architecture (scalar ReLU, erf or Gauss shallow net), test points,
      *                tuples, networks, block size, bins and seed
      * @param train   1..{@link TrainedEnsembleKernel#MAX_POINTS} training points
      * @param targets one target per training point
@@ -47,9 +46,8 @@ public final class TrainedEnsemble {
      */
     public static TrainedEnsemble train(EnsembleConfig config, double[][] train, double[] targets, double eta,
                                         int[] steps, Backend backend) {
-        if (!(config.architecture() instanceof ShallowNetwork arch) || arch.outputDimension() != 1
-                || arch.activation() == Activation.GAUSS) {
-            throw new IllegalArgumentException("trained ensembles: scalar ReLU or erf shallow networks only, got "
+        if (!(config.architecture() instanceof ShallowNetwork arch) || arch.outputDimension() != 1) {
+            throw new IllegalArgumentException("trained ensembles: scalar shallow networks only, got "
                     + config.architecture());
         }
         if (arch.inputDimension() > TrainedEnsembleKernel.MAX_DIMENSION) {
@@ -91,7 +89,7 @@ public final class TrainedEnsemble {
              DeviceBuffer targetBuffer = backend.upload(targets.clone());
              DeviceBuffer tupleBuffer = backend.upload(EnsembleSampler.kernelTable(tuples));
              DeviceBuffer timeBuffer = backend.upload(steps.clone());
-             DeviceBuffer hyper = backend.upload(arch.kernelParameters(points));
+             DeviceBuffer hyper = backend.upload(arch.kernelParameters(concat(points, train)));
              DeviceBuffer params = backend.allocate(DType.F64, launch * TrainedEnsembleKernel.parameterCount(arch));
              DeviceBuffer out = backend.allocate(DType.F64, (long) launch * timeCount * slice)) {
             for (long first = 0; first < blocks; first += launch) {
@@ -125,6 +123,13 @@ public final class TrainedEnsemble {
             throw new IllegalStateException("filled " + bin + " of " + bins + " bins");
         }
         return new TrainedEnsemble(steps.clone(), moments);
+    }
+
+    /** The rows of {@code a} followed by those of {@code b}. */
+    private static double[][] concat(double[][] a, double[][] b) {
+        double[][] all = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 
     /** The recorded steps. */

@@ -177,6 +177,60 @@ public final class VectorPhilox {
         e3.and(LOW).intoArray(words, 7 * n);
     }
 
+    /**
+     * Blocks {@code block} and {@code block + 1} of each of the {@code LONGS.length()} streams
+     * {@code streams[offset ..]}, one block per long lane as in {@link #blocks}, for kernels whose lanes are
+     * independent streams (one network per lane): word {@code j} of block {@code block + h} of stream {@code l} goes
+     * to {@code words[at + j * row + h * LONGS.length() + l]}, as an unsigned value in [0, 2^32).
+     */
+    public static void streamPairs(long seed, long[] streams, int offset, long block, long[] words, int at, int row) {
+        int n = LONGS.length();
+        LongVector m0 = LongVector.broadcast(LONGS, Philox4x32.M0 & LOW).and(LOW);
+        LongVector m1 = LongVector.broadcast(LONGS, Philox4x32.M1 & LOW).and(LOW);
+        LongVector b0 = LongVector.broadcast(LONGS, block & LOW);
+        LongVector b1 = LongVector.broadcast(LONGS, block >>> 32);
+        LongVector e0 = LongVector.broadcast(LONGS, (block + 1) & LOW);
+        LongVector e1 = LongVector.broadcast(LONGS, (block + 1) >>> 32);
+        LongVector s = LongVector.fromArray(LONGS, streams, offset);
+        LongVector b2 = s.and(LOW);
+        LongVector b3 = s.lanewise(VectorOperators.LSHR, 32);
+        LongVector e2 = b2;
+        LongVector e3 = b3;
+        LongVector k0 = LongVector.broadcast(LONGS, seed & LOW);
+        LongVector k1 = LongVector.broadcast(LONGS, seed >>> 32);
+        for (int r = 0; r < Philox4x32.ROUNDS; r++) {
+            if (r > 0) {
+                k0 = k0.add(Philox4x32.W0 & LOW);
+                k1 = k1.add(Philox4x32.W1 & LOW);
+            }
+            // as in blocks: the and(LOW) drops the high garbage of the XORs before each unsigned 32x32 multiply
+            LongVector pb0 = b0.and(LOW).mul(m0);
+            LongVector pb2 = b2.and(LOW).mul(m1);
+            LongVector pe0 = e0.and(LOW).mul(m0);
+            LongVector pe2 = e2.and(LOW).mul(m1);
+            b0 = pb2.lanewise(VectorOperators.LSHR, 32).lanewise(VectorOperators.XOR, b1)
+                    .lanewise(VectorOperators.XOR, k0);
+            b2 = pb0.lanewise(VectorOperators.LSHR, 32).lanewise(VectorOperators.XOR, b3)
+                    .lanewise(VectorOperators.XOR, k1);
+            b1 = pb2;
+            b3 = pb0;
+            e0 = pe2.lanewise(VectorOperators.LSHR, 32).lanewise(VectorOperators.XOR, e1)
+                    .lanewise(VectorOperators.XOR, k0);
+            e2 = pe0.lanewise(VectorOperators.LSHR, 32).lanewise(VectorOperators.XOR, e3)
+                    .lanewise(VectorOperators.XOR, k1);
+            e1 = pe2;
+            e3 = pe0;
+        }
+        b0.and(LOW).intoArray(words, at);
+        e0.and(LOW).intoArray(words, at + n);
+        b1.and(LOW).intoArray(words, at + row);
+        e1.and(LOW).intoArray(words, at + row + n);
+        b2.and(LOW).intoArray(words, at + 2 * row);
+        e2.and(LOW).intoArray(words, at + 2 * row + n);
+        b3.and(LOW).intoArray(words, at + 3 * row);
+        e3.and(LOW).intoArray(words, at + 3 * row + n);
+    }
+
     /** Per lane, the high 32 bits of the unsigned product {@code x * m}, m zero-extended in every long lane. */
     static IntVector mulHi(IntVector x, LongVector m) {
         LongVector pairs = x.reinterpretAsLongs();                      // lane 2i in the low half

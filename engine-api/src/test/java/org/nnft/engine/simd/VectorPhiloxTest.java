@@ -86,4 +86,31 @@ class VectorPhiloxTest {
             }
         }
     }
+
+    /** {@link VectorPhilox#streamPairs}: one stream per lane, two consecutive blocks (crossing 2^32), bit for bit. */
+    @Test
+    void streamPairsMatchReference() {
+        int n = VectorPhilox.LONGS.length();
+        long[] streams = new long[n + 2];
+        int row = 2 * n + 5;
+        long[] words = new long[3 + 4 * row];
+        int[] expected = new int[4];
+        for (long seed : new long[]{1L, -5L, 0x1234_5678_9ABC_DEF0L}) {
+            for (int l = 0; l < streams.length; l++) {
+                streams[l] = l % 2 == 0 ? -1L - l : 0x454EL << 48 | (long) l * 1_000_003L;
+            }
+            for (long block : new long[]{0L, 7L, 0xFFFF_FFFFL, 0x1_0000_0003L}) {
+                VectorPhilox.streamPairs(seed, streams, 2, block, words, 3, row);
+                for (int h = 0; h < 2; h++) {
+                    for (int l = 0; l < n; l++) {
+                        RandomStreams.block(seed, streams[2 + l], block + h, expected);
+                        for (int j = 0; j < 4; j++) {
+                            assertEquals(expected[j] & 0xFFFF_FFFFL, words[3 + j * row + h * n + l],
+                                    "block " + block + " + " + h + " lane " + l + " word " + j);
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

@@ -51,7 +51,8 @@ public final class EmpiricalNtkKernel {
 
     /** The kernel of scalar {@link ShallowNetwork}s (listed in {@link EnsembleKernels}). */
     static final Kernel SHALLOW_NET = create("empirical_ntk_shallow_net", EmpiricalNtkKernel::shallowNetwork,
-            "ntk_shallow_net.c");
+            "ntk_shallow_net.c").withCpuFastPath((args, from, to) -> run(EmpiricalNtkKernel::shallowNetwork, true,
+            args, from, to));
     /** The kernel of {@link CosNet}s (listed in {@link EnsembleKernels}). */
     static final Kernel COSNET = create("empirical_ntk_cosnet", EmpiricalNtkKernel::cosNet, "cosnet.c",
             "ntk_cosnet.c");
@@ -77,7 +78,8 @@ public final class EmpiricalNtkKernel {
         System.arraycopy(archFiles, 0, files, 2, archFiles.length);
         files[files.length - 1] = "ntk_kernel.c";
         String source = KernelSource.assemble(EmpiricalNtkKernel.class, files);
-        return Kernel.of(name, source, (args, from, to) -> run(tangents, args, from, to), PARAMS).withCpuGrain(1);
+        return Kernel.of(name, source, (args, from, to) -> run(tangents, false, args, from, to), PARAMS)
+                .withCpuGrain(1);
     }
 
     /** The kernel of an architecture; only scalar shallow networks and cos-nets have one. */
@@ -158,8 +160,12 @@ public final class EmpiricalNtkKernel {
                 .set(BLOCK_SIZE, blockSize).set(NETWORKS, networks).set(WORK_ITEMS, workItems);
     }
 
-    /** Java twin of {@code ntk_kernel.c}, over work items {@code [from, to)}. */
-    private static void run(NetworkTangents tangents, CpuArgs args, long from, long to) {
+    /**
+     * Java twin of {@code ntk_kernel.c}, over work items {@code [from, to)}; with {@code lanes} (the CPU fast path of
+     * scalar shallow networks) whole groups of {@link ShallowLanes#L} networks go through {@link EmpiricalNtkLanes},
+     * bit for bit the same networks, sums and order, and the rest of a block through {@code tangents}.
+     */
+    private static void run(NetworkTangents tangents, boolean lanes, CpuArgs args, long from, long to) {
         double[] out = OUT.of(args);
         double[] points = POINTS.of(args);
         double[] hyper = HYPER.of(args);
@@ -179,6 +185,11 @@ public final class EmpiricalNtkKernel {
         double[] a = new double[pairs(MAX_POINTS)];
         double[] b = new double[pairs(MAX_POINTS)];
         Scratch scratch = new Scratch();
+        EmpiricalNtkLanes fast = lanes ? new EmpiricalNtkLanes() : null;
+        int l = ShallowLanes.L;
+        double[] fl = lanes ? new double[MAX_POINTS * l] : null;
+        double[] al = lanes ? new double[pairs(MAX_POINTS) * l] : null;
+        double[] bl = lanes ? new double[pairs(MAX_POINTS) * l] : null;
         for (long item = from; item < to && item < workItems; item++) {
             int offset = (int) (item * stride);
             for (int t = 0; t < stride; t++) {
@@ -186,24 +197,46 @@ public final class EmpiricalNtkKernel {
             }
             long first = (firstBlock + item) * blockSize;
             long last = Math.min(first + blockSize, networks);
-            for (long net = first; net < last; net++) {
+            long net = first;
+            for (; lanes && net + l <= last; net += l) {
+                fast.shallowNetwork(points, pointCount, hyper, width, inDim, variant, seed, net, fl, al, bl);
+                for (int n = 0; n < l; n++) {
+                    for (int p = 0; p < pointCount; p++) {
+                        f[p] = fl[p * l + n];
+                    }
+                    for (int q = 0; q < pairs; q++) {
+                        a[q] = al[q * l + n];
+                        b[q] = bl[q * l + n];
+                    }
+                    add(out, offset, coeff, pointCount, f, a, b);
+                }
+            }
+            for (; net < last; net++) {
                 tangents.evaluate(points, pointCount, hyper, width, inDim, variant, seed, EnsembleStreams.stream(net),
                         f, a, b, scratch);
-                for (int p = 0; p < pointCount; p++) {
-                    out[offset + p] = out[offset + p] + f[p];
-                }
-                for (int q = 0; q < pairs; q++) {
-                    int s = offset + pointCount + 4 * q;
-                    double standard = coeff[0] * a[q] + coeff[4 + q] * b[q] + coeff[1];
-                    double ntk = coeff[2] * a[q] + coeff[4 + pairs + q] * b[q] + coeff[3];
-                    out[s] = out[s] + standard;
-                    out[s + 1] = out[s + 1] + standard * standard;
-                    out[s + 2] = out[s + 2] + ntk;
-                    out[s + 3] = out[s + 3] + ntk * ntk;
-                }
-                out[offset + stride - 1] = out[offset + stride - 1] + 1.0;
+                add(out, offset, coeff, pointCount, f, a, b);
             }
         }
+    }
+
+    /** Adds one network's field, Theta and Theta^2 (both parameterisations) and count to a work item's sums. */
+    private static void add(double[] out, int offset, double[] coeff, int pointCount, double[] f, double[] a,
+                            double[] b) {
+        int pairs = pairs(pointCount);
+        int stride = stride(pointCount);
+        for (int p = 0; p < pointCount; p++) {
+            out[offset + p] = out[offset + p] + f[p];
+        }
+        for (int q = 0; q < pairs; q++) {
+            int s = offset + pointCount + 4 * q;
+            double standard = coeff[0] * a[q] + coeff[4 + q] * b[q] + coeff[1];
+            double ntk = coeff[2] * a[q] + coeff[4 + pairs + q] * b[q] + coeff[3];
+            out[s] = out[s] + standard;
+            out[s + 1] = out[s + 1] + standard * standard;
+            out[s + 2] = out[s + 2] + ntk;
+            out[s + 3] = out[s + 3] + ntk * ntk;
+        }
+        out[offset + stride - 1] = out[offset + stride - 1] + 1.0;
     }
 
     /** Java twin of {@code ntk_network} in ntk_shallow_net.c, line by line. */

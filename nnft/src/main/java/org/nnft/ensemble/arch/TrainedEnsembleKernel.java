@@ -9,7 +9,7 @@ import org.nnft.engine.kernel.KernelSource;
 import org.nnft.engine.kernel.Param;
 
 /**
- * The fused trained-ensemble kernel (docs/ntk.md section 7): every sampled scalar ReLU or erf
+ * The fused trained-ensemble kernel (docs/ntk.md section 7): every sampled scalar ReLU, erf or Gauss
  * {@link ShallowNetwork} -- at step 0 exactly the network the ensemble sampler draws for the same seed and
  * index -- is trained by full-batch gradient descent on the summed loss {@code (1/2) sum_a (f(x_a) - y_a)^2}
  * with learning rate eta in the NTK parameterisation, and at each recorded step the products of f over
@@ -53,7 +53,8 @@ public final class TrainedEnsembleKernel {
     /** The kernel (listed in {@link EnsembleKernels}). */
     public static final Kernel KERNEL = Kernel.of("trained_shallow_net",
             KernelSource.assemble(TrainedEnsembleKernel.class, "ensemble_prelude.c", "trained_shallow_net.c"),
-            TrainedEnsembleKernel::run, PARAMS).withCpuGrain(1);
+            (args, from, to) -> run(false, args, from, to), PARAMS).withCpuGrain(1)
+            .withCpuFastPath((args, from, to) -> run(true, args, from, to));
 
     /** Doubles of one work item's parameter scratch: N (d + 2) + 1. */
     public static long parameterCount(ShallowNetwork arch) {
@@ -66,7 +67,8 @@ public final class TrainedEnsembleKernel {
      * @param out     F64, {@code workItems * timeCount * (tupleCount + 1)}
      * @param params  F64, {@code workItems * parameterCount(arch)} scratch
      * @param times   I32, the recorded steps, increasing, from 0
-     * @param hyper   F64, {@link ShallowNetwork#kernelParameters} (its first three entries are read)
+     * @param hyper   F64, {@link ShallowNetwork#kernelParameters} of the test points followed by the training
+     *                points (the Gauss net reads the variances of both)
      */
     public static KernelArgs arguments(ShallowNetwork arch, DeviceBuffer out, DeviceBuffer params,
                                        DeviceBuffer points, DeviceBuffer train, DeviceBuffer targets,
@@ -83,10 +85,13 @@ public final class TrainedEnsembleKernel {
                 .set(WORK_ITEMS, workItems);
     }
 
-    /** Java twin of {@code trn_act}. */
-    private static double act(double z, int variant, boolean derivative) {
+    /** Java twin of {@code trn_act}: at a point of pre-activation variance c. */
+    private static double act(double z, double c, int variant, boolean derivative) {
         if (variant == 0) {
             return derivative ? TWO_OVER_SQRT_PI * Math.exp(-(z * z)) : PortableErf.erf(z);
+        }
+        if (variant == 2) {
+            return Math.exp(z - c);
         }
         if (derivative) {
             return z > 0.0 ? 1.0 : 0.0;
@@ -94,9 +99,9 @@ public final class TrainedEnsembleKernel {
         return Math.max(z, 0.0);
     }
 
-    /** Java twin of {@code trn_forward}. */
-    private static void forward(double[] p, int po, double[] xs, int count, int width, int inDim, int variant,
-                                double[] f) {
+    /** Java twin of {@code trn_forward}: the variances c of the points at {@code hyper[ca ..]}. */
+    private static void forward(double[] p, int po, double[] xs, double[] hyper, int ca, int count, int width,
+                                int inDim, int variant, double[] f) {
         int stride = inDim + 2;
         for (int a = 0; a < count; a++) {
             f[a] = 0.0;
@@ -109,7 +114,7 @@ public final class TrainedEnsembleKernel {
                     z = z + p[nu + j] * xs[a * inDim + j];
                 }
                 z = z + p[nu + inDim];
-                f[a] = f[a] + p[nu + inDim + 1] * act(z, variant, false);
+                f[a] = f[a] + p[nu + inDim + 1] * act(z, hyper[ca + a], variant, false);
             }
         }
         double b1 = p[po + width * stride];
@@ -118,8 +123,12 @@ public final class TrainedEnsembleKernel {
         }
     }
 
-    /** Java twin of the entry point {@code trained_shallow_net}, over work items {@code [from, to)}. */
-    private static void run(CpuArgs args, long from, long to) {
+    /**
+     * Java twin of the entry point {@code trained_shallow_net}, over work items {@code [from, to)}; with {@code lanes}
+     * (the CPU fast path) whole groups of {@link ShallowLanes#L} networks are trained by {@link TrainedEnsembleLanes},
+     * bit for bit the same parameters and fields, and the rest of a block as here.
+     */
+    private static void run(boolean lanes, CpuArgs args, long from, long to) {
         double[] out = OUT.of(args);
         double[] params = PARAMETERS.of(args);
         double[] points = POINTS.of(args);
@@ -154,6 +163,9 @@ public final class TrainedEnsembleKernel {
         double etaBias = eta * sigmaB * sigmaB;
         double etaOut = eta * outScale * outScale;
         int blocksPerNeuron = (inDim + 1 + 1 + 3) / 4;
+        TrainedEnsembleLanes fast = lanes ? new TrainedEnsembleLanes() : null;
+        int l = ShallowLanes.L;
+        double[] phiLanes = lanes ? new double[MAX_POINTS * l] : null;
         for (long item = from; item < to && item < workItems; item++) {
             int po = (int) (item * ((long) width * stride + 1));
             int offset = (int) (item * timeCount * (tupleCount + 1));
@@ -162,7 +174,26 @@ public final class TrainedEnsembleKernel {
             }
             long first = (firstBlock + item) * blockSize;
             long last = Math.min(first + blockSize, networks);
-            for (long net = first; net < last; net++) {
+            long net = first;
+            for (; lanes && net + l <= last; net += l) {
+                fast.draw(hyper, width, inDim, seed, net);
+                int step = 0;
+                for (int s = 0; s < timeCount; s++) {
+                    for (; step < times[s]; step++) {
+                        fast.step(train, targets, hyper, pointCount, trainCount, width, inDim, variant, etaIn,
+                                etaBias, etaOut);
+                    }
+                    fast.forward(points, hyper, 3, pointCount, width, inDim, variant, phiLanes);
+                    int slice = offset + s * (tupleCount + 1);
+                    for (int n = 0; n < l; n++) {
+                        for (int p = 0; p < pointCount; p++) {
+                            phi[p] = phiLanes[p * l + n];
+                        }
+                        record(out, slice, tuples, tupleCount, maxOrder, phi);
+                    }
+                }
+            }
+            for (; net < last; net++) {
                 long stream = EnsembleStreams.stream(net);
                 for (int i = 0; i < width; i++) {
                     long base = (long) i * blocksPerNeuron;
@@ -176,7 +207,7 @@ public final class TrainedEnsembleKernel {
                 int step = 0;
                 for (int s = 0; s < timeCount; s++) {
                     for (; step < times[s]; step++) {
-                        forward(params, po, train, trainCount, width, inDim, variant, r);
+                        forward(params, po, train, hyper, 3 + pointCount, trainCount, width, inDim, variant, r);
                         double rsum = 0.0;
                         for (int a = 0; a < trainCount; a++) {
                             r[a] = r[a] - targets[a];
@@ -195,8 +226,9 @@ public final class TrainedEnsembleKernel {
                                     z = z + params[nu + j] * train[a * inDim + j];
                                 }
                                 z = z + params[nu + inDim];
-                                gOut = gOut + r[a] * act(z, variant, false);
-                                double back = r[a] * params[nu + inDim + 1] * act(z, variant, true);
+                                double c = hyper[3 + pointCount + a];
+                                gOut = gOut + r[a] * act(z, c, variant, false);
+                                double back = r[a] * params[nu + inDim + 1] * act(z, c, variant, true);
                                 gBias = gBias + back;
                                 for (int j = 0; j < inDim; j++) {
                                     gIn[j] = gIn[j] + back * train[a * inDim + j];
@@ -210,20 +242,24 @@ public final class TrainedEnsembleKernel {
                         }
                         params[po + width * stride] = params[po + width * stride] - etaBias * rsum;
                     }
-                    forward(params, po, points, pointCount, width, inDim, variant, phi);
-                    int slice = offset + s * (tupleCount + 1);
-                    for (int t = 0; t < tupleCount; t++) {
-                        int row = t * maxOrder;
-                        double product = phi[tuples[row]];
-                        for (int j = 1; j < maxOrder && tuples[row + j] >= 0; j++) {
-                            product = product * phi[tuples[row + j]];
-                        }
-                        out[slice + t] = out[slice + t] + product;
-                    }
-                    out[slice + tupleCount] = out[slice + tupleCount] + 1.0;
+                    forward(params, po, points, hyper, 3, pointCount, width, inDim, variant, phi);
+                    record(out, offset + s * (tupleCount + 1), tuples, tupleCount, maxOrder, phi);
                 }
             }
         }
+    }
+
+    /** Adds one network's products of the field over every tuple, and its count, to a recorded step's slice. */
+    private static void record(double[] out, int slice, int[] tuples, int tupleCount, int maxOrder, double[] phi) {
+        for (int t = 0; t < tupleCount; t++) {
+            int row = t * maxOrder;
+            double product = phi[tuples[row]];
+            for (int j = 1; j < maxOrder && tuples[row + j] >= 0; j++) {
+                product = product * phi[tuples[row + j]];
+            }
+            out[slice + t] = out[slice + t] + product;
+        }
+        out[slice + tupleCount] = out[slice + tupleCount] + 1.0;
     }
 
     private static final double TWO_OVER_SQRT_PI = 1.1283791670955126;

@@ -10,15 +10,20 @@
    eta s^2 dL/dw, s = sigma_W/sqrt(d) (W0), sigma_b (b0, b1), sigma_W/sqrt(N) (W1): all parameters step
    together from the residuals of the previous parameters. The parameters of the network being trained
    live in params[item P ..], P = N (d + 2) + 1: neuron i at i (d + 2) as {W0_i0 .. W0_i,d-1, b0_i, W1_i},
-   b1 last. hyper = {sigma_b, sigma_W / sqrt(d), sigma_W / sqrt(N)}; variant 0 erf, 1 ReLU. */
+   b1 last. hyper = {sigma_b, sigma_W / sqrt(d), sigma_W / sqrt(N), c_0 .. c_{P-1}, c_P .. c_{P+n-1}}, c the
+   pre-activation variance at the P test points then the n training points (read by the Gauss net only);
+   variant 0 erf, 1 ReLU, 2 Gauss (act = exp(z - c), its own derivative). */
 /* Most test points and training points per run; largest input dimension (TrainedEnsembleKernel). */
 #define TRN_MAX_POINTS 64
 #define TRN_MAX_DIM 16
 
-/* act (derivative 0) or act' (derivative 1) of the pre-activation z. */
-DEVICE double trn_act(double z, int variant, int derivative) {
+/* act (derivative 0) or act' (derivative 1) of the pre-activation z at a point of pre-activation variance c. */
+DEVICE double trn_act(double z, double c, int variant, int derivative) {
     if (variant == 0) {
         return derivative ? ENS_TWO_OVER_SQRT_PI * exp(-(z * z)) : ens_erf(z);
+    }
+    if (variant == 2) {
+        return exp(z - c);
     }
     if (derivative) {
         return z > 0.0 ? 1.0 : 0.0;
@@ -26,9 +31,10 @@ DEVICE double trn_act(double z, int variant, int derivative) {
     return fmax(z, 0.0);
 }
 
-/* The network's output at xs[0 .. count - 1] (dimension inDim), summed as ens_field sums it. */
-DEVICE void trn_forward(GLOBAL const double* p, GLOBAL const double* xs, int count, int width, int inDim,
-                        int variant, double* f) {
+/* The network's output at xs[0 .. count - 1] (dimension inDim, pre-activation variances c), summed as ens_field
+   sums it. */
+DEVICE void trn_forward(GLOBAL const double* p, GLOBAL const double* xs, GLOBAL const double* c, int count,
+                        int width, int inDim, int variant, double* f) {
     int stride = inDim + 2;
     for (int a = 0; a < count; a++) {
         f[a] = 0.0;
@@ -41,7 +47,7 @@ DEVICE void trn_forward(GLOBAL const double* p, GLOBAL const double* xs, int cou
                 z = z + nu[j] * xs[a * inDim + j];
             }
             z = z + nu[inDim];
-            f[a] = f[a] + nu[inDim + 1] * trn_act(z, variant, 0);
+            f[a] = f[a] + nu[inDim + 1] * trn_act(z, c[a], variant, 0);
         }
     }
     double b1 = p[(i64) width * stride];
@@ -91,7 +97,7 @@ KERNEL void trained_shallow_net(GLOBAL double* out, GLOBAL double* params, GLOBA
         int step = 0;
         for (int s = 0; s < timeCount; s++) {
             for (; step < times[s]; step++) {
-                trn_forward(p, train, trainCount, width, inDim, variant, r);
+                trn_forward(p, train, hyper + 3 + pointCount, trainCount, width, inDim, variant, r);
                 double rsum = 0.0;
                 for (int a = 0; a < trainCount; a++) {
                     r[a] = r[a] - targets[a];
@@ -111,8 +117,9 @@ KERNEL void trained_shallow_net(GLOBAL double* out, GLOBAL double* params, GLOBA
                             z = z + nu[j] * train[a * inDim + j];
                         }
                         z = z + nu[inDim];
-                        gOut = gOut + r[a] * trn_act(z, variant, 0);
-                        double back = r[a] * nu[inDim + 1] * trn_act(z, variant, 1);
+                        double c = hyper[3 + pointCount + a];
+                        gOut = gOut + r[a] * trn_act(z, c, variant, 0);
+                        double back = r[a] * nu[inDim + 1] * trn_act(z, c, variant, 1);
                         gBias = gBias + back;
                         for (int j = 0; j < inDim; j++) {
                             gIn[j] = gIn[j] + back * train[a * inDim + j];
@@ -126,7 +133,7 @@ KERNEL void trained_shallow_net(GLOBAL double* out, GLOBAL double* params, GLOBA
                 }
                 p[(i64) width * stride] = p[(i64) width * stride] - etaBias * rsum;
             }
-            trn_forward(p, points, pointCount, width, inDim, variant, phi);
+            trn_forward(p, points, hyper + 3, pointCount, width, inDim, variant, phi);
             GLOBAL double* slice = sums + s * (tupleCount + 1);
             for (int t = 0; t < tupleCount; t++) {
                 GLOBAL const int* tuple = tuples + t * maxOrder;
