@@ -9,8 +9,6 @@ import org.nnft.engine.io.NpyFile;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,13 +31,8 @@ class BadInputContractTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     /** A bad command line and the text its one-line error must contain (the input's name). */
@@ -156,7 +149,7 @@ class BadInputContractTest {
         for (Case c : cases) {
             String line = String.join(" ", c.args());
             long t0 = System.nanoTime();
-            Run r = run(c.args());
+            CliRun r = run(c.args());
             double seconds = (System.nanoTime() - t0) / 1e9;
             assertEquals(2, r.code(), line + " -> " + r.err());
             assertEquals(1, r.err().strip().lines().count(), "one line: " + line + " -> " + r.err());
@@ -175,7 +168,7 @@ class BadInputContractTest {
         Path out = dir.resolve("e.json");
         Files.writeString(out, "{\"old\": true}");
         Files.createDirectory(dir.resolve("e-g2.png"));          // the plot cannot be written
-        Run r = run("ensemble", "--width", "10", "--networks", "4096", "--block-size", "64", "--bins", "8",
+        CliRun r = run("ensemble", "--width", "10", "--networks", "4096", "--block-size", "64", "--bins", "8",
                 "--points", "0;1", "--backend", "cpu", "--quiet", "--out", out.toString());
         assertEquals(1, r.code(), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
@@ -187,7 +180,7 @@ class BadInputContractTest {
     @Test
     void subcommandsPrintTheVersion() {
         for (String command : new String[]{"ensemble", "lattice", "widths", "merge", "demo", "bench", "backends"}) {
-            Run r = run(command, "--version");
+            CliRun r = run(command, "--version");
             assertEquals(0, r.code(), command);
             assertTrue(r.out().startsWith("nnft "), command + ": '" + r.out() + "'");
         }
@@ -198,7 +191,7 @@ class BadInputContractTest {
         Path real = dir.resolve("real.json"), link = dir.resolve("link.json");
         Files.writeString(real, "{}");
         Files.createSymbolicLink(link, real.getFileName());
-        Run r = run("ensemble", "--width", "10", "--networks", "4096", "--block-size", "64", "--bins", "8",
+        CliRun r = run("ensemble", "--width", "10", "--networks", "4096", "--block-size", "64", "--bins", "8",
                 "--points", "0;1", "--backend", "cpu", "--quiet", "--out", link.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.isSymbolicLink(link));
@@ -215,12 +208,12 @@ class BadInputContractTest {
         Path out = dir.resolve("l.json");
         String[] args = {"lattice", "--dim", "2", "--size", "4", "--sweeps", "6000", "--thermalize", "10",
                 "--backend", "cpu", "--out", out.toString()};
-        Run loud = run(args);
+        CliRun loud = run(args);
         assertEquals(0, loud.code(), loud.err());
         assertTrue(loud.err().contains("plotting 4/4"), loud.err());
         assertEquals(6000, ResultFile.read(out).get("results").get("series").get("absM").size(),
                 "the JSON keeps every measurement");
-        Run quiet = run(concat(args, "--quiet"));
+        CliRun quiet = run(concat(args, "--quiet"));
         assertEquals(0, quiet.code());
         assertFalse(quiet.err().contains("plotting"), quiet.err());
     }

@@ -6,8 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nnft.cli.io.ResultFile;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -21,13 +19,8 @@ class CliTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static final String[] SMALL_ENSEMBLE = {"ensemble", "--arch", "cos", "--width", "20", "--networks", "8192",
@@ -44,7 +37,7 @@ class CliTest {
     @Test
     void ensembleWritesSelfDescribingJson() {
         Path out = dir.resolve("e.json");
-        Run r = run(with(SMALL_ENSEMBLE, "--out", out.toString()));
+        CliRun r = run(with(SMALL_ENSEMBLE, "--out", out.toString()));
         assertEquals(0, r.code(), r.err());
         JsonNode doc = ResultFile.read(out);
         assertEquals(20, doc.get("config").get("width").asInt());
@@ -73,12 +66,12 @@ class CliTest {
         assertEquals(0, run(with(SMALL_ENSEMBLE, "--out", whole.toString())).code());
         assertEquals(0, run(with(SMALL_ENSEMBLE, "--shard", "0/2", "--out", s0.toString())).code());
         assertEquals(0, run(with(SMALL_ENSEMBLE, "--shard", "1/2", "--out", s1.toString())).code());
-        Run m = run("merge", s1.toString(), s0.toString(), "--out", merged.toString());
+        CliRun m = run("merge", s1.toString(), s0.toString(), "--out", merged.toString());
         assertEquals(0, m.code(), m.err());
         JsonNode a = ResultFile.read(whole).get("results"), b = ResultFile.read(merged).get("results");
         assertEquals(a.get("blockSums"), b.get("blockSums"), "per-bin sums bit for bit");
         assertEquals(a.get("correlators"), b.get("correlators"), "estimates identical");
-        Run bad = run("merge", s0.toString(), dir.resolve("missing.json").toString());
+        CliRun bad = run("merge", s0.toString(), dir.resolve("missing.json").toString());
         assertFalse(bad.code() == 0);
     }
 
@@ -93,7 +86,7 @@ class CliTest {
         assertEquals(0, run(with(base, "--seed", "3", "--sweeps", "300", "--out", whole.toString())).code());
         assertEquals(0, run(with(base, "--seed", "3", "--sweeps", "130", "--checkpoint", ckpt.toString(), "--out",
                 part.toString())).code());
-        Run r = run(with(base, "--seed", "3", "--sweeps", "300", "--resume", ckpt.toString(), "--out",
+        CliRun r = run(with(base, "--seed", "3", "--sweeps", "300", "--resume", ckpt.toString(), "--out",
                 resumed.toString()));
         assertEquals(0, r.code(), r.err());
         assertEquals(ResultFile.read(whole).get("results"), ResultFile.read(resumed).get("results"),
@@ -101,7 +94,7 @@ class CliTest {
         JsonNode results = ResultFile.read(whole).get("results");
         assertEquals(5, results.get("correlator").get("value").size(), "C(t) for t = 0..L/2");
         assertEquals(1, results.get("effectiveMass").get("t").get(0).asInt(), "m_eff starts at t = 1");
-        Run other = run(with(base, "--sweeps", "300", "--seed", "4", "--resume", ckpt.toString(),
+        CliRun other = run(with(base, "--sweeps", "300", "--seed", "4", "--resume", ckpt.toString(),
                 "--out", dir.resolve("x.json").toString()));
         assertEquals(2, other.code());
         assertTrue(other.err().contains("another run"), other.err());
@@ -114,9 +107,9 @@ class CliTest {
                 "--cutoff", "2", "--order", "4", "--block-size", "64", "--bins", "16", "--seed", "7",
                 "--backend", "cpu", "--quiet", "--no-plots", "--lambda", "1.5", "--box", "3", "--grid", "16"};
         Path rw = dir.resolve("rw.json"), mc = dir.resolve("mc.json");
-        Run a = run(with(base, "--sampler", "reweight", "--out", rw.toString()));
+        CliRun a = run(with(base, "--sampler", "reweight", "--out", rw.toString()));
         assertEquals(0, a.code(), a.err());
-        Run b = run(with(base, "--sampler", "mcmc", "--chains", "8", "--sweeps", "200", "--thermalize", "10",
+        CliRun b = run(with(base, "--sampler", "mcmc", "--chains", "8", "--sweeps", "200", "--thermalize", "10",
                 "--out", mc.toString()));
         assertEquals(0, b.code(), b.err());
         JsonNode r = ResultFile.read(rw), m = ResultFile.read(mc);
@@ -171,7 +164,7 @@ class CliTest {
                 {"bench", "--workload", "lattice", "--sweeps", "5", "--out", out.toString()},
                 {"bench", "--workload", "lattice", "--repeat", "0", "--out", out.toString()}};
         for (String[] args : bad) {
-            Run r = run(args);
+            CliRun r = run(args);
             assertEquals(2, r.code(), String.join(" ", args) + " -> " + r.err());
             assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
             assertTrue(r.err().startsWith("nnft: "), r.err());
@@ -179,7 +172,7 @@ class CliTest {
         assertEquals("{\"old\": true}", Files.readString(out));
         Path pts = dir.resolve("pts.txt");
         Files.writeString(pts, "0\n0.5\nzero\n");
-        Run r = run("ensemble", "--points-file", pts.toString(), "--out", out.toString());
+        CliRun r = run("ensemble", "--points-file", pts.toString(), "--out", out.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("line 3"), r.err());
     }
@@ -189,7 +182,7 @@ class CliTest {
     void helpAndBackendsWork() {
         assertEquals(0, run("--help").code());
         assertEquals(0, run("ensemble", "--help").code());
-        Run b = run("backends");
+        CliRun b = run("backends");
         assertEquals(0, b.code());
         assertTrue(b.out().contains("cpu"));
     }

@@ -5,8 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nnft.cli.io.ResultFile;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,13 +24,8 @@ class ClosedLoopCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private Path ensemble(String name, String... extra) {
@@ -41,7 +34,7 @@ class ClosedLoopCommandTest {
                 "--networks", "8192", "--points", "-1.5;-0.5;0.5;1.5", "--block-size", "64", "--bins", "8",
                 "--seed", "3", "--backend", "cpu", "--quiet", "--no-plots", "--out", f.toString()));
         args.addAll(List.of(extra));
-        Run r = run(args.toArray(String[]::new));
+        CliRun r = run(args.toArray(String[]::new));
         assertEquals(0, r.code(), r.err());
         return f;
     }
@@ -55,7 +48,7 @@ class ClosedLoopCommandTest {
         assertEquals(8, bins.get("counts").size());
         assertEquals(8, bins.get("weights").size());
         Path out = dir.resolve("loop.json");
-        Run r = run("couplings", d1.toString(), d2.toString(), "--free", free.toString(), "--out", out.toString());
+        CliRun r = run("couplings", d1.toString(), d2.toString(), "--free", free.toString(), "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("same nets"), r.out());
         assertTrue(Files.exists(dir.resolve("loop-closedloop.png")), "plot");
@@ -68,7 +61,7 @@ class ClosedLoopCommandTest {
             assertEquals(35, e.get("vertex").size(), "C(4+3, 4) 4-tuples of 4 points");
         }
         // without the free run: the exact free G4_c, stated
-        Run exact = run("couplings", d1.toString(), "--out", dir.resolve("exact.json").toString(), "--no-plots");
+        CliRun exact = run("couplings", d1.toString(), "--out", dir.resolve("exact.json").toString(), "--no-plots");
         assertEquals(0, exact.code(), exact.err());
         assertTrue(ResultFile.read(dir.resolve("exact.json")).get("results").get("closedLoop").get(0).get("freeG4c")
                 .asText().startsWith("exact theory"));
@@ -98,13 +91,13 @@ class ClosedLoopCommandTest {
             System.arraycopy(args, 0, all, 0, args.length);
             all[args.length] = "--out";
             all[args.length + 1] = out.toString();
-            Run r = run(all);
+            CliRun r = run(all);
             assertEquals(2, r.code(), String.join(" ", args) + ": " + r.err());
             assertEquals(1, r.err().strip().lines().count(), r.err());
             assertFalse(Files.exists(out), "no output for " + String.join(" ", args));
         }
         // a free run of other inputs is not matched: the exact free G4_c is used instead
-        Run r = run("couplings", d.toString(), "--free", other.toString(), "--out", dir.resolve("o.json").toString(),
+        CliRun r = run("couplings", d.toString(), "--free", other.toString(), "--out", dir.resolve("o.json").toString(),
                 "--no-plots");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("exact"), r.out());

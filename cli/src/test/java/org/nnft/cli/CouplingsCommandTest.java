@@ -5,8 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nnft.cli.io.ResultFile;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -20,18 +18,13 @@ class CouplingsCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private Path ensemble(String name, String order, String arch) {
         Path f = dir.resolve(name);
-        Run r = run("ensemble", "--arch", arch, "--dim", "1", "--width", "20", "--networks", "32768",
+        CliRun r = run("ensemble", "--arch", arch, "--dim", "1", "--width", "20", "--networks", "32768",
                 "--points", "0.5;1;2", "--order", order, "--block-size", "64", "--bins", "16", "--seed", "5",
                 "--backend", "cpu", "--quiet", "--no-plots", "--out", f.toString());
         assertEquals(0, r.code(), r.err());
@@ -42,7 +35,7 @@ class CouplingsCommandTest {
     void writesCouplingsSixPointRatiosAndFitWithTheirTheory() {
         Path in = ensemble("relu.json", "6", "relu");
         Path out = dir.resolve("c.json");
-        Run r = run("couplings", in.toString(), "--cutoffs", "5,10,20", "--out", out.toString());
+        CliRun r = run("couplings", in.toString(), "--cutoffs", "5,10,20", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.exists(dir.resolve("c-lambda.png")), "plot");
         JsonNode doc = ResultFile.read(out);
@@ -86,7 +79,7 @@ class CouplingsCommandTest {
         };
         for (String[] args : bad) {
             Path out = dir.resolve("never.json");
-            Run r = run(with(args, "--out", out.toString()));
+            CliRun r = run(with(args, "--out", out.toString()));
             assertEquals(2, r.code(), String.join(" ", args) + ": " + r.err());
             assertEquals(1, r.err().strip().lines().count(), r.err());
             assertFalse(Files.exists(out));
@@ -95,7 +88,7 @@ class CouplingsCommandTest {
         Path c = dir.resolve("c.json");
         assertEquals(0,
                 run("couplings", good.toString(), "--cutoffs", "10", "--out", c.toString(), "--no-plots").code());
-        Run r = run("couplings", c.toString(), "--cutoffs", "10");
+        CliRun r = run("couplings", c.toString(), "--cutoffs", "10");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("not an 'nnft ensemble' result"), r.err());
         assertTrue(run("couplings", good.toString(), "--cutoffs", "10", "--out", c.toString(), "--no-plots")

@@ -5,8 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nnft.cli.io.ResultFile;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,13 +23,8 @@ class CutoffsOptionTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(List<String> args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = Main.execute(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(List<String> args) {
+        return CliRun.of(args);
     }
 
     private static List<String> cos(String command, String... extra) {
@@ -44,14 +37,14 @@ class CutoffsOptionTest {
     @Test
     void ensembleWritesTheCouplingsBesideAndWidthsTheLocalityAgainstN() {
         Path out = dir.resolve("e.json");
-        Run r = run(cos("ensemble", "--width", "4", "--cutoffs", "5,10", "--out", out.toString()));
+        CliRun r = run(cos("ensemble", "--width", "4", "--cutoffs", "5,10", "--out", out.toString()));
         assertEquals(0, r.code(), r.err());
         JsonNode c = ResultFile.read(dir.resolve("e-couplings.json")).get("results");
         assertEquals(2, c.get("quartic").size());
         assertTrue(c.get("vertex").has("locality"));
         assertTrue(Files.exists(dir.resolve("e-couplings-vertex.png")), "vertex heat map");
         Path w = dir.resolve("w.json");
-        Run s = run(cos("widths", "--widths", "4,8", "--cutoffs", "10", "--out", w.toString()));
+        CliRun s = run(cos("widths", "--widths", "4,8", "--cutoffs", "10", "--out", w.toString()));
         assertEquals(0, s.code(), s.err());
         for (JsonNode run : ResultFile.read(w).get("results").get("runs")) {
             JsonNode v = run.get("couplings").get("vertex");
@@ -75,7 +68,7 @@ class CutoffsOptionTest {
             Path out = dir.resolve("refused.json");
             List<String> all = new ArrayList<>(args);
             all.addAll(List.of("--out", out.toString()));
-            Run r = run(all);
+            CliRun r = run(all);
             assertEquals(2, r.code(), args + ": " + r.err());
             assertEquals(1, r.err().strip().lines().count(), r.err());
             assertFalse(Files.exists(out), "no output for " + args);

@@ -6,8 +6,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nnft.cli.io.ResultFile;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,13 +26,8 @@ class DeformedMergeTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static final String[] BASE = {"ensemble", "--arch", "cos", "--width", "12", "--cutoff", "5",
@@ -50,12 +43,12 @@ class DeformedMergeTest {
 
     private Path ensemble(String name, String[] base, String... more) {
         Path f = dir.resolve(name);
-        Run r = run(with(with(base, more), "--out", f.toString()));
+        CliRun r = run(with(with(base, more), "--out", f.toString()));
         assertEquals(0, r.code(), r.err());
         return f;
     }
 
-    private static void assertOneLineError(Run r, String... words) {
+    private static void assertOneLineError(CliRun r, String... words) {
         assertEquals(2, r.code(), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         for (String w : words) {
@@ -74,7 +67,7 @@ class DeformedMergeTest {
             }
             Path out = dir.resolve("merged" + k + ".json");
             args.addAll(List.of("--out", out.toString()));
-            Run m = run(args.toArray(String[]::new));
+            CliRun m = run(args.toArray(String[]::new));
             assertEquals(0, m.code(), m.err());
             JsonNode merged = ResultFile.read(out);
             assertEquals("0/1", merged.get("config").get("shard").asText());
@@ -83,12 +76,12 @@ class DeformedMergeTest {
             assertEquals(whole.get("diagnostics"), merged.get("results").get("diagnostics"), "diagnostics, k=" + k);
         }
         Path part = dir.resolve("part.json");
-        Run p = run("merge", "--partial", dir.resolve("s2of3.json").toString(), dir.resolve("s0of3.json").toString(),
+        CliRun p = run("merge", "--partial", dir.resolve("s2of3.json").toString(), dir.resolve("s0of3.json").toString(),
                 "--out", part.toString());
         assertEquals(0, p.code(), p.err());
         assertEquals("0,2/3", ResultFile.read(part).get("config").get("shard").asText());
         Path out = dir.resolve("again.json");
-        Run m = run("merge", part.toString(), dir.resolve("s1of3.json").toString(), "--out", out.toString());
+        CliRun m = run("merge", part.toString(), dir.resolve("s1of3.json").toString(), "--out", out.toString());
         assertEquals(0, m.code(), m.err());
         assertEquals(whole.get("correlators"), ResultFile.read(out).get("results").get("correlators"));
         assertOneLineError(run("merge", dir.resolve("s0of3.json").toString(), dir.resolve("s2of3.json").toString(),

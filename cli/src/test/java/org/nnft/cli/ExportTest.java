@@ -8,8 +8,6 @@ import org.nnft.cli.io.ResultFile;
 import org.nnft.engine.io.NpyFile;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,13 +33,8 @@ class ExportTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static final String[] ENSEMBLE = {"ensemble", "--arch", "cos", "--width", "10", "--networks", "3072",
@@ -57,7 +50,7 @@ class ExportTest {
     }
 
     private static void ok(String... args) {
-        Run r = run(args);
+        CliRun r = run(args);
         assertEquals(0, r.code(), r.err());
     }
 
@@ -119,11 +112,11 @@ class ExportTest {
     @Test
     void unknownFormatIsAnInputErrorBeforeAnyWork() {
         Path out = dir.resolve("x.json");
-        Run r = run(with(LATTICE, "--out", out.toString(), "--export", "npz,hdf5"));
+        CliRun r = run(with(LATTICE, "--out", out.toString(), "--export", "npz,hdf5"));
         assertEquals(2, r.code());
         assertEquals("nnft: --export: unknown format 'hdf5' (known: npz, pyerrors)", r.err().strip());
         assertEquals("", r.out());
-        Run p = run(with(ENSEMBLE, "--out", out.toString(), "--export", "pyerrors"));
+        CliRun p = run(with(ENSEMBLE, "--out", out.toString(), "--export", "pyerrors"));
         assertEquals(2, p.code());
         assertEquals(1, p.err().strip().lines().count(), p.err());
         assertTrue(p.err().contains("--export pyerrors"), p.err());

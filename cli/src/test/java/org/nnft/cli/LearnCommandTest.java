@@ -7,8 +7,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nnft.cli.io.ResultFile;
 import org.nnft.engine.io.NpyFile;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -22,21 +20,15 @@ class LearnCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     @Tag("slow")
     void smallRunWritesConfigProvenanceAndResults() {
         Path out = dir.resolve("learn.json");
-        Run r = run("learn", "--target", "--size", "4", "--gnnn", "0.05", "--steps", "4", "--train-samples", "200",
+        CliRun r = run("learn", "--target", "--size", "4", "--gnnn", "0.05", "--steps", "4", "--train-samples", "200",
                 "--samples", "2000", "--gprime", "0,0.05", "--backend", "cpu", "--quiet", "--no-plots",
                 "--out", out.toString());
         assertEquals(0, r.code(), r.err());
@@ -59,8 +51,8 @@ class LearnCommandTest {
         Path npy = dir.resolve("data.npy");
         ResultFile.writeBytes(npy, NpyFile.encode(new int[]{20, 4, 4}, values));
         Path out = dir.resolve("fit.json");
-        Run r = run("learn", "--data", npy.toString(), "--steps", "2", "--train-samples", "100", "--new-samples", "10",
-                "--backend", "cpu", "--quiet", "--no-plots", "--out", out.toString());
+        CliRun r = run("learn", "--data", npy.toString(), "--steps", "2", "--train-samples", "100",
+                "--new-samples", "10", "--backend", "cpu", "--quiet", "--no-plots", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode doc = ResultFile.read(out);
         assertEquals(4, doc.get("config").get("size").asInt());
@@ -73,7 +65,7 @@ class LearnCommandTest {
     @Test
     void inverseRgWritesSizesSlopeAndTimings() {
         Path out = dir.resolve("irg.json");
-        Run r = run("learn", "--inverse-rg", "--size", "8", "--steps", "2", "--configs", "100", "--thermalize", "5",
+        CliRun r = run("learn", "--inverse-rg", "--size", "8", "--steps", "2", "--configs", "100", "--thermalize", "5",
                 "--backend", "cpu", "--quiet", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode irg = ResultFile.read(out).get("results").get("inverseRg");
@@ -90,7 +82,7 @@ class LearnCommandTest {
     @Test
     void phi4InverseRgWritesZetaSizesAndNu() {
         Path out = dir.resolve("phi4.json");
-        Run r = run("learn", "--inverse-rg", "--model", "phi4", "--size", "8", "--steps", "1", "--configs", "100",
+        CliRun r = run("learn", "--inverse-rg", "--model", "phi4", "--size", "8", "--steps", "1", "--configs", "100",
                 "--thermalize", "5", "--nu-offset", "0.05", "--backend", "cpu", "--quiet", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode doc = ResultFile.read(out);
@@ -154,7 +146,7 @@ class LearnCommandTest {
             all[args.length] = "--out";
             all[args.length + 1] = out.toString();
             all[args.length + 2] = "--quiet";
-            Run r = run(all);
+            CliRun r = run(all);
             assertEquals(2, r.code(), String.join(" ", args) + " -> " + r.err());
             assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
             assertTrue(r.err().startsWith("nnft: "), r.err());

@@ -10,8 +10,6 @@ import org.nnft.engine.io.NpyFile;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -30,14 +28,8 @@ class LearnRbmCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     /** 40 binary 4x4 configurations: a horizontal or a vertical bar. */
@@ -71,7 +63,7 @@ class LearnRbmCommandTest {
     @Test
     void rbmRunWritesParametersCurveAndSamples() {
         Path out = dir.resolve("rbm.json");
-        Run r = run("learn", "--data", bars().toString(), "--rbm", "bernoulli-bernoulli", "--hidden", "6",
+        CliRun r = run("learn", "--data", bars().toString(), "--rbm", "bernoulli-bernoulli", "--hidden", "6",
                 "--steps", "20", "--chains", "10", "--new-samples", "25", "--quiet", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode doc = ResultFile.read(out);
@@ -97,7 +89,7 @@ class LearnRbmCommandTest {
     @Test
     void stackWritesOneEntryPerLayerAndSamplesOfTheDataShape() {
         Path out = dir.resolve("stack.json");
-        Run r = run("learn", "--data", bars().toString(), "--rbm", "gaussian-bernoulli", "--stack", "8,4",
+        CliRun r = run("learn", "--data", bars().toString(), "--rbm", "gaussian-bernoulli", "--stack", "8,4",
                 "--steps", "10", "--chains", "5", "--new-samples", "7", "--quiet", "--no-plots", "--out",
                 out.toString());
         assertEquals(0, r.code(), r.err());
@@ -141,7 +133,7 @@ class LearnRbmCommandTest {
             writePng(folder.resolve("f" + n + ".png"), 4, 4, ramp(16, 50 * n));
         }
         Path out = dir.resolve("img.json");
-        Run r = run("learn", "--data", folder.toString(), "--rbm", "phi4-bernoulli", "--hidden", "3", "--steps", "5",
+        CliRun r = run("learn", "--data", folder.toString(), "--rbm", "phi4-bernoulli", "--hidden", "3", "--steps", "5",
                 "--chains", "4", "--new-samples", "4", "--pixel-scale", "2", "--quiet", "--no-plots", "--out",
                 out.toString());
         assertEquals(0, r.code(), r.err());
@@ -149,7 +141,7 @@ class LearnRbmCommandTest {
         assertEquals(2.0, ResultFile.read(out).get("config").get("pixelScale").asDouble());
         Path one = folder.resolve("f1.png");
         Path s = dir.resolve("action.json");
-        Run a = run("learn", "--data", one.toString(), "--steps", "2", "--train-samples", "50", "--new-samples", "5",
+        CliRun a = run("learn", "--data", one.toString(), "--steps", "2", "--train-samples", "50", "--new-samples", "5",
                 "--backend", "cpu", "--quiet", "--no-plots", "--out", s.toString());
         assertEquals(0, a.code(), a.err());
         assertEquals(4, ResultFile.read(s).get("config").get("size").asInt());
@@ -205,7 +197,7 @@ class LearnRbmCommandTest {
             all[args.length] = "--out";
             all[args.length + 1] = out.toString();
             all[args.length + 2] = "--quiet";
-            Run r = run(all);
+            CliRun r = run(all);
             assertEquals(2, r.code(), String.join(" ", args) + " -> " + r.err());
             assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
             assertTrue(r.err().startsWith("nnft: "), r.err());

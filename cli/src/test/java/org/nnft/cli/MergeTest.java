@@ -7,8 +7,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nnft.cli.io.ResultFile;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -26,13 +24,8 @@ class MergeTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static final String[] SMALL = {"ensemble", "--arch", "cos", "--width", "10", "--networks", "3072",
@@ -54,12 +47,12 @@ class MergeTest {
         assertEquals(0, run(with(SMALL, "--out", whole.toString())).code());
         for (int i = 0; i < 3; i++) {
             shards[i] = dir.resolve("s" + i + ".json");
-            Run r = run(with(SMALL, "--shard", i + "/3", "--out", shards[i].toString()));
+            CliRun r = run(with(SMALL, "--shard", i + "/3", "--out", shards[i].toString()));
             assertEquals(0, r.code(), r.err());
         }
     }
 
-    private static void assertOneLineError(Run r, String... words) {
+    private static void assertOneLineError(CliRun r, String... words) {
         assertEquals(2, r.code(), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         for (String w : words) {
@@ -70,7 +63,7 @@ class MergeTest {
     @Test
     void shardsOfDifferentPrecisionsAreRefused() {
         Path single = dir.resolve("single1.json");
-        Run r = run(with(SMALL, "--shard", "1/3", "--precision", "single", "--out", single.toString()));
+        CliRun r = run(with(SMALL, "--shard", "1/3", "--precision", "single", "--out", single.toString()));
         assertEquals(0, r.code(), r.err());
         assertEquals("single", ResultFile.read(single).get("config").get("precision").asText());
         assertEquals("double", ResultFile.read(shards[0]).get("config").get("precision").asText());
@@ -87,10 +80,10 @@ class MergeTest {
                 "shard(s) 1 of 3 missing");
         assertFalse(Files.exists(out));
         Path part = dir.resolve("part.json");
-        Run p = run("merge", "--partial", shards[2].toString(), shards[0].toString(), "--out", part.toString());
+        CliRun p = run("merge", "--partial", shards[2].toString(), shards[0].toString(), "--out", part.toString());
         assertEquals(0, p.code(), p.err());
         assertEquals("0,2/3", ResultFile.read(part).get("config").get("shard").asText());
-        Run m = run("merge", part.toString(), shards[1].toString(), "--out", out.toString());
+        CliRun m = run("merge", part.toString(), shards[1].toString(), "--out", out.toString());
         assertEquals(0, m.code(), m.err());
         JsonNode a = ResultFile.read(whole), b = ResultFile.read(out);
         assertEquals("0/1", b.get("config").get("shard").asText());
@@ -128,7 +121,7 @@ class MergeTest {
     @Test
     void defaultBinsAdaptToSmallRunsAndExplicitBinsNameTheOption() {
         Path out = dir.resolve("small.json");
-        Run r = run("ensemble", "--networks", "2000", "--width", "5", "--points", "0;1", "--order", "2",
+        CliRun r = run("ensemble", "--networks", "2000", "--width", "5", "--points", "0;1", "--order", "2",
                 "--backend", "cpu", "--threads", "1", "--quiet", "--no-plots", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals(8, ResultFile.read(out).get("config").get("bins").asInt(), "min(64, 8 blocks)");

@@ -9,8 +9,6 @@ import org.nnft.theory.Parameterization;
 import org.nnft.theory.ShallowNetTheory;
 import org.nnft.theory.ShallowNetTangentKernel;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -24,19 +22,14 @@ class NtkCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void writesTheoryNngpAndNtkForEveryPairOfPoints() {
         Path out = dir.resolve("ntk.json");
-        Run r = run("ntk", "--arch", "erf", "--dim", "2", "--width", "64", "--sigma-w", "1.5", "--sigma-b", "0.1",
+        CliRun r = run("ntk", "--arch", "erf", "--dim", "2", "--width", "64", "--sigma-w", "1.5", "--sigma-b", "0.1",
                 "--parameterization", "standard", "--points", "0,0;0.5,1;1,-1", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode doc = ResultFile.read(out);
@@ -59,7 +52,7 @@ class NtkCommandTest {
     @Test
     void cosNetRunsWithDefaults() {
         Path out = dir.resolve("cos.json");
-        Run r = run("ntk", "--arch", "cauchy", "--out", out.toString());
+        CliRun r = run("ntk", "--arch", "cauchy", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode first = ResultFile.read(out).get("results").get("ntk").get(0);
         assertEquals(2 * 0.5, first.get("theory").asDouble(), 1e-15); // (2 + 0.0) G2(0), G2(0) = 1/(2m)
@@ -71,7 +64,7 @@ class NtkCommandTest {
                 "--train", "0,0;1,0",
                 "--targets", "1,-1"};
         Path out = dir.resolve("trained.json");
-        Run r = run(with(base, "--out", out.toString()));
+        CliRun r = run(with(base, "--out", out.toString()));
         assertEquals(0, r.code(), r.err());
         JsonNode training = ResultFile.read(out).get("results").get("training");
         assertEquals(1, training.get("mean").get(0).asDouble(), 1e-9);
@@ -112,7 +105,7 @@ class NtkCommandTest {
                 {"ntk", "--train", "0;1", "--targets", "1,2", "--learning-rate", "100", "--out", out.toString()},
                 {"ntk", "--bogus"}};
         for (String[] args : bad) {
-            Run r = run(args);
+            CliRun r = run(args);
             assertEquals(2, r.code(), String.join(" ", args) + " -> " + r.err());
             assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
             assertTrue(r.err().startsWith("nnft: "), r.err());

@@ -12,8 +12,6 @@ import org.nnft.theory.Parameterization;
 import org.nnft.theory.ShallowNetTangentKernel;
 import org.nnft.theory.ShallowNetTheory;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -28,14 +26,8 @@ class TrainCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
@@ -43,7 +35,7 @@ class TrainCommandTest {
         Path data = dir.resolve("two.csv");
         Files.writeString(data, "# x,y\n-1,0.8\n\n1,-0.5\n");
         Path out = dir.resolve("train.json");
-        Run r = run("train", "--data", data.toString(), "--arch", "erf", "--width", "256", "--sigma-w", "1.2",
+        CliRun r = run("train", "--data", data.toString(), "--arch", "erf", "--width", "256", "--sigma-w", "1.2",
                 "--sigma-b", "0.2", "--networks", "2048", "--steps", "10", "--times", "0,10", "--points", "-0.5;0.3",
                 "--seed", "5", "--backend", "cpu", "--quiet", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
@@ -81,7 +73,7 @@ class TrainCommandTest {
         Path data = dir.resolve("two.csv");
         Files.writeString(data, "-1,0.8\n1,-0.5\n");
         Path out = dir.resolve("widths.json");
-        Run r = run("train", "--data", data.toString(), "--width", "32", "--widths", "4,8,16", "--sigma-b", "0.2",
+        CliRun r = run("train", "--data", data.toString(), "--width", "32", "--widths", "4,8,16", "--sigma-b", "0.2",
                 "--networks", "16384", "--steps", "20", "--eta", "0.15", "--times", "0,20", "--points", "-1.5;0;1.5",
                 "--seed", "3", "--backend", "cpu", "--quiet", "--no-plots", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
@@ -133,7 +125,7 @@ class TrainCommandTest {
                 {"train", "--out", dir.toString() + "/"},
                 {"train", "--bogus"}};
         for (String[] args : bad) {
-            Run r = run(args);
+            CliRun r = run(args);
             assertEquals(2, r.code(), String.join(" ", args) + " -> " + r.err());
             assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
             assertTrue(r.err().startsWith("nnft: "), r.err());
