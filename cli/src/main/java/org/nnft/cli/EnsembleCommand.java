@@ -261,8 +261,8 @@ final class EnsembleCommand implements Callable<Integer> {
 
     /** A deformed cos-net run (docs/physics.md A.3): same JSON layout plus the deformation and sampler diagnostics. */
     private Integer callDeformed(Path out, ResultExports exports) {
-        if (inputs.precision() != Precision.DOUBLE) {
-            throw new IllegalArgumentException("--precision single: deformed ensembles run in double precision only");
+        if (inputs.precision() != Precision.DOUBLE && deformation.samplerName().equals("mcmc")) {
+            throw new IllegalArgumentException("--precision single: the mcmc sampler runs in double precision only");
         }
         EnsembleConfig config = inputs.config();
         deformation.validate(config);

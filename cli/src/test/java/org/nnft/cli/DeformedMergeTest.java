@@ -108,6 +108,20 @@ class DeformedMergeTest {
     }
 
     @Test
+    void singlePrecisionReweightingShardsMergeBitForBitAndNotWithDouble() {
+        String[] single = with(BASE, "--precision", "single");
+        assertShardsMergeIntoTheWholeRun(single, "weightedBinSums");
+        JsonNode s = ResultFile.read(dir.resolve("s1of3.json"));
+        assertEquals("single", s.get("config").get("precision").asText());
+        Path d = ensemble("d.json", BASE, "--shard", "0/3");
+        Path out = dir.resolve("mixed.json");
+        assertOneLineError(run("merge", d.toString(), dir.resolve("s1of3.json").toString(),
+                dir.resolve("s2of3.json").toString(), "--out", out.toString()), "s1of3.json", "precision single",
+                "different precisions");
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void mixedRunsAndTooManyShardsAreRefused() throws IOException {
         Path a = ensemble("a.json", BASE, "--shard", "0/2");
         Path b = ensemble("b.json", BASE, "--shard", "1/2", "--mass", "1.5");

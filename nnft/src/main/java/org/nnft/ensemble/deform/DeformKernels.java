@@ -13,7 +13,7 @@ public final class DeformKernels implements KernelCatalog {
     @Override
     public List<Kernel> kernels() {
         return List.of(
-                ReweightKernel.KERNEL,
+                ReweightKernel.KERNEL, ReweightKernel.KERNEL_SINGLE,
                 McmcKernel.KERNEL);
     }
 }

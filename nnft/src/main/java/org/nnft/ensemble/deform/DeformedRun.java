@@ -110,10 +110,10 @@ public final class DeformedRun {
         return result;
     }
 
-    /** Deformed ensembles have no single-precision kernels yet: a single-precision config is refused, not run. */
+    /** The MCMC sampler has no single-precision kernel yet: a single-precision config is refused, not run. */
     static void requireDouble(EnsembleConfig config) {
         if (config.precision() != Precision.DOUBLE) {
-            throw new IllegalArgumentException("precision: deformed ensembles run in double precision only, got "
+            throw new IllegalArgumentException("precision: the mcmc sampler runs in double precision only, got "
                     + config.precision().label());
         }
     }

@@ -68,12 +68,14 @@ class DeformedRunTest {
     }
 
     @Test
-    void singlePrecisionIsRefusedNotRunInDouble() {
+    void singlePrecisionReweightsAndMcmcRefusesSingleNotRunningItInDouble() {
         EnsembleConfig single = config().withPrecision(Precision.SINGLE);
         try (Backend cpu = DeformTesting.cpu()) {
-            assertThrows(IllegalArgumentException.class, () -> DeformedRun.reweight(single, PHI4, cpu, null, null));
-            assertThrows(IllegalArgumentException.class, () -> DeformedRun.mcmc(single, PHI4,
-                    new DeformedRun.Chains(2, 1, 2), cpu, null, null));
+            DeformedResult rw = DeformedRun.reweight(single, PHI4, cpu, null, null);
+            assertArrayEquals(moments(ReweightSampler.sample(single, PHI4, cpu).result()), moments(rw));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DeformedRun.mcmc(single,
+                    PHI4, new DeformedRun.Chains(2, 1, 2), cpu, null, null));
+            assertEquals("precision: the mcmc sampler runs in double precision only, got single", e.getMessage());
         }
     }
 }
