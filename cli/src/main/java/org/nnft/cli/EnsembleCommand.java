@@ -8,7 +8,6 @@ import org.nnft.cli.io.Progress;
 import org.nnft.cli.io.ResultFile;
 import org.nnft.cli.plot.Plots;
 import org.nnft.engine.Backend;
-import org.nnft.engine.Precision;
 import org.nnft.ensemble.EnsembleConfig;
 import org.nnft.ensemble.EnsembleResult;
 import org.nnft.ensemble.EnsembleRun;
@@ -261,9 +260,6 @@ final class EnsembleCommand implements Callable<Integer> {
 
     /** A deformed cos-net run (docs/physics.md A.3): same JSON layout plus the deformation and sampler diagnostics. */
     private Integer callDeformed(Path out, ResultExports exports) {
-        if (inputs.precision() != Precision.DOUBLE && deformation.samplerName().equals("mcmc")) {
-            throw new IllegalArgumentException("--precision single: the mcmc sampler runs in double precision only");
-        }
         EnsembleConfig config = inputs.config();
         deformation.validate(config);
         int[] sh = deformation.shard(shard, config);

@@ -14,6 +14,6 @@ public final class DeformKernels implements KernelCatalog {
     public List<Kernel> kernels() {
         return List.of(
                 ReweightKernel.KERNEL, ReweightKernel.KERNEL_SINGLE,
-                McmcKernel.KERNEL);
+                McmcKernel.KERNEL, McmcKernel.KERNEL_SINGLE);
     }
 }

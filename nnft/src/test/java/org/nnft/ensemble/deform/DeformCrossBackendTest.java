@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * seed, same networks and chains, so the reweighted bin sums, weights and MCMC moments agree to the
  * float64 rounding of the library cos/sin/exp (relative 1e-8 of the magnitudes; Metropolis decisions
  * could in principle flip on a last-bit difference, which these short chains do not meet). The single-precision
- * reweighting kernel is checked against its scalar twin with the float tolerance of {@code assertSingleAgrees}. Skipped
+ * kernels are checked against their twins with the float tolerance 1e-5 of {@code assertSingleAgrees}. Skipped
  * where OpenCL is unavailable, unless NNFT_REQUIRE_OPENCL is set.
  */
 class DeformCrossBackendTest {
@@ -58,6 +58,14 @@ class DeformCrossBackendTest {
                 double[] xb = mb.estimates().moments();
                 for (int t = 0; t < xa.length; t++) {
                     assertEquals(xa[t], xb[t], 1e-8 * (1 + Math.abs(xa[t])), "d=" + d + " mcmc tuple " + t);
+                }
+                DeformedResult msa = McmcSampler.sample(m.withPrecision(Precision.SINGLE), cpu);
+                DeformedResult msb = McmcSampler.sample(m.withPrecision(Precision.SINGLE), gpu);
+                assertEquals(msa.acceptance(), msb.acceptance(), "single d=" + d);
+                double[] sa1 = msa.estimates().moments();
+                double[] sb1 = msb.estimates().moments();
+                for (int t = 0; t < sa1.length; t++) {
+                    assertEquals(sa1[t], sb1[t], 1e-5 * (1 + Math.abs(sa1[t])), "single d=" + d + " mcmc tuple " + t);
                 }
                 McmcChains sa = McmcSampler.shard(m, 1, 2, cpu).mcmcChains();   // chains 4..7: firstChain = 4
                 McmcChains sb = McmcSampler.shard(m, 1, 2, gpu).mcmcChains();

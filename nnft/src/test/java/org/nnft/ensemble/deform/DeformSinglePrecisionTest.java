@@ -20,12 +20,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The single-precision reweighting kernel ({@code deform_reweight_f32}, docs/physics.md A.6): (1) without
+ * The single-precision deformed kernels ({@code deform_reweight_f32}, docs/physics.md A.6): (1) without
  * interaction it is the free single-precision sampler bit for bit, on the CPU fast path and on the scalar twin;
  * (2) with interaction each bin's weights and weighted sums are within the rounding bound of the double run of the
  * same seed (and differ from it: the networks really are float), and (3) its numbers depend on the seed and the
- * precision only: not on threads, launch chunking or shards. The first-order physics in single precision is in
- * {@link MassShiftTest} and {@link PhiFourTreeLevelTest} (both precisions).
+ * precision only: not on threads, launch chunking or shards; (4) the MCMC kernel ({@code deform_mcmc_f32}) against
+ * the double chains. The first-order physics in single precision is in {@link MassShiftTest},
+ * {@link PhiFourTreeLevelTest} and {@link McmcTest} (both precisions).
  */
 class DeformSinglePrecisionTest {
     private static final double[][] POINTS_1 = {{0}, {0.4}, {1.3}};
@@ -121,6 +122,43 @@ class DeformSinglePrecisionTest {
                     assertArrayEquals(whole.sums()[b], other.sums()[b], 0.0);
                 }
             }
+        }
+    }
+
+    /**
+     * MCMC in single precision proposes the float networks of the double chain's Philox words, so short chains make
+     * the same Metropolis decisions (a flip needs a uniform within ~1e-7 of exp(-Delta S)) and measure the float
+     * fields of the same networks: every moment within 1e-5 of its natural scale, yet not equal. Shards of the
+     * chains merge bit for bit.
+     */
+    @Test
+    void mcmcIsTheDoubleChainWithinTheRoundingBoundAndShardsMerge() {
+        CosNet net = CosNet.freeScalar(1, 1.0, 6.0, 1.0, 20);
+        Deformation phi4 = new Deformation(Potential.phi4(2.0), IntegrationBox.cube(1, 4.0, 16));
+        McmcConfig d = McmcConfig.of(net, POINTS_1, 4, phi4, 8, 2, 20, 5);
+        McmcConfig s = d.withPrecision(Precision.SINGLE);
+        try (Backend cpu = DeformTesting.cpu()) {
+            DeformedResult rs = McmcSampler.sample(s, cpu);
+            DeformedResult rd = McmcSampler.sample(d, cpu);
+            assertEquals(rd.acceptance(), rs.acceptance());
+            assertTrue(rs.acceptance() > 0.2 && rs.acceptance() < 1, "acceptance " + rs.acceptance());
+            Tuples tuples = s.tuples();
+            double[] ms = rs.estimates().moments();
+            double[] md = rd.estimates().moments();
+            double largest = 0;
+            for (int t = 0; t < tuples.size(); t++) {
+                double scale = 1;
+                for (int site : tuples.tuple(t)) {
+                    scale *= Math.sqrt(net.twoPoint(POINTS_1[site], 0, POINTS_1[site], 0));
+                }
+                assertEquals(md[t], ms[t], 1e-5 * scale, "tuple " + t);
+                largest = Math.max(largest, Math.abs(ms[t] - md[t]) / scale);
+            }
+            assertTrue(largest > 0, "single precision differs from double");
+            McmcChains merged = McmcChains.concat(List.of(McmcSampler.shard(s, 0, 2, cpu).mcmcChains(),
+                    McmcSampler.shard(s, 1, 2, cpu).mcmcChains()));
+            assertEquals(rs.mcmcChains().moments(), merged.moments());
+            assertArrayEquals(rs.mcmcChains().accepted(), merged.accepted());
         }
     }
 }
