@@ -8,6 +8,7 @@ import org.nnft.cli.io.Progress;
 import org.nnft.cli.io.ResultFile;
 import org.nnft.cli.plot.Plots;
 import org.nnft.engine.Backend;
+import org.nnft.engine.Precision;
 import org.nnft.ensemble.EnsembleConfig;
 import org.nnft.ensemble.EnsembleResult;
 import org.nnft.ensemble.EnsembleRun;

@@ -122,6 +122,13 @@ class DeformedMergeTest {
     }
 
     @Test
+    void singlePrecisionMcmcShardsMergeBitForBit() {
+        assertShardsMergeIntoTheWholeRun(with(BASE, "--sampler", "mcmc", "--chains", "7", "--sweeps", "20",
+                "--thermalize", "2", "--precision", "single"), "chainSums");
+        assertEquals("single", ResultFile.read(dir.resolve("whole.json")).get("config").get("precision").asText());
+    }
+
+    @Test
     void mixedRunsAndTooManyShardsAreRefused() throws IOException {
         Path a = ensemble("a.json", BASE, "--shard", "0/2");
         Path b = ensemble("b.json", BASE, "--shard", "1/2", "--mass", "1.5");
