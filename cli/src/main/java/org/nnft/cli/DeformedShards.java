@@ -108,6 +108,10 @@ final class DeformedShards {
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException(file + ": config: " + e.getMessage());
                 }
+            } else if (!config.path("precision").asText("double").equals(inputs.precision)) {
+                throw new IllegalArgumentException(file + ": precision " + config.path("precision").asText("double")
+                        + ", but " + files.get(0) + " has " + inputs.precision
+                        + " (shards of different precisions do not merge)");
             } else if (!first.equals(withoutRunFields.toString()) || shards.count() != held.get(0).count()) {
                 throw new IllegalArgumentException(file + ": not a shard of the same run as " + files.get(0)
                         + " (configurations differ)");

@@ -261,9 +261,6 @@ final class EnsembleCommand implements Callable<Integer> {
 
     /** A deformed cos-net run (docs/physics.md A.3): same JSON layout plus the deformation and sampler diagnostics. */
     private Integer callDeformed(Path out, ResultExports exports) {
-        if (inputs.precision() != Precision.DOUBLE) {
-            throw new IllegalArgumentException("--precision single: deformed ensembles run in double precision only");
-        }
         EnsembleConfig config = inputs.config();
         deformation.validate(config);
         int[] sh = deformation.shard(shard, config);

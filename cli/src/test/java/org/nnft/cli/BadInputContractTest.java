@@ -82,7 +82,6 @@ class BadInputContractTest {
                 new Case("--seed", split(w + " --seed 1 --seed 2")),
                 new Case("--precision", split(e + " --precision half")),
                 new Case("--precision", split(w + " --precision quad")),
-                new Case("--precision", split(e + " --lambda 1 --box 3 --precision single")),
                 new Case("no such file", split(e + " --points-file " + dir.resolve("missing.txt"))),
                 new Case("--mcmc-sweeps", split("bench --no-peer --mcmc-sweeps 0 --out " + keep)),
                 new Case("--networks", split("bench --no-peer --workload w1 --networks 0 --out " + keep)),

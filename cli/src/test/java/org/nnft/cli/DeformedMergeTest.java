@@ -101,6 +101,27 @@ class DeformedMergeTest {
     }
 
     @Test
+    void singlePrecisionReweightingShardsMergeBitForBitAndNotWithDouble() {
+        String[] single = with(BASE, "--precision", "single");
+        assertShardsMergeIntoTheWholeRun(single, "weightedBinSums");
+        JsonNode s = ResultFile.read(dir.resolve("s1of3.json"));
+        assertEquals("single", s.get("config").get("precision").asText());
+        Path d = ensemble("d.json", BASE, "--shard", "0/3");
+        Path out = dir.resolve("mixed.json");
+        assertOneLineError(run("merge", d.toString(), dir.resolve("s1of3.json").toString(),
+                dir.resolve("s2of3.json").toString(), "--out", out.toString()), "s1of3.json", "precision single",
+                "different precisions");
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void singlePrecisionMcmcShardsMergeBitForBit() {
+        assertShardsMergeIntoTheWholeRun(with(BASE, "--sampler", "mcmc", "--chains", "7", "--sweeps", "20",
+                "--thermalize", "2", "--precision", "single"), "chainSums");
+        assertEquals("single", ResultFile.read(dir.resolve("whole.json")).get("config").get("precision").asText());
+    }
+
+    @Test
     void mixedRunsAndTooManyShardsAreRefused() throws IOException {
         Path a = ensemble("a.json", BASE, "--shard", "0/2");
         Path b = ensemble("b.json", BASE, "--shard", "1/2", "--mass", "1.5");

@@ -203,6 +203,15 @@ public record CosNet(int dimension, double mass, double cutoff, double sigmaA, i
         CosNetLanes.field(points, pointCount, hyper, width, dim, 1, variant, seed, stream, phi, scratch);
     }
 
+    /**
+     * The single-precision CPU fast path of the field at the points ({@link CosNetLanesSingle}, the free sampler's
+     * CPU default in single precision): kernels that must reproduce the free single-precision numbers call this.
+     */
+    public static void fieldLanesSingle(double[] points, int pointCount, double[] hyper, int width, int dim,
+                                        int variant, long seed, long stream, double[] phi, FieldScratch scratch) {
+        CosNetLanesSingle.field(points, pointCount, hyper, width, dim, 1, variant, seed, stream, phi, scratch);
+    }
+
     /** Java twin of {@code ens_field} in cosnet.c, line by line. */
     static void field(double[] points, int pointCount, double[] hyper, int width, int dim, int outDim,
                       int variant, long seed, long stream, double[] phi, FieldScratch scratch) {

@@ -11,12 +11,12 @@ import org.nnft.engine.random.RandomStreams;
  * The field is written to the double {@code phi} exactly. The tangent (Cauchy momenta) and the ball radius's root
  * go through {@link StrictMath} in double and are rounded to float.
  */
-final class CosNetSingle {
+public final class CosNetSingle {
     private CosNetSingle() {
     }
 
     /** The float neuron {amplitude, c, w_0, .., w_3} drawn at block {@code block} (twin of {@code ens_cos_neuron}). */
-    static void drawNeuron(long seed, long stream, long block, double[] hyper, int dim, int variant,
+    public static void drawNeuron(long seed, long stream, long block, double[] hyper, int dim, int variant,
                            int[] r0, int[] r1, float[] nu) {
         float m = (float) hyper[0];
         float lambda = (float) hyper[1];
@@ -73,7 +73,7 @@ final class CosNetSingle {
      * @param nu  {@link CosNet#NEURON_SIZE} scratch floats
      * @param acc {@code pointCount} scratch floats
      */
-    static void fieldAt(double[] points, int pointCount, double[] hyper, int width, int dim, int variant,
+    public static void fieldAt(double[] points, int pointCount, double[] hyper, int width, int dim, int variant,
                         long seed, long stream, double[] phi, int[] r0, int[] r1, float[] nu, float[] acc) {
         for (int p = 0; p < pointCount; p++) {
             acc[p] = 0.0f;

@@ -35,6 +35,8 @@ public final class EnsembleKernel {
      */
     public static final String PRELUDE_FILE = "/org/nnft/ensemble/arch/ensemble_prelude.c";
     public static final String COSNET_FILE = "/org/nnft/ensemble/arch/cosnet.c";
+    /** The float prefix of {@link #COSNET_FILE} (kernel {@code ensemble_cosnet_f32}, twin {@link CosNetSingle}). */
+    public static final String COSNET_SINGLE_FILE = "/org/nnft/ensemble/arch/cosnet_f32.c";
 
     /** The parameters every architecture's ensemble kernel shares (see {@link #arguments}). */
     private static final KernelParams PARAMS = new KernelParams();

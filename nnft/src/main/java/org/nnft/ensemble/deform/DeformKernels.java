@@ -13,7 +13,7 @@ public final class DeformKernels implements KernelCatalog {
     @Override
     public List<Kernel> kernels() {
         return List.of(
-                ReweightKernel.KERNEL,
-                McmcKernel.KERNEL);
+                ReweightKernel.KERNEL, ReweightKernel.KERNEL_SINGLE,
+                McmcKernel.KERNEL, McmcKernel.KERNEL_SINGLE);
     }
 }

@@ -1,5 +1,6 @@
 package org.nnft.ensemble.deform;
 
+import org.nnft.engine.Precision;
 import org.nnft.ensemble.arch.CosNet;
 import org.nnft.ensemble.arch.Preconditions;
 import org.nnft.stats.Tuples;
@@ -19,13 +20,20 @@ import org.nnft.stats.Tuples;
  * @param sweeps       measured sweeps per chain, >= 2
  * @param seed         Philox seed; results depend on it and on nothing else of the machine
  * @param launchSweeps sweeps per kernel launch, >= 1
+ * @param precision    of the proposed networks and their field (docs/physics.md A.6); results depend on it too
  */
 public record McmcConfig(CosNet net, double[][] points, Tuples tuples, Deformation deformation, int chains,
-                         int thermalize, int sweeps, long seed, int launchSweeps) {
+                         int thermalize, int sweeps, long seed, int launchSweeps, Precision precision) {
+
+    /** A double-precision run. */
+    public McmcConfig(CosNet net, double[][] points, Tuples tuples, Deformation deformation, int chains,
+                      int thermalize, int sweeps, long seed, int launchSweeps) {
+        this(net, points, tuples, deformation, chains, thermalize, sweeps, seed, launchSweeps, Precision.DOUBLE);
+    }
 
     public McmcConfig {
-        if (net == null || deformation == null || tuples == null) {
-            throw new IllegalArgumentException("net, deformation and tuples must not be null");
+        if (net == null || deformation == null || tuples == null || precision == null) {
+            throw new IllegalArgumentException("net, deformation, tuples and precision must not be null");
         }
         net.checkPoints(points);
         points = copy(points);
@@ -55,6 +63,11 @@ public record McmcConfig(CosNet net, double[][] points, Tuples tuples, Deformati
         int launch = (int) Math.max(1, Math.min(1024, (1 << 22) / ((long) chains * (points.length + 2))));
         return new McmcConfig(net, points, Tuples.allUpToOrder(points.length, maxOrder), deformation, chains,
                 thermalize, sweeps, seed, Math.min(launch, thermalize + sweeps));
+    }
+
+    /** This run in {@code p}. */
+    public McmcConfig withPrecision(Precision p) {
+        return new McmcConfig(net, points, tuples, deformation, chains, thermalize, sweeps, seed, launchSweeps, p);
     }
 
     @Override

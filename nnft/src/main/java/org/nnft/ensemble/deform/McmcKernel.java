@@ -1,20 +1,24 @@
 package org.nnft.ensemble.deform;
 
 import org.nnft.engine.DeviceBuffer;
+import org.nnft.engine.Precision;
 import org.nnft.engine.kernel.CpuArgs;
 import org.nnft.engine.kernel.Kernel;
 import org.nnft.engine.kernel.KernelArgs;
 import org.nnft.engine.kernel.KernelParams;
 import org.nnft.engine.kernel.KernelSource;
 import org.nnft.engine.kernel.Param;
+import org.nnft.engine.random.PortableFloat;
 import org.nnft.engine.random.RandomStreams;
 import org.nnft.ensemble.arch.CosNet;
+import org.nnft.ensemble.arch.CosNetSingle;
 import org.nnft.ensemble.arch.EnsembleKernel;
 
 /**
  * Parameter-space Metropolis, one chain per work item (C twin {@code deform_mcmc.c}, which documents
  * the state layout, the Philox addressing and the output rows). Without interaction every proposal
- * is accepted, so each sweep draws a fresh free network.
+ * is accepted, so each sweep draws a fresh free network. {@link #KERNEL_SINGLE} proposes the float neurons of
+ * {@code ensemble_cosnet_f32} and measures their float field (docs/physics.md A.6).
  */
 final class McmcKernel {
     private McmcKernel() {
@@ -50,7 +54,23 @@ final class McmcKernel {
 
     static final Kernel KERNEL = Kernel.of("deform_mcmc", KernelSource.assemble(McmcKernel.class,
             EnsembleKernel.PRELUDE_FILE, EnsembleKernel.COSNET_FILE, "deform_grid.c", "deform_mcmc.c"),
-            McmcKernel::run, PARAMS).withCpuGrain(1);
+            (args, from, to) -> run(args, from, to, false), PARAMS).withCpuGrain(1);
+
+    /**
+     * Single precision: proposals are the float neurons of {@link CosNetSingle}, stored widened to double; the grid
+     * field, Delta S_int and S_int in double; phi at the points evaluated after each sweep from the stored neurons
+     * in float, as the free kernel {@code ensemble_cosnet_f32} evaluates a network.
+     */
+    static final Kernel KERNEL_SINGLE = Kernel.of("deform_mcmc_f32",
+            KernelSource.assemble(PortableFloat.class, "random_f32.h") + KernelSource.assemble(McmcKernel.class,
+                    EnsembleKernel.PRELUDE_FILE, EnsembleKernel.COSNET_SINGLE_FILE, EnsembleKernel.COSNET_FILE,
+                    "deform_f32.c", "deform_grid.c", "deform_mcmc.c"),
+            (args, from, to) -> run(args, from, to, true), PARAMS).withCpuGrain(1);
+
+    /** The kernel of {@code precision}. */
+    static Kernel kernel(Precision precision) {
+        return precision == Precision.SINGLE ? KERNEL_SINGLE : KERNEL;
+    }
 
     /** Doubles of state per chain. */
     static long stateSize(CosNet net, IntegrationBox box, int pointCount) {
@@ -68,8 +88,8 @@ final class McmcKernel {
                 .set(FIRST_CHAIN, firstChain);
     }
 
-    /** Java twin of {@code deform_mcmc.c}, over chains {@code [from, to)}. */
-    private static void run(CpuArgs args, long from, long to) {
+    /** Java twin of {@code deform_mcmc.c} (single: after {@code deform_f32.c}), over chains {@code [from, to)}. */
+    private static void run(CpuArgs args, long from, long to, boolean single) {
         double[] state = STATE.of(args);
         double[] out = OUT.of(args);
         double[] points = POINTS.of(args);
@@ -91,6 +111,7 @@ final class McmcKernel {
         int size = CosNet.NEURON_SIZE;
         boolean interacting = GridField.interacting(deform);
         double[] nu = new double[size];
+        float[] drawn = new float[size];
         double[] old = new double[size];
         int[] r = new int[4];
         int[] r1 = new int[4];
@@ -108,7 +129,7 @@ final class McmcKernel {
                     state[phiPoints + p] = 0.0;
                 }
                 for (int i = 0; i < width; i++) {
-                    CosNet.drawNeuron(seed, stream, 3L * i, hyper, dim, variant, r, r1, nu);
+                    draw(single, seed, stream, 3L * i, hyper, dim, variant, r, r1, nu, drawn);
                     System.arraycopy(nu, 0, state, neurons + i * size, size);
                     GridField.addNeuron(state, phiGrid, nu, 1.0, dim, deform, n0, n1, n2);
                     for (int p = 0; p < pointCount; p++) {
@@ -121,7 +142,7 @@ final class McmcKernel {
                 double accepted = 0.0;
                 for (int i = 0; i < width; i++) {
                     long b = 3 * (s * width + i);
-                    CosNet.drawNeuron(seed, stream, b, hyper, dim, variant, r, r1, nu);
+                    draw(single, seed, stream, b, hyper, dim, variant, r, r1, nu, drawn);
                     System.arraycopy(state, neurons + i * size, old, 0, size);
                     double ds = 0.0;
                     if (interacting) {
@@ -149,10 +170,44 @@ final class McmcKernel {
                     }
                 }
                 int row = (int) ((chain * sweeps + j) * (pointCount + 2));
-                System.arraycopy(state, phiPoints, out, row, pointCount);
+                if (single) {
+                    floatField(state, neurons, width, points, pointCount, dim, out, row);
+                } else {
+                    System.arraycopy(state, phiPoints, out, row, pointCount);
+                }
                 out[row + pointCount] = interacting ? GridField.action(state, phiGrid, nodes, deform) : 0.0;
                 out[row + pointCount + 1] = accepted;
             }
+        }
+    }
+
+    /** The neuron at {@code block} into {@code nu}: double, or float (in {@code drawn}) widened exactly. */
+    private static void draw(boolean single, long seed, long stream, long block, double[] hyper, int dim, int variant,
+                             int[] r, int[] r1, double[] nu, float[] drawn) {
+        if (!single) {
+            CosNet.drawNeuron(seed, stream, block, hyper, dim, variant, r, r1, nu);
+            return;
+        }
+        CosNetSingle.drawNeuron(seed, stream, block, hyper, dim, variant, r, r1, drawn);
+        for (int k = 0; k < 2 + dim; k++) {
+            nu[k] = drawn[k];
+        }
+    }
+
+    /** The float field at the points of the stored (float-valued) neurons, in the order of {@code ens_field}. */
+    private static void floatField(double[] state, int neurons, int width, double[] points, int pointCount, int dim,
+                                   double[] out, int row) {
+        for (int p = 0; p < pointCount; p++) {
+            float acc = 0.0f;
+            for (int i = 0; i < width; i++) {
+                int n = neurons + i * CosNet.NEURON_SIZE;
+                float arg = (float) state[n + 1];
+                for (int k = 0; k < dim; k++) {
+                    arg = Math.fma((float) state[n + 2 + k], (float) points[p * dim + k], arg);
+                }
+                acc = Math.fma((float) state[n], PortableFloat.cos(arg), acc);
+            }
+            out[row + p] = acc;
         }
     }
 }

@@ -3,6 +3,7 @@ package org.nnft.ensemble.deform;
 import org.nnft.engine.Backend;
 import org.nnft.engine.DType;
 import org.nnft.engine.DeviceBuffer;
+import org.nnft.engine.kernel.Kernel;
 import org.nnft.ensemble.EnsembleSampler;
 import org.nnft.ensemble.Provenance;
 import org.nnft.stats.BlockMoments;
@@ -58,9 +59,10 @@ public final class McmcSampler {
              DeviceBuffer pointBuffer = backend.upload(EnsembleSampler.flatten(points));
              DeviceBuffer hyper = backend.upload(config.net().kernelParameters(points));
              DeviceBuffer deform = backend.upload(def.kernelParameters())) {
+            Kernel kernel = McmcKernel.kernel(config.precision());
             for (long done = 0; done < config.totalSweeps(); done += launch) {
                 int n = (int) Math.min(launch, config.totalSweeps() - done);
-                backend.launch(McmcKernel.KERNEL, chains, McmcKernel.arguments(config.net(), def.box(), state, out,
+                backend.launch(kernel, chains, McmcKernel.arguments(config.net(), def.box(), state, out,
                         pointBuffer, hyper, deform, pointCount, config.seed(), done, n, chains, firstChain));
                 out.read(0, host, 0, chains * n * row);
                 for (int c = 0; c < chains; c++) {

@@ -1,13 +1,16 @@
 package org.nnft.ensemble.deform;
 
 import org.nnft.engine.DeviceBuffer;
+import org.nnft.engine.Precision;
 import org.nnft.engine.kernel.CpuArgs;
 import org.nnft.engine.kernel.Kernel;
 import org.nnft.engine.kernel.KernelArgs;
 import org.nnft.engine.kernel.KernelParams;
 import org.nnft.engine.kernel.KernelSource;
 import org.nnft.engine.kernel.Param;
+import org.nnft.engine.random.PortableFloat;
 import org.nnft.ensemble.arch.CosNet;
+import org.nnft.ensemble.arch.CosNetSingle;
 import org.nnft.ensemble.arch.EnsembleKernel;
 import org.nnft.ensemble.arch.EnsembleStreams;
 import org.nnft.ensemble.arch.FieldScratch;
@@ -15,7 +18,8 @@ import org.nnft.ensemble.arch.FieldScratch;
 /**
  * The importance-reweighting kernel (C twin {@code deform_reweight.c}, which documents the
  * algorithm and the output layout): one work item per block of free cos-networks, each weighted by
- * {@code exp(-S_int)}, sums kept relative to the block's largest log weight.
+ * {@code exp(-S_int)}, sums kept relative to the block's largest log weight. {@link #KERNEL_SINGLE} is the same
+ * kernel over the single-precision networks of {@code ensemble_cosnet_f32} (docs/physics.md A.6).
  */
 final class ReweightKernel {
     private ReweightKernel() {
@@ -54,6 +58,27 @@ final class ReweightKernel {
                     EnsembleKernel.PRELUDE_FILE, EnsembleKernel.COSNET_FILE, "deform_grid.c", "deform_reweight.c"),
             (args, from, to) -> run(args, from, to, false), PARAMS)
             .withCpuGrain(1).withCpuFastPath((args, from, to) -> run(args, from, to, true));
+
+    /**
+     * Single precision: the float networks of {@link CosNetSingle}, their grid field from the float neuron parameters
+     * widened to double (S_int, log weights and sums in double), their field at the points in float exactly as the
+     * free kernel {@code ensemble_cosnet_f32} (on the CPU fast path: as its fast path {@link CosNet#fieldLanesSingle}).
+     */
+    static final Kernel KERNEL_SINGLE = Kernel.of("deform_reweight_f32", singleSource(),
+            (args, from, to) -> runSingle(args, from, to, false), PARAMS)
+            .withCpuGrain(1).withCpuFastPath((args, from, to) -> runSingle(args, from, to, true));
+
+    private static String singleSource() {
+        return KernelSource.assemble(PortableFloat.class, "random_f32.h")
+                + KernelSource.assemble(ReweightKernel.class, EnsembleKernel.PRELUDE_FILE,
+                EnsembleKernel.COSNET_SINGLE_FILE, EnsembleKernel.COSNET_FILE, "deform_f32.c", "deform_grid.c",
+                "deform_reweight.c");
+    }
+
+    /** The kernel of {@code precision}. */
+    static Kernel kernel(Precision precision) {
+        return precision == Precision.SINGLE ? KERNEL_SINGLE : KERNEL;
+    }
 
     static KernelArgs arguments(CosNet arch, IntegrationBox box, DeviceBuffer out, DeviceBuffer grid,
                                 DeviceBuffer points, DeviceBuffer tuples, DeviceBuffer hyper, DeviceBuffer deform,
@@ -135,6 +160,98 @@ final class ReweightKernel {
                     CosNet.fieldLanes(points, pointCount, hyper, width, dim, variant, seed, stream, phi, scratch);
                 } else {
                     CosNet.fieldAt(points, pointCount, hyper, width, dim, variant, seed, stream, phi, r0, r1, nu);
+                }
+                if (net == first) {
+                    ref = logW;
+                } else if (logW > ref) {
+                    double s = Math.exp(ref - logW);
+                    for (int t = 0; t <= tupleCount; t++) {
+                        out[offset + t] = out[offset + t] * s;
+                    }
+                    out[offset + tupleCount + 1] = out[offset + tupleCount + 1] * (s * s);
+                    ref = logW;
+                }
+                double w = Math.exp(logW - ref);
+                for (int t = 0; t < tupleCount; t++) {
+                    int row = t * maxOrder;
+                    double product = phi[tuples[row]];
+                    for (int j = 1; j < maxOrder && tuples[row + j] >= 0; j++) {
+                        product = product * phi[tuples[row + j]];
+                    }
+                    out[offset + t] = out[offset + t] + w * product;
+                }
+                out[offset + tupleCount] = out[offset + tupleCount] + w;
+                out[offset + tupleCount + 1] = out[offset + tupleCount + 1] + w * w;
+                out[offset + tupleCount + 2] = out[offset + tupleCount + 2] + 1.0;
+            }
+            out[offset + tupleCount + 3] = ref;
+        }
+    }
+
+    /**
+     * Java twin of {@code deform_reweight.c} with {@code deform_f32.c}, over work items {@code [from, to)}; with
+     * {@code lanes} the field at the points is the free single-precision sampler's CPU fast path.
+     */
+    private static void runSingle(CpuArgs args, long from, long to, boolean lanes) {
+        double[] out = OUT.of(args);
+        double[] grid = GRID.of(args);
+        double[] points = POINTS.of(args);
+        int[] tuples = TUPLES.of(args);
+        double[] hyper = HYPER.of(args);
+        double[] deform = DEFORM.of(args);
+        int pointCount = POINT_COUNT.of(args);
+        int tupleCount = TUPLE_COUNT.of(args);
+        int maxOrder = MAX_ORDER.of(args);
+        int width = WIDTH.of(args);
+        int dim = DIM.of(args);
+        int variant = VARIANT.of(args);
+        int n0 = N0.of(args);
+        int n1 = N1.of(args);
+        int n2 = N2.of(args);
+        long seed = SEED.of(args);
+        long firstBlock = FIRST_BLOCK.of(args);
+        int blockSize = BLOCK_SIZE.of(args);
+        long networks = NETWORKS.of(args);
+        int workItems = WORK_ITEMS.of(args);
+        int nodes = n0 * n1 * n2;
+        boolean interacting = GridField.interacting(deform);
+        double[] phi = new double[EnsembleKernel.MAX_SITES];
+        float[] acc = new float[EnsembleKernel.MAX_SITES];
+        float[] nu = new float[CosNet.NEURON_SIZE];
+        double[] wide = new double[CosNet.NEURON_SIZE];
+        int[] r0 = new int[4];
+        int[] r1 = new int[4];
+        FieldScratch scratch = lanes ? new FieldScratch() : null;
+        for (long item = from; item < to && item < workItems; item++) {
+            int offset = (int) (item * (tupleCount + EXTRA));
+            int gridOffset = (int) (item * nodes);
+            for (int t = 0; t < tupleCount + EXTRA; t++) {
+                out[offset + t] = 0.0;
+            }
+            double ref = 0.0;
+            long first = (firstBlock + item) * blockSize;
+            long last = Math.min(first + blockSize, networks);
+            for (long net = first; net < last; net++) {
+                long stream = EnsembleStreams.stream(net);
+                double logW = 0.0;
+                if (interacting) {
+                    for (int g = 0; g < nodes; g++) {
+                        grid[gridOffset + g] = 0.0;
+                    }
+                    for (int i = 0; i < width; i++) {
+                        CosNetSingle.drawNeuron(seed, stream, (long) i * 2, hyper, dim, variant, r0, r1, nu);
+                        for (int k = 0; k < 2 + dim; k++) {
+                            wide[k] = nu[k];
+                        }
+                        GridField.addNeuron(grid, gridOffset, wide, 1.0, dim, deform, n0, n1, n2);
+                    }
+                    logW = -GridField.action(grid, gridOffset, nodes, deform);
+                }
+                if (lanes) {
+                    CosNet.fieldLanesSingle(points, pointCount, hyper, width, dim, variant, seed, stream, phi, scratch);
+                } else {
+                    CosNetSingle.fieldAt(points, pointCount, hyper, width, dim, variant, seed, stream, phi, r0, r1,
+                            nu, acc);
                 }
                 if (net == first) {
                     ref = logW;

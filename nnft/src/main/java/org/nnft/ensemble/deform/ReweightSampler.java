@@ -3,6 +3,7 @@ package org.nnft.ensemble.deform;
 import org.nnft.engine.Backend;
 import org.nnft.engine.DType;
 import org.nnft.engine.DeviceBuffer;
+import org.nnft.engine.kernel.Kernel;
 import org.nnft.ensemble.EnsembleConfig;
 import org.nnft.ensemble.EnsembleSampler;
 import org.nnft.ensemble.Provenance;
@@ -57,6 +58,7 @@ public final class ReweightSampler {
         boolean[] started = new boolean[bins];
         double[] host = new double[launch * stride];
         int bin = binBegin;
+        Kernel kernel = ReweightKernel.kernel(config.precision());
         long binLast = config.firstBlockOfBin(bin + 1) - 1;
         try (DeviceBuffer pointBuffer = backend.upload(EnsembleSampler.flatten(points));
              DeviceBuffer tupleBuffer = backend.upload(EnsembleSampler.kernelTable(tuples));
@@ -66,8 +68,8 @@ public final class ReweightSampler {
              DeviceBuffer out = backend.allocate(DType.F64, (long) launch * stride)) {
             for (long first = blockBegin; first < blockEnd; first += launch) {
                 int items = (int) Math.min(launch, blockEnd - first);
-                backend.launch(ReweightKernel.KERNEL, items, ReweightKernel.arguments(arch, deformation.box(), out,
-                        grid, pointBuffer, tupleBuffer, hyper, deform, points.length, tupleCount, tuples.maxOrder(),
+                backend.launch(kernel, items, ReweightKernel.arguments(arch, deformation.box(), out, grid,
+                        pointBuffer, tupleBuffer, hyper, deform, points.length, tupleCount, tuples.maxOrder(),
                         config.seed(), first, config.blockSize(), config.networks(), items));
                 out.read(0, host, 0, items * stride);
                 for (int i = 0; i < items; i++) {
@@ -123,7 +125,6 @@ public final class ReweightSampler {
             throw new IllegalArgumentException("config: deformed ensembles need a cos-net architecture, got "
                     + config.architecture());
         }
-        DeformedRun.requireDouble(config);
         if (deformation.box().dimension() != arch.inputDimension()) {
             throw new IllegalArgumentException("deformation: box dimension " + deformation.box().dimension()
                     + " differs from the input dimension " + arch.inputDimension());

@@ -7,10 +7,17 @@
    block 3 (s N + i) (and the next block for d >= 2) and accepts it when Delta S_int <= 0 or
    u < exp(-Delta S_int), u from block 3 (s N + i) + 2; Delta S_int costs O(nodes).
    After each of the launch's sweeps j (global sweep firstSweep + 1 + j) the chain writes the row
-   out[(chain * sweeps + j) (P + 2) ..]: phi at the P points, S_int, the number of accepted proposals. */
+   out[(chain * sweeps + j) (P + 2) ..]: phi at the P points, S_int, the number of accepted proposals.
+   Single precision (prefix deform_f32.c after cosnet_f32.c; kernel deform_mcmc_f32, Java twin the same method):
+   proposals are the float neurons of ensemble_cosnet_f32, stored widened to double (exactly); grid field, Delta S_int
+   and S_int in double from them; phi at the points is not carried along but evaluated after each sweep from the
+   stored neurons in float exactly as ens_field does (so it is the float field of the chain's current network). */
 #define DEF_MCMC_TAG (((i64) 0x4D43) << 48)
+#ifndef DEF_MCMC_KERNEL
+#define DEF_MCMC_KERNEL deform_mcmc
+#endif
 
-KERNEL void deform_mcmc(GLOBAL double* state, GLOBAL double* out, GLOBAL const double* points,
+KERNEL void DEF_MCMC_KERNEL(GLOBAL double* state, GLOBAL double* out, GLOBAL const double* points,
                         GLOBAL const double* hyper, GLOBAL const double* deform, int pointCount, int width, int dim,
                         int variant, int n0, int n1, int n2, i64 seed, i64 firstSweep, int sweeps, int chains,
                         i64 firstChain) {
@@ -23,7 +30,15 @@ KERNEL void deform_mcmc(GLOBAL double* state, GLOBAL double* out, GLOBAL const d
     GLOBAL double* phiPoints = delta + nodes;
     i64 stream = DEF_MCMC_TAG | (firstChain + chain);
     int interacting = def_interacting(deform);
+#ifdef ENS_SINGLE
+    ENS_REAL drawn[ENS_NEURON_SIZE];
     double nu[ENS_NEURON_SIZE];
+    for (int k = 0; k < ENS_NEURON_SIZE; k++) {
+        nu[k] = 0.0;
+    }
+#else
+    double nu[ENS_NEURON_SIZE];
+#endif
     double old[ENS_NEURON_SIZE];
     u32 r[4];
     if (firstSweep == 0) {
@@ -34,7 +49,14 @@ KERNEL void deform_mcmc(GLOBAL double* state, GLOBAL double* out, GLOBAL const d
             phiPoints[p] = 0.0;
         }
         for (int i = 0; i < width; i++) {
+#ifdef ENS_SINGLE
+            ens_cos_neuron(seed, stream, (i64) 3 * i, hyper, dim, variant, drawn);
+            for (int k = 0; k < 2 + dim; k++) {
+                nu[k] = (double) drawn[k];
+            }
+#else
             ens_cos_neuron(seed, stream, (i64) 3 * i, hyper, dim, variant, nu);
+#endif
             for (int k = 0; k < ENS_NEURON_SIZE; k++) {
                 neurons[i * ENS_NEURON_SIZE + k] = nu[k];
             }
@@ -49,7 +71,14 @@ KERNEL void deform_mcmc(GLOBAL double* state, GLOBAL double* out, GLOBAL const d
         double accepted = 0.0;
         for (int i = 0; i < width; i++) {
             i64 b = 3 * (s * width + i);
+#ifdef ENS_SINGLE
+            ens_cos_neuron(seed, stream, b, hyper, dim, variant, drawn);
+            for (int k = 0; k < 2 + dim; k++) {
+                nu[k] = (double) drawn[k];
+            }
+#else
             ens_cos_neuron(seed, stream, b, hyper, dim, variant, nu);
+#endif
             for (int k = 0; k < ENS_NEURON_SIZE; k++) {
                 old[k] = neurons[i * ENS_NEURON_SIZE + k];
             }
@@ -79,9 +108,24 @@ KERNEL void deform_mcmc(GLOBAL double* state, GLOBAL double* out, GLOBAL const d
             }
         }
         GLOBAL double* row = out + (chain * (i64) sweeps + j) * (i64) (pointCount + 2);
+#ifdef ENS_SINGLE
+        for (int p = 0; p < pointCount; p++) {
+            float acc = 0;
+            for (int i = 0; i < width; i++) {
+                GLOBAL const double* n = neurons + i * ENS_NEURON_SIZE;
+                float arg = (float) n[1];
+                for (int k = 0; k < dim; k++) {
+                    arg = ENS_MADD((float) n[2 + k], (float) points[p * dim + k], arg);
+                }
+                acc = ENS_MADD((float) n[0], ENS_COS(arg), acc);
+            }
+            row[p] = (double) acc;
+        }
+#else
         for (int p = 0; p < pointCount; p++) {
             row[p] = phiPoints[p];
         }
+#endif
         row[pointCount] = interacting ? def_action(phiGrid, nodes, deform) : 0.0;
         row[pointCount + 1] = accepted;
     }

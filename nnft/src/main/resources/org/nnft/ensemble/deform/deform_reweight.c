@@ -5,8 +5,15 @@
    over the same neurons in the same order as ens_field (so bit for bit its value), gives the tuple products. Weights are kept relative to the block's running maximum R of
    log w (online log-sum-exp): when a larger log w arrives, the sums are rescaled by exp(R_old - R_new).
    Output slice out[item (T + 4) ..]: T sums of w x product, sum w, sum w^2, network count, R.
-   Without interaction w = exp(0) = 1 exactly and the sums are the free kernel's bit for bit. */
-KERNEL void deform_reweight(GLOBAL double* out, GLOBAL double* grid, GLOBAL const double* points,
+   Without interaction w = exp(0) = 1 exactly and the sums are the free kernel's bit for bit.
+   Single precision (prefix deform_f32.c after cosnet_f32.c; kernel deform_reweight_f32, Java twin the same method):
+   the float network of ensemble_cosnet_f32; its grid field from the float neuron parameters widened to double
+   (S_int and log w in double), its field at the points by ens_field in float (after the grid pass, redrawing the
+   same neurons), so lambda = 0 gives the free single-precision sums bit for bit. */
+#ifndef DEF_REWEIGHT_KERNEL
+#define DEF_REWEIGHT_KERNEL deform_reweight
+#endif
+KERNEL void DEF_REWEIGHT_KERNEL(GLOBAL double* out, GLOBAL double* grid, GLOBAL const double* points,
                             GLOBAL const int* tuples, GLOBAL const double* hyper, GLOBAL const double* deform,
                             int pointCount, int tupleCount, int maxOrder, int width, int dim, int variant,
                             int n0, int n1, int n2, i64 seed, i64 firstBlock, int blockSize, i64 networks,
@@ -21,7 +28,10 @@ KERNEL void deform_reweight(GLOBAL double* out, GLOBAL double* grid, GLOBAL cons
         sums[t] = 0.0;
     }
     double phi[ENS_MAX_SITES];
-    double nu[ENS_NEURON_SIZE];
+    ENS_REAL nu[ENS_NEURON_SIZE];
+#ifdef ENS_SINGLE
+    double wide[ENS_NEURON_SIZE];
+#endif
     double ref = 0.0;
     i64 first = (firstBlock + item) * (i64) blockSize;
     i64 last = first + blockSize;
@@ -33,6 +43,16 @@ KERNEL void deform_reweight(GLOBAL double* out, GLOBAL double* grid, GLOBAL cons
             for (int g = 0; g < nodes; g++) {
                 phiGrid[g] = 0.0;
             }
+#ifdef ENS_SINGLE
+            for (int i = 0; i < width; i++) {
+                ens_cos_neuron(seed, stream, (i64) i * 2, hyper, dim, variant, nu);
+                for (int k = 0; k < 2 + dim; k++) {
+                    wide[k] = (double) nu[k];
+                }
+                def_add_neuron(phiGrid, wide, 1.0, dim, deform, n0, n1, n2);
+            }
+            ens_field(points, pointCount, hyper, width, dim, 1, variant, seed, stream, phi);
+#else
             for (int p = 0; p < pointCount; p++) {
                 phi[p] = 0.0;
             }
@@ -43,6 +63,7 @@ KERNEL void deform_reweight(GLOBAL double* out, GLOBAL double* grid, GLOBAL cons
                     phi[p] = phi[p] + def_neuron_at(nu, points, p, dim);
                 }
             }
+#endif
             logW = -def_action(phiGrid, nodes, deform);
         } else {
             ens_field(points, pointCount, hyper, width, dim, 1, variant, seed, stream, phi);

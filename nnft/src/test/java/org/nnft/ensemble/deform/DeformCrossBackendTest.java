@@ -3,7 +3,9 @@ package org.nnft.ensemble.deform;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nnft.engine.Backend;
+import org.nnft.engine.BackendOptions;
 import org.nnft.engine.Backends;
+import org.nnft.engine.Precision;
 import org.nnft.engine.conformance.TestBackends;
 import org.nnft.ensemble.EnsembleConfig;
 import org.nnft.ensemble.arch.CosNet;
@@ -15,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The deformation kernels on OpenCL (PoCL in CI) against their Java twins on the CPU backend: same
  * seed, same networks and chains, so the reweighted bin sums, weights and MCMC moments agree to the
  * float64 rounding of the library cos/sin/exp (relative 1e-8 of the magnitudes; Metropolis decisions
- * could in principle flip on a last-bit difference, which these short chains do not meet). Skipped
+ * could in principle flip on a last-bit difference, which these short chains do not meet). The single-precision
+ * kernels are checked against their twins with the float tolerance 1e-5 of {@code assertSingleAgrees}. Skipped
  * where OpenCL is unavailable, unless NNFT_REQUIRE_OPENCL is set.
  */
 class DeformCrossBackendTest {
@@ -24,7 +27,8 @@ class DeformCrossBackendTest {
     @Test
     void openClGivesTheCpuNumbers() {
         TestBackends.requireOrSkip("opencl");
-        try (Backend cpu = Backends.named("cpu"); Backend gpu = Backends.named("opencl")) {
+        try (Backend cpu = Backends.named("cpu"); Backend gpu = Backends.named("opencl");
+             Backend scalar = Backends.named("cpu", BackendOptions.of("scalar", "true"))) {
             for (int d = 1; d <= 3; d++) {
                 CosNet net = CosNet.freeScalar(d, 1.0, 3.0, 1.0, 12);
                 double[][] p = {new double[d], new double[d]};
@@ -43,6 +47,9 @@ class DeformCrossBackendTest {
                         assertEquals(a.sums()[bin][t], b.sums()[bin][t], 1e-8 * scale, "d=" + d + " bin " + bin);
                     }
                 }
+                ReweightSample fs = ReweightSampler.sample(c.withPrecision(Precision.SINGLE), def, scalar);
+                ReweightSample gs = ReweightSampler.sample(c.withPrecision(Precision.SINGLE), def, gpu);
+                assertSingleAgrees(fs, gs, "single d=" + d);
                 McmcConfig m = McmcConfig.of(net, p, 4, def, 8, 2, 6, 5);
                 DeformedResult ma = McmcSampler.sample(m, cpu);
                 DeformedResult mb = McmcSampler.sample(m, gpu);
@@ -51,6 +58,14 @@ class DeformCrossBackendTest {
                 double[] xb = mb.estimates().moments();
                 for (int t = 0; t < xa.length; t++) {
                     assertEquals(xa[t], xb[t], 1e-8 * (1 + Math.abs(xa[t])), "d=" + d + " mcmc tuple " + t);
+                }
+                DeformedResult msa = McmcSampler.sample(m.withPrecision(Precision.SINGLE), cpu);
+                DeformedResult msb = McmcSampler.sample(m.withPrecision(Precision.SINGLE), gpu);
+                assertEquals(msa.acceptance(), msb.acceptance(), "single d=" + d);
+                double[] sa1 = msa.estimates().moments();
+                double[] sb1 = msb.estimates().moments();
+                for (int t = 0; t < sa1.length; t++) {
+                    assertEquals(sa1[t], sb1[t], 1e-5 * (1 + Math.abs(sa1[t])), "single d=" + d + " mcmc tuple " + t);
                 }
                 McmcChains sa = McmcSampler.shard(m, 1, 2, cpu).mcmcChains();   // chains 4..7: firstChain = 4
                 McmcChains sb = McmcSampler.shard(m, 1, 2, gpu).mcmcChains();
@@ -64,6 +79,24 @@ class DeformCrossBackendTest {
                         assertEquals(ya[t], yb[t], 1e-8 * (1 + Math.abs(ya[t])), "d=" + d + " chain " + chain);
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * Single precision ({@code deform_reweight_f32} against its scalar Java twin): the float networks agree to a few
+     * float ulps (OpenCL's float division and square root, library tan/pow rounded to float; see
+     * SinglePrecisionCrossBackendTest), so the fields at the points and on the grid, S_int and each weight agree to
+     * about 1e-6 relative; 1e-5 bounds that, while a different network would change the sums at order one.
+     */
+    private static void assertSingleAgrees(ReweightSample a, ReweightSample b, String what) {
+        assertEquals(a.logReference(), b.logReference(), 1e-5 * (1 + Math.abs(a.logReference())), what);
+        for (int bin = 0; bin < a.counts().length; bin++) {
+            assertEquals(a.counts()[bin], b.counts()[bin]);
+            assertEquals(a.weights()[bin], b.weights()[bin], 1e-5 * a.weights()[bin], what + " bin " + bin);
+            for (int t = 0; t < a.sums()[bin].length; t++) {
+                double scale = Math.abs(a.sums()[bin][t]) + a.weights()[bin];
+                assertEquals(a.sums()[bin][t], b.sums()[bin][t], 1e-5 * scale, what + " bin " + bin + " tuple " + t);
             }
         }
     }

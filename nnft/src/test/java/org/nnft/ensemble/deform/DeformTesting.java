@@ -3,6 +3,7 @@ package org.nnft.ensemble.deform;
 import org.nnft.engine.Backend;
 import org.nnft.engine.BackendOptions;
 import org.nnft.engine.Backends;
+import org.nnft.engine.Precision;
 import org.nnft.ensemble.EnsembleSample;
 import org.nnft.stats.Cumulants;
 import org.nnft.stats.Jackknife;
@@ -58,6 +59,30 @@ final class DeformTesting {
             }
             return value;
         });
+    }
+
+    /**
+     * The rounding systematic of a shift measured in {@code free}'s precision (docs/physics.md A.6, deformed
+     * ensembles): 0 in double; in single 2 x 1e-4 of the tuple's natural scale prod_j sqrt(G(x_j, x_j)) (free
+     * moments), the worst-case relative moment bound of A.6 for each of the deformed and the free estimate, which
+     * also covers the log-weight term there.
+     */
+    static double rounding(EnsembleSample free, int index) {
+        if (free.config().precision() == Precision.DOUBLE) {
+            return 0.0;
+        }
+        Tuples tuples = free.config().tuples();
+        long[] ids = free.moments().blockIds();
+        double scale = 1.0;
+        for (int site : tuples.tuple(index)) {
+            int diagonal = tuples.requireIndexOf(new int[]{site, site});
+            double sum = 0;
+            for (long id : ids) {
+                sum += free.moments().sums(id)[diagonal];
+            }
+            scale *= Math.sqrt(Math.abs(sum) / free.moments().totalCount());
+        }
+        return 2e-4 * scale;
     }
 
     /** Asserts |measured - prediction| <= SIGMAS error + systematic, with a readable message. */

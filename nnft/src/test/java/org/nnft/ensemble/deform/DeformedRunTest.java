@@ -9,10 +9,12 @@ import org.nnft.ensemble.EnsembleConfig;
 import org.nnft.ensemble.arch.CosNet;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
@@ -68,12 +70,19 @@ class DeformedRunTest {
     }
 
     @Test
-    void singlePrecisionIsRefusedNotRunInDouble() {
+    void singlePrecisionRunsBothSamplersInSingle() {
         EnsembleConfig single = config().withPrecision(Precision.SINGLE);
+        DeformedRun.Chains chains = new DeformedRun.Chains(2, 1, 4);
         try (Backend cpu = DeformTesting.cpu()) {
-            assertThrows(IllegalArgumentException.class, () -> DeformedRun.reweight(single, PHI4, cpu, null, null));
-            assertThrows(IllegalArgumentException.class, () -> DeformedRun.mcmc(single, PHI4,
-                    new DeformedRun.Chains(2, 1, 2), cpu, null, null));
+            DeformedResult rw = DeformedRun.reweight(single, PHI4, cpu, null, null);
+            assertArrayEquals(moments(ReweightSampler.sample(single, PHI4, cpu).result()), moments(rw));
+            assertFalse(Arrays.equals(moments(DeformedRun.reweight(config(), PHI4, cpu, null, null)), moments(rw)));
+            McmcConfig m = DeformedRun.mcmcConfig(single, PHI4, chains);
+            assertEquals(Precision.SINGLE, m.precision());
+            DeformedResult mc = DeformedRun.mcmc(single, PHI4, chains, cpu, null, null);
+            assertArrayEquals(moments(McmcSampler.sample(m, cpu)), moments(mc));
+            assertFalse(Arrays.equals(moments(DeformedRun.mcmc(config(), PHI4, chains, cpu, null, null)),
+                    moments(mc)));
         }
     }
 }
