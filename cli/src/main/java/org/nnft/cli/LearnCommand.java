@@ -222,12 +222,6 @@ final class LearnCommand implements Callable<Integer> {
         if (spec.commandLine().getParseResult().hasMatchedOption("--export")) {
             throw new IllegalArgumentException("--export: --rbm writes JSON, .npy and PNG only");
         }
-        for (String option : new String[]{"--backend", "--device", "--threads"}) {
-            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
-                throw new IllegalArgumentException(option + ": --rbm runs its block Gibbs chains in Java on the host,"
-                        + " not on an engine backend");
-            }
-        }
         LearnData d = LearnData.read(data, rbm.pixelScale, rbm.bernoulliVisible());
         boolean stepsGiven = spec.commandLine().getParseResult().hasMatchedOption("--steps");
         boolean etaGiven = spec.commandLine().getParseResult().hasMatchedOption("--eta");

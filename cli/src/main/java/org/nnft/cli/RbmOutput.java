@@ -15,7 +15,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,8 +27,9 @@ import java.util.Map;
  * error per step with errors), {@code results.moments} (data against new samples), the new samples as
  * {@code <out>-samples.npy} (shape of the data) and as a PNG grid of the first 16 {@code <out>-samples.png}
  * (written also with --no-plots when the data were images), and the training curve
- * {@code <out>-reconstruction.png}; prints a summary. The config has been checked before this is called. No
- * engine backend is opened: the block Gibbs chains are Java on the host (provenance backend "host").
+ * {@code <out>-reconstruction.png}; prints a summary. The config has been checked before this is called. The
+ * persistent block Gibbs chains run on the engine backend of {@code --backend} (the RBM Gibbs kernel; provenance
+ * records it); the data phase and the parameter updates are Java on the host.
  */
 final class RbmOutput {
     /** Samples shown in the PNG grid. */
@@ -49,11 +49,11 @@ final class RbmOutput {
         Path samplesFile = out.resolveSibling(base + "-samples.npy");
         Path samplesPng = out.resolveSibling(base + "-samples.png");
         Progress progress = new Progress(System.err, run.quiet, "steps", RbmLearning.progressUnits(c));
-        Instant start = Instant.now();
-        long t0 = System.nanoTime();
-        RbmLearning.Result r = RbmLearning.run(c, progress::update);
+        BackendRun<RbmLearning.Result> learned = BackendRun.on(run,
+                backend -> RbmLearning.run(c, backend, progress::update));
         progress.done();
-        double wall = (System.nanoTime() - t0) / 1e9;
+        double wall = learned.secondsSinceStart();
+        RbmLearning.Result r = learned.result();
         List<Map<String, Object>> layers = new ArrayList<>();
         for (int k = 0; k < r.layers().size(); k++) {
             layers.add(layer(r.layers().get(k), c.visibleOf(k), c.hidden()));
@@ -67,9 +67,8 @@ final class RbmOutput {
                 "visibleUnits", units(c.visible()), "hiddenUnits", units(c.hidden()), "layers", c.layers(),
                 "steps", c.steps(), "chains", c.chains(), "sweeps", c.sweeps(), "eta", c.eta(),
                 "newSamples", c.newSamples(), "thermalize", c.thermalize(), "every", c.every(), "seed", c.seed());
-        Map<String, Object> prov = ResultDocument.provenance("host", "Java on " + Runtime.getRuntime()
-                .availableProcessors() + " processors", c.seed(), start, wall, "sampler", "block Gibbs in Java, one"
-                + " thread (no engine backend)");
+        Map<String, Object> prov = learned.provenance(c.seed(), wall, "sampler", "block Gibbs kernel (rbm_gibbs), one"
+                + " work item per chain");
         Map<String, Object> results = Json.object("layers", layers, "moments", moments,
                 "samplesFile", samplesFile.toAbsolutePath().toString(),
                 "samplesPng", samplesPng.toAbsolutePath().toString());
@@ -93,7 +92,7 @@ final class RbmOutput {
             }
             files.commit();
         }
-        print(spec.commandLine().getOut(), c, data, network, r, wall);
+        print(spec.commandLine().getOut(), c, data, network, r, learned.backend(), wall);
         spec.commandLine().getOut().println("samples: " + samplesFile.toAbsolutePath());
         spec.commandLine().getOut().println("results: " + out.toAbsolutePath());
         return 0;
@@ -168,10 +167,10 @@ final class RbmOutput {
     }
 
     private static void print(PrintWriter w, RbmLearning.Config c, LearnData data, String network,
-                              RbmLearning.Result r, double wall) {
+                              RbmLearning.Result r, String backend, double wall) {
         w.printf(Locale.ROOT, "rbm %s  %d data configurations of %s  layers %s  %d steps x %d chains + %d new"
-                        + " samples in %.2f s%n", network, data.rows().length, Arrays.toString(data.shape()),
-                Arrays.toString(c.layers()), c.steps(), c.chains(), c.newSamples(), wall);
+                        + " samples on %s in %.2f s%n", network, data.rows().length, Arrays.toString(data.shape()),
+                Arrays.toString(c.layers()), c.steps(), c.chains(), c.newSamples(), backend, wall);
         for (int k = 0; k < r.layers().size(); k++) {
             RbmLearning.Layer l = r.layers().get(k);
             RbmLearning.Curve cv = l.curve();

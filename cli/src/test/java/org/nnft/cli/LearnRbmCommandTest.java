@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nnft.cli.io.PngImages;
 import org.nnft.cli.io.ResultFile;
+import org.nnft.engine.BackendStatus;
+import org.nnft.engine.Backends;
 import org.nnft.engine.io.NpyFile;
 
 import javax.imageio.ImageIO;
@@ -18,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@code nnft learn --data FILE --rbm VISIBLE-HIDDEN} and image data: the result layout of small runs (one layer,
@@ -64,13 +67,14 @@ class LearnRbmCommandTest {
     void rbmRunWritesParametersCurveAndSamples() {
         Path out = dir.resolve("rbm.json");
         CliRun r = run("learn", "--data", bars().toString(), "--rbm", "bernoulli-bernoulli", "--hidden", "6",
-                "--steps", "20", "--chains", "10", "--new-samples", "25", "--quiet", "--out", out.toString());
+                "--steps", "20", "--chains", "10", "--new-samples", "25", "--backend", "cpu", "--quiet", "--out",
+                out.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode doc = ResultFile.read(out);
         assertEquals("rbm", doc.get("config").get("mode").asText());
-        assertTrue(doc.get("provenance").has("sampler"), "the provenance says where the chains ran");
+        assertTrue(doc.get("provenance").has("sampler"), "the provenance says how the chains ran");
         assertFalse(doc.get("provenance").get("engine").asText().contains("Gibbs"), "the engine version is kept");
-        assertEquals("host", doc.get("provenance").get("backend").asText());
+        assertEquals("cpu", doc.get("provenance").get("backend").asText());
         JsonNode layer = doc.get("results").get("layers").get(0);
         assertEquals(16, layer.get("parameters").get("w").size());
         assertEquals(6, layer.get("parameters").get("w").get(0).size());
@@ -84,6 +88,24 @@ class LearnRbmCommandTest {
         assertTrue(Files.exists(dir.resolve("rbm-samples.png")));
         assertTrue(Files.exists(dir.resolve("rbm-reconstruction.png")));
         assertTrue(r.out().contains("layer 1  bernoulli-bernoulli  16 x 6"), r.out());
+    }
+
+    /** The chains on OpenCL (PoCL here): the same Bernoulli samples as on the CPU backend, recorded in provenance. */
+    @Test
+    void openClChainsGiveTheCpuSamples() {
+        assumeTrue(Backends.status("opencl").map(BackendStatus::available).orElse(false), "OpenCL unavailable");
+        String[] backends = {"cpu", "opencl"};
+        double[][] samples = new double[2][];
+        for (int k = 0; k < 2; k++) {
+            Path out = dir.resolve("rbm-" + backends[k] + ".json");
+            CliRun r = run("learn", "--data", bars().toString(), "--rbm", "bernoulli-bernoulli", "--hidden", "6",
+                    "--steps", "20", "--chains", "10", "--new-samples", "25", "--backend", backends[k], "--quiet",
+                    "--no-plots", "--out", out.toString());
+            assertEquals(0, r.code(), r.err());
+            assertEquals(backends[k], ResultFile.read(out).get("provenance").get("backend").asText());
+            samples[k] = NpyFile.read(dir.resolve("rbm-" + backends[k] + "-samples.npy")).values();
+        }
+        assertArrayEquals(samples[0], samples[1]);
     }
 
     @Test
@@ -191,7 +213,7 @@ class LearnRbmCommandTest {
                 {"learn", "--data", odd.resolve("a.png").toString(), "--pixel-scale", "-1"},
                 {"learn", "--data", npy, "--pixel-scale", "2"},
                 {"learn", "--data", npy, "--chains", "5"},
-                {"learn", "--data", npy, "--rbm", "bernoulli-bernoulli", "--backend", "cpu"}};
+                {"learn", "--data", npy, "--rbm", "bernoulli-bernoulli", "--backend", "nope"}};
         for (String[] args : bad) {
             String[] all = Arrays.copyOf(args, args.length + 3);
             all[args.length] = "--out";

@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  * every workload but Wolff; for W1 also PyTorch where installed, on its GPU when it sees one, and the OpenMP C peer
  * where gcc is). Wolff clusters are a host algorithm, run on the CPU backend only. The W1 and lattice rows, nnft's
  * and the peers', are in the workloads' precision (the peers' float32 or float64); a row whose precision a backend
- * does not have is skipped with a note. The RBM row of the learn workload is a host algorithm too (CPU only).
+ * does not have is skipped with a note. The learn workload's RBM row runs its chains on every backend.
  *
  * @param workloads    the workloads' sizes and precision
  * @param chosen       names of the workloads to run, from {@link #WORKLOADS}
@@ -67,9 +67,7 @@ public record BenchSuite(Workloads workloads, Set<String> chosen, long peerNetwo
                 }
                 if (chosen.contains("learn")) {
                     rows.add(workloads.learn(b));
-                    if (b.name().equals("cpu")) {
-                        rows.add(workloads.rbm(b));         // block Gibbs in Java: the same code on every backend
-                    }
+                    rows.add(workloads.rbm(b));             // the chains through the RBM Gibbs kernel on b
                 }
             }
         }

@@ -50,7 +50,7 @@ import java.nio.file.Path;
  * 2 test points. Their rates are networks x parameters x points per second, the parameters being N (d + 2) + 1
  * and the points the NTK's points or, for training, training points x steps. Learn: reverse-KL training steps
  * per second of {@code nnft learn --target} at L = {@value #LEARN_L} ({@link #learn}), and as the row {@code rbm}
- * RBM training steps per second ({@link #rbm}, CPU only).
+ * RBM training steps per second ({@link #rbm}, the chains on every backend).
  *
  * <p>W1 and the lattice run in the given {@link Precision}; the other workloads are double precision only.
  * Cost models for the fraction of a GPU's peak ({@link BenchRow#fractionOfPeak}): W1 against FP64 (or, in single
@@ -289,9 +289,11 @@ public record Workloads(long networks, int sweeps, int mcmcSweeps, Precision pre
     }
 
     /**
-     * RBM learning ({@link RbmTrainer}: persistent block Gibbs, a host algorithm in Java): a Bernoulli-Bernoulli
-     * RBM of {@value #RBM_VISIBLE} x {@value #RBM_HIDDEN} units on {@value #RBM_ROWS} random binary rows with
-     * {@value #RBM_CHAINS} chains, one sweep per step: training steps per second; check: the mean weight.
+     * RBM learning ({@link RbmTrainer}: the persistent block Gibbs chains on {@code b} through the RBM Gibbs kernel,
+     * the data phase and the updates in Java on the host): a Bernoulli-Bernoulli RBM of {@value #RBM_VISIBLE} x
+     * {@value #RBM_HIDDEN} units on {@value #RBM_ROWS} random binary rows with {@value #RBM_CHAINS} chains, one sweep
+     * per step: training steps per second; check: the mean weight (the same on every backend up to the rounding of
+     * exp).
      */
     public BenchRow rbm(Backend b) {
         double[][] data = new double[RBM_ROWS][RBM_VISIBLE];
@@ -302,12 +304,12 @@ public record Workloads(long networks, int sweeps, int mcmcSweeps, Precision pre
         }
         RbmLearning.Units units = new RbmLearning.Units(RbmLearning.Kind.BERNOULLI, 0, 0);
         Rbm start = RbmLearning.start(data, units, units, RBM_HIDDEN, 1);
-        warmUp(() -> RbmTrainer.train(start, data, 5, RBM_CHAINS, 1, 0.1, 1));
+        warmUp(() -> RbmTrainer.train(b, start, data, 5, RBM_CHAINS, 1, 0.1, 1));
         int steps = 0;
         Rbm last = start;
         long t0 = System.nanoTime();
         while (steps < 20 || System.nanoTime() - t0 < 2_000_000_000L) {
-            last = RbmTrainer.train(last, data, 10, RBM_CHAINS, 1, 0.1, 1).getLast();
+            last = RbmTrainer.train(b, last, data, 10, RBM_CHAINS, 1, 0.1, 1).getLast();
             steps += 10;
         }
         double s = (System.nanoTime() - t0) / 1e9;

@@ -1,7 +1,5 @@
 package org.nnft.lattice.learn;
 
-import org.nnft.engine.random.RandomStreams;
-
 /**
  * The phi^4 neural network family (docs/learn.md, L.5): visible units phi_i (i < nv) and hidden units h_j
  * (j < nh) coupled bipartitely,
@@ -134,20 +132,12 @@ public final class Rbm {
 
     /** Field of hidden unit j given phi: {@code J_j = sum_i w_ij phi_i - s_j}. */
     public double hiddenField(double[] phi, int j) {
-        double field = -s[j];
-        for (int i = 0; i < nv; i++) {
-            field += w[i * nh + j] * phi[i];
-        }
-        return field;
+        return RbmGibbsKernel.field(w, nh, 1, phi, 0, nv, s, j);
     }
 
     /** Field of visible unit i given h: {@code J_i = sum_j w_ij h_j - r_i}. */
     public double visibleField(double[] h, int i) {
-        double field = -r[i];
-        for (int j = 0; j < nh; j++) {
-            field += w[i * nh + j] * h[j];
-        }
-        return field;
+        return RbmGibbsKernel.field(w, 1, nh, h, 0, nh, r, i);
     }
 
     /**
@@ -176,14 +166,14 @@ public final class Rbm {
 
     /** Draws every phi_i from {@code p(phi_i | h)} in place, unit i from block i of {@code stream}. */
     public void sampleVisible(double[] h, double[] phi, long seed, long stream) {
-        for (int i = 0; i < nv; i++) {
-            phi[i] = draw(visibleUnits, b[i], a[i], visibleField(h, i), phi[i], seed, stream, i);
-        }
+        RbmGibbsKernel.half(w, 1, nh, h, 0, nh, r, a, b, visibleUnits == Units.BERNOULLI, phi, 0, nv, seed, stream,
+                Phi4Network.TRIES);
     }
 
     /**
      * One block Gibbs sweep in place: every h_j from {@code p(h_j | phi)} (stream {@code 2 sweep}, block j), then
-     * every phi_i from {@code p(phi_i | h)} (stream {@code 2 sweep + 1}, block i).
+     * every phi_i from {@code p(phi_i | h)} (stream {@code 2 sweep + 1}, block i); the Java body of
+     * {@link RbmGibbsKernel} for one chain.
      */
     public void gibbsSweep(double[] phi, double[] h, long seed, long sweep) {
         sampleHidden(phi, h, seed, 2 * sweep);
@@ -192,17 +182,8 @@ public final class Rbm {
 
     /** Draws every h_j from {@code p(h_j | phi)} in place, unit j from block j of {@code stream}. */
     public void sampleHidden(double[] phi, double[] h, long seed, long stream) {
-        for (int j = 0; j < nh; j++) {
-            h[j] = draw(hiddenUnits, n[j], m[j], hiddenField(phi, j), h[j], seed, stream, j);
-        }
-    }
-
-    private static double draw(Units units, double quartic, double quadratic, double field, double old, long seed,
-                               long stream, long block) {
-        if (units == Units.BERNOULLI) {
-            return RandomStreams.uniformDouble(seed, stream, block) < logistic(field) ? 1.0 : 0.0;
-        }
-        return QuarticDensity.sample(quartic, quadratic, field, old, seed, stream, block, Phi4Network.TRIES);
+        RbmGibbsKernel.half(w, nh, 1, phi, 0, nv, s, m, n, hiddenUnits == Units.BERNOULLI, h, 0, nh, seed, stream,
+                Phi4Network.TRIES);
     }
 
     /** {@code 1 / (1 + e^{-x})}, without overflow. */

@@ -1,5 +1,6 @@
 package org.nnft.lattice.learn;
 
+import org.nnft.engine.Backend;
 import org.nnft.engine.random.RandomStreams;
 import org.nnft.lattice.measure.ErrorAnalysis;
 import org.nnft.lattice.measure.Estimate;
@@ -199,6 +200,14 @@ public final class RbmLearning {
      * ends the run with an {@link IllegalStateException}.
      */
     public static Result run(Config c, LongConsumer progress) {
+        return run(c, null, progress);
+    }
+
+    /**
+     * As {@link #run(Config, LongConsumer)} with the persistent chains (training and new samples) on {@code backend}
+     * ({@link RbmChains}; {@code null}: the host, the same numbers up to the rounding of exp).
+     */
+    public static Result run(Config c, Backend backend, LongConsumer progress) {
         List<Layer> layers = new ArrayList<>();
         double[][] data = c.data();
         double[][] phi = null;
@@ -212,7 +221,7 @@ public final class RbmLearning {
             long done = (long) k * c.steps();
             List<Rbm> history;
             try {
-                history = RbmTrainer.train(start, data, c.steps(), phi, h, c.sweeps(), c.eta(), true, seed,
+                history = RbmTrainer.train(backend, start, data, c.steps(), phi, h, c.sweeps(), c.eta(), true, seed,
                         t -> progress.accept(done + t));
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException("training of layer " + (k + 1) + " diverged (" + e.getMessage()
@@ -224,7 +233,10 @@ public final class RbmLearning {
                 data = hiddenDraws(net, data, seed);
             }
         }
-        double[][] samples = sample(c, layers, phi, h);
+        double[][] samples;
+        try (RbmChains chains = new RbmChains(backend, phi, h)) {
+            samples = sample(c, layers, chains, phi);
+        }
         progress.accept(progressUnits(c));
         return new Result(layers, samples, moments(c.data(), samples));
     }
@@ -262,24 +274,20 @@ public final class RbmLearning {
         return out;
     }
 
-    private static double[][] sample(Config c, List<Layer> layers, double[][] phi, double[][] h) {
+    private static double[][] sample(Config c, List<Layer> layers, RbmChains chains, double[][] phi) {
         int top = layers.size() - 1;
         Rbm net = layers.get(top).net();
         long seed = layerSeed(c.seed(), top);
         long sweep = (long) c.steps() * c.sweeps();
-        for (int s = 0; s < c.thermalize(); s++, sweep++) {
-            for (int ch = 0; ch < phi.length; ch++) {
-                net.gibbsSweep(phi[ch], h[ch], seed + ch, sweep);
-            }
+        if (c.thermalize() > 0) {
+            chains.sweep(net, seed, sweep, c.thermalize());
+            sweep += c.thermalize();
         }
         int rounds = (c.newSamples() + phi.length - 1) / phi.length;
         double[][] all = new double[rounds * phi.length][];
         for (int round = 0; round < rounds; round++) {
-            for (int s = 0; s < c.every(); s++, sweep++) {
-                for (int ch = 0; ch < phi.length; ch++) {
-                    net.gibbsSweep(phi[ch], h[ch], seed + ch, sweep);
-                }
-            }
+            chains.sweep(net, seed, sweep, c.every());
+            sweep += c.every();
             for (int ch = 0; ch < phi.length; ch++) {
                 all[ch * rounds + round] = phi[ch].clone();
             }

@@ -1,5 +1,7 @@
 package org.nnft.lattice.learn;
 
+import org.nnft.engine.Backend;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
@@ -14,7 +16,9 @@ import java.util.function.IntConsumer;
  * conditional mean of h where it is closed-form (Bernoulli and Gaussian hidden units), else one draw per row
  * (seed {@code seed ^ NetworkTrainer.POSITIVE}); the model phase averages {@code chains} persistent chains
  * (chain c: seed {@code seed + c}, sweeps numbered across steps, started at phi = 0) over {@code sweepsPerStep}
- * sweeps each. Plain gradient descent {@code theta -= eta * gradient}; returns the network after every step.
+ * sweeps each, run by {@link RbmChains} (the {@link RbmGibbsKernel} on a backend, or its Java body on the host;
+ * the same numbers up to the rounding of exp). Plain gradient descent {@code theta -= eta * gradient}; returns
+ * the network after every step.
  */
 public final class RbmTrainer {
     /** Floor of a learned quadratic coefficient where the quartic is 0, and of a learned quartic coefficient. */
@@ -80,6 +84,23 @@ public final class RbmTrainer {
     public static List<Rbm> train(Rbm start, double[][] data, int steps, double[][] phi, double[][] h,
                                   int sweepsPerStep, double eta, boolean visibleShape, long seed,
                                   IntConsumer onStep) {
+        return train(null, start, data, steps, phi, h, sweepsPerStep, eta, visibleShape, seed, onStep);
+    }
+
+    /** As {@link #train(Rbm, double[][], int, int, int, double, long)} with the chains on {@code backend}. */
+    public static List<Rbm> train(Backend backend, Rbm start, double[][] data, int steps, int chains,
+                                  int sweepsPerStep, double eta, long seed) {
+        return train(backend, start, data, steps, new double[Math.max(chains, 0)][start.visible()],
+                new double[Math.max(chains, 0)][start.hidden()], sweepsPerStep, eta, false, seed, t -> { });
+    }
+
+    /**
+     * As {@link #train(Rbm, double[][], int, double[][], double[][], int, double, boolean, long, IntConsumer)}
+     * with the model phase's chains on {@code backend} ({@code null}: the host).
+     */
+    public static List<Rbm> train(Backend backend, Rbm start, double[][] data, int steps, double[][] phi,
+                                  double[][] h, int sweepsPerStep, double eta, boolean visibleShape, long seed,
+                                  IntConsumer onStep) {
         int chains = phi.length;
         if (steps < 1 || chains < 1 || sweepsPerStep < 1) {
             throw new IllegalArgumentException("steps, chains and sweepsPerStep must be >= 1, got " + steps + ", "
@@ -89,14 +110,12 @@ public final class RbmTrainer {
             throw new IllegalArgumentException("eta must be positive and finite, got " + eta);
         }
         int nv = start.visible();
-        int nh = start.hidden();
         for (double[] row : data) {
             if (row.length != nv) {
                 throw new IllegalArgumentException("data rows must have " + nv + " values, got " + row.length);
             }
         }
         boolean shape = visibleShape && start.visibleUnits() == Rbm.Units.CONTINUOUS;
-        double[] b0 = start.b();
         double[] p2Data = new double[nv];
         double[] p4Data = new double[nv];
         for (double[] row : data) {
@@ -106,6 +125,18 @@ public final class RbmTrainer {
                 p4Data[i] += p2 * p2 / data.length;
             }
         }
+        try (RbmChains model = new RbmChains(backend, phi, h)) {
+            return train(model, start, data, steps, phi, h, sweepsPerStep, eta, shape, seed, onStep, p2Data, p4Data);
+        }
+    }
+
+    private static List<Rbm> train(RbmChains model, Rbm start, double[][] data, int steps, double[][] phi,
+                                   double[][] h, int sweepsPerStep, double eta, boolean shape, long seed,
+                                   IntConsumer onStep, double[] p2Data, double[] p4Data) {
+        int chains = phi.length;
+        int nv = start.visible();
+        int nh = start.hidden();
+        double[] b0 = start.b();
         Rbm net = start;
         List<Rbm> history = new ArrayList<>();
         long sweep = 0;
@@ -115,8 +146,8 @@ public final class RbmTrainer {
             double[] gb = p4Data.clone();
             double weight = 1.0 / ((double) chains * sweepsPerStep);
             for (int s = 0; s < sweepsPerStep; s++) {
+                model.sweep(net, seed, sweep, 1);
                 for (int c = 0; c < chains; c++) {
-                    net.gibbsSweep(phi[c], h[c], seed + c, sweep);
                     accumulate(net, phi[c], h[c], g, -weight);
                     if (shape) {
                         for (int i = 0; i < nv; i++) {

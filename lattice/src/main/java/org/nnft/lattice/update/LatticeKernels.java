@@ -2,6 +2,7 @@ package org.nnft.lattice.update;
 
 import org.nnft.engine.kernel.Kernel;
 import org.nnft.engine.kernel.KernelCatalog;
+import org.nnft.lattice.learn.RbmGibbsKernel;
 
 import java.util.List;
 
@@ -17,6 +18,7 @@ public final class LatticeKernels implements KernelCatalog {
                 HypercubicMetropolisKernel.KERNEL,
                 SingleMetropolisKernel.KERNEL,
                 HeatBathKernel.KERNEL,
-                OverrelaxationKernel.KERNEL);
+                OverrelaxationKernel.KERNEL,
+                RbmGibbsKernel.KERNEL);
     }
 }

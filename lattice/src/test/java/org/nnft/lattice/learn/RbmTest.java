@@ -27,7 +27,7 @@ class RbmTest {
     private static final int NH = 4;
 
     /** Exact quantities of a Bernoulli-Bernoulli RBM by enumeration of phi in {0,1}^nv. */
-    private record Enumeration(Rbm net, double logZ, double[] featureMean) {
+    record Enumeration(Rbm net, double logZ, double[] featureMean) {
         static Enumeration of(Rbm net) {
             int nv = net.visible();
             int states = 1 << nv;
@@ -85,7 +85,7 @@ class RbmTest {
         return out;
     }
 
-    private static Rbm randomBernoulli(long seed, double scale) {
+    static Rbm randomBernoulli(long seed, double scale) {
         double[] w = new double[NV * NH];
         double[] r = new double[NV];
         double[] s = new double[NH];
