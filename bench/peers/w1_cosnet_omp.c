@@ -5,7 +5,13 @@
  *
  * Field type: float, or double when compiled with -DNNFT_DOUBLE. Per network and neuron pair, a counter-based
  * 32-bit hash (lowbias32 of the seed, network and neuron) gives the uniforms: w and c uniform in the ball and
- * (-pi, pi), the amplitudes a normal by Box-Muller (both normals of a pair used). Built by `nnft bench` with
+ * (-pi, pi), the amplitudes a normal by Box-Muller (both normals of a pair used).
+ * With -DNNFT_PHILOX the random numbers are nnft's instead (the d = 1 cos-net of arch/cosnet.c): neuron i of
+ * network n is Philox4x32-10 block 2i of stream n under the seed (counter {2i, 0, n lo, n hi}, key {seed, 0}),
+ * words 0 and 1 the amplitude's Box-Muller cosine branch with precision w^2 + m^2 (one square root), word 2 the
+ * phase c and word 3 the momentum w; so it does nnft's per-neuron random work, with Philox over arrays of
+ * neurons in 64-bit multiplies that gcc vectorises. `w1_cosnet_omp kat C0 C1 C2 C3 K0 K1` (hex words) prints
+ * that block's four words in hex, for the known-answer test. Built by `nnft bench` with
  * gcc -O3 -march=native -ffast-math -fopenmp, so that the neuron loops vectorise (cosf, logf, sincosf from
  * libmvec). Prints one JSON line like the Python peers:
  * {"networks", "neurons", "points", "seconds", "neuron_evals_per_s", "peak_rss_mb", "g2_00", "device"}.
@@ -16,6 +22,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #ifdef NNFT_DOUBLE
@@ -32,6 +39,12 @@ typedef float real;
 #define DTYPE "float32"
 #endif
 
+#ifdef NNFT_PHILOX
+#define RNG "Philox4x32-10"
+#else
+#define RNG "lowbias32 hash"
+#endif
+
 #define POINTS 6
 #define TUPLES 209
 #define MAX_NEURONS 65536
@@ -44,6 +57,39 @@ static inline uint32_t mix32(uint32_t x) {
     x ^= x >> 16;
     return x;
 }
+
+#define PHILOX_M0 0xD2511F53U
+#define PHILOX_M1 0xCD9E8D57U
+#define PHILOX_W0 0x9E3779B9U
+#define PHILOX_W1 0xBB67AE85U
+
+/* One Philox4x32-10 round on the counter (c0, c1, c2, c3) with round key (k0, k1). */
+#define PHILOX_ROUND(k0, k1)                                                   \
+    do {                                                                       \
+        uint64_t p0 = (uint64_t) PHILOX_M0 * c0;                               \
+        uint64_t p1 = (uint64_t) PHILOX_M1 * c2;                               \
+        c0 = (uint32_t) (p1 >> 32) ^ c1 ^ (k0);                                \
+        c1 = (uint32_t) p1;                                                    \
+        c2 = (uint32_t) (p0 >> 32) ^ c3 ^ (k1);                                \
+        c3 = (uint32_t) p0;                                                    \
+    } while (0)
+
+/* Philox4x32-10 (Salmon et al. 2011; nnft's Philox4x32): the counter (c0, c1, c2, c3), uint32_t variables,
+   becomes its block under key (k0, k1). A macro on scalars, rounds written out, so that a loop over counters
+   vectorises (an array or an inner loop stops gcc). */
+#define PHILOX4X32_10(k0, k1)                                                  \
+    do {                                                                       \
+        PHILOX_ROUND(k0, k1);                                                  \
+        PHILOX_ROUND((k0) + PHILOX_W0, (k1) + PHILOX_W1);                      \
+        PHILOX_ROUND((k0) + 2 * PHILOX_W0, (k1) + 2 * PHILOX_W1);              \
+        PHILOX_ROUND((k0) + 3 * PHILOX_W0, (k1) + 3 * PHILOX_W1);              \
+        PHILOX_ROUND((k0) + 4 * PHILOX_W0, (k1) + 4 * PHILOX_W1);              \
+        PHILOX_ROUND((k0) + 5 * PHILOX_W0, (k1) + 5 * PHILOX_W1);              \
+        PHILOX_ROUND((k0) + 6 * PHILOX_W0, (k1) + 6 * PHILOX_W1);              \
+        PHILOX_ROUND((k0) + 7 * PHILOX_W0, (k1) + 7 * PHILOX_W1);              \
+        PHILOX_ROUND((k0) + 8 * PHILOX_W0, (k1) + 8 * PHILOX_W1);              \
+        PHILOX_ROUND((k0) + 9 * PHILOX_W0, (k1) + 9 * PHILOX_W1);              \
+    } while (0)
 
 /* A uniform in (0, 1]: never 0, so that log is finite. */
 static inline real uniform(uint32_t h) {
@@ -68,6 +114,32 @@ static double peak_rss_mb(void) {
 
 static const real X[POINTS] = {0.0, 0.2, 0.5, 1.0, 1.5, 2.0};
 
+#ifdef NNFT_PHILOX
+/* The field of network `net` at the 6 points, nnft's draws: neuron j is Philox block 2j of stream net. */
+static void field(uint32_t seed, long net, int neurons, real *amp, real *w, real *c, double *phi) {
+    const real cutoff = 10, mass = 1, sigma = 1, two_pi = (real) 6.283185307179586;
+    const real norm = SQRT(2 * (2 * cutoff) / (sigma * sigma * two_pi)) * sigma / SQRT((real) neurons);
+    const uint32_t s0 = (uint32_t) net, s1 = (uint32_t) ((uint64_t) net >> 32);
+#pragma omp simd
+    for (int j = 0; j < neurons; j++) {
+        uint32_t c0 = 2U * (uint32_t) j, c1 = 0, c2 = s0, c3 = s1;
+        PHILOX4X32_10(seed, 0U);
+        real wj = cutoff * (2 * uniform(c3) - 1);
+        w[j] = wj;
+        c[j] = two_pi * (uniform(c2) - (real) 0.5);
+        amp[j] = norm * SQRT(-2 * LOG(uniform(c0)) / (wj * wj + mass * mass)) * COS(two_pi * uniform(c1));
+    }
+    for (int p = 0; p < POINTS; p++) {
+        real s = 0;
+        const real xp = X[p];
+#pragma omp simd reduction(+:s)
+        for (int j = 0; j < neurons; j++) {
+            s += amp[j] * COS(w[j] * xp + c[j]);
+        }
+        phi[p] = s;
+    }
+}
+#else
 /* The field of network `net` at the 6 points. */
 static void field(uint32_t seed, long net, int neurons, real *amp, real *w, real *c, double *phi) {
     const real cutoff = 10, mass = 1, sigma = 1, two_pi = (real) 6.283185307179586;
@@ -98,6 +170,7 @@ static void field(uint32_t seed, long net, int neurons, real *amp, real *w, real
         phi[p] = s;
     }
 }
+#endif
 
 /* Adds the network's 209 tuple products (orders 1 to 4, sorted tuples, order by order) to sums. */
 static void moments(const double *phi, double *sums) {
@@ -151,6 +224,13 @@ static void run(long networks, int neurons, uint32_t seed, double *sums) {
 }
 
 int main(int argc, char **argv) {
+    if (argc == 8 && strcmp(argv[1], "kat") == 0) {
+        uint32_t c0 = (uint32_t) strtoul(argv[2], NULL, 16), c1 = (uint32_t) strtoul(argv[3], NULL, 16);
+        uint32_t c2 = (uint32_t) strtoul(argv[4], NULL, 16), c3 = (uint32_t) strtoul(argv[5], NULL, 16);
+        PHILOX4X32_10((uint32_t) strtoul(argv[6], NULL, 16), (uint32_t) strtoul(argv[7], NULL, 16));
+        printf("%08x %08x %08x %08x\n", c0, c1, c2, c3);
+        return 0;
+    }
     long networks = argc > 1 ? atol(argv[1]) : 100000;
     int neurons = argc > 2 ? atoi(argv[2]) : 1000;
     if (networks < 1 || neurons < 2 || neurons % 2 != 0 || neurons > MAX_NEURONS) {
@@ -166,8 +246,8 @@ int main(int argc, char **argv) {
     double secs = (t1.tv_sec - t0.tv_sec) + 1e-9 * (t1.tv_nsec - t0.tv_nsec);
     /* sums[6] is the 2-pt sum at (x0, x0): the first order-2 tuple */
     printf("{\"networks\": %ld, \"neurons\": %d, \"points\": %d, \"seconds\": %.6f, \"neuron_evals_per_s\": %.6e, "
-           "\"peak_rss_mb\": %.1f, \"g2_00\": %.6f, \"device\": \"gcc OpenMP %d threads, %s\"}\n",
+           "\"peak_rss_mb\": %.1f, \"g2_00\": %.6f, \"device\": \"gcc OpenMP %d threads, %s, %s\"}\n",
            networks, neurons, POINTS, secs, networks * (double) neurons * POINTS / secs, peak_rss_mb(),
-           sums[POINTS] / networks, omp_get_max_threads(), DTYPE);
+           sums[POINTS] / networks, omp_get_max_threads(), DTYPE, RNG);
     return 0;
 }

@@ -13,9 +13,10 @@ import java.util.function.Supplier;
 /**
  * One round of the end-to-end benchmark: the chosen workloads on every named backend, then the peers (NumPy for
  * every workload but Wolff; for W1 also PyTorch where installed, on its GPU when it sees one, and the OpenMP C peer
- * where gcc is). Wolff clusters are a host algorithm, run on the CPU backend only. The W1 and lattice rows, nnft's
- * and the peers', are in the workloads' precision (the peers' float32 or float64); a row whose precision a backend
- * does not have is skipped with a note. The learn workload's RBM row runs its chains on every backend.
+ * where gcc is, twice: with its 32-bit hash and with nnft's Philox4x32-10 draws). Wolff clusters are a host
+ * algorithm, run on the CPU backend only. The W1 and lattice rows, nnft's and the peers', are in the workloads'
+ * precision (the peers' float32 or float64); a row whose precision a backend does not have is skipped with a note.
+ * The learn workload's RBM row runs its chains on every backend.
  *
  * @param workloads    the workloads' sizes and precision
  * @param chosen       names of the workloads to run, from {@link #WORKLOADS}
@@ -27,6 +28,13 @@ public record BenchSuite(Workloads workloads, Set<String> chosen, long peerNetwo
                          Consumer<String> notes) {
     /** The backend name of the OpenMP C peer's rows. */
     public static final String C_PEER = "c-openmp";
+    /**
+     * The backend name of the OpenMP C peer built with nnft's Philox4x32-10 draws ({@code -DNNFT_PHILOX}): the same
+     * per-neuron random work as nnft, where {@link #C_PEER} uses a cheaper 32-bit hash.
+     */
+    public static final String C_PHILOX_PEER = "c-philox";
+    /** The macro that selects the C W1 peer's Philox variant. */
+    public static final String PHILOX_DEFINE = "NNFT_PHILOX";
     /** The workloads' names. */
     public static final List<String> WORKLOADS = List.of("w1", "lattice", "wolff", "mcmc", "ntk", "train", "learn");
 
@@ -82,6 +90,8 @@ public record BenchSuite(Workloads workloads, Set<String> chosen, long peerNetwo
                         .ifPresent(rows::add);
                 peers.runC("w1", C_PEER, p, "w1_cosnet_omp.c", "neuron_evals_per_s", "neuron-evals/s",
                         Long.toString(workloads.networks()), "1000").ifPresent(rows::add);
+                peers.runC("w1", C_PHILOX_PEER, p, "w1_cosnet_omp.c", List.of(PHILOX_DEFINE), "neuron_evals_per_s",
+                        "neuron-evals/s", Long.toString(workloads.networks()), "1000").ifPresent(rows::add);
             }
             if (lat) {
                 peers.run("lattice", "numpy", p, "lattice_metropolis_numpy.py", "site_updates_per_s",

@@ -116,6 +116,16 @@ public final class Peers {
      */
     public Optional<BenchRow> runC(String workload, String backend, Precision precision, String source, String key,
                                    String unit, String... args) {
+        return runC(workload, backend, precision, source, List.of(), key, unit, args);
+    }
+
+    /**
+     * As {@link #runC(String, String, Precision, String, String, String, String...)}, compiled with the extra
+     * {@code defines} (macro names, passed as {@code -DNAME}; e.g. {@code NNFT_PHILOX} for the W1 peer's Philox
+     * variant).
+     */
+    public Optional<BenchRow> runC(String workload, String backend, Precision precision, String source,
+                                   List<String> defines, String key, String unit, String... args) {
         Optional<Path> src = script(source, backend);
         if (src.isEmpty()) {
             return Optional.empty();
@@ -128,6 +138,9 @@ public final class Peers {
             compile.addAll(CFLAGS);
             if (precision == Precision.DOUBLE) {
                 compile.add("-DNNFT_DOUBLE");
+            }
+            for (String d : defines) {
+                compile.add("-D" + d);
             }
             compile.addAll(List.of("-o", exe.toString(), src.get().toString(), "-lm"));
             Process gcc;
