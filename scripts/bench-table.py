@@ -65,13 +65,14 @@ def precision(row):
 
 
 def plain(rows):
-    lines = ["%-8s %-8s %-6s %14s %-15s %9s %9s %10s %8s %8s  %s" % (
-        "workload", "backend", "prec", "rate", "unit", "seconds", "rss MB", "vs numpy", "vs C", "% peak", "device")]
+    lines = ["%-8s %-8s %-6s %14s %-15s %9s %9s %10s %8s %9s %8s  %s" % (
+        "workload", "backend", "prec", "rate", "unit", "seconds", "rss MB", "vs numpy", "vs C", "vs C-phx", "% peak",
+        "device")]
     for r in rows:
-        lines.append("%-8s %-8s %-6s %14s %-15s %9s %9s %10s %8s %8s  %s" % (
+        lines.append("%-8s %-8s %-6s %14s %-15s %9s %9s %10s %8s %9s %8s  %s" % (
             r["workload"], r["backend"], precision(r), g4(num(r["rate"])), r["unit"], fixed(num(r["seconds"]), 2),
             fixed(num(r.get("peakRssMb")), 0), fixed(num(r.get("ratioToNumpy")), 2),
-            fixed(num(r.get("ratioToC")), 2), peak(r), r["device"]))
+            fixed(num(r.get("ratioToC")), 2), fixed(num(r.get("ratioToCPhilox")), 2), peak(r), r["device"]))
     for r in rows:
         if r["workload"] == "wolff":
             size = num(r.get("check"))
@@ -86,13 +87,13 @@ def plain(rows):
 
 
 def markdown(rows):
-    lines = ["| workload | backend | prec | rate | unit | seconds | rss MB | vs numpy | vs C | % peak | device |",
-             "|---|---|---|---:|---|---:|---:|---:|---:|---:|---|"]
+    lines = ["| workload | backend | prec | rate | unit | seconds | rss MB | vs numpy | vs C | vs C-phx | % peak | device |",
+             "|---|---|---|---:|---|---:|---:|---:|---:|---:|---:|---|"]
     for r in rows:
-        lines.append("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+        lines.append("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
             r["workload"], r["backend"], precision(r), g4(num(r["rate"])), r["unit"], fixed(num(r["seconds"]), 2),
             fixed(num(r.get("peakRssMb")), 0), fixed(num(r.get("ratioToNumpy")), 2),
-            fixed(num(r.get("ratioToC")), 2), peak(r), r["device"]))
+            fixed(num(r.get("ratioToC")), 2), fixed(num(r.get("ratioToCPhilox")), 2), peak(r), r["device"]))
     return lines
 
 

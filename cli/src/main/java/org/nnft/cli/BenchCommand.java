@@ -115,16 +115,17 @@ final class BenchCommand implements Callable<Integer> {
         }
         List<BenchRow> rows = BenchRow.best(rounds);
         var w = spec.commandLine().getOut();
-        w.printf(Locale.ROOT, "%-8s %-8s %-6s %14s %-15s %9s %9s %10s %8s %8s  %s%n", "workload", "backend", "prec",
-                "rate", "unit", "seconds", "rss MB", "vs numpy", "vs C", "% peak", "device");
+        w.printf(Locale.ROOT, "%-8s %-8s %-6s %14s %-15s %9s %9s %10s %8s %9s %8s  %s%n", "workload", "backend",
+                "prec", "rate", "unit", "seconds", "rss MB", "vs numpy", "vs C", "vs C-phx", "% peak", "device");
         List<Object> json = new ArrayList<>();
         for (BenchRow r : rows) {
             double numpyRate = peerRate(rows, r, "numpy");
             double cRate = peerRate(rows, r, BenchSuite.C_PEER);
+            double cPhiloxRate = peerRate(rows, r, BenchSuite.C_PHILOX_PEER);
             double peak = r.fractionOfPeak();
-            w.printf(Locale.ROOT, "%-8s %-8s %-6s %14.4g %-15s %9.2f %9.0f %10.2f %8.2f %8s  %s%n", r.workload(),
-                    r.backend(), r.precision().label(), r.rate(), r.unit(), r.seconds(), r.peakRssMb(),
-                    r.rate() / numpyRate, r.rate() / cRate,
+            w.printf(Locale.ROOT, "%-8s %-8s %-6s %14.4g %-15s %9.2f %9.0f %10.2f %8.2f %9.2f %8s  %s%n",
+                    r.workload(), r.backend(), r.precision().label(), r.rate(), r.unit(), r.seconds(), r.peakRssMb(),
+                    r.rate() / numpyRate, r.rate() / cRate, r.rate() / cPhiloxRate,
                     Double.isNaN(peak) ? "-" : String.format(Locale.ROOT, "%.2f", 100 * peak), r.device());
             List<Object> rates = new ArrayList<>();
             for (List<BenchRow> round : rounds) {
@@ -135,7 +136,8 @@ final class BenchCommand implements Callable<Integer> {
             json.add(Json.object("workload", r.workload(), "backend", r.backend(), "precision", r.precision().label(),
                     "device", r.device(), "rate", r.rate(), "unit", r.unit(), "seconds", r.seconds(),
                     "peakRssMb", r.peakRssMb(), "ratioToNumpy", r.rate() / numpyRate, "ratioToC", r.rate() / cRate,
-                    "fractionOfPeak", peak, "check", r.check(), "roundRates", rates));
+                    "ratioToCPhilox", r.rate() / cPhiloxRate, "fractionOfPeak", peak, "check", r.check(),
+                    "roundRates", rates));
         }
         ResultFile.write(out, Json.object("engine", "nnft " + Version.engine(), "rows", json));
         for (BenchRow r : rows) {
