@@ -9,8 +9,8 @@ import java.util.Arrays;
  * Vector API fast path of {@link ShallowNetwork#field} (the fused ensemble kernel): {@link ShallowLanes#L} networks at
  * once, one per double lane, each lane repeating the reference's operations in its order (the pre-activations over
  * input components, the field over neurons in increasing order, then the output biases), so every field value is
- * bit-identical to the reference's. Draws by {@link ShallowLanes}; erf and exp lane by lane through the reference's
- * scalar functions, ReLU as a vector max (Math.max's semantics).
+ * bit-identical to the reference's. Draws by {@link ShallowLanes}; erf by {@link ErfLanes} (the reference's series,
+ * lane by lane bit for bit), exp lane by lane through {@link Math#exp}, ReLU as a vector max (Math.max's semantics).
  */
 final class ShallowFieldLanes implements NetworkLanes {
     private static final VectorSpecies<Double> D = ShallowLanes.D;
@@ -19,6 +19,7 @@ final class ShallowFieldLanes implements NetworkLanes {
     private final ShallowLanes draws = new ShallowLanes();
     /** Pre-activations, then activations, of one neuron: point p's lanes at {@code [p L ..]}. */
     private final double[] act = new double[EnsembleKernel.MAX_SITES * L];
+    private final double[] lane = new double[L];
 
     @Override
     public void evaluate(double[] points, int pointCount, double[] hyper, int width, int inDim, int outDim,
@@ -66,9 +67,7 @@ final class ShallowFieldLanes implements NetworkLanes {
                 DoubleVector.fromArray(D, act, p * L).add(bias).intoArray(act, p * L);
             }
             if (variant == 0) {
-                for (int q = 0; q < pointCount * L; q++) {
-                    act[q] = PortableErf.erf(act[q]);
-                }
+                ErfLanes.erf(D, act, 0, pointCount * L, lane);
             } else {
                 for (int p = 0; p < pointCount; p++) {
                     double c = hyper[3 + p];

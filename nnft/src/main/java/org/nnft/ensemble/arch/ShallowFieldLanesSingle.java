@@ -17,7 +17,8 @@ import java.util.Arrays;
  * value is bit-identical to the reference's. The Philox words come from {@link ShallowLanes#philox}; the float
  * Box-Muller normals ({@link PortableFloat#boxMuller}, both branches) are computed here over whole rows in the
  * {@link VectorRandomF#F} species, a twin of {@link VectorRandomF#boxMullerCos} (same operations, fused multiply-adds
- * where the reference has them). erf and exp go lane by lane through the reference's scalar functions.
+ * where the reference has them). erf by {@link ErfLanes}, exp lane by lane through the reference's
+ * {@link StrictMath#exp}.
  */
 final class ShallowFieldLanesSingle implements NetworkLanes {
     private static final int L = ShallowLanes.L;
@@ -36,6 +37,7 @@ final class ShallowFieldLanesSingle implements NetworkLanes {
     private final float[] x = new float[EnsembleKernel.MAX_SITES * 4];
     private final float[] act = new float[EnsembleKernel.MAX_SITES * L];
     private final float[] acc = new float[EnsembleKernel.MAX_SITES * L];
+    private final float[] lane = new float[L];
 
     @Override
     public void evaluate(double[] points, int pointCount, double[] hyper, int width, int inDim, int outDim,
@@ -94,9 +96,7 @@ final class ShallowFieldLanesSingle implements NetworkLanes {
             z.intoArray(act, p * L);
         }
         if (variant == 0) {
-            for (int q = 0; q < pointCount * L; q++) {
-                act[q] = ShallowNetworkSingle.erf(act[q]);
-            }
+            ErfLanes.erf(S, act, 0, pointCount * L, lane);
         } else if (variant != 1) {
             for (int p = 0; p < pointCount; p++) {
                 float c = (float) hyper[3 + p];

@@ -1,7 +1,11 @@
 package org.nnft.ensemble.arch;
 
 import org.junit.jupiter.api.Test;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
 import org.nnft.theory.Activation;
+
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -58,6 +62,31 @@ class ShallowFieldLanesTest {
                     }
                 }
             }
+        }
+    }
+
+    @Test
+    void erfLanesAreTheScalarErfBitForBit() {
+        int l = ShallowLanes.L;
+        double[] special = {0.0, -0.0, 6.0, -6.0, Math.nextDown(6.0), 4.5, -4.5, Math.nextDown(4.5f), 1e-300,
+                Double.MIN_VALUE, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1e-8, 3.0, -0.3};
+        Random random = new Random(5);
+        int count = (special.length + 400 + l - 1) / l * l;
+        double[] x = new double[count];
+        for (int q = 0; q < count; q++) {
+            x[q] = q < special.length ? special[q] : 7 * random.nextGaussian() * Math.pow(10, -random.nextInt(4));
+        }
+        double[] fast = x.clone();
+        ErfLanes.erf(ShallowLanes.D, fast, 0, count, new double[l]);
+        VectorSpecies<Float> f = VectorSpecies.of(float.class, VectorShape.forBitSize(32 * l));
+        float[] fastSingle = new float[count];
+        for (int q = 0; q < count; q++) {
+            fastSingle[q] = (float) x[q];
+        }
+        ErfLanes.erf(f, fastSingle, 0, count, new float[l]);
+        for (int q = 0; q < count; q++) {
+            assertEquals(PortableErf.erf(x[q]), fast[q], "erf(" + x[q] + ")");
+            assertEquals(ShallowNetworkSingle.erf((float) x[q]), fastSingle[q], "single erf(" + x[q] + ")");
         }
     }
 
