@@ -34,7 +34,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 /**
- * {@code nnft train}: an ensemble of scalar ReLU or erf shallow networks trained by full-batch gradient descent
+ * {@code nnft train}: an ensemble of scalar ReLU, erf or Gauss shallow networks trained by full-batch gradient descent
  * ({@link TrainedEnsemble}: NTK parameterisation, summed loss (1/2) sum (f - y)^2, learning rate eta) against
  * the exact linearised dynamics of the infinitely wide network ({@link LinearisedDynamics}). At each recorded
  * step: the ensemble's mean and variance at the test points with jackknife errors beside the theory, the
@@ -58,7 +58,7 @@ final class TrainCommand implements Callable<Integer> {
     String target;
     @Option(names = "--train-points", defaultValue = "8", description = "points of the toy target (default 8)")
     int trainPoints;
-    @Option(names = "--arch", defaultValue = "relu", description = "relu | erf (default ${DEFAULT-VALUE})")
+    @Option(names = "--arch", defaultValue = "relu", description = "relu | erf | gauss (default ${DEFAULT-VALUE})")
     String arch;
     @Option(names = "--dim", defaultValue = "1", description = "input dimension d (1..16)")
     int dim;
@@ -89,7 +89,8 @@ final class TrainCommand implements Callable<Integer> {
         Activation act = switch (arch.toLowerCase(Locale.ROOT)) {
             case "relu" -> Activation.RELU;
             case "erf" -> Activation.ERF;
-            default -> throw new IllegalArgumentException("--arch: relu or erf, got '" + arch + "'");
+            case "gauss" -> Activation.GAUSS;
+            default -> throw new IllegalArgumentException("--arch: relu, erf or gauss, got '" + arch + "'");
         };
         if (dim < 1 || dim > TrainedEnsembleKernel.MAX_DIMENSION) {
             throw new IllegalArgumentException("--dim must be in 1.." + TrainedEnsembleKernel.MAX_DIMENSION

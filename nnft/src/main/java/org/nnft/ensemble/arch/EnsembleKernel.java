@@ -9,6 +9,8 @@ import org.nnft.engine.kernel.KernelSource;
 import org.nnft.engine.kernel.Param;
 import org.nnft.engine.random.PortableFloat;
 
+import java.util.function.Supplier;
+
 /**
  * The fused ensemble kernel shared by every architecture: one work item evaluates a block of B
  * networks and adds, for each, the product of the field over every tuple of sites to its own
@@ -59,7 +61,7 @@ public final class EnsembleKernel {
 
     /** A fused kernel named {@code name} whose field is {@code fieldResource} (C) and {@code field} (Java). */
     static Kernel create(String name, String fieldResource, NetworkField field) {
-        return create(name, fieldResource, field, null);
+        return create(name, fieldResource, field, (NetworkField) null);
     }
 
     /**
@@ -83,10 +85,29 @@ public final class EnsembleKernel {
         return fromSource(name, source.toString(), field, fastField);
     }
 
+    /**
+     * As {@link #create(String, String, NetworkField)}, with a CPU fast path that evaluates whole groups of
+     * {@link ShallowLanes#L} networks by a fresh {@code lanes} per work-item range and the rest of a block by
+     * {@code field}; the tuple products and their sums per network stay in the reference's order.
+     */
+    static Kernel create(String name, String fieldResource, NetworkField field, Supplier<NetworkLanes> lanes) {
+        String source = KernelSource.assemble(EnsembleKernel.class, "ensemble_prelude.c", fieldResource,
+                "ensemble_kernel.c");
+        return fromSource(name, source, field, null)
+                .withCpuFastPath((args, from, to) -> run(field, lanes.get(), args, from, to));
+    }
+
+    /** As {@link #create(String, String[], NetworkField, NetworkField)} with a lane fast path (see above). */
+    static Kernel create(String name, String[] fieldResources, NetworkField field, Supplier<NetworkLanes> lanes) {
+        return create(name, fieldResources, field, (NetworkField) null)
+                .withCpuFastPath((args, from, to) -> run(field, lanes.get(), args, from, to));
+    }
+
     private static Kernel fromSource(String name, String source, NetworkField field, NetworkField fastField) {
-        Kernel kernel = Kernel.of(name, source, (args, from, to) -> run(field, args, from, to), PARAMS)
+        Kernel kernel = Kernel.of(name, source, (args, from, to) -> run(field, null, args, from, to), PARAMS)
                 .withCpuGrain(1);
-        return fastField == null ? kernel : kernel.withCpuFastPath((args, from, to) -> run(fastField, args, from, to));
+        return fastField == null ? kernel
+                : kernel.withCpuFastPath((args, from, to) -> run(fastField, null, args, from, to));
     }
 
     /**
@@ -107,8 +128,12 @@ public final class EnsembleKernel {
                 .set(NETWORKS, networks).set(WORK_ITEMS, workItems);
     }
 
-    /** Java twin of {@code ensemble_kernel.c}, over work items {@code [from, to)}. */
-    private static void run(NetworkField field, CpuArgs args, long from, long to) {
+    /**
+     * Java twin of {@code ensemble_kernel.c}, over work items {@code [from, to)}; with {@code lanes} (a CPU fast path)
+     * whole groups of {@link ShallowLanes#L} networks go through it, each network's products added in the reference's
+     * order, and the rest of a block through {@code field}.
+     */
+    private static void run(NetworkField field, NetworkLanes lanes, CpuArgs args, long from, long to) {
         double[] out = OUT.of(args);
         double[] points = POINTS.of(args);
         int[] tuples = TUPLES.of(args);
@@ -127,6 +152,9 @@ public final class EnsembleKernel {
         int workItems = WORK_ITEMS.of(args);
         double[] phi = new double[MAX_SITES];
         FieldScratch scratch = new FieldScratch();
+        int l = ShallowLanes.L;
+        int sites = pointCount * outDim;
+        double[] phiLanes = lanes == null ? null : new double[MAX_SITES * l];
         for (long item = from; item < to && item < workItems; item++) {
             int offset = (int) (item * (tupleCount + 1));
             for (int t = 0; t <= tupleCount; t++) {
@@ -134,19 +162,34 @@ public final class EnsembleKernel {
             }
             long first = (firstBlock + item) * blockSize;
             long last = Math.min(first + blockSize, networks);
-            for (long net = first; net < last; net++) {
+            long net = first;
+            for (; lanes != null && net + l <= last; net += l) {
+                lanes.evaluate(points, pointCount, hyper, width, inDim, outDim, variant, seed, net, phiLanes);
+                for (int n = 0; n < l; n++) {
+                    for (int s = 0; s < sites; s++) {
+                        phi[s] = phiLanes[s * l + n];
+                    }
+                    add(out, offset, tuples, tupleCount, maxOrder, phi);
+                }
+            }
+            for (; net < last; net++) {
                 field.evaluate(points, pointCount, hyper, width, inDim, outDim, variant, seed,
                         EnsembleStreams.stream(net), phi, scratch);
-                for (int t = 0; t < tupleCount; t++) {
-                    int row = t * maxOrder;
-                    double product = phi[tuples[row]];
-                    for (int j = 1; j < maxOrder && tuples[row + j] >= 0; j++) {
-                        product = product * phi[tuples[row + j]];
-                    }
-                    out[offset + t] = out[offset + t] + product;
-                }
-                out[offset + tupleCount] = out[offset + tupleCount] + 1.0;
+                add(out, offset, tuples, tupleCount, maxOrder, phi);
             }
         }
+    }
+
+    /** Adds one network's tuple products and count to the sums of the work item at {@code offset}. */
+    private static void add(double[] out, int offset, int[] tuples, int tupleCount, int maxOrder, double[] phi) {
+        for (int t = 0; t < tupleCount; t++) {
+            int row = t * maxOrder;
+            double product = phi[tuples[row]];
+            for (int j = 1; j < maxOrder && tuples[row + j] >= 0; j++) {
+                product = product * phi[tuples[row + j]];
+            }
+            out[offset + t] = out[offset + t] + product;
+        }
+        out[offset + tupleCount] = out[offset + tupleCount] + 1.0;
     }
 }

@@ -56,6 +56,21 @@ final class ShallowLanes {
      * left stale): a d = 1 network draws three normals per neuron, its output bias one.
      */
     void normals(long seed, long first, int blocks, int used) {
+        philox(seed, first, blocks);
+        for (int pair = 0; 2 * pair < used; pair++) {
+            int radius = 2 * pair * row;
+            int angle = radius + row;
+            VectorRandom.openUnits(words, radius, row, normals, radius);
+            VectorRandom.openUnits(words, angle, row, normals, angle);
+            VectorRandom.boxMullerInPlace(row, normals, radius, normals, angle, 2 * pair + 1 < used, null, 0);
+        }
+    }
+
+    /**
+     * The Philox words of the group's blocks {@code first .. first + blocks - 1} into {@link #words()}: word j of
+     * block {@code first + k} of network n at {@code [j R + k L + n]}, R = {@link #row()}.
+     */
+    void philox(long seed, long first, int blocks) {
         int rounded = (blocks + 1) / 2 * 2;
         row = rounded * L;
         if (normals.length < 4 * row) {
@@ -65,13 +80,16 @@ final class ShallowLanes {
         for (int k = 0; k < rounded; k += 2) {
             VectorPhilox.streamPairs(seed, streams, 0, first + k, words, k * L, row);
         }
-        for (int pair = 0; 2 * pair < used; pair++) {
-            int radius = 2 * pair * row;
-            int angle = radius + row;
-            VectorRandom.openUnits(words, radius, row, normals, radius);
-            VectorRandom.openUnits(words, angle, row, normals, angle);
-            VectorRandom.boxMullerInPlace(row, normals, radius, normals, angle, 2 * pair + 1 < used, null, 0);
-        }
+    }
+
+    /** The words of the last {@link #philox} or {@link #normals} call (unsigned values in long lanes). */
+    long[] words() {
+        return words;
+    }
+
+    /** Row length R of the last call: the blocks rounded up to even, times L (a multiple of 2 L). */
+    int row() {
+        return row;
     }
 
     /** Index in {@link #normals} of the lanes of draw {@code j} of the run starting at block {@code k}. */

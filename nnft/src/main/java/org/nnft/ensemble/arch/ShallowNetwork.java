@@ -37,10 +37,11 @@ public record ShallowNetwork(Activation activation, int inputDimension, int outp
 
     /** The fused ensemble kernel of this architecture (listed in {@link EnsembleKernels}). */
     static final Kernel KERNEL = EnsembleKernel.create("ensemble_shallow_net", "shallow_net.c",
-            ShallowNetwork::field);
+            ShallowNetwork::field, ShallowFieldLanes::new);
     /** The single-precision kernel: {@code shallow_net.c} compiled for float ({@link ShallowNetworkSingle}). */
     static final Kernel KERNEL_SINGLE = EnsembleKernel.create("ensemble_shallow_net_f32",
-            new String[]{"shallow_net_f32.c", "shallow_net.c"}, ShallowNetworkSingle::field, null);
+            new String[]{"shallow_net_f32.c", "shallow_net.c"}, ShallowNetworkSingle::field,
+            ShallowFieldLanesSingle::new);
 
     public ShallowNetwork {
         if (activation == null) {
