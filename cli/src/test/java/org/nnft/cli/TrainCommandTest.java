@@ -76,7 +76,7 @@ class TrainCommandTest {
         Path data = dir.resolve("two.csv");
         Files.writeString(data, "-1,0.6\n1,-0.4\n");
         Path out = dir.resolve("gauss.json");
-        Run r = run("train", "--data", data.toString(), "--arch", "gauss", "--width", "256", "--sigma-w", "0.8",
+        CliRun r = run("train", "--data", data.toString(), "--arch", "gauss", "--width", "256", "--sigma-w", "0.8",
                 "--sigma-b", "0.2", "--networks", "2048", "--steps", "10", "--times", "0,10", "--points", "-0.5;0.3",
                 "--seed", "3", "--backend", "cpu", "--quiet", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
