@@ -32,8 +32,9 @@ final class InverseRgOutput {
         this.run = run;
     }
 
-    Integer call(InverseRg.Config c) {
+    Integer call(InverseRg.Config c, ExportOptions export) {
         Path out = run.checkedOutPath(spec, "learn.json");
+        ResultExports exports = export.checked(out, false);
         Progress progress = new Progress(System.err, run.quiet, "stages", InverseRg.progressUnits(c));
         BackendRun<InverseRg.Result> done = BackendRun.on(run, backend -> InverseRg.run(c, progress::update));
         progress.done();
@@ -61,7 +62,9 @@ final class InverseRgOutput {
                 "backend", done.backend());
         Map<String, Object> prov = done.provenance(c.seed(), wall, "configurations", c.configs());
         try (OutputSet files = new OutputSet()) {
-            ResultFile.write(files, out, ResultDocument.of(cfg, prov, results));
+            Map<String, Object> doc = ResultDocument.of(cfg, prov, results);
+            ResultFile.write(files, out, doc);
+            exports.stageNpz(files, doc, Map.of());
             if (!run.noPlots) {
                 int n = r.sizes().size();
                 double[] x = new double[n];

@@ -219,15 +219,12 @@ final class LearnCommand implements Callable<Integer> {
 
     /** {@code --data FILE --rbm VISIBLE-HIDDEN}: 1000 steps at eta 0.1 unless --steps and --eta are given. */
     private Integer callRbm() {
-        if (spec.commandLine().getParseResult().hasMatchedOption("--export")) {
-            throw new IllegalArgumentException("--export: --rbm writes JSON, .npy and PNG only");
-        }
         LearnData d = LearnData.read(data, rbm.pixelScale, rbm.bernoulliVisible());
         boolean stepsGiven = spec.commandLine().getParseResult().hasMatchedOption("--steps");
         boolean etaGiven = spec.commandLine().getParseResult().hasMatchedOption("--eta");
         RbmLearning.Config c = rbm.config(d, stepsGiven ? steps : 1000, etaGiven ? eta : 0.1, newSamples,
                 thermalize, every, seed);
-        return new RbmOutput(spec, run).call(c, d, data, rbm.network);
+        return new RbmOutput(spec, run).call(c, d, data, rbm.network, export);
     }
 
     @Override
@@ -255,17 +252,14 @@ final class LearnCommand implements Callable<Integer> {
             return callRbm();
         }
         if (inverseRg) {
-            if (spec.commandLine().getParseResult().hasMatchedOption("--export")) {
-                throw new IllegalArgumentException("--export: --inverse-rg writes JSON and plots only");
-            }
             return switch (model) {
                 case "ising" -> {
                     if (nuOffset != 0) {
                         throw new IllegalArgumentException("--nu-offset: only with --model phi4");
                     }
-                    yield new InverseRgOutput(spec, run).call(inverseRgConfig());
+                    yield new InverseRgOutput(spec, run).call(inverseRgConfig(), export);
                 }
-                case "phi4" -> new Phi4InverseRgOutput(spec, run).call(phi4InverseRgConfig());
+                case "phi4" -> new Phi4InverseRgOutput(spec, run).call(phi4InverseRgConfig(), export);
                 default -> throw new IllegalArgumentException("--model must be ising or phi4, got " + model);
             };
         }

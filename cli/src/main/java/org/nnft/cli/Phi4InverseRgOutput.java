@@ -32,8 +32,9 @@ final class Phi4InverseRgOutput {
         this.run = run;
     }
 
-    Integer call(Phi4InverseRg.Config c) {
+    Integer call(Phi4InverseRg.Config c, ExportOptions export) {
         Path out = run.checkedOutPath(spec, "learn.json");
+        ResultExports exports = export.checked(out, false);
         Progress progress = new Progress(System.err, run.quiet, "stages", Phi4InverseRg.progressUnits(c));
         BackendRun<Phi4InverseRg.Result> done = BackendRun.on(run, backend -> Phi4InverseRg.run(c, backend,
                 progress::update));
@@ -67,7 +68,9 @@ final class Phi4InverseRgOutput {
                 "nuOffset", c.offset(), "direct", c.direct(), "seed", c.seed(), "backend", done.backend());
         Map<String, Object> prov = done.provenance(c.seed(), wall, "configurations", c.configs());
         try (OutputSet files = new OutputSet()) {
-            ResultFile.write(files, out, ResultDocument.of(cfg, prov, results));
+            Map<String, Object> doc = ResultDocument.of(cfg, prov, results);
+            ResultFile.write(files, out, doc);
+            exports.stageNpz(files, doc, Map.of());
             if (!run.noPlots) {
                 int n = r.levels().size();
                 double[] x = new double[n];

@@ -43,8 +43,9 @@ final class RbmOutput {
         this.run = run;
     }
 
-    Integer call(RbmLearning.Config c, LearnData data, Path dataPath, String network) {
+    Integer call(RbmLearning.Config c, LearnData data, Path dataPath, String network, ExportOptions export) {
         Path out = run.checkedOutPath(spec, "learn.json");
+        ResultExports exports = export.checked(out, false);
         String base = out.getFileName().toString().replaceFirst("\\.json$", "");
         Path samplesFile = out.resolveSibling(base + "-samples.npy");
         Path samplesPng = out.resolveSibling(base + "-samples.png");
@@ -82,8 +83,11 @@ final class RbmOutput {
         shape[0] = s.length;
         System.arraycopy(data.shape(), 0, shape, 1, data.shape().length);
         try (OutputSet files = new OutputSet()) {
-            files.write(samplesFile, NpyFile.encode(shape, flat));
-            ResultFile.write(files, out, ResultDocument.of(cfg, prov, results));
+            byte[] samples = NpyFile.encode(shape, flat);
+            files.write(samplesFile, samples);
+            Map<String, Object> doc = ResultDocument.of(cfg, prov, results);
+            ResultFile.write(files, out, doc);
+            exports.stageNpz(files, doc, Map.of("samples", samples));
             if (data.image() || !run.noPlots) {
                 writeGrid(files, samplesPng, data, s);
             }

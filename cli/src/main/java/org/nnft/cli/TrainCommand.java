@@ -51,6 +51,8 @@ final class TrainCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     RunOptions run;
+    @Mixin
+    ExportOptions export = new ExportOptions();
 
     @Option(names = "--data", description = "training data: rows x1,...,xd,y ('#' comments)")
     Path data;
@@ -137,6 +139,7 @@ final class TrainCommand implements Callable<Integer> {
                     .tuples(tuples).networks(networks).seed(seed).build());
         }
         Path out = run.checkedOutPath(spec, "train.json");
+        ResultExports exports = export.checked(out, false);
         Progress progress = new Progress(System.err, run.quiet, "networks", networks * widthList.length);
         BackendRun<List<TrainedEnsemble>> trained = BackendRun.on(run, backend -> {
             List<TrainedEnsemble> list = new ArrayList<>();
@@ -199,6 +202,7 @@ final class TrainCommand implements Callable<Integer> {
                 Json.object("training", training));
         try (OutputSet files = new OutputSet()) {
             ResultFile.write(files, out, doc);
+            exports.stageNpz(files, doc, Map.of());
             if (!run.noPlots) {
                 plot(files, out, ensemble, xs, recorded, exact, losses, exactTrain, set.targets());
             }

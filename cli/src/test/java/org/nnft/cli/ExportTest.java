@@ -78,6 +78,26 @@ class ExportTest {
                 "--save-configs-every", "3"));
         exports.add("lat.npz");
         exports.add("lat.pyerrors.json.gz");
+        ok("train", "--target", "sin", "--arch", "relu", "--width", "16", "--networks", "512", "--steps", "5",
+                "--backend", "cpu", "--threads", "1", "--quiet", "--no-plots", "--out",
+                dir.resolve("tr.json").toString(), "--export", "npz");
+        exports.add("tr.npz");
+        ok("learn", "--inverse-rg", "--size", "8", "--steps", "1", "--configs", "50", "--thermalize", "5",
+                "--backend", "cpu", "--quiet", "--no-plots", "--out", dir.resolve("irg.json").toString(),
+                "--export", "npz");
+        exports.add("irg.npz");
+        double[] bits = new double[20 * 8];
+        for (int i = 0; i < bits.length; i++) {
+            bits[i] = (i * 7 + i / 8) % 3 == 0 ? 1 : 0;
+        }
+        ResultFile.writeBytes(dir.resolve("bits.npy"), NpyFile.encode(new int[]{20, 8}, bits));
+        ok("learn", "--data", dir.resolve("bits.npy").toString(), "--rbm", "bernoulli-bernoulli", "--hidden", "3",
+                "--steps", "5", "--chains", "4", "--new-samples", "8", "--backend", "cpu", "--quiet", "--no-plots",
+                "--out", dir.resolve("rbm.json").toString(), "--export", "npz");
+        exports.add("rbm.npz");
+        assertArrayEquals(NpyFile.read(dir.resolve("rbm-samples.npy")).values(),
+                NpyFile.decode(bytesOf(dir.resolve("rbm.npz"), "samples.npy"), "samples").values(),
+                "the RBM's samples in its npz");
         for (String e : exports) {
             assertTrue(Files.isRegularFile(dir.resolve(e)), e);
         }

@@ -201,7 +201,7 @@ class LearnRbmCommandTest {
                 {"learn", "--data", npy, "--rbm", "bernoulli-bernoulli", "--hidden-quadratic", "1"},
                 {"learn", "--data", gauss.toString(), "--rbm", "bernoulli-bernoulli"},
                 {"learn", "--data", npy, "--rbm", "bernoulli-bernoulli", "--chains", "0"},
-                {"learn", "--data", npy, "--rbm", "bernoulli-bernoulli", "--export", "npz"},
+                {"learn", "--data", npy, "--rbm", "bernoulli-bernoulli", "--export", "pyerrors"},
                 {"learn", "--data", npy, "--rbm", "gaussian-bernoulli", "--hidden", "1000000"},
                 {"learn", "--data", colour.toString(), "--rbm", "gaussian-bernoulli"},
                 {"learn", "--data", colour.toString()},
