@@ -14,15 +14,18 @@ import java.util.Arrays;
 
 /**
  * Vector API fast path of {@link SingleMetropolisKernel} (the CPU backend runs it unless {@code scalar=true}). Work
- * items go in batches of up to {@value #BATCH}: the sites, field values and float local fields are read as the
- * reference reads them (shifts and masks for L = 2^k); per hit {@link VectorPhilox#blocks} draws the Philox blocks of
- * the batch's groups, each feeding two sites (the reference's blocks and words, {@link MetropolisKernel#firstBlock}),
- * and float lanes ({@link FloatVector}, twice the double lanes) form the proposals, the action differences and the
- * accept decisions with the reference's operations in the reference's order (the Vector API never fuses), so the
- * chain is the reference's bit for bit. The accept test {@code u < (float) exp(-ds)} is decided by Taylor bounds on
- * exp(-ds) where they decide (with a margin far beyond their float rounding) and by {@link Math#exp} on the few
- * lanes near the boundary. Padding lanes repeat the last site and are never stored, so every site takes this path
- * whatever the chunking.
+ * items go in batches of up to {@value #BATCH}; in 2D a batch is (part of) one lattice row, as in {@link RowBatch}:
+ * the other colour's sites of the row and of the rows above and below are copied into contiguous packed rows (each
+ * once per launch) and the float local fields are summed a vector at a time ({@link #loadRow}); in 3D and 4D the
+ * sites, field values and local fields are read as the reference reads them (shifts and masks for L = 2^k). Per hit
+ * {@link VectorPhilox#blocks} draws the Philox blocks of the batch's groups, each feeding two sites (the reference's
+ * blocks and words, {@link MetropolisKernel#firstBlock}); where a batch is whole groups of 32 work items the words
+ * become float uniforms a vector at a time ({@link #drawShared}), elsewhere lane by lane. Float lanes
+ * ({@link FloatVector}, twice the double lanes) form the proposals, the action differences and the accept decisions
+ * with the reference's operations in the reference's order (the Vector API never fuses), so the chain is the
+ * reference's bit for bit. The accept test {@code u < (float) exp(-ds)} is decided by Taylor bounds on exp(-ds)
+ * where they decide (with a margin far beyond their float rounding) and by {@link Math#exp} on the few lanes near
+ * the boundary. Padding lanes are never stored, so every site takes this path whatever the chunking.
  */
 final class VectorSingleMetropolis {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
