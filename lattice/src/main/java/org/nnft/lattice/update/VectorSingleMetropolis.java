@@ -1,8 +1,11 @@
 package org.nnft.lattice.update;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 import org.nnft.engine.kernel.CpuArgs;
 import org.nnft.engine.simd.VectorPhilox;
@@ -11,20 +14,31 @@ import java.util.Arrays;
 
 /**
  * Vector API fast path of {@link SingleMetropolisKernel} (the CPU backend runs it unless {@code scalar=true}). Work
- * items go in batches of up to {@value #BATCH}: the sites, field values and float local fields are read as the
- * reference reads them (shifts and masks for L = 2^k); per hit {@link VectorPhilox#blocks} draws the Philox blocks of
- * the batch's groups, each feeding two sites (the reference's blocks and words, {@link MetropolisKernel#firstBlock}),
- * and float lanes ({@link FloatVector}, twice the double lanes) form the proposals, the action differences and the
- * accept decisions with the reference's operations in the reference's order (the Vector API never fuses), so the
- * chain is the reference's bit for bit. The accept test {@code u < (float) exp(-ds)} is decided by Taylor bounds on
- * exp(-ds) where they decide (with a margin far beyond their float rounding) and by {@link Math#exp} on the few
- * lanes near the boundary. Padding lanes repeat the last site and are never stored, so every site takes this path
- * whatever the chunking.
+ * items go in batches of up to {@value #BATCH}; in 2D a batch is (part of) one lattice row, as in {@link RowBatch}:
+ * the other colour's sites of the row and of the rows above and below are copied into contiguous packed rows (each
+ * once per launch) and the float local fields are summed a vector at a time ({@link #loadRow}); in 3D and 4D the
+ * sites, field values and local fields are read as the reference reads them (shifts and masks for L = 2^k). Per hit
+ * {@link VectorPhilox#blocks} draws the Philox blocks of the batch's groups, each feeding two sites (the reference's
+ * blocks and words, {@link MetropolisKernel#firstBlock}); where a batch is whole groups of 32 work items the words
+ * become float uniforms a vector at a time ({@link #drawShared}), elsewhere lane by lane. Float lanes
+ * ({@link FloatVector}, twice the double lanes) form the proposals, the action differences and the accept decisions
+ * with the reference's operations in the reference's order (the Vector API never fuses), so the chain is the
+ * reference's bit for bit. The accept test {@code u < (float) exp(-ds)} is decided by Taylor bounds on exp(-ds)
+ * where they decide (with a margin far beyond their float rounding) and by {@link Math#exp} on the few lanes near
+ * the boundary. Padding lanes are never stored, so every site takes this path whatever the chunking.
  */
 final class VectorSingleMetropolis {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final int FLOAT_LANES = F.length();
     private static final int CALL = VectorPhilox.LONG_LANES;
+    private static final VectorSpecies<Long> WORDS = VectorPhilox.LONGS;
+    /** Ints as many as {@link #WORDS}' lanes, half their width: a word vector narrowed to 32-bit lanes. */
+    private static final VectorSpecies<Integer> NARROW =
+            VectorSpecies.of(int.class, VectorShape.forBitSize(WORDS.vectorBitSize() / 2));
+    /** The float {@code 1 - 2^-24}: {@code (1 + m 2^-23) - (1 - 2^-24) = (m + 1/2) 2^-23}, exact. */
+    private static final float ONE_LESS_HALF_ULP = 1.0f - 0x1p-24f;
+    private static final int GROUP = MetropolisKernel.GROUP;
+    private static final int GROUP_BLOCKS = MetropolisKernel.GROUP_BLOCKS;
     /** Work items per batch: a multiple of the float lanes and of the blocks per Philox call. */
     private static final int BATCH = 256;
     /**
@@ -68,6 +82,22 @@ final class VectorSingleMetropolis {
         final float[] decided = new float[FLOAT_LANES];
         final float[] trial = new float[FLOAT_LANES];
         final long[] words = new long[4 * CALL];
+        /** The blocks of one Philox call of {@link #drawShared}. */
+        final long[] callBlocks = new long[CALL];
+        /** Three packed rows of a 2D lattice ({@link #packed}), their keys 2 row + parity (-1: none), last use. */
+        float[][] packedRows = new float[3][0];
+        final int[] packedKey = new int[3];
+        final int[] packedUse = new int[3];
+        int clock;
+
+        /** Forgets the packed rows (the other colour may have changed since the last launch). */
+        void newLaunch(int size) {
+            Arrays.fill(packedKey, -1);
+            int length = size / 2 + 2 + BATCH;
+            if (packedRows[0].length < length) {
+                packedRows = new float[3][length];
+            }
+        }
     }
 
     static void run(CpuArgs args, long from, long to) {
@@ -86,11 +116,17 @@ final class VectorSingleMetropolis {
         int hits = SingleMetropolisKernel.HITS.of(args);
         int end = (int) Math.min(to, n);
         Lanes l = LANES.get();
-        for (int i0 = (int) from; i0 < end; i0 += BATCH) {
+        l.newLaunch(size);
+        for (int i0 = (int) from; i0 < end; ) {
             int m = Math.min(BATCH, end - i0);
+            if (dim == 2) {
+                m = Math.min(m, size / 2 - i0 % (size / 2));
+            }
             int padded = (m + FLOAT_LANES - 1) / FLOAT_LANES * FLOAT_LANES;
             padded = (padded + CALL - 1) / CALL * CALL;
-            if (Integer.bitCount(size) == 1) {
+            if (dim == 2) {
+                loadRow(l, field, i0, m, padded, size, colour, kappa);
+            } else if (Integer.bitCount(size) == 1) {
                 load(l, field, i0, m, padded, Integer.numberOfTrailingZeros(size), dim, colour, kappa);
             } else {
                 for (int k = 0; k < padded; k++) {
@@ -104,16 +140,91 @@ final class VectorSingleMetropolis {
             }
             start(l, padded, qa, qb);
             Arrays.fill(l.accepted, 0, padded, 0.0f);
-            int blocks = groupBlocks(l, i0, i0 + m - 1, hits);
+            boolean shared = i0 % GROUP == 0 && m % GROUP == 0 && GROUP_BLOCKS % CALL == 0;
+            int blocks = shared ? 0 : groupBlocks(l, i0, i0 + m - 1, hits);
             for (int h = 0; h < hits; h++) {
-                draw(l, padded, blocks, i0, seed, stream, (long) MetropolisKernel.GROUP_BLOCKS * h);
+                long add = (long) GROUP_BLOCKS * h;
+                if (shared) {
+                    drawShared(l, m, i0, seed, stream, hits, add);
+                } else {
+                    draw(l, padded, blocks, i0, seed, stream, add);
+                }
                 hit(l, padded, qa, qb, delta);
             }
             for (int k = 0; k < m; k++) {
                 field[l.site[k]] = l.phi[k];
                 accepted[i0 + k] = l.accepted[k];
             }
+            i0 += m;
         }
+    }
+
+    /**
+     * The batch's sites, field values and local fields on a 2D lattice, the batch part of one row (a line along
+     * direction 0): work item i is site {@code 2i + r} ({@link HypercubicMetropolisKernel#site}), so the batch's
+     * sites are row positions {@code 2k + r}, k = k0 .., with the row's parity r. Their neighbours are the other
+     * colour's sites in the same row and in the rows above and below, which {@link #packed} copies into contiguous
+     * arrays; J is then summed a vector at a time in the reference order (right, up, left, down, from 0.0f), so the
+     * same floats as {@link SingleMetropolisKernel#localField}.
+     */
+    private static void loadRow(Lanes l, float[] field, int i0, int m, int padded, int size, int colour,
+                                float kappa) {
+        int perRow = size / 2;
+        int row = i0 / perRow;
+        int k0 = i0 - row * perRow;
+        int r = (colour + row) & 1;
+        int first = row * size + 2 * k0 + r;
+        float[] same = packed(l, field, size, row, 1 - r);
+        float[] up = packed(l, field, size, row == size - 1 ? 0 : row + 1, r);
+        float[] down = packed(l, field, size, row == 0 ? size - 1 : row - 1, r);
+        for (int k = 0; k < padded; k++) {
+            int c = Math.min(k, m - 1);
+            int x = first + 2 * c;
+            l.site[k] = x;
+            l.item[k] = i0 + c;
+            l.phi[k] = field[x];
+        }
+        FloatVector vk = FloatVector.broadcast(F, kappa);
+        for (int k = 0; k < padded; k += FLOAT_LANES) {
+            // other-colour site t of a packed row sits at index t + 1; right(k) = t = k + r, left(k) = k + r - 1
+            int t = k0 + k + 1;
+            FloatVector.zero(F).add(vk.mul(FloatVector.fromArray(F, same, t + r)))
+                    .add(vk.mul(FloatVector.fromArray(F, up, t)))
+                    .add(vk.mul(FloatVector.fromArray(F, same, t + r - 1)))
+                    .add(vk.mul(FloatVector.fromArray(F, down, t)))
+                    .intoArray(l.j, k);
+        }
+    }
+
+    /**
+     * The sites of row {@code row} with row positions {@code 2t + parity}, t = 0 .. L/2 - 1, at indices t + 1, with
+     * the wrapped neighbours t = -1 and t = L/2 at indices 0 and L/2 + 1 (the rest is slack for padded lanes). Three
+     * rows are kept (the three a row needs; the least recently used goes), valid for one launch, in which the other
+     * colour does not change; in row order each is copied once per launch.
+     */
+    private static float[] packed(Lanes l, float[] field, int size, int row, int parity) {
+        int key = 2 * row + parity;
+        int victim = 0;
+        for (int slot = 0; slot < l.packedKey.length; slot++) {
+            if (l.packedKey[slot] == key) {
+                l.packedUse[slot] = ++l.clock;
+                return l.packedRows[slot];
+            }
+            if (l.packedUse[slot] < l.packedUse[victim]) {
+                victim = slot;
+            }
+        }
+        float[] out = l.packedRows[victim];
+        int half = size / 2;
+        int from = row * size + parity;
+        for (int t = 0; t < half; t++) {
+            out[t + 1] = field[from + 2 * t];
+        }
+        out[0] = out[half];
+        out[half + 1] = out[1];
+        l.packedKey[victim] = key;
+        l.packedUse[victim] = ++l.clock;
+        return out;
     }
 
     /**
@@ -217,6 +328,43 @@ final class VectorSingleMetropolis {
             int w = s / MetropolisKernel.GROUP_BLOCKS * 2;
             l.step[k] = SingleMetropolisKernel.openUnit((int) l.groupWords[base + w * CALL]);
             l.uniform[k] = SingleMetropolisKernel.openUnit((int) l.groupWords[base + (w + 1) * CALL]);
+        }
+    }
+
+    /**
+     * {@link #draw} for a batch of whole groups (work items {@code first ..}, {@code first} and {@code m} multiples of
+     * {@link MetropolisKernel#GROUP}): lanes {@code k .. k + 15} of a group take words 0,1 of its 16 blocks in order
+     * and lanes {@code k + 16 .. k + 31} words 2,3 of the same blocks, so each Philox call feeds twice its blocks'
+     * number of lanes, and the words become floats a vector at a time ({@link #units}).
+     */
+    private static void drawShared(Lanes l, int m, int first, long seed, long stream, int hits, long add) {
+        for (int k = 0; k < m; k += GROUP) {
+            long base = (long) ((first + k) / GROUP) * hits * GROUP_BLOCKS;
+            for (int c = 0; c < GROUP_BLOCKS; c += CALL) {
+                for (int b = 0; b < CALL; b++) {
+                    l.callBlocks[b] = base + c + b;
+                }
+                VectorPhilox.blocks(seed, stream, l.callBlocks, 0, add, l.words);
+                units(l.words, 0, l.step, k + c);
+                units(l.words, 1, l.uniform, k + c);
+                units(l.words, 2, l.step, k + GROUP_BLOCKS + c);
+                units(l.words, 3, l.uniform, k + GROUP_BLOCKS + c);
+            }
+        }
+    }
+
+    /**
+     * Word {@code j} of the blocks of a Philox call ({@link VectorPhilox#blocks} layout, words in [0, 2^32)) as the
+     * floats {@link SingleMetropolisKernel#openUnit} into {@code out[at ..]}: with {@code m = w >>> 9} the float bits
+     * {@code 0x3F800000 | m} are {@code 1 + m 2^-23}, and subtracting {@code 1 - 2^-24} leaves
+     * {@code (m + 1/2) 2^-23}, which has 24 significant bits, so the subtraction is exact and equals the reference.
+     */
+    private static void units(long[] words, int j, float[] out, int at) {
+        for (int lane = 0; lane < CALL; lane += WORDS.length()) {
+            ((IntVector) LongVector.fromArray(WORDS, words, j * CALL + lane)
+                    .lanewise(VectorOperators.LSHR, 9).or(0x3F80_0000L)
+                    .convertShape(VectorOperators.L2I, NARROW, 0))
+                    .reinterpretAsFloats().sub(ONE_LESS_HALF_ULP).intoArray(out, at + lane);
         }
     }
 

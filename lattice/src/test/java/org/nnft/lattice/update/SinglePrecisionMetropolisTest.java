@@ -152,6 +152,24 @@ class SinglePrecisionMetropolisTest {
         }
     }
 
+    /**
+     * The fast path equals the reference bit for bit on 2D rows of whole groups of 32 work items (L a multiple of
+     * 64), where one Philox call feeds two lanes per block and the words become floats a vector at a time.
+     */
+    @Test
+    void fastPathIsTheReferenceBitForBitOnRowsOfWholeGroups() {
+        for (int size : new int[]{64, 128}) {
+            Couplings c = HomogeneousTheory.fromMassAndLambda(2, -0.5, 0.7).couplings(new Lattice(2, size));
+            for (int hits : new int[]{1, 3}) {
+                double[] fast = field(c, BackendOptions.of("threads", "2", "scalar", "false"), Precision.SINGLE, 5,
+                        hits);
+                double[] scalar = field(c, BackendOptions.of("threads", "2", "scalar", "true"), Precision.SINGLE, 5,
+                        hits);
+                assertArrayEquals(scalar, fast, "L=" + size + " hits=" + hits);
+            }
+        }
+    }
+
     /** Running the work items in two chunks in reverse order gives the same field as one launch. */
     @Test
     void resultDoesNotDependOnChunking() {
