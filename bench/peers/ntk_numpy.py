@@ -7,8 +7,10 @@ a(x, y) = sum_i relu(z_i(x)) relu(z_i(y)), b(x, y) = sum_i W1_i^2 [z_i(x) > 0] [
 Theta_standard = a + (x.y + 1) b + 1, Theta_ntk = (sigma_W^2/N) a + (sigma_b^2 + sigma_W^2 x.y/d) b + sigma_b^2;
 the sums of Theta and Theta^2 per pair (both parameterisations) and of f per point are kept, as the Java kernel
 does. Rate: networks x parameters (N (d + 2) + 1) x points per second. Prints one JSON line:
-{"networks", "width", "points", "seconds", "rate", "peak_rss_mb", "theta_ntk_00"}.
-Usage: ntk_numpy.py [networks] [width] [batch]
+{"networks", "width", "points", "seconds", "rate", "peak_rss_mb", "theta_ntk_00"}; "networks" is the number done:
+batches go on past the requested networks until at least min_seconds (default 2) have passed, as the Java row
+repeats its runs for 2 s, so both rates come from comparable stretches of work.
+Usage: ntk_numpy.py [networks] [width] [batch] [min_seconds]
 """
 import json
 import resource
@@ -22,6 +24,7 @@ def main():
     networks = int(sys.argv[1]) if len(sys.argv) > 1 else 4096
     width = int(sys.argv[2]) if len(sys.argv) > 2 else 512
     batch = int(sys.argv[3]) if len(sys.argv) > 3 else 64
+    min_seconds = float(sys.argv[4]) if len(sys.argv) > 4 else 2.0
     sigma_w, sigma_b, d = 1.4, 0.1, 1
     x = np.array([-1.0, -0.5, 0.0, 0.3, 0.7, 1.0])
     xy = np.outer(x, x)
@@ -32,8 +35,8 @@ def main():
     rng = np.random.default_rng(1)
     start = time.perf_counter()
     done = 0
-    while done < networks:
-        b = min(batch, networks - done)
+    while done < networks or time.perf_counter() - start < min_seconds:
+        b = min(batch, networks - done) if done < networks else batch
         w0 = rng.standard_normal((b, width))
         b0 = rng.standard_normal((b, width))
         w1 = rng.standard_normal((b, width)) * (sigma_w / np.sqrt(width))
@@ -56,9 +59,9 @@ def main():
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
     parameters = width * (d + 2) + 1
     print(json.dumps({
-        "networks": networks, "width": width, "points": len(x), "seconds": secs,
-        "rate": networks * parameters * len(x) / secs, "peak_rss_mb": peak_mb,
-        "theta_ntk_00": theta_sums[1][0] / networks}))
+        "networks": done, "width": width, "points": len(x), "seconds": secs,
+        "rate": done * parameters * len(x) / secs, "peak_rss_mb": peak_mb,
+        "theta_ntk_00": theta_sums[1][0] / done}))
 
 
 if __name__ == "__main__":
