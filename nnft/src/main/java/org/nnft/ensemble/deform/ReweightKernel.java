@@ -161,28 +161,7 @@ final class ReweightKernel {
                 } else {
                     CosNet.fieldAt(points, pointCount, hyper, width, dim, variant, seed, stream, phi, r0, r1, nu);
                 }
-                if (net == first) {
-                    ref = logW;
-                } else if (logW > ref) {
-                    double s = Math.exp(ref - logW);
-                    for (int t = 0; t <= tupleCount; t++) {
-                        out[offset + t] = out[offset + t] * s;
-                    }
-                    out[offset + tupleCount + 1] = out[offset + tupleCount + 1] * (s * s);
-                    ref = logW;
-                }
-                double w = Math.exp(logW - ref);
-                for (int t = 0; t < tupleCount; t++) {
-                    int row = t * maxOrder;
-                    double product = phi[tuples[row]];
-                    for (int j = 1; j < maxOrder && tuples[row + j] >= 0; j++) {
-                        product = product * phi[tuples[row + j]];
-                    }
-                    out[offset + t] = out[offset + t] + w * product;
-                }
-                out[offset + tupleCount] = out[offset + tupleCount] + w;
-                out[offset + tupleCount + 1] = out[offset + tupleCount + 1] + w * w;
-                out[offset + tupleCount + 2] = out[offset + tupleCount + 2] + 1.0;
+                ref = accumulate(out, offset, tupleCount, maxOrder, tuples, phi, logW, net == first ? logW : ref);
             }
             out[offset + tupleCount + 3] = ref;
         }
@@ -253,30 +232,39 @@ final class ReweightKernel {
                     CosNetSingle.fieldAt(points, pointCount, hyper, width, dim, variant, seed, stream, phi, r0, r1,
                             nu, acc);
                 }
-                if (net == first) {
-                    ref = logW;
-                } else if (logW > ref) {
-                    double s = Math.exp(ref - logW);
-                    for (int t = 0; t <= tupleCount; t++) {
-                        out[offset + t] = out[offset + t] * s;
-                    }
-                    out[offset + tupleCount + 1] = out[offset + tupleCount + 1] * (s * s);
-                    ref = logW;
-                }
-                double w = Math.exp(logW - ref);
-                for (int t = 0; t < tupleCount; t++) {
-                    int row = t * maxOrder;
-                    double product = phi[tuples[row]];
-                    for (int j = 1; j < maxOrder && tuples[row + j] >= 0; j++) {
-                        product = product * phi[tuples[row + j]];
-                    }
-                    out[offset + t] = out[offset + t] + w * product;
-                }
-                out[offset + tupleCount] = out[offset + tupleCount] + w;
-                out[offset + tupleCount + 1] = out[offset + tupleCount + 1] + w * w;
-                out[offset + tupleCount + 2] = out[offset + tupleCount + 2] + 1.0;
+                ref = accumulate(out, offset, tupleCount, maxOrder, tuples, phi, logW, net == first ? logW : ref);
             }
             out[offset + tupleCount + 3] = ref;
         }
+    }
+
+    /**
+     * Adds one network (field {@code phi}, log-weight {@code logW}) to the work item's sums at {@code offset}, which
+     * hold weights relative to {@code exp(ref)}: a larger log-weight first rescales the sums and becomes the new
+     * reference (the C kernel's loop body after the field, in the same order). Returns the reference after the network.
+     */
+    private static double accumulate(double[] out, int offset, int tupleCount, int maxOrder, int[] tuples,
+                                     double[] phi, double logW, double ref) {
+        if (logW > ref) {
+            double s = Math.exp(ref - logW);
+            for (int t = 0; t <= tupleCount; t++) {
+                out[offset + t] = out[offset + t] * s;
+            }
+            out[offset + tupleCount + 1] = out[offset + tupleCount + 1] * (s * s);
+            ref = logW;
+        }
+        double w = Math.exp(logW - ref);
+        for (int t = 0; t < tupleCount; t++) {
+            int row = t * maxOrder;
+            double product = phi[tuples[row]];
+            for (int j = 1; j < maxOrder && tuples[row + j] >= 0; j++) {
+                product = product * phi[tuples[row + j]];
+            }
+            out[offset + t] = out[offset + t] + w * product;
+        }
+        out[offset + tupleCount] = out[offset + tupleCount] + w;
+        out[offset + tupleCount + 1] = out[offset + tupleCount + 1] + w * w;
+        out[offset + tupleCount + 2] = out[offset + tupleCount + 2] + 1.0;
+        return ref;
     }
 }
