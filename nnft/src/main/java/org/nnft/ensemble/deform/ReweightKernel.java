@@ -56,8 +56,8 @@ final class ReweightKernel {
 
     static final Kernel KERNEL = Kernel.of("deform_reweight", KernelSource.assemble(ReweightKernel.class,
                     EnsembleKernel.PRELUDE_FILE, EnsembleKernel.COSNET_FILE, "deform_grid.c", "deform_reweight.c"),
-            (args, from, to) -> run(args, from, to, false), PARAMS)
-            .withCpuGrain(1).withCpuFastPath((args, from, to) -> run(args, from, to, true));
+            (args, from, to) -> run(args, from, to, false, false), PARAMS)
+            .withCpuGrain(1).withCpuFastPath((args, from, to) -> run(args, from, to, true, false));
 
     /**
      * Single precision: the float networks of {@link CosNetSingle}, their grid field from the float neuron parameters
@@ -65,8 +65,8 @@ final class ReweightKernel {
      * free kernel {@code ensemble_cosnet_f32} (on the CPU fast path: as its fast path {@link CosNet#fieldLanesSingle}).
      */
     static final Kernel KERNEL_SINGLE = Kernel.of("deform_reweight_f32", singleSource(),
-            (args, from, to) -> runSingle(args, from, to, false), PARAMS)
-            .withCpuGrain(1).withCpuFastPath((args, from, to) -> runSingle(args, from, to, true));
+            (args, from, to) -> run(args, from, to, false, true), PARAMS)
+            .withCpuGrain(1).withCpuFastPath((args, from, to) -> run(args, from, to, true, true));
 
     private static String singleSource() {
         return KernelSource.assemble(PortableFloat.class, "random_f32.h")
@@ -94,11 +94,13 @@ final class ReweightKernel {
     }
 
     /**
-     * Java twin of {@code deform_reweight.c}, over work items {@code [from, to)}; with {@code lanes} (the CPU fast
-     * path) the field at the points comes from {@link CosNet#fieldLanes}, exactly as in the free sampler's fast
-     * path, so that lambda = 0 reproduces the free numbers bit for bit on either CPU path.
+     * Java twin of {@code deform_reweight.c} (with {@code deform_f32.c} when {@code single}), over work items
+     * {@code [from, to)}. With {@code lanes} (the CPU fast path) the field at the points comes from the free sampler's
+     * fast path ({@link CosNet#fieldLanes}, {@link CosNet#fieldLanesSingle}), so that lambda = 0 reproduces the free
+     * numbers bit for bit on either CPU path. In single precision the grid field is built from the float neuron
+     * parameters widened to double, and the field at the points is the float field of {@link CosNetSingle}.
      */
-    private static void run(CpuArgs args, long from, long to, boolean lanes) {
+    private static void run(CpuArgs args, long from, long to, boolean lanes, boolean single) {
         double[] out = OUT.of(args);
         double[] grid = GRID.of(args);
         double[] points = POINTS.of(args);
@@ -123,9 +125,14 @@ final class ReweightKernel {
         boolean interacting = GridField.interacting(deform);
         double[] phi = new double[EnsembleKernel.MAX_SITES];
         double[] nu = new double[CosNet.NEURON_SIZE];
+        float[] floatNu = new float[CosNet.NEURON_SIZE];
+        float[] floatAcc = new float[EnsembleKernel.MAX_SITES];
         int[] r0 = new int[4];
         int[] r1 = new int[4];
         FieldScratch scratch = lanes ? new FieldScratch() : null;
+        // The double reference sums the field at the points while it draws the neurons for the grid (as the C kernel
+        // does); every other path evaluates the field at the points after the grid
+        boolean fusedField = interacting && !single && !lanes;
         for (long item = from; item < to && item < workItems; item++) {
             int offset = (int) (item * (tupleCount + EXTRA));
             int gridOffset = (int) (item * nodes);
@@ -146,91 +153,30 @@ final class ReweightKernel {
                         phi[p] = 0.0;
                     }
                     for (int i = 0; i < width; i++) {
-                        CosNet.drawNeuron(seed, stream, (long) i * 2, hyper, dim, variant, r0, r1, nu);
+                        if (single) {
+                            CosNetSingle.drawNeuron(seed, stream, (long) i * 2, hyper, dim, variant, r0, r1, floatNu);
+                            for (int k = 0; k < 2 + dim; k++) {
+                                nu[k] = floatNu[k];
+                            }
+                        } else {
+                            CosNet.drawNeuron(seed, stream, (long) i * 2, hyper, dim, variant, r0, r1, nu);
+                        }
                         GridField.addNeuron(grid, gridOffset, nu, 1.0, dim, deform, n0, n1, n2);
-                        for (int p = 0; p < pointCount && !lanes; p++) {
+                        for (int p = 0; p < pointCount && fusedField; p++) {
                             phi[p] = phi[p] + GridField.neuronAt(nu, points, p, dim);
                         }
                     }
                     logW = -GridField.action(grid, gridOffset, nodes, deform);
-                    if (lanes) {
-                        CosNet.fieldLanes(points, pointCount, hyper, width, dim, variant, seed, stream, phi, scratch);
-                    }
+                }
+                if (single && lanes) {
+                    CosNet.fieldLanesSingle(points, pointCount, hyper, width, dim, variant, seed, stream, phi, scratch);
+                } else if (single) {
+                    CosNetSingle.fieldAt(points, pointCount, hyper, width, dim, variant, seed, stream, phi, r0, r1,
+                            floatNu, floatAcc);
                 } else if (lanes) {
                     CosNet.fieldLanes(points, pointCount, hyper, width, dim, variant, seed, stream, phi, scratch);
-                } else {
+                } else if (!fusedField) {
                     CosNet.fieldAt(points, pointCount, hyper, width, dim, variant, seed, stream, phi, r0, r1, nu);
-                }
-                ref = accumulate(out, offset, tupleCount, maxOrder, tuples, phi, logW, net == first ? logW : ref);
-            }
-            out[offset + tupleCount + 3] = ref;
-        }
-    }
-
-    /**
-     * Java twin of {@code deform_reweight.c} with {@code deform_f32.c}, over work items {@code [from, to)}; with
-     * {@code lanes} the field at the points is the free single-precision sampler's CPU fast path.
-     */
-    private static void runSingle(CpuArgs args, long from, long to, boolean lanes) {
-        double[] out = OUT.of(args);
-        double[] grid = GRID.of(args);
-        double[] points = POINTS.of(args);
-        int[] tuples = TUPLES.of(args);
-        double[] hyper = HYPER.of(args);
-        double[] deform = DEFORM.of(args);
-        int pointCount = POINT_COUNT.of(args);
-        int tupleCount = TUPLE_COUNT.of(args);
-        int maxOrder = MAX_ORDER.of(args);
-        int width = WIDTH.of(args);
-        int dim = DIM.of(args);
-        int variant = VARIANT.of(args);
-        int n0 = N0.of(args);
-        int n1 = N1.of(args);
-        int n2 = N2.of(args);
-        long seed = SEED.of(args);
-        long firstBlock = FIRST_BLOCK.of(args);
-        int blockSize = BLOCK_SIZE.of(args);
-        long networks = NETWORKS.of(args);
-        int workItems = WORK_ITEMS.of(args);
-        int nodes = n0 * n1 * n2;
-        boolean interacting = GridField.interacting(deform);
-        double[] phi = new double[EnsembleKernel.MAX_SITES];
-        float[] acc = new float[EnsembleKernel.MAX_SITES];
-        float[] nu = new float[CosNet.NEURON_SIZE];
-        double[] wide = new double[CosNet.NEURON_SIZE];
-        int[] r0 = new int[4];
-        int[] r1 = new int[4];
-        FieldScratch scratch = lanes ? new FieldScratch() : null;
-        for (long item = from; item < to && item < workItems; item++) {
-            int offset = (int) (item * (tupleCount + EXTRA));
-            int gridOffset = (int) (item * nodes);
-            for (int t = 0; t < tupleCount + EXTRA; t++) {
-                out[offset + t] = 0.0;
-            }
-            double ref = 0.0;
-            long first = (firstBlock + item) * blockSize;
-            long last = Math.min(first + blockSize, networks);
-            for (long net = first; net < last; net++) {
-                long stream = EnsembleStreams.stream(net);
-                double logW = 0.0;
-                if (interacting) {
-                    for (int g = 0; g < nodes; g++) {
-                        grid[gridOffset + g] = 0.0;
-                    }
-                    for (int i = 0; i < width; i++) {
-                        CosNetSingle.drawNeuron(seed, stream, (long) i * 2, hyper, dim, variant, r0, r1, nu);
-                        for (int k = 0; k < 2 + dim; k++) {
-                            wide[k] = nu[k];
-                        }
-                        GridField.addNeuron(grid, gridOffset, wide, 1.0, dim, deform, n0, n1, n2);
-                    }
-                    logW = -GridField.action(grid, gridOffset, nodes, deform);
-                }
-                if (lanes) {
-                    CosNet.fieldLanesSingle(points, pointCount, hyper, width, dim, variant, seed, stream, phi, scratch);
-                } else {
-                    CosNetSingle.fieldAt(points, pointCount, hyper, width, dim, variant, seed, stream, phi, r0, r1,
-                            nu, acc);
                 }
                 ref = accumulate(out, offset, tupleCount, maxOrder, tuples, phi, logW, net == first ? logW : ref);
             }
