@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * {@code nnft learn --inverse-rg}: runs {@link InverseRg}, writes {@code results.inverseRg} (per L the
@@ -66,19 +68,8 @@ final class InverseRgOutput {
             ResultFile.write(files, out, doc);
             exports.stageNpz(files, doc, Map.of());
             if (!run.noPlots) {
-                int n = r.sizes().size();
-                double[] x = new double[n];
-                double[] y = new double[n];
-                double[] e = new double[n];
-                for (int j = 0; j < n; j++) {
-                    x[j] = r.sizes().get(j).size();
-                    y[j] = r.sizes().get(j).chi().value();
-                    e[j] = r.sizes().get(j).chi().error();
-                }
-                String base = out.getFileName().toString().replaceFirst("\\.json$", "");
-                Plots.logLog(files, out.resolveSibling(base + "-chi.png"), "inverse RG: chi = L^2 <m^2> at beta_c",
-                        "L", "chi", x, y, e, r.gammaOverNu().value(),
-                        y[0] / Math.pow(x[0], r.gammaOverNu().value()));
+                plotChi(files, out, "inverse RG: chi = L^2 <m^2> at beta_c", r.sizes(), InverseRg.Size::size,
+                        InverseRg.Size::chi, r.gammaOverNu().value());
             }
             files.commit();
         }
@@ -100,8 +91,29 @@ final class InverseRgOutput {
         return Json.object("value", e.value(), "error", e.error());
     }
 
-    private static Map<String, Object> slope(InverseRg.Slope s) {
+    /** A fitted slope as JSON (also the phi^4 inverse RG's). */
+    static Map<String, Object> slope(InverseRg.Slope s) {
         return Json.object("value", s.value(), "error", s.error());
+    }
+
+    /**
+     * The plot {@code NAME-chi.png} of an inverse-RG run (also the phi^4 one's): chi of each size with its error on
+     * log-log axes, and the fitted power law of exponent {@code gammaOverNu} through the first size.
+     */
+    static <T> void plotChi(OutputSet files, Path out, String title, List<T> sizes, ToIntFunction<T> size,
+                            Function<T, Estimate> chi, double gammaOverNu) {
+        int n = sizes.size();
+        double[] x = new double[n];
+        double[] y = new double[n];
+        double[] e = new double[n];
+        for (int j = 0; j < n; j++) {
+            x[j] = size.applyAsInt(sizes.get(j));
+            y[j] = chi.apply(sizes.get(j)).value();
+            e[j] = chi.apply(sizes.get(j)).error();
+        }
+        String base = out.getFileName().toString().replaceFirst("\\.json$", "");
+        Plots.logLog(files, out.resolveSibling(base + "-chi.png"), title, "L", "chi", x, y, e, gammaOverNu,
+                y[0] / Math.pow(x[0], gammaOverNu));
     }
 
     private static void print(PrintWriter w, InverseRg.Config c, InverseRg.Result r, double wall) {

@@ -4,8 +4,6 @@ import org.nnft.cli.io.Json;
 import org.nnft.cli.io.OutputSet;
 import org.nnft.cli.io.Progress;
 import org.nnft.cli.io.ResultFile;
-import org.nnft.cli.plot.Plots;
-import org.nnft.lattice.learn.InverseRg;
 import org.nnft.lattice.learn.Phi4InverseRg;
 import org.nnft.lattice.measure.Estimate;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,8 +55,9 @@ final class Phi4InverseRgOutput {
                 "model", "phi4", "observable", "chi = L^2 <m^2>, U = 1 - <m^4>/(3 <m^2>^2), m = site mean of phi",
                 "zeta", Json.object("value", r.zeta(), "error", r.zetaError()), "filter", r.filter(),
                 "sigma", r.sigma(), "distance", r.distance(), "sizes", sizes,
-                "gammaOverNu", slope(r.gammaOverNu()),
-                "directGammaOverNu", r.directGammaOverNu() == null ? null : slope(r.directGammaOverNu()),
+                "gammaOverNu", InverseRgOutput.slope(r.gammaOverNu()),
+                "directGammaOverNu", r.directGammaOverNu() == null ? null
+                        : InverseRgOutput.slope(r.directGammaOverNu()),
                 "exactGammaOverNu", 1.75, "nu", nu, "sourceSeconds", r.sourceSeconds(),
                 "largestL", Json.object("L", last.size(), "inverseSeconds", inverseTotal(r),
                         "directSeconds", c.direct() ? last.directSeconds() : null)));
@@ -72,18 +71,8 @@ final class Phi4InverseRgOutput {
             ResultFile.write(files, out, doc);
             exports.stageNpz(files, doc, Map.of());
             if (!run.noPlots) {
-                int n = r.levels().size();
-                double[] x = new double[n];
-                double[] y = new double[n];
-                double[] e = new double[n];
-                for (int j = 0; j < n; j++) {
-                    x[j] = r.levels().get(j).size();
-                    y[j] = r.levels().get(j).chi().value();
-                    e[j] = r.levels().get(j).chi().error();
-                }
-                String base = out.getFileName().toString().replaceFirst("\\.json$", "");
-                Plots.logLog(files, out.resolveSibling(base + "-chi.png"), "phi^4 inverse RG: chi = L^2 <m^2>",
-                        "L", "chi", x, y, e, r.gammaOverNu().value(), y[0] / Math.pow(x[0], r.gammaOverNu().value()));
+                InverseRgOutput.plotChi(files, out, "phi^4 inverse RG: chi = L^2 <m^2>", r.levels(),
+                        Phi4InverseRg.Level::size, Phi4InverseRg.Level::chi, r.gammaOverNu().value());
             }
             files.commit();
         }
@@ -103,10 +92,6 @@ final class Phi4InverseRgOutput {
 
     private static Map<String, Object> estimate(Estimate e) {
         return e == null ? null : Json.object("value", e.value(), "error", e.error());
-    }
-
-    private static Map<String, Object> slope(InverseRg.Slope s) {
-        return Json.object("value", s.value(), "error", s.error());
     }
 
     private static void print(PrintWriter w, Phi4InverseRg.Config c, Phi4InverseRg.Result r, double wall) {
