@@ -73,4 +73,40 @@ public final class VectorTrigF {
             sumP.intoArray(acc, p * H);
         }
     }
+
+    /**
+     * One cosine wave along a row of points, {@code acc[offset + j] = fma(a, cos(fma(w, x[j], phase)),
+     * acc[offset + j])} (float) for j in [0, n), lanes over the points; every term bit-exact with the scalar
+     * {@code Math.fma(a, PortableFloat.cos(Math.fma(w, x[j], phase)), acc[offset + j])}, which takes the tail. The
+     * caller guarantees every |fma(w, x[j], phase)| <= {@link PortableFloat#REDUCED_RANGE}.
+     */
+    public static void addCosineWaveInRange(float a, float phase, float w, float[] x, int n, float[] acc, int offset) {
+        int bound = F.loopBound(n);
+        int j = 0;
+        for (; j < bound; j += H) {
+            FloatVector v = FloatVector.fromArray(F, x, j).fma(w, phase);
+            FloatVector sum = FloatVector.fromArray(F, acc, offset + j);
+            FloatVector.broadcast(F, a).fma(cosInRange(v), sum).intoArray(acc, offset + j);
+        }
+        for (; j < n; j++) {
+            acc[offset + j] = Math.fma(a, PortableFloat.cos(Math.fma(w, x[j], phase)), acc[offset + j]);
+        }
+    }
+
+    /** {@link PortableFloat#cos} lane by lane, for |v| <= {@link PortableFloat#REDUCED_RANGE}. */
+    private static FloatVector cosInRange(FloatVector v) {
+        FloatVector sh = v.fma(PortableFloat.ONE_OVER_PI, PortableFloat.ROUNDER);
+        FloatVector n = sh.sub(PortableFloat.ROUNDER);
+        FloatVector r = n.fma(FloatVector.broadcast(F, -PortableFloat.PI_LO),
+                n.fma(FloatVector.broadcast(F, -PortableFloat.PI), v));
+        FloatVector s = r.mul(r);
+        FloatVector s2 = s.mul(s);
+        FloatVector poly = FloatVector.broadcast(F, COS[6]).fma(s2, s.fma(COS[5], COS[4]));
+        for (int k = 2; k >= 0; k -= 2) {
+            poly = poly.fma(s2, s.fma(COS[k + 1], COS[k]));
+        }
+        return poly.reinterpretAsInts()
+                .lanewise(VectorOperators.XOR, sh.reinterpretAsInts().lanewise(VectorOperators.LSHL, 31))
+                .reinterpretAsFloats();
+    }
 }

@@ -54,18 +54,21 @@ final class McmcKernel {
 
     static final Kernel KERNEL = Kernel.of("deform_mcmc", KernelSource.assemble(McmcKernel.class,
             EnsembleKernel.PRELUDE_FILE, EnsembleKernel.COSNET_FILE, "deform_grid.c", "deform_mcmc.c"),
-            (args, from, to) -> run(args, from, to, false), PARAMS).withCpuGrain(1);
+            (args, from, to) -> run(args, from, to, false, false), PARAMS).withCpuGrain(1);
 
     /**
-     * Single precision: proposals are the float neurons of {@link CosNetSingle}, stored widened to double; the grid
-     * field, Delta S_int and S_int in double; phi at the points evaluated after each sweep from the stored neurons
-     * in float, as the free kernel {@code ensemble_cosnet_f32} evaluates a network.
+     * Single precision: proposals are the float neurons of {@link CosNetSingle}, stored widened to double; each
+     * neuron's term on the grid in float ({@link GridField#addNeuronTermsSingle}), the grid field their double sum,
+     * Delta S_int and S_int in double; phi at the points evaluated after each sweep from the stored neurons in float,
+     * as the free kernel {@code ensemble_cosnet_f32} evaluates a network. The CPU fast path only vectorises the grid
+     * terms (bit-exact), so both CPU paths give the same chains.
      */
     static final Kernel KERNEL_SINGLE = Kernel.of("deform_mcmc_f32",
             KernelSource.assemble(PortableFloat.class, "random_f32.h") + KernelSource.assemble(McmcKernel.class,
                     EnsembleKernel.PRELUDE_FILE, EnsembleKernel.COSNET_SINGLE_FILE, EnsembleKernel.COSNET_FILE,
                     "deform_f32.c", "deform_grid.c", "deform_mcmc.c"),
-            (args, from, to) -> run(args, from, to, true), PARAMS).withCpuGrain(1);
+            (args, from, to) -> run(args, from, to, true, false), PARAMS)
+            .withCpuGrain(1).withCpuFastPath((args, from, to) -> run(args, from, to, true, true));
 
     /** The kernel of {@code precision}. */
     static Kernel kernel(Precision precision) {
@@ -88,8 +91,11 @@ final class McmcKernel {
                 .set(FIRST_CHAIN, firstChain);
     }
 
-    /** Java twin of {@code deform_mcmc.c} (single: after {@code deform_f32.c}), over chains {@code [from, to)}. */
-    private static void run(CpuArgs args, long from, long to, boolean single) {
+    /**
+     * Java twin of {@code deform_mcmc.c} (single: after {@code deform_f32.c}), over chains {@code [from, to)};
+     * {@code lanes} (single only) evaluates the float grid terms in vector lanes, bit-exact.
+     */
+    private static void run(CpuArgs args, long from, long to, boolean single, boolean lanes) {
         double[] state = STATE.of(args);
         double[] out = OUT.of(args);
         double[] points = POINTS.of(args);
@@ -115,6 +121,9 @@ final class McmcKernel {
         double[] old = new double[size];
         int[] r = new int[4];
         int[] r1 = new int[4];
+        float[] oldF = new float[size];
+        float[] terms = single ? new float[nodes] : null;
+        float[] axis = single ? new float[GridField.rowSize(n0, n1, n2)] : null;
         for (long chain = from; chain < to && chain < chains; chain++) {
             int neurons = (int) (chain * (width * size + 2 * nodes + pointCount));
             int phiGrid = neurons + width * size;
@@ -131,6 +140,11 @@ final class McmcKernel {
                 for (int i = 0; i < width; i++) {
                     draw(single, seed, stream, 3L * i, hyper, dim, variant, r, r1, nu, drawn);
                     System.arraycopy(nu, 0, state, neurons + i * size, size);
+                    if (single) {
+                        GridField.addNeuronTermsSingle(state, phiGrid, drawn, 1, dim, deform, n0, n1, n2, lanes,
+                                terms, axis);
+                        continue;
+                    }
                     GridField.addNeuron(state, phiGrid, nu, 1.0, dim, deform, n0, n1, n2);
                     for (int p = 0; p < pointCount; p++) {
                         state[phiPoints + p] = state[phiPoints + p] + GridField.neuronAt(nu, points, p, dim);
@@ -149,8 +163,18 @@ final class McmcKernel {
                         for (int g = 0; g < nodes; g++) {
                             state[delta + g] = 0.0;
                         }
-                        GridField.addNeuron(state, delta, nu, 1.0, dim, deform, n0, n1, n2);
-                        GridField.addNeuron(state, delta, old, -1.0, dim, deform, n0, n1, n2);
+                        if (single) {
+                            for (int k = 0; k < size; k++) {
+                                oldF[k] = (float) old[k];
+                            }
+                            GridField.addNeuronTermsSingle(state, delta, drawn, 1, dim, deform, n0, n1, n2, lanes,
+                                    terms, axis);
+                            GridField.addNeuronTermsSingle(state, delta, oldF, -1, dim, deform, n0, n1, n2, lanes,
+                                    terms, axis);
+                        } else {
+                            GridField.addNeuron(state, delta, nu, 1.0, dim, deform, n0, n1, n2);
+                            GridField.addNeuron(state, delta, old, -1.0, dim, deform, n0, n1, n2);
+                        }
                         ds = GridField.actionChange(state, phiGrid, state, delta, nodes, deform);
                     }
                     RandomStreams.block(seed, stream, b + 2, r);
@@ -161,7 +185,7 @@ final class McmcKernel {
                                 state[phiGrid + g] = state[phiGrid + g] + state[delta + g];
                             }
                         }
-                        for (int p = 0; p < pointCount; p++) {
+                        for (int p = 0; p < pointCount && !single; p++) {
                             state[phiPoints + p] = state[phiPoints + p]
                                     + (GridField.neuronAt(nu, points, p, dim)
                                             - GridField.neuronAt(old, points, p, dim));

@@ -60,9 +60,10 @@ final class ReweightKernel {
             .withCpuGrain(1).withCpuFastPath((args, from, to) -> run(args, from, to, true, false));
 
     /**
-     * Single precision: the float networks of {@link CosNetSingle}, their grid field from the float neuron parameters
-     * widened to double (S_int, log weights and sums in double), their field at the points in float exactly as the
-     * free kernel {@code ensemble_cosnet_f32} (on the CPU fast path: as its fast path {@link CosNet#fieldLanesSingle}).
+     * Single precision: the float networks of {@link CosNetSingle}, their grid field in float (the float field at the
+     * grid's float nodes, {@link GridField#addNeuronSingle}; S_int, log weights and sums in double), their field at the
+     * points in float exactly as the free kernel {@code ensemble_cosnet_f32} (on the CPU fast path: as its fast path
+     * {@link CosNet#fieldLanesSingle}).
      */
     static final Kernel KERNEL_SINGLE = Kernel.of("deform_reweight_f32", singleSource(),
             (args, from, to) -> run(args, from, to, false, true), PARAMS)
@@ -94,11 +95,13 @@ final class ReweightKernel {
     }
 
     /**
-     * Java twin of {@code deform_reweight.c} (with {@code deform_f32.c} when {@code single}), over work items
-     * {@code [from, to)}. With {@code lanes} (the CPU fast path) the field at the points comes from the free sampler's
-     * fast path ({@link CosNet#fieldLanes}, {@link CosNet#fieldLanesSingle}), so that lambda = 0 reproduces the free
-     * numbers bit for bit on either CPU path. In single precision the grid field is built from the float neuron
-     * parameters widened to double, and the field at the points is the float field of {@link CosNetSingle}.
+     * Java twin of {@code deform_reweight.c} (with {@code deform_f32.c} when {@code single}), over work items {@code
+     * [from, to)}. With {@code lanes} (the CPU fast path) the field at the points comes from the free sampler's fast
+     * path ({@link CosNet#fieldLanes}, {@link CosNet#fieldLanesSingle}), so that lambda = 0 reproduces the free
+     * numbers bit for bit on either CPU path. In single precision the grid field is the float field at the grid's
+     * float nodes (in a float scratch; the C kernel keeps it in its double grid buffer, widened), the same on both CPU
+     * paths (the fast path's vector cosine is bit-exact), and the field at the points is the float field of {@link
+     * CosNetSingle}.
      */
     private static void run(CpuArgs args, long from, long to, boolean lanes, boolean single) {
         double[] out = OUT.of(args);
@@ -127,6 +130,8 @@ final class ReweightKernel {
         double[] nu = new double[CosNet.NEURON_SIZE];
         float[] floatNu = new float[CosNet.NEURON_SIZE];
         float[] floatAcc = new float[EnsembleKernel.MAX_SITES];
+        float[] floatGrid = single && interacting ? new float[nodes] : null;
+        float[] row = single && interacting ? new float[GridField.rowSize(n0, n1, n2)] : null;
         int[] r0 = new int[4];
         int[] r1 = new int[4];
         FieldScratch scratch = lanes ? new FieldScratch() : null;
@@ -145,7 +150,16 @@ final class ReweightKernel {
             for (long net = first; net < last; net++) {
                 long stream = EnsembleStreams.stream(net);
                 double logW = 0.0;
-                if (interacting) {
+                if (interacting && single) {
+                    for (int g = 0; g < nodes; g++) {
+                        floatGrid[g] = 0.0f;
+                    }
+                    for (int i = 0; i < width; i++) {
+                        CosNetSingle.drawNeuron(seed, stream, (long) i * 2, hyper, dim, variant, r0, r1, floatNu);
+                        GridField.addNeuronSingle(floatGrid, 0, floatNu, dim, deform, n0, n1, n2, lanes, row);
+                    }
+                    logW = -GridField.actionSingle(floatGrid, nodes, deform);
+                } else if (interacting) {
                     for (int g = 0; g < nodes; g++) {
                         grid[gridOffset + g] = 0.0;
                     }
@@ -153,14 +167,7 @@ final class ReweightKernel {
                         phi[p] = 0.0;
                     }
                     for (int i = 0; i < width; i++) {
-                        if (single) {
-                            CosNetSingle.drawNeuron(seed, stream, (long) i * 2, hyper, dim, variant, r0, r1, floatNu);
-                            for (int k = 0; k < 2 + dim; k++) {
-                                nu[k] = floatNu[k];
-                            }
-                        } else {
-                            CosNet.drawNeuron(seed, stream, (long) i * 2, hyper, dim, variant, r0, r1, nu);
-                        }
+                        CosNet.drawNeuron(seed, stream, (long) i * 2, hyper, dim, variant, r0, r1, nu);
                         GridField.addNeuron(grid, gridOffset, nu, 1.0, dim, deform, n0, n1, n2);
                         for (int p = 0; p < pointCount && fusedField; p++) {
                             phi[p] = phi[p] + GridField.neuronAt(nu, points, p, dim);

@@ -44,6 +44,43 @@ DEVICE void def_add_neuron(GLOBAL double* grid, const double* nu, double factor,
     }
 }
 
+#ifdef ENS_SINGLE
+/* Single precision (Java twin GridField#addNeuronSingle, #addNeuronTermsSingle): the float term
+   amplitude * cos(c + w.y_g) of a float neuron at every node, exactly as ens_field computes a term at a point:
+   phase fma(w_k, y_k, phase) over the axes in order (an unused axis adds fma(0, 0, phase) = phase), pf_cos, at the
+   float node coordinates y_k = fma(j_k, h_k, y0_k) (h, y0 rounded to float). sign 0: the float neuron sum,
+   grid[g] = fma(amplitude, cos, grid[g]) in float (the grid holds floats, widened); sign +-1:
+   grid[g] += sign * fma(amplitude, cos, 0) in double (the Metropolis kernel's double sums of float terms). */
+DEVICE void def_add_neuron_f32(GLOBAL double* grid, const float* nu, int sign, int dim,
+                               GLOBAL const double* deform, int n0, int n1, int n2) {
+    float w0 = nu[2];
+    float w1 = dim > 1 ? nu[3] : 0.0f;
+    float w2 = dim > 2 ? nu[4] : 0.0f;
+    float y0 = (float) deform[4];
+    float y1 = (float) deform[5];
+    float y2 = (float) deform[6];
+    float h0 = (float) deform[7];
+    float h1 = (float) deform[8];
+    float h2 = (float) deform[9];
+    int g = 0;
+    for (int i0 = 0; i0 < n0; i0++) {
+        float p0 = ENS_MADD(w0, ENS_MADD((float) i0, h0, y0), nu[1]);
+        for (int i1 = 0; i1 < n1; i1++) {
+            float p1 = ENS_MADD(w1, ENS_MADD((float) i1, h1, y1), p0);
+            for (int i2 = 0; i2 < n2; i2++) {
+                float c = ENS_COS(ENS_MADD(w2, ENS_MADD((float) i2, h2, y2), p1));
+                if (sign == 0) {
+                    grid[g] = (double) ENS_MADD(nu[0], c, (float) grid[g]);
+                } else {
+                    grid[g] = grid[g] + (double) sign * (double) ENS_MADD(nu[0], c, 0.0f);
+                }
+                g++;
+            }
+        }
+    }
+}
+#endif
+
 /* amplitude * cos(c + w.x) at points[p dim .. p dim + dim). */
 DEVICE double def_neuron_at(const double* nu, GLOBAL const double* points, int p, int dim) {
     double arg = nu[1];

@@ -9,9 +9,11 @@
    After each of the launch's sweeps j (global sweep firstSweep + 1 + j) the chain writes the row
    out[(chain * sweeps + j) (P + 2) ..]: phi at the P points, S_int, the number of accepted proposals.
    Single precision (prefix deform_f32.c after cosnet_f32.c; kernel deform_mcmc_f32, Java twin the same method):
-   proposals are the float neurons of ensemble_cosnet_f32, stored widened to double (exactly); grid field, Delta S_int
-   and S_int in double from them; phi at the points is not carried along but evaluated after each sweep from the
-   stored neurons in float exactly as ens_field does (so it is the float field of the chain's current network). */
+   proposals are the float neurons of ensemble_cosnet_f32, stored widened to double (exactly); each neuron's term
+   on the grid in float (def_add_neuron_f32, as ens_field computes a term), the grid field their double sum (kept
+   by increments, which in float would drift over the sweeps), Delta S_int and S_int in double; phi at the points
+   is not carried along (phiPoints stays unused) but evaluated after each sweep from the stored neurons in float
+   exactly as ens_field does (so it is the float field of the chain's current network). */
 #define DEF_MCMC_TAG (((i64) 0x4D43) << 48)
 #ifndef DEF_MCMC_KERNEL
 #define DEF_MCMC_KERNEL deform_mcmc
@@ -32,6 +34,7 @@ KERNEL void DEF_MCMC_KERNEL(GLOBAL double* state, GLOBAL double* out, GLOBAL con
     int interacting = def_interacting(deform);
 #ifdef ENS_SINGLE
     ENS_REAL drawn[ENS_NEURON_SIZE];
+    ENS_REAL oldF[ENS_NEURON_SIZE];
     double nu[ENS_NEURON_SIZE];
     for (int k = 0; k < ENS_NEURON_SIZE; k++) {
         nu[k] = 0.0;
@@ -60,10 +63,14 @@ KERNEL void DEF_MCMC_KERNEL(GLOBAL double* state, GLOBAL double* out, GLOBAL con
             for (int k = 0; k < ENS_NEURON_SIZE; k++) {
                 neurons[i * ENS_NEURON_SIZE + k] = nu[k];
             }
+#ifdef ENS_SINGLE
+            def_add_neuron_f32(phiGrid, drawn, 1, dim, deform, n0, n1, n2);
+#else
             def_add_neuron(phiGrid, nu, 1.0, dim, deform, n0, n1, n2);
             for (int p = 0; p < pointCount; p++) {
                 phiPoints[p] = phiPoints[p] + def_neuron_at(nu, points, p, dim);
             }
+#endif
         }
     }
     for (int j = 0; j < sweeps; j++) {
@@ -87,8 +94,16 @@ KERNEL void DEF_MCMC_KERNEL(GLOBAL double* state, GLOBAL double* out, GLOBAL con
                 for (int g = 0; g < nodes; g++) {
                     delta[g] = 0.0;
                 }
+#ifdef ENS_SINGLE
+                for (int k = 0; k < ENS_NEURON_SIZE; k++) {
+                    oldF[k] = (float) old[k];
+                }
+                def_add_neuron_f32(delta, drawn, 1, dim, deform, n0, n1, n2);
+                def_add_neuron_f32(delta, oldF, -1, dim, deform, n0, n1, n2);
+#else
                 def_add_neuron(delta, nu, 1.0, dim, deform, n0, n1, n2);
                 def_add_neuron(delta, old, -1.0, dim, deform, n0, n1, n2);
+#endif
                 ds = def_action_change(phiGrid, delta, nodes, deform);
             }
             rs_block(seed, stream, b + 2, r);
@@ -101,9 +116,11 @@ KERNEL void DEF_MCMC_KERNEL(GLOBAL double* state, GLOBAL double* out, GLOBAL con
                         phiGrid[g] = phiGrid[g] + delta[g];
                     }
                 }
+#ifndef ENS_SINGLE
                 for (int p = 0; p < pointCount; p++) {
                     phiPoints[p] = phiPoints[p] + (def_neuron_at(nu, points, p, dim) - def_neuron_at(old, points, p, dim));
                 }
+#endif
                 accepted = accepted + 1.0;
             }
         }

@@ -7,9 +7,10 @@
    Output slice out[item (T + 4) ..]: T sums of w x product, sum w, sum w^2, network count, R.
    Without interaction w = exp(0) = 1 exactly and the sums are the free kernel's bit for bit.
    Single precision (prefix deform_f32.c after cosnet_f32.c; kernel deform_reweight_f32, Java twin the same method):
-   the float network of ensemble_cosnet_f32; its grid field from the float neuron parameters widened to double
-   (S_int and log w in double), its field at the points by ens_field in float (after the grid pass, redrawing the
-   same neurons), so lambda = 0 gives the free single-precision sums bit for bit. */
+   the float network of ensemble_cosnet_f32; its grid field in float (def_add_neuron_f32: the float field at the
+   grid's float nodes, neuron sum in float, held widened in the double grid; S_int and log w in double), its field
+   at the points by ens_field in float (after the grid pass, redrawing the same neurons), so lambda = 0 gives the
+   free single-precision sums bit for bit. */
 #ifndef DEF_REWEIGHT_KERNEL
 #define DEF_REWEIGHT_KERNEL deform_reweight
 #endif
@@ -29,9 +30,6 @@ KERNEL void DEF_REWEIGHT_KERNEL(GLOBAL double* out, GLOBAL double* grid, GLOBAL 
     }
     double phi[ENS_MAX_SITES];
     ENS_REAL nu[ENS_NEURON_SIZE];
-#ifdef ENS_SINGLE
-    double wide[ENS_NEURON_SIZE];
-#endif
     double ref = 0.0;
     i64 first = (firstBlock + item) * (i64) blockSize;
     i64 last = first + blockSize;
@@ -46,10 +44,7 @@ KERNEL void DEF_REWEIGHT_KERNEL(GLOBAL double* out, GLOBAL double* grid, GLOBAL 
 #ifdef ENS_SINGLE
             for (int i = 0; i < width; i++) {
                 ens_cos_neuron(seed, stream, (i64) i * 2, hyper, dim, variant, nu);
-                for (int k = 0; k < 2 + dim; k++) {
-                    wide[k] = (double) nu[k];
-                }
-                def_add_neuron(phiGrid, wide, 1.0, dim, deform, n0, n1, n2);
+                def_add_neuron_f32(phiGrid, nu, 0, dim, deform, n0, n1, n2);
             }
             ens_field(points, pointCount, hyper, width, dim, 1, variant, seed, stream, phi);
 #else
