@@ -9,6 +9,7 @@ import org.nnft.engine.Precision;
 import org.nnft.engine.conformance.TestBackends;
 import org.nnft.ensemble.EnsembleConfig;
 import org.nnft.ensemble.arch.CosNet;
+import org.nnft.ensemble.arch.EnsembleStreams;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,6 +51,7 @@ class DeformCrossBackendTest {
                 ReweightSample fs = ReweightSampler.sample(c.withPrecision(Precision.SINGLE), def, scalar);
                 ReweightSample gs = ReweightSampler.sample(c.withPrecision(Precision.SINGLE), def, gpu);
                 assertSingleAgrees(fs, gs, "single d=" + d);
+                assertSingleLogWeightsAgree(net, p, def, scalar, gpu);
                 McmcConfig m = McmcConfig.of(net, p, 4, def, 8, 2, 6, 5);
                 DeformedResult ma = McmcSampler.sample(m, cpu);
                 DeformedResult mb = McmcSampler.sample(m, gpu);
@@ -80,6 +82,28 @@ class DeformCrossBackendTest {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * Single precision, network by network (block size 1: a bin's log reference is its network's log weight): the
+     * float grid field of {@code deform_reweight_f32} (def_add_neuron_f32) against its Java twin
+     * ({@link GridField#addNeuronSingle}). Both evaluate the float network of the same Philox words, which agree to a
+     * few float ulps across backends (on PoCL: bit for bit, and so are the log weights), so the log weights agree to
+     * 1e-3 of the single-vs-double bound B_S of docs/physics.md A.6 ({@link DeformSingleGridTest}, measured 5 % of
+     * it); a grid evaluated otherwise (in double, at other nodes or in another order) would leave this margin.
+     */
+    private static void assertSingleLogWeightsAgree(CosNet net, double[][] p, Deformation def, Backend twin,
+                                                    Backend gpu) {
+        int networks = 32;
+        EnsembleConfig c = EnsembleConfig.builder(net, p).maxOrder(2).networks(networks).blockSize(1).seed(4)
+                .jackknifeBins(networks).precision(Precision.SINGLE).build();
+        double[] a = ReweightSampler.sample(c, def, twin).bins().logShifts();
+        double[] b = ReweightSampler.sample(c, def, gpu).bins().logShifts();
+        for (int n = 0; n < networks; n++) {
+            double bound = DeformSingleGridTest.logWeightBound(net, net.kernelParameters(p), def,
+                    EnsembleStreams.stream(n), 4);
+            assertEquals(a[n], b[n], 1e-3 * bound, "single log weight of network " + n + " d=" + net.inputDimension());
         }
     }
 
