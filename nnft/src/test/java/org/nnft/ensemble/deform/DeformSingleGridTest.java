@@ -37,7 +37,7 @@ class DeformSingleGridTest {
 
     private static Deformation deformation(CosNet net, double lambda) {
         int d = net.inputDimension();
-        return new Deformation(Potential.phi4(lambda), IntegrationBox.cube(d, 3.0, d == 3 ? 5 : d == 2 ? 9 : 17));
+        return new Deformation(Potential.phi4(lambda), IntegrationBox.cube(d, 3.0, 17));
     }
 
     /** The float node coordinates fma(j, h, y0) of the kernels, as row-major points. */
