@@ -51,17 +51,25 @@ public final class EmpiricalNtkKernel {
 
     /** The kernel of scalar {@link ShallowNetwork}s (listed in {@link EnsembleKernels}). */
     static final Kernel SHALLOW_NET = create("empirical_ntk_shallow_net", EmpiricalNtkKernel::shallowNetwork,
-            "ntk_shallow_net.c").withCpuFastPath((args, from, to) -> run(EmpiricalNtkKernel::shallowNetwork, true,
-            args, from, to));
+            "ntk_shallow_net.c").withCpuFastPath((args, from, to) -> run(EmpiricalNtkKernel::shallowNetwork,
+            new EmpiricalNtkLanes()::shallowNetwork, args, from, to));
     /** The kernel of {@link CosNet}s (listed in {@link EnsembleKernels}). */
     static final Kernel COSNET = create("empirical_ntk_cosnet", EmpiricalNtkKernel::cosNet, "cosnet.c",
-            "ntk_cosnet.c");
+            "ntk_cosnet.c").withCpuFastPath((args, from, to) -> run(EmpiricalNtkKernel::cosNet,
+            new CosNetNtkLanes()::cosNet, args, from, to));
 
     /** Java twin of an architecture's {@code ntk_network}: field and the neuron sums a, b of one network. */
     @FunctionalInterface
     private interface NetworkTangents {
         void evaluate(double[] points, int pointCount, double[] hyper, int width, int inDim, int variant,
                       long seed, long stream, double[] f, double[] a, double[] b, Scratch scratch);
+    }
+
+    /** A CPU fast path: field and neuron sums of networks {@code first ..} in lanes ({@link ShallowLanes#L}). */
+    @FunctionalInterface
+    private interface LaneTangents {
+        void evaluate(double[] points, int pointCount, double[] hyper, int width, int inDim, int variant, long seed,
+                      long first, double[] f, double[] a, double[] b);
     }
 
     /** Per-range scratch of the Java bodies (the C bodies keep these arrays in private memory). */
@@ -78,7 +86,7 @@ public final class EmpiricalNtkKernel {
         System.arraycopy(archFiles, 0, files, 2, archFiles.length);
         files[files.length - 1] = "ntk_kernel.c";
         String source = KernelSource.assemble(EmpiricalNtkKernel.class, files);
-        return Kernel.of(name, source, (args, from, to) -> run(tangents, false, args, from, to), PARAMS)
+        return Kernel.of(name, source, (args, from, to) -> run(tangents, null, args, from, to), PARAMS)
                 .withCpuGrain(1);
     }
 
@@ -161,11 +169,12 @@ public final class EmpiricalNtkKernel {
     }
 
     /**
-     * Java twin of {@code ntk_kernel.c}, over work items {@code [from, to)}; with {@code lanes} (the CPU fast path of
-     * scalar shallow networks) whole groups of {@link ShallowLanes#L} networks go through {@link EmpiricalNtkLanes},
-     * bit for bit the same networks, sums and order, and the rest of a block through {@code tangents}.
+     * Java twin of {@code ntk_kernel.c}, over work items {@code [from, to)}; with {@code fast} (the CPU fast paths,
+     * {@link EmpiricalNtkLanes} of scalar shallow networks, {@link CosNetNtkLanes} of cos-nets) whole groups of
+     * {@link ShallowLanes#L} networks go through it, bit for bit the same networks, sums and order, and the rest of a
+     * block through {@code tangents}.
      */
-    private static void run(NetworkTangents tangents, boolean lanes, CpuArgs args, long from, long to) {
+    private static void run(NetworkTangents tangents, LaneTangents fast, CpuArgs args, long from, long to) {
         double[] out = OUT.of(args);
         double[] points = POINTS.of(args);
         double[] hyper = HYPER.of(args);
@@ -185,7 +194,7 @@ public final class EmpiricalNtkKernel {
         double[] a = new double[pairs(MAX_POINTS)];
         double[] b = new double[pairs(MAX_POINTS)];
         Scratch scratch = new Scratch();
-        EmpiricalNtkLanes fast = lanes ? new EmpiricalNtkLanes() : null;
+        boolean lanes = fast != null;
         int l = ShallowLanes.L;
         double[] fl = lanes ? new double[MAX_POINTS * l] : null;
         double[] al = lanes ? new double[pairs(MAX_POINTS) * l] : null;
@@ -199,7 +208,7 @@ public final class EmpiricalNtkKernel {
             long last = Math.min(first + blockSize, networks);
             long net = first;
             for (; lanes && net + l <= last; net += l) {
-                fast.shallowNetwork(points, pointCount, hyper, width, inDim, variant, seed, net, fl, al, bl);
+                fast.evaluate(points, pointCount, hyper, width, inDim, variant, seed, net, fl, al, bl);
                 for (int n = 0; n < l; n++) {
                     for (int p = 0; p < pointCount; p++) {
                         f[p] = fl[p * l + n];
@@ -331,8 +340,8 @@ public final class EmpiricalNtkKernel {
                 for (int k = 0; k < dim; k++) {
                     arg = arg + nu[2 + k] * points[p * dim + k];
                 }
-                cs[p] = Math.cos(arg);
-                sn[p] = Math.sin(arg);
+                cs[p] = PortableTrig.cos(arg);
+                sn[p] = PortableTrig.sin(arg);
                 f[p] = f[p] + nu[0] * cs[p];
             }
             int q = 0;
