@@ -64,7 +64,8 @@ final class LatticeCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "continue the chain from this checkpoint")
     Path resume;
     @Option(names = "--precision", defaultValue = "double",
-            description = "single | double: the field in float32 (Metropolis and cluster updates only) or float64")
+            description = "single | double: the field in float32 (every update: the Metropolis, heat-bath and"
+                    + " overrelaxation site updates computed in float) or float64")
     String precision;
     @Option(names = "--save-configs", description = "also write the measured configurations as NAME-configs.npy"
             + " (float64 [configurations, L, ..., L]; into the npz too with --export npz); at most 512 MiB")
@@ -112,10 +113,6 @@ final class LatticeCommand implements Callable<Integer> {
             throw EngineMessages.withOptionName(e);
         }
         Precision prec = PrecisionOption.parse(precision);
-        if (prec == Precision.SINGLE && (schedule.heatBaths() > 0 || schedule.overrelaxations() > 0)) {
-            throw new IllegalArgumentException("--precision single runs the Metropolis and cluster updates only;"
-                    + " --algorithm " + schedule + " has heat-bath or overrelaxation sweeps (e.g. metropolis+wolff:2)");
-        }
         LatticeRun.Config config = LatticeRun.Config.builder(dim, size, theory)
                 .schedule(schedule).sweeps(sweeps).thermalize(thermalize)
                 .measureEvery(measureEvery).seed(seed).precision(prec).build();

@@ -88,7 +88,6 @@ class BadInputContractTest {
                 new Case("--precision", split("bench --no-peer --workload w1 --precision half --out " + keep)),
                 new Case("--precision", split("lattice --backend cpu --quiet --precision half --out " + keep)),
                 new Case("--precision", split("bench --no-peer --workload mcmc --precision single --out " + keep)),
-                new Case("--precision", split("lattice --backend cpu --quiet --precision single --out " + keep)),
                 new Case("--backends", split("bench --no-peer --backends foo --out " + keep)),
                 new Case("--mcmc-sweeps", split("bench --no-peer --workload lattice --mcmc-sweeps 50 --out " + keep)),
                 new Case("--peer-networks", split("bench --no-peer --workload w1 --peer-networks 5 --out " + keep)),

@@ -100,6 +100,31 @@ class CliTest {
         assertTrue(other.err().contains("another run"), other.err());
     }
 
+    /**
+     * {@code --precision single} runs every update (heat bath and overrelaxation included): the float chain's phi^2
+     * and |m| agree with the double chain's within 5 combined errors (plus the 1e-4 relative rounding bound of
+     * docs/physics.md B.2).
+     */
+    @Test
+    void latticeSinglePrecisionRunsHeatBathAndOverrelaxation() {
+        String[] base = {"lattice", "--dim", "2", "--size", "8", "--mu2", "-0.5", "--lambda", "0.7",
+                "--algorithm", "heatbath+overrelax+wolff", "--thermalize", "50", "--sweeps", "1500",
+                "--backend", "cpu", "--quiet", "--no-plots"};
+        Path single = dir.resolve("single.json"), dbl = dir.resolve("double.json");
+        CliRun r = run(with(base, "--precision", "single", "--seed", "5", "--out", single.toString()));
+        assertEquals(0, r.code(), r.err());
+        assertEquals(0, run(with(base, "--seed", "6", "--out", dbl.toString())).code());
+        assertEquals("single", ResultFile.read(single).get("config").get("precision").asText());
+        JsonNode s = ResultFile.read(single).get("results").get("observables");
+        JsonNode d = ResultFile.read(dbl).get("results").get("observables");
+        for (String o : new String[]{"phi2", "absM"}) {
+            double diff = Math.abs(s.get(o).get("value").asDouble() - d.get(o).get("value").asDouble());
+            double tol = 5 * Math.hypot(s.get(o).get("error").asDouble(), d.get(o).get("error").asDouble())
+                    + 1e-4 * Math.abs(d.get(o).get("value").asDouble());
+            assertTrue(diff <= tol, o + ": single vs double differ by " + diff + " > " + tol);
+        }
+    }
+
     @Tag("slow")
     @Test
     void deformedEnsemblesWriteTheDeformationAndDiagnostics() {

@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  *
  * <p>The entry point is {@code KERNEL void <name>(...)}, where {@code <name>} is the kernel's name or a macro
  * {@code #define}d to it. Parameter types of the dialect: {@code GLOBAL [const] float*|double*|int*} (buffers),
- * {@code int} or {@code i32}, {@code i64}, {@code float}, {@code double}.
+ * {@code int} or {@code i32}, {@code i64}, {@code float}, {@code double}, or a macro {@code #define}d to
+ * {@code float} or {@code double}: its first definition in the source counts (a prefix placed before a file that
+ * defines the default under {@code #ifndef}, as the lattice module's single-precision sources do).
  */
 public final class CParameters {
     private static final Pattern ENTRY = Pattern.compile("KERNEL\\s+void\\s+(\\w+)\\s*\\(([^)]*)\\)");
@@ -37,7 +39,7 @@ public final class CParameters {
             String entry = m.group(1);
             if (entry.equals(name) || Pattern.compile("#define\\s+" + entry + "\\s+" + name + "\\b")
                     .matcher(source).find()) {
-                return parse(m.group(2));
+                return parse(m.group(2), source);
             }
         }
         throw new IllegalArgumentException("no entry point KERNEL void " + name + "(...) in the source");
@@ -63,7 +65,7 @@ public final class CParameters {
         return null;
     }
 
-    private static List<Parameter> parse(String list) {
+    private static List<Parameter> parse(String list, String source) {
         List<Parameter> out = new ArrayList<>();
         if (list.isBlank()) {
             return out;
@@ -78,9 +80,18 @@ public final class CParameters {
                 throw new IllegalArgumentException("a pointer parameter must be GLOBAL and only it: '" + text.strip()
                         + "'");
             }
-            out.add(new Parameter(type(m.group(3), pointer, text), m.group(6)));
+            out.add(new Parameter(type(realType(m.group(3), source), pointer, text), m.group(6)));
         }
         return out;
+    }
+
+    /** {@code c}, or the float or double that its first {@code #define} in {@code source} names. */
+    private static String realType(String c, String source) {
+        Matcher d = Pattern.compile("#define\\s+" + c + "\\s+(\\w+)").matcher(source);
+        if (d.find() && (d.group(1).equals("float") || d.group(1).equals("double"))) {
+            return d.group(1);
+        }
+        return c;
     }
 
     private static ArgType type(String c, boolean pointer, String text) {

@@ -76,4 +76,18 @@ class KernelParamsTest {
         assertEquals(5, CParameters.of(src, "my_kernel").size());
         assertThrows(IllegalArgumentException.class, () -> CParameters.of(src, "other"));
     }
+
+    /** A parameter type that is a macro takes its first definition (a prefix before an #ifndef default). */
+    @Test
+    void aMacroRealTypeTakesItsFirstDefinition() {
+        String body = "#ifndef REAL\n#define REAL double\n#endif\n"
+                + "KERNEL void k(GLOBAL REAL* out, GLOBAL const int* idx, int n, i64 seed, REAL scale) {}\n";
+        assertEquals(List.of(new CParameters.Parameter(ArgType.F64_BUFFER, "out"),
+                new CParameters.Parameter(ArgType.I32_BUFFER, "idx"), new CParameters.Parameter(ArgType.INT, "n"),
+                new CParameters.Parameter(ArgType.LONG, "seed"), new CParameters.Parameter(ArgType.DOUBLE, "scale")),
+                CParameters.of(body, "k"));
+        List<CParameters.Parameter> single = CParameters.of("#define REAL float\n" + body, "k");
+        assertEquals(new CParameters.Parameter(ArgType.F32_BUFFER, "out"), single.get(0));
+        assertEquals(new CParameters.Parameter(ArgType.FLOAT, "scale"), single.get(4));
+    }
 }

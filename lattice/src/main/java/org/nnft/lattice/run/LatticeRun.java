@@ -131,18 +131,15 @@ public final class LatticeRun {
 
     /**
      * Run configuration; {@link #builder} gives the defaults. In {@link Precision#SINGLE} the field is float32 and the
-     * Metropolis sweeps run {@link org.nnft.lattice.update.SingleMetropolisKernel}; the cluster updates (which only
-     * flip signs) run on it too, the heat bath and overrelaxation (float64 kernels) do not.
+     * Metropolis, heat-bath and overrelaxation sweeps run their float kernels
+     * ({@link org.nnft.lattice.update.SingleMetropolisKernel} and the local updates' {@code KERNEL_SINGLE}); the
+     * cluster updates (which only flip signs) run on it too.
      */
     public record Config(int dim, int size, HomogeneousTheory theory, ScheduleSpec schedule, int sweeps,
                          int thermalize, int measureEvery, long seed, Precision precision) {
         public Config {
             if (theory == null || schedule == null || precision == null) {
                 throw new IllegalArgumentException("theory, schedule and precision must not be null");
-            }
-            if (precision == Precision.SINGLE && (schedule.heatBaths() > 0 || schedule.overrelaxations() > 0)) {
-                throw new IllegalArgumentException("precision single runs the Metropolis and cluster updates only"
-                        + " (float32 kernel); the schedule " + schedule + " has heat-bath or overrelaxation sweeps");
             }
             if (sweeps < 1) {
                 throw new IllegalArgumentException("sweeps must be >= 1, got " + sweeps);

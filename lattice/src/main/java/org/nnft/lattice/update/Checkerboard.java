@@ -36,12 +36,13 @@ final class Checkerboard {
         double accepted = 0.0;
         for (int colour = 0; colour < dc.colours(); colour++) {
             KernelArgs args = kernel.params().args()
-                    .set(tables.field(), field.device()).set(tables.accepted(), dc.accepted)
+                    .set(tables.accepted(), dc.accepted)
                     .set(tables.sites(), dc.sites[colour]).set(tables.nbr(), dc.neighbours)
                     .set(tables.hop(), dc.hopping).set(tables.qa(), dc.quadratic).set(tables.qb(), dc.quartic)
                     .set(tables.n(), dc.sitesPerColour).set(tables.coord(), dc.couplings().coordination())
                     .set(tables.seed(), seed).set(tables.stream(), StreamMap.stream(step, dc.parities[colour]))
                     .set(linear, dc.linear);
+            tables.setField(args, field.device());
             own.accept(args);
             dc.backend().launch(kernel, dc.sitesPerColour, args);
             field.deviceModified();

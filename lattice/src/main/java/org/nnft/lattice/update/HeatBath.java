@@ -1,6 +1,11 @@
 package org.nnft.lattice.update;
 
-/** Checkerboard heat bath ({@link HeatBathKernel}); every a_x must be positive. */
+import org.nnft.engine.Precision;
+
+/**
+ * Checkerboard heat bath ({@link HeatBathKernel}; {@link HeatBathKernel#KERNEL_SINGLE} on a single-precision
+ * field); every a_x must be positive.
+ */
 public final class HeatBath implements Update {
     private final DeviceCouplings couplings;
     private final int tries;
@@ -24,6 +29,11 @@ public final class HeatBath implements Update {
 
     @Override
     public double apply(LatticeField field, long seed, long step) {
+        if (field.precision() == Precision.SINGLE) {
+            return Checkerboard.sweep(couplings, field, HeatBathKernel.KERNEL_SINGLE, HeatBathKernel.TABLES_SINGLE,
+                    HeatBathKernel.LINEAR_SINGLE, seed, step, 1.0,
+                    args -> args.set(HeatBathKernel.TRIES_SINGLE, tries));
+        }
         return Checkerboard.sweep(couplings, field, HeatBathKernel.KERNEL, HeatBathKernel.TABLES,
                 HeatBathKernel.LINEAR, seed, step, 1.0, args -> args.set(HeatBathKernel.TRIES, tries));
     }

@@ -1,9 +1,9 @@
 package org.nnft.lattice.update;
 
+import org.nnft.engine.Precision;
 import org.nnft.engine.kernel.CpuArgs;
 import org.nnft.engine.kernel.Kernel;
 import org.nnft.engine.kernel.KernelParams;
-import org.nnft.engine.kernel.KernelSource;
 import org.nnft.engine.kernel.Param;
 
 /**
@@ -38,8 +38,7 @@ public final class HypercubicMetropolisKernel {
     static final Param.I32 HITS = PARAMS.i32("hits");
 
     public static final Kernel KERNEL = Kernel.of("lattice_metropolis_hypercubic",
-            KernelSource.assemble(HypercubicMetropolisKernel.class, LocalField.SOURCE, "metropolis.c",
-                    "metropolis_hypercubic.c"),
+            LocalField.source(Precision.DOUBLE, "metropolis.c", "metropolis_hypercubic.c"),
             HypercubicMetropolisKernel::run, PARAMS).withCpuFastPath(VectorMetropolis::runHypercubic);
 
     private HypercubicMetropolisKernel() {

@@ -9,7 +9,8 @@ import org.nnft.engine.Precision;
  * The field of a chain, held on a backend with a host mirror. Kernels update the device copy,
  * host algorithms (clusters, HMC, measurements) the mirror; each side is synchronised lazily when the
  * other one was modified last. Not thread-safe. In {@link Precision#DOUBLE} the device copy is float64; in
- * {@link Precision#SINGLE} it is float32 (for {@link SingleMetropolisKernel}), and the float64 mirror holds its
+ * {@link Precision#SINGLE} it is float32 (for the float kernels: {@link SingleMetropolisKernel} and the
+ * {@code KERNEL_SINGLE} of the local updates), and the float64 mirror holds its
  * values exactly: whatever is written to the mirror is rounded to float when it goes to the device.
  */
 public final class LatticeField implements AutoCloseable {

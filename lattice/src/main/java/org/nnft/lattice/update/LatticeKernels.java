@@ -15,10 +15,13 @@ public final class LatticeKernels implements KernelCatalog {
     public List<Kernel> kernels() {
         return List.of(
                 MetropolisKernel.KERNEL,
+                MetropolisKernel.KERNEL_SINGLE,
                 HypercubicMetropolisKernel.KERNEL,
                 SingleMetropolisKernel.KERNEL,
                 HeatBathKernel.KERNEL,
+                HeatBathKernel.KERNEL_SINGLE,
                 OverrelaxationKernel.KERNEL,
+                OverrelaxationKernel.KERNEL_SINGLE,
                 RbmGibbsKernel.KERNEL);
     }
 }

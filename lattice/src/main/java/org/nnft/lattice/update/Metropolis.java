@@ -7,7 +7,8 @@ import org.nnft.engine.Precision;
  * chain with less memory traffic, when the couplings are homogeneous). The step size delta adapts during
  * thermalisation towards an acceptance in [{@value #LOW}, {@value #HIGH}] (multiplied by 1.1 above the
  * window, by 0.9 below); it is frozen afterwards so the measured chain is a fixed Markov kernel. A single-precision
- * field ({@link LatticeField#precision}) takes {@link SingleMetropolisKernel}, for homogeneous couplings only.
+ * field ({@link LatticeField#precision}) takes {@link SingleMetropolisKernel} (homogeneous couplings) or
+ * {@link MetropolisKernel#KERNEL_SINGLE}.
  */
 public final class Metropolis implements Update {
     static final double LOW = 0.4;
@@ -36,11 +37,12 @@ public final class Metropolis implements Update {
     @Override
     public double apply(LatticeField field, long seed, long step) {
         if (field.precision() == Precision.SINGLE) {
-            if (couplings.homogeneous() == null) {
-                throw new UnsupportedOperationException("single precision: the float32 Metropolis kernel is for"
-                        + " homogeneous couplings only");
+            if (couplings.homogeneous() != null) {
+                return Checkerboard.sweepSingle(couplings, field, seed, step, delta, hits);
             }
-            return Checkerboard.sweepSingle(couplings, field, seed, step, delta, hits);
+            return Checkerboard.sweep(couplings, field, MetropolisKernel.KERNEL_SINGLE, MetropolisKernel.TABLES_SINGLE,
+                    MetropolisKernel.LINEAR_SINGLE, seed, step, hits, args -> args
+                            .set(MetropolisKernel.DELTA_SINGLE, delta).set(MetropolisKernel.HITS_SINGLE, hits));
         }
         if (couplings.homogeneous() != null) {
             return Checkerboard.sweepHypercubic(couplings, field, HypercubicMetropolisKernel.KERNEL, seed, step, delta,

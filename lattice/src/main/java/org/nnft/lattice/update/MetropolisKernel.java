@@ -1,9 +1,9 @@
 package org.nnft.lattice.update;
 
+import org.nnft.engine.Precision;
 import org.nnft.engine.kernel.CpuArgs;
 import org.nnft.engine.kernel.Kernel;
 import org.nnft.engine.kernel.KernelParams;
-import org.nnft.engine.kernel.KernelSource;
 import org.nnft.engine.kernel.Param;
 import org.nnft.engine.random.RandomStreams;
 
@@ -22,11 +22,15 @@ import org.nnft.engine.random.RandomStreams;
  * statistical error a run can reach.
  *
  * The local field includes the linear term: {@code s(phi) = a phi^2 + b phi^4 - (J_x + h_x) phi}.
+ *
+ * <p>{@link #KERNEL_SINGLE} is the same update on a float32 field ({@code metropolis.c} after the prefix
+ * {@code lattice_f32.c}; Java twin {@link #runSingle}): the site update of {@link SingleMetropolisKernel#hits} with
+ * J_x, a_x, b_x, h_x and delta rounded to float.
  */
 public final class MetropolisKernel {
     private static final KernelParams PARAMS = new KernelParams();
     /** field .. stream, shared by the table kernels. */
-    static final TableParams TABLES = TableParams.declare(PARAMS);
+    static final TableParams TABLES = TableParams.declare(PARAMS, Precision.DOUBLE);
     /** Proposal half-width: phi' = phi + delta (2u - 1). */
     static final Param.F64 DELTA = PARAMS.f64("delta");
     /** Hits per site and sweep. */
@@ -35,8 +39,18 @@ public final class MetropolisKernel {
     static final Param.F64Buffer LINEAR = PARAMS.f64Buffer("lin");
 
     public static final Kernel KERNEL = Kernel.of("lattice_metropolis",
-            KernelSource.assemble(MetropolisKernel.class, LocalField.SOURCE, "metropolis.c"), MetropolisKernel::run,
+            LocalField.source(Precision.DOUBLE, "metropolis.c"), MetropolisKernel::run,
             PARAMS).withCpuFastPath(VectorMetropolis::run);
+
+    /** The single-precision kernel's parameters: the same names, the field float32. */
+    private static final KernelParams PARAMS_SINGLE = new KernelParams();
+    static final TableParams TABLES_SINGLE = TableParams.declare(PARAMS_SINGLE, Precision.SINGLE);
+    static final Param.F64 DELTA_SINGLE = PARAMS_SINGLE.f64("delta");
+    static final Param.I32 HITS_SINGLE = PARAMS_SINGLE.i32("hits");
+    static final Param.F64Buffer LINEAR_SINGLE = PARAMS_SINGLE.f64Buffer("lin");
+
+    public static final Kernel KERNEL_SINGLE = Kernel.of("lattice_metropolis_f32",
+            LocalField.source(Precision.SINGLE, "metropolis.c"), MetropolisKernel::runSingle, PARAMS_SINGLE);
 
     /** Pair indices per group of {@link #GROUP_BLOCKS} blocks (per hit). */
     static final int GROUP = 32;
@@ -79,6 +93,21 @@ public final class MetropolisKernel {
             field[x] = hits(field[x], t.localField(x), t.qa()[x], t.qb()[x], t.seed(), t.stream(), x, hits, delta, w,
                     acc);
             t.accepted()[i] = acc[0];
+        }
+    }
+
+    /** Java twin of {@link #KERNEL_SINGLE}. */
+    static void runSingle(CpuArgs args, long from, long to) {
+        SiteTables t = SiteTables.of(args, TABLES_SINGLE, LINEAR_SINGLE);
+        float delta = (float) DELTA_SINGLE.of(args);
+        int hits = HITS_SINGLE.of(args);
+        float[] field = t.single();
+        int[] w = new int[4];
+        for (long gid = from; gid < to && gid < t.n(); gid++) {
+            int i = (int) gid;
+            int x = t.sites()[i];
+            field[x] = SingleMetropolisKernel.hits(field[x], t.localFieldSingle(x), (float) t.qa()[x],
+                    (float) t.qb()[x], t.seed(), t.stream(), x, hits, delta, w, t.accepted(), i);
         }
     }
 

@@ -1,9 +1,9 @@
 package org.nnft.lattice.update;
 
+import org.nnft.engine.Precision;
 import org.nnft.engine.kernel.CpuArgs;
 import org.nnft.engine.kernel.Kernel;
 import org.nnft.engine.kernel.KernelParams;
-import org.nnft.engine.kernel.KernelSource;
 import org.nnft.engine.kernel.Param;
 import org.nnft.engine.random.RandomStreams;
 
@@ -15,7 +15,9 @@ import org.nnft.engine.random.RandomStreams;
  * {@link MetropolisKernel#hits} (the same Philox block and words, so the double and single chains take the same
  * random numbers) and turns each into the float {@code u = (w >>> 9 + 1/2) 2^-23}, exact, in (0, 1), on a grid
  * symmetric about 1/2 (so the proposal stays symmetric). The rounding bound is in docs/physics.md. C twin:
- * {@code metropolis_single.c}; {@link #run} is the reference body, {@link VectorSingleMetropolis} the CPU fast path.
+ * {@code metropolis_hypercubic.c} compiled after the single-precision prefix {@code lattice_f32.c}; {@link #run} is
+ * the reference body, {@link VectorSingleMetropolis} the CPU fast path. {@link #hits} is shared with the table
+ * kernel's single-precision body ({@link MetropolisKernel#runSingle}).
  */
 public final class SingleMetropolisKernel {
     private static final KernelParams PARAMS = new KernelParams();
@@ -40,8 +42,7 @@ public final class SingleMetropolisKernel {
     static final Param.I32 HITS = PARAMS.i32("hits");
 
     public static final Kernel KERNEL = Kernel.of("lattice_metropolis_single",
-            KernelSource.assemble(SingleMetropolisKernel.class, LocalField.SOURCE, "metropolis.c",
-                    "metropolis_hypercubic.c", "metropolis_single.c"),
+            LocalField.source(Precision.SINGLE, "metropolis.c", "metropolis_hypercubic.c"),
             SingleMetropolisKernel::run, PARAMS).withCpuFastPath(VectorSingleMetropolis::run);
 
     private SingleMetropolisKernel() {
@@ -65,28 +66,37 @@ public final class SingleMetropolisKernel {
         for (long gid = from; gid < to && gid < n; gid++) {
             int i = (int) gid;
             int x = HypercubicMetropolisKernel.site(i, size, dim, colour);
-            float j = localField(field, x, size, dim, kappa);
-            float p = field[x];
-            float p2 = p * p;
-            float sOld = qa * p2 + qb * p2 * p2 - j * p;
-            long block = MetropolisKernel.firstBlock(x, hits);
-            int word = MetropolisKernel.firstWord(x);
-            int acc = 0;
-            for (int h = 0; h < hits; h++) {
-                RandomStreams.block(seed, stream, block + (long) MetropolisKernel.GROUP_BLOCKS * h, w);
-                float q = p + delta * (2.0f * openUnit(w[word]) - 1.0f);
-                float q2 = q * q;
-                float sNew = qa * q2 + qb * q2 * q2 - j * q;
-                float ds = sNew - sOld;
-                if (ds <= 0.0f || openUnit(w[word + 1]) < (float) Math.exp(-ds)) {
-                    p = q;
-                    sOld = sNew;
-                    acc++;
-                }
-            }
-            field[x] = p;
-            accepted[i] = acc;
+            field[x] = hits(field[x], localField(field, x, size, dim, kappa), qa, qb, seed, stream, x, hits, delta, w,
+                    accepted, i);
         }
+    }
+
+    /**
+     * The float hits at site {@code x} with local field {@code j} and couplings (qa, qb) from field value {@code p}
+     * (blocks and words of {@link MetropolisKernel#hits}); returns the new value and writes the accepted hits to
+     * {@code accepted[i]} ({@code w}: four words of scratch). C twin {@code lattice_metropolis_hits} in single.
+     */
+    static float hits(float p, float j, float qa, float qb, long seed, long stream, int x, int hits, float delta,
+                      int[] w, double[] accepted, int i) {
+        float p2 = p * p;
+        float sOld = qa * p2 + qb * p2 * p2 - j * p;
+        long block = MetropolisKernel.firstBlock(x, hits);
+        int word = MetropolisKernel.firstWord(x);
+        int acc = 0;
+        for (int h = 0; h < hits; h++) {
+            RandomStreams.block(seed, stream, block + (long) MetropolisKernel.GROUP_BLOCKS * h, w);
+            float q = p + delta * (2.0f * openUnit(w[word]) - 1.0f);
+            float q2 = q * q;
+            float sNew = qa * q2 + qb * q2 * q2 - j * q;
+            float ds = sNew - sOld;
+            if (ds <= 0.0f || openUnit(w[word + 1]) < (float) Math.exp(-ds)) {
+                p = q;
+                sOld = sNew;
+                acc++;
+            }
+        }
+        accepted[i] = acc;
+        return p;
     }
 
     /** The float {@code (w >>> 9 + 1/2) 2^-23} of a Philox word: exact (24 significant bits), in (0, 1). */

@@ -1,5 +1,7 @@
 /* Checkerboard Metropolis on a periodic L^d lattice with homogeneous couplings (kappa, a, b): sites and
-   neighbours by index arithmetic instead of tables. Twin of HypercubicMetropolisKernel.run (Java). */
+   neighbours by index arithmetic instead of tables. Twin of HypercubicMetropolisKernel.run (Java); in single (prefix
+   lattice_f32.c: kernel lattice_metropolis_single, float32 field, couplings and delta) of
+   SingleMetropolisKernel.run. */
 
 /* Site of work item i of colour c: the i-th site of that colour in increasing order, x = 2i + r. */
 DEVICE int lattice_hc_site(int i, int size, int dim, int colour) {
@@ -13,8 +15,8 @@ DEVICE int lattice_hc_site(int i, int size, int dim, int colour) {
 }
 
 /* J_x = kappa sum_k field[neighbour k of x], in the order of the neighbour table (forward mu, then backward). */
-DEVICE double lattice_hc_local_field(GLOBAL const double* field, int x, int size, int dim, double kappa) {
-    double j = 0.0;
+DEVICE LAT_REAL lattice_hc_local_field(GLOBAL const LAT_REAL* field, int x, int size, int dim, LAT_REAL kappa) {
+    LAT_REAL j = LAT_C(0.0);
     for (int dir = 0; dir < 2; dir++) {
         int stride = 1;
         int rest = x;
@@ -34,14 +36,14 @@ DEVICE double lattice_hc_local_field(GLOBAL const double* field, int x, int size
     return j;
 }
 
-KERNEL void lattice_metropolis_hypercubic(GLOBAL double* field, GLOBAL double* accepted, int n, int size, int dim,
-                                          int colour, i64 seed, i64 stream, double kappa, double qa, double qb,
-                                          double delta, int hits) {
+KERNEL void LAT_HYPERCUBIC_KERNEL(GLOBAL LAT_REAL* field, GLOBAL double* accepted, int n, int size, int dim,
+                                  int colour, i64 seed, i64 stream, LAT_REAL kappa, LAT_REAL qa, LAT_REAL qb,
+                                  LAT_REAL delta, int hits) {
     i64 gid = GID;
     if (gid >= n) return;
     int i = (int) gid;
     int x = lattice_hc_site(i, size, dim, colour);
-    double j = lattice_hc_local_field(field, x, size, dim, kappa);
+    LAT_REAL j = lattice_hc_local_field(field, x, size, dim, kappa);
     double acc = 0.0;
     field[x] = lattice_metropolis_hits(field[x], j, qa, qb, seed, stream, x, hits, delta, &acc);
     accepted[i] = acc;

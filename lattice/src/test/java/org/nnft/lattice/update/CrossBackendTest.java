@@ -95,24 +95,30 @@ class CrossBackendTest {
     }
 
     /**
-     * The float32 Metropolis kernel on OpenCL against its Java twin: float arithmetic is correctly rounded on both, exp
-     * may differ by a few float ulps, so a decision flips with probability ~1e-7 per hit (none in this chain: the
-     * result is deterministic); fields agree to 1e-5 after 30 sweeps.
+     * The float32 kernels on OpenCL against their Java twins (the index-arithmetic Metropolis, and the table
+     * Metropolis, overrelaxation and heat bath on the general couplings): float arithmetic is correctly rounded on
+     * both, exp (and OpenCL's float division and square root) may differ by a few float ulps, so a decision flips
+     * with probability ~1e-7 per hit (none in these chains: the result is deterministic); fields agree to 1e-5 after
+     * 30 sweeps.
      */
     @Tag("slow")
     @Test
-    void openClRunsTheSameSinglePrecisionChain() {
+    void openClRunsTheSameSinglePrecisionChains() {
         Couplings c = HomogeneousTheory.fromMassAndLambda(2, -0.5, 0.7).couplings(new Lattice(2, 8));
         try (Backend cpu = Backends.named("cpu"); Backend gpu = openCl()) {
-            double[] a = singleChain(cpu, c);
-            double[] b = singleChain(gpu, c);
-            for (int x = 0; x < a.length; x++) {
-                assertEquals(a[x], b[x], 1e-5, "single site " + x);
+            for (String u : new String[]{"metropolis", "overrelax", "heatbath"}) {
+                for (Couplings couplings : new Couplings[]{c, general()}) {
+                    double[] a = singleChain(cpu, u, couplings);
+                    double[] b = singleChain(gpu, u, couplings);
+                    for (int x = 0; x < a.length; x++) {
+                        assertEquals(a[x], b[x], 1e-5, "single " + u + " site " + x);
+                    }
+                }
             }
         }
     }
 
-    private static double[] singleChain(Backend backend, Couplings couplings) {
+    private static double[] singleChain(Backend backend, String update, Couplings couplings) {
         Lattice l = couplings.lattice();
         double[] start = new double[l.volume()];
         for (int x = 0; x < start.length; x++) {
@@ -120,9 +126,15 @@ class CrossBackendTest {
         }
         try (DeviceCouplings dc = new DeviceCouplings(backend, couplings);
              LatticeField f = new LatticeField(backend, start, Precision.SINGLE)) {
-            Metropolis m = new Metropolis(dc, 0.9, 2);
+            Update u = switch (update) {
+                case "metropolis" -> new Metropolis(dc, 0.9, 2);
+                case "overrelax" -> new Overrelaxation(dc);
+                default -> new HeatBath(dc, 4);
+            };
+            Update m = new Metropolis(dc, 0.9, 1);
             for (int s = 0; s < 30; s++) {
-                m.apply(f, 11, s);
+                u.apply(f, 11, 2L * s);
+                m.apply(f, 11, 2L * s + 1);
             }
             return f.snapshot();
         }

@@ -19,7 +19,6 @@ import org.nnft.lattice.support.FreeField;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.nnft.lattice.support.Chains.assertAgrees;
 
@@ -188,17 +187,6 @@ class SinglePrecisionMetropolisTest {
                 Checkerboard.sweepSingle(dc, chunked, reversed, 4, s, 0.8, 2);
             }
             assertArrayEquals(whole.snapshot(), chunked.snapshot());
-        }
-    }
-
-    @Test
-    void inhomogeneousCouplingsAreRefusedInSinglePrecision() {
-        Couplings c = HomogeneousTheory.fromMassAndLambda(2, -0.5, 0.7).couplings(LATTICE).withUniform(0.3, 0.2);
-        try (Backend cpu = Backends.named("cpu");
-             DeviceCouplings dc = new DeviceCouplings(cpu, c);
-             LatticeField f = new LatticeField(cpu, start(LATTICE), Precision.SINGLE)) {
-            assertTrue(assertThrows(UnsupportedOperationException.class, () -> new Metropolis(dc, 1, 1).apply(f, 1, 0))
-                    .getMessage().contains("homogeneous"));
         }
     }
 }
