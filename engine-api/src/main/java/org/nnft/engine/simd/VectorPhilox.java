@@ -22,6 +22,8 @@ public final class VectorPhilox {
     public static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
     /** Blocks per call. */
     public static final int LANES = INTS.length();
+    /** Blocks per {@link #stridedWide} call. */
+    public static final int WIDE_LANES = 2 * LANES;
     /** Long species of {@link #blocks}: one Philox block per long lane. */
     public static final VectorSpecies<Long> LONGS = INTS.withLanes(long.class);
     /** Blocks per {@link #blocks} call: two long vectors. */
@@ -71,7 +73,8 @@ public final class VectorPhilox {
     public static void strided(long seed, long stream, long firstBlock, int stride, int[] words, int at, int pitch) {
         // the rounds of fromCounters, on counters built in long lanes (the 64-bit block carries by itself): even
         // lanes in b, odd lanes in e. Written out once more, not shared: a vector passed to a method the JIT does not
-        // inline is boxed, and a helper for the final packing past C2's node-count cutoff made Philox 6x slower
+        // inline is boxed, and a helper for the final packing past C2's node-count cutoff made Philox 6x slower.
+        // Each round XORs the key into the old word first, off the dependency chain through the multiply.
         LongVector b0 = EVEN.mul(stride).add(firstBlock);
         LongVector e0 = b0.add(stride);
         LongVector b1 = b0.lanewise(VectorOperators.LSHR, 32);
@@ -93,16 +96,16 @@ public final class VectorPhilox {
             LongVector pb2 = b2.and(LOW).mul(m1);
             LongVector pe0 = e0.and(LOW).mul(m0);
             LongVector pe2 = e2.and(LOW).mul(m1);
-            b0 = pb2.lanewise(VectorOperators.LSHR, 32).lanewise(VectorOperators.XOR, b1)
-                    .lanewise(VectorOperators.XOR, k0);
-            b2 = pb0.lanewise(VectorOperators.LSHR, 32).lanewise(VectorOperators.XOR, b3)
-                    .lanewise(VectorOperators.XOR, k1);
+            b0 = pb2.lanewise(VectorOperators.LSHR, 32)
+                    .lanewise(VectorOperators.XOR, b1.lanewise(VectorOperators.XOR, k0));
+            b2 = pb0.lanewise(VectorOperators.LSHR, 32)
+                    .lanewise(VectorOperators.XOR, b3.lanewise(VectorOperators.XOR, k1));
             b1 = pb2;
             b3 = pb0;
-            e0 = pe2.lanewise(VectorOperators.LSHR, 32).lanewise(VectorOperators.XOR, e1)
-                    .lanewise(VectorOperators.XOR, k0);
-            e2 = pe0.lanewise(VectorOperators.LSHR, 32).lanewise(VectorOperators.XOR, e3)
-                    .lanewise(VectorOperators.XOR, k1);
+            e0 = pe2.lanewise(VectorOperators.LSHR, 32)
+                    .lanewise(VectorOperators.XOR, e1.lanewise(VectorOperators.XOR, k0));
+            e2 = pe0.lanewise(VectorOperators.LSHR, 32)
+                    .lanewise(VectorOperators.XOR, e3.lanewise(VectorOperators.XOR, k1));
             e1 = pe2;
             e3 = pe0;
         }
@@ -114,6 +117,97 @@ public final class VectorPhilox {
                 .intoArray(words, at + 2 * pitch);
         ((IntVector) b3.and(LOW).or(e3.lanewise(VectorOperators.LSHL, 32)).reinterpretShape(INTS, 0))
                 .intoArray(words, at + 3 * pitch);
+    }
+
+    /**
+     * {@link #strided(long, long, long, int, int[], int, int)} for the {@link #WIDE_LANES} blocks {@code firstBlock +
+     * l * stride}, l = 0 .. WIDE_LANES-1 (lane l at {@code words[at + j * pitch + l]}, {@code pitch} at least
+     * WIDE_LANES): the same words as two strided calls. With 512-bit vectors (AVX-512, 32 vector registers) it runs
+     * four independent chains per round instead of two, which the CPU overlaps; narrower shapes make the two calls
+     * (with 16 registers, as on AVX2, the four chains spill).
+     */
+    public static void stridedWide(long seed, long stream, long firstBlock, int stride, int[] words, int at,
+                                   int pitch) {
+        if (INTS.vectorBitSize() < 512) {
+            strided(seed, stream, firstBlock, stride, words, at, pitch);
+            strided(seed, stream, firstBlock + (long) LANES * stride, stride, words, at + LANES, pitch);
+            return;
+        }
+        // the rounds of strided for blocks 0 .. LANES-1 (b, e) and LANES .. WIDE_LANES-1 (f, g), interleaved
+        LongVector b0 = EVEN.mul(stride).add(firstBlock);
+        LongVector e0 = b0.add(stride);
+        LongVector b1 = b0.lanewise(VectorOperators.LSHR, 32);
+        LongVector e1 = e0.lanewise(VectorOperators.LSHR, 32);
+        LongVector b2 = LongVector.broadcast(LONGS, stream & LOW);
+        LongVector b3 = LongVector.broadcast(LONGS, stream >>> 32);
+        LongVector e2 = b2;
+        LongVector e3 = b3;
+        LongVector m0 = LongVector.fromArray(LONGS, MULTIPLIERS, 0).and(LOW);
+        LongVector m1 = LongVector.fromArray(LONGS, MULTIPLIERS, LONGS.length()).and(LOW);
+        LongVector k0 = LongVector.broadcast(LONGS, seed & LOW);
+        LongVector k1 = LongVector.broadcast(LONGS, seed >>> 32);
+        LongVector f0 = b0.add((long) LANES * stride);
+        LongVector g0 = f0.add(stride);
+        LongVector f1 = f0.lanewise(VectorOperators.LSHR, 32);
+        LongVector g1 = g0.lanewise(VectorOperators.LSHR, 32);
+        LongVector f2 = b2;
+        LongVector f3 = b3;
+        LongVector g2 = b2;
+        LongVector g3 = b3;
+        for (int r = 0; r < Philox4x32.ROUNDS; r++) {
+            if (r > 0) {
+                k0 = k0.add(Philox4x32.W0 & LOW);
+                k1 = k1.add(Philox4x32.W1 & LOW);
+            }
+            LongVector pb0 = b0.and(LOW).mul(m0);
+            LongVector pb2 = b2.and(LOW).mul(m1);
+            LongVector pe0 = e0.and(LOW).mul(m0);
+            LongVector pe2 = e2.and(LOW).mul(m1);
+            b0 = pb2.lanewise(VectorOperators.LSHR, 32)
+                    .lanewise(VectorOperators.XOR, b1.lanewise(VectorOperators.XOR, k0));
+            b2 = pb0.lanewise(VectorOperators.LSHR, 32)
+                    .lanewise(VectorOperators.XOR, b3.lanewise(VectorOperators.XOR, k1));
+            b1 = pb2;
+            b3 = pb0;
+            e0 = pe2.lanewise(VectorOperators.LSHR, 32)
+                    .lanewise(VectorOperators.XOR, e1.lanewise(VectorOperators.XOR, k0));
+            e2 = pe0.lanewise(VectorOperators.LSHR, 32)
+                    .lanewise(VectorOperators.XOR, e3.lanewise(VectorOperators.XOR, k1));
+            e1 = pe2;
+            e3 = pe0;
+            LongVector pf0 = f0.and(LOW).mul(m0);
+            LongVector pf2 = f2.and(LOW).mul(m1);
+            LongVector pg0 = g0.and(LOW).mul(m0);
+            LongVector pg2 = g2.and(LOW).mul(m1);
+            f0 = pf2.lanewise(VectorOperators.LSHR, 32)
+                    .lanewise(VectorOperators.XOR, f1.lanewise(VectorOperators.XOR, k0));
+            f2 = pf0.lanewise(VectorOperators.LSHR, 32)
+                    .lanewise(VectorOperators.XOR, f3.lanewise(VectorOperators.XOR, k1));
+            f1 = pf2;
+            f3 = pf0;
+            g0 = pg2.lanewise(VectorOperators.LSHR, 32)
+                    .lanewise(VectorOperators.XOR, g1.lanewise(VectorOperators.XOR, k0));
+            g2 = pg0.lanewise(VectorOperators.LSHR, 32)
+                    .lanewise(VectorOperators.XOR, g3.lanewise(VectorOperators.XOR, k1));
+            g1 = pg2;
+            g3 = pg0;
+        }
+        ((IntVector) b0.and(LOW).or(e0.lanewise(VectorOperators.LSHL, 32)).reinterpretShape(INTS, 0))
+                .intoArray(words, at);
+        ((IntVector) b1.and(LOW).or(e1.lanewise(VectorOperators.LSHL, 32)).reinterpretShape(INTS, 0))
+                .intoArray(words, at + pitch);
+        ((IntVector) b2.and(LOW).or(e2.lanewise(VectorOperators.LSHL, 32)).reinterpretShape(INTS, 0))
+                .intoArray(words, at + 2 * pitch);
+        ((IntVector) b3.and(LOW).or(e3.lanewise(VectorOperators.LSHL, 32)).reinterpretShape(INTS, 0))
+                .intoArray(words, at + 3 * pitch);
+        ((IntVector) f0.and(LOW).or(g0.lanewise(VectorOperators.LSHL, 32)).reinterpretShape(INTS, 0))
+                .intoArray(words, at + LANES);
+        ((IntVector) f1.and(LOW).or(g1.lanewise(VectorOperators.LSHL, 32)).reinterpretShape(INTS, 0))
+                .intoArray(words, at + LANES + pitch);
+        ((IntVector) f2.and(LOW).or(g2.lanewise(VectorOperators.LSHL, 32)).reinterpretShape(INTS, 0))
+                .intoArray(words, at + LANES + 2 * pitch);
+        ((IntVector) f3.and(LOW).or(g3.lanewise(VectorOperators.LSHL, 32)).reinterpretShape(INTS, 0))
+                .intoArray(words, at + LANES + 3 * pitch);
     }
 
     /**
@@ -144,16 +238,16 @@ public final class VectorPhilox {
             LongVector pb2 = b2.and(LOW).mul(m1);
             LongVector pe0 = e0.and(LOW).mul(m0);
             LongVector pe2 = e2.and(LOW).mul(m1);
-            b0 = pb2.lanewise(VectorOperators.LSHR, 32).lanewise(VectorOperators.XOR, b1)
-                    .lanewise(VectorOperators.XOR, k0);
-            b2 = pb0.lanewise(VectorOperators.LSHR, 32).lanewise(VectorOperators.XOR, b3)
-                    .lanewise(VectorOperators.XOR, k1);
+            b0 = pb2.lanewise(VectorOperators.LSHR, 32)
+                    .lanewise(VectorOperators.XOR, b1.lanewise(VectorOperators.XOR, k0));
+            b2 = pb0.lanewise(VectorOperators.LSHR, 32)
+                    .lanewise(VectorOperators.XOR, b3.lanewise(VectorOperators.XOR, k1));
             b1 = pb2;
             b3 = pb0;
-            e0 = pe2.lanewise(VectorOperators.LSHR, 32).lanewise(VectorOperators.XOR, e1)
-                    .lanewise(VectorOperators.XOR, k0);
-            e2 = pe0.lanewise(VectorOperators.LSHR, 32).lanewise(VectorOperators.XOR, e3)
-                    .lanewise(VectorOperators.XOR, k1);
+            e0 = pe2.lanewise(VectorOperators.LSHR, 32)
+                    .lanewise(VectorOperators.XOR, e1.lanewise(VectorOperators.XOR, k0));
+            e2 = pe0.lanewise(VectorOperators.LSHR, 32)
+                    .lanewise(VectorOperators.XOR, e3.lanewise(VectorOperators.XOR, k1));
             e1 = pe2;
             e3 = pe0;
         }

@@ -170,4 +170,28 @@ class VectorPhiloxTest {
             }
         }
     }
+
+    /** {@link VectorPhilox#stridedWide}: the words of WIDE_LANES strided blocks (crossing 2^32), bit for bit. */
+    @Test
+    void wideStridedBlocksMatchReference() {
+        int w = VectorPhilox.WIDE_LANES;
+        int at = 3;
+        int pitch = w + 5;
+        int[] words = new int[at + 4 * pitch];
+        int[] expected = new int[4];
+        for (long seed : new long[]{1L, -5L, 0x1234_5678_9ABC_DEF0L}) {
+            for (long first : new long[]{0L, 6L, 0xFFFF_FFF0L, 0x7FFF_FFFF_FFFF_FF00L}) {
+                for (int stride : new int[]{1, 2, 3, 1 << 20}) {
+                    long stream = seed * 31 + stride;
+                    VectorPhilox.stridedWide(seed, stream, first, stride, words, at, pitch);
+                    for (int l = 0; l < w; l++) {
+                        RandomStreams.block(seed, stream, first + (long) l * stride, expected);
+                        for (int j = 0; j < 4; j++) {
+                            assertEquals(expected[j], words[at + j * pitch + l], "lane " + l + " word " + j);
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
