@@ -11,9 +11,8 @@ import org.nnft.engine.random.Philox4x32;
  * {@link Philox4x32#block}, for the Vector API fast paths of the CPU backend and of domain kernels.
  * The Vector API has no unsigned 32x32 -> 64 high multiply, so the rounds run on long lanes: the even
  * and the odd int lanes are two vectors of zero-extended words (two independent chains), each product one
- * unsigned 32x32 -> 64 multiply whose 64-bit result holds both the high and the low word of the round
- * (on int lanes a round needed two such multiplies per product for the high words, a 32-bit multiply for
- * the low words, and shuffles); only the final words are put back into int lanes.
+ * unsigned 32x32 -> 64 multiply (VPMULUDQ) whose 64-bit result holds both the high and the low word of the
+ * round; only the final words are packed back into int lanes.
  *
  * <p>Output layout, word-major: {@code words[j * LANES + l]} is word {@code j} (0..3) of lane l's block.
  */
