@@ -1,7 +1,11 @@
 package org.nnft.engine.simd;
 
 import org.junit.jupiter.api.Test;
+import org.nnft.engine.random.Philox4x32;
 import org.nnft.engine.random.RandomStreams;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -107,6 +111,83 @@ class VectorPhiloxTest {
                         for (int j = 0; j < 4; j++) {
                             assertEquals(expected[j] & 0xFFFF_FFFFL, words[3 + j * row + h * n + l],
                                     "block " + block + " + " + h + " lane " + l + " word " + j);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@link VectorPhilox#fromCounters}: arbitrary counter words per lane, bit for bit with the scalar block. */
+    @Test
+    void arbitraryCountersMatchReference() {
+        int w = VectorPhilox.LANES;
+        int[] counters = new int[4 * w];
+        int[] words = new int[4 * w];
+        int[] expected = new int[4];
+        SplittableRandom random = new SplittableRandom(17);
+        for (long seed : new long[]{1L, -5L, 0x1234_5678_9ABC_DEF0L}) {
+            for (int round = 0; round < 20; round++) {
+                for (int i = 0; i < counters.length; i++) {
+                    counters[i] = random.nextInt();
+                }
+                VectorPhilox.fromCounters(seed, counters, words);
+                for (int l = 0; l < w; l++) {
+                    Philox4x32.block(counters[l], counters[w + l], counters[2 * w + l], counters[3 * w + l],
+                            (int) seed, (int) (seed >>> 32), expected);
+                    for (int j = 0; j < 4; j++) {
+                        assertEquals(expected[j], words[j * w + l], "lane " + l + " word " + j);
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@link VectorPhilox#strided} with an offset and a pitch: the words land in their rows, nothing else changes. */
+    @Test
+    void stridedWithPitchMatchesReference() {
+        int w = VectorPhilox.LANES;
+        int at = 2 * w;
+        int pitch = 3 * w;
+        int[] words = new int[at + 4 * pitch];
+        int[] expected = new int[4];
+        for (long first : new long[]{4L, 0xFFFF_FFF0L, -40L}) {
+            Arrays.fill(words, 0x5A5A_5A5A);
+            VectorPhilox.strided(9L, -2L, first, 2, words, at, pitch);
+            for (int j = 0; j < 4; j++) {
+                for (int i = 0; i < pitch; i++) {
+                    int index = at + j * pitch + i;
+                    if (i < w) {
+                        RandomStreams.block(9L, -2L, first + 2L * i, expected);
+                        assertEquals(expected[j], words[index], "lane " + i + " word " + j);
+                    } else {
+                        assertEquals(0x5A5A_5A5A, words[index], "untouched " + index);
+                    }
+                }
+            }
+            for (int i = 0; i < at; i++) {
+                assertEquals(0x5A5A_5A5A, words[i], "untouched " + i);
+            }
+        }
+    }
+
+    /** {@link VectorPhilox#stridedWide}: the words of WIDE_LANES strided blocks (crossing 2^32), bit for bit. */
+    @Test
+    void wideStridedBlocksMatchReference() {
+        int w = VectorPhilox.WIDE_LANES;
+        int at = 3;
+        int pitch = w + 5;
+        int[] words = new int[at + 4 * pitch];
+        int[] expected = new int[4];
+        for (long seed : new long[]{1L, -5L, 0x1234_5678_9ABC_DEF0L}) {
+            for (long first : new long[]{0L, 6L, 0xFFFF_FFF0L, 0x7FFF_FFFF_FFFF_FF00L}) {
+                for (int stride : new int[]{1, 2, 3, 1 << 20}) {
+                    long stream = seed * 31 + stride;
+                    VectorPhilox.stridedWide(seed, stream, first, stride, words, at, pitch);
+                    for (int l = 0; l < w; l++) {
+                        RandomStreams.block(seed, stream, first + (long) l * stride, expected);
+                        for (int j = 0; j < 4; j++) {
+                            assertEquals(expected[j], words[at + j * pitch + l], "lane " + l + " word " + j);
                         }
                     }
                 }

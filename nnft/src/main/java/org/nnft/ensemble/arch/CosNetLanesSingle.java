@@ -70,9 +70,10 @@ final class CosNetLanesSingle {
         int[] words = scratch.wordsSingle;
         float[] nu = scratch.neuronLanesSingle;
         float[] precision = scratch.precisionsSingle;
-        // Word j of neuron g + l at words[j W + g + l]: each stage below is one loop over the whole group
-        for (int g = 0; g < W; g += L) {
-            VectorPhilox.strided(seed, stream, firstBlock + 2L * g, 2, words, g, W);
+        // Word j of neuron g + l at words[j W + g + l]: each stage below is one loop over the whole group (the
+        // strided words of 2 LANES neurons per call, which interleaves their Philox rounds on AVX-512)
+        for (int g = 0; g < W; g += VectorPhilox.WIDE_LANES) {
+            VectorPhilox.stridedWide(seed, stream, firstBlock + 2L * g, 2, words, g, W);
         }
         VectorRandomF.signedUnits(words, 2 * W, W, PortableFloat.PI, nu, W);
         VectorRandomF.signedUnits(words, 3 * W, W, lambda, nu, 2 * W);
