@@ -93,9 +93,7 @@ final class CosNetLanesSingle {
         }
         VectorRandomF.signedUnits(words, 2 * W, W, PortableFloat.PI, nu, W);
         if (variant == 1) {
-            for (int l = 0; l < W; l++) {
-                nu[2 * W + l] = FloatNeuronMath.cauchy(m, words[3 * W + l]);
-            }
+            FloatNeuronMath.cauchies(m, words, 3 * W, W, nu, 2 * W, scratch.cotangentsSingle);
             VectorRandomF.boxMullerCos(words, 0, W, W, null, scale, nu, 0);
         } else if (dim == 1) {
             VectorRandomF.signedUnits(words, 3 * W, W, lambda, nu, 2 * W);

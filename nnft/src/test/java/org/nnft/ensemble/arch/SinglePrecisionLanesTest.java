@@ -89,13 +89,45 @@ class SinglePrecisionLanesTest {
     void checkedTangentAndRootsAreTheReferenceFloats() {
         SplittableRandom random = new SplittableRandom(3);
         int[] edges = {0, 1, -1, -2, Integer.MAX_VALUE, Integer.MIN_VALUE, 1 << 30, (1 << 30) - 1, -(1 << 30)};
-        for (int j = 0; j < 1_500_000 + edges.length; j++) {
-            int w = j < edges.length ? edges[j] : random.nextInt();
-            assertEquals(CosNetSingle.cauchy(0.7f, w), FloatNeuronMath.cauchy(0.7f, w), "tan, word " + w);
-            for (int dim = 2; dim <= 4; dim++) {
-                assertEquals(CosNetSingle.root(w, dim), FloatNeuronMath.root(w, dim), "root " + dim + ", word " + w);
+        int[] words = new int[W];
+        float[] cauchy = new float[W];
+        double[] scratch = new double[W];
+        for (int j = 0; j < 1_500_000 / W; j++) {
+            for (int l = 0; l < W; l++) {
+                int e = j * W + l;
+                words[l] = e < edges.length ? edges[e] : random.nextInt();
+            }
+            FloatNeuronMath.cauchies(0.7f, words, 0, W, cauchy, 0, scratch);
+            for (int l = 0; l < W; l++) {
+                int w = words[l];
+                assertEquals(CosNetSingle.cauchy(0.7f, w), cauchy[l], "tan, word " + w);
+                for (int dim = 2; dim <= 4; dim++) {
+                    assertEquals(CosNetSingle.root(w, dim), FloatNeuronMath.root(w, dim), "root " + dim + ", w " + w);
+                }
             }
         }
+    }
+
+    @Test
+    void laneCotangentIsWithinAFewUlpsOfTheDoubleOne() {
+        // the check in FloatNeuronMath needs 2^-46 relative; the lanes should hold a few 2^-53 on all of (0, pi/2]
+        SplittableRandom random = new SplittableRandom(8);
+        double[] v = new double[W];
+        double[] exact = new double[W];
+        double worst = 0.0;
+        for (int j = 0; j < 20_000; j++) {
+            for (int l = 0; l < W; l++) {
+                float q = j == 0 && l < 3 ? new float[]{0.5f, 0.25f, 0x1p-33f}[l]
+                        : PortableFloat.halfUnit(random.nextInt());
+                v[l] = Math.PI * (double) q;
+                exact[l] = 1.0 / StrictMath.tan(v[l]);
+            }
+            FloatNeuronMath.cotangents(v, W);
+            for (int l = 0; l < W; l++) {
+                worst = Math.max(worst, Math.abs(v[l] / exact[l] - 1.0));
+            }
+        }
+        assertTrue(worst < 0x1p-50, "largest relative deviation " + worst);
     }
 
     /** The fast field against the reference terms in the fast path's order, bit for bit. */
