@@ -130,9 +130,7 @@ final class CosNetLanesSingle {
         if (dim > 2) {
             VectorRandomF.boxMullerPairs(words, 6 * W, 7 * W, W, nu, 4 * W, nu, 5 * W);
         }
-        for (int l = 0; l < W; l++) {
-            radius[l] = lambda * FloatNeuronMath.root(words[3 * W + l], dim);
-        }
+        FloatNeuronMath.radii(lambda, dim, words, 3 * W, W, radius, 0, scratch.cotangentsSingle);
         float m2 = m * m;
         for (int g = 0; g < W; g += L) {
             FloatVector norm2 = FloatVector.zero(F);

@@ -40,6 +40,7 @@ public final class FieldScratch {
     final int[] wordsSingle = new int[8 * CosNetLanesSingle.W];
     final float[] neuronLanesSingle = new float[6 * CosNetLanesSingle.W];
     final float[] radiiSingle = new float[CosNetLanesSingle.W];
+    /** Double lanes of the Cauchy cotangents and ball roots (FloatNeuronMath). */
     final double[] cotangentsSingle = new double[CosNetLanesSingle.W];
     final float[] precisionsSingle = new float[CosNetLanesSingle.W];
     final float[] pointsSingle = new float[EnsembleKernel.MAX_SITES * 4];

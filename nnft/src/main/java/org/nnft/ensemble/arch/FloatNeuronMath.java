@@ -1,6 +1,7 @@
 package org.nnft.ensemble.arch;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -21,6 +22,11 @@ final class FloatNeuronMath {
     private static final double UP = 1.0 + 0x1p-46;
     private static final double DOWN = 1.0 - 0x1p-46;
     private static final VectorSpecies<Double> D = VectorRandom.D;
+    /**
+     * bits(x^(1/3)) ~ bits(x)/3 + CBRT_BIAS for a positive double x (the exponent bias 1023 times 2/3 in the exponent
+     * field, tuned: Kahan's cube-root guess, within 4 % for every x).
+     */
+    private static final long CBRT_BIAS = 0x2A9F7893782DA1CEL;
     /** pi/2 as a double and the rest pi/2 - PIO2_HI rounded (fdlibm's pio2_hi, pio2_lo). */
     private static final double PIO2_HI = 0x1.921fb54442d18p0;
     private static final double PIO2_LO = 0x1.1a62633145c07p-54;
@@ -80,21 +86,57 @@ final class FloatNeuronMath {
     }
 
     /**
-     * {@link CosNetSingle#root}{@code (w, dim)} bit for bit, dim in 2..4. d = 2: fdlibm's pow(x, 1/2) is sqrt(x)
-     * (its special case), so this is the reference's own double: no check needed.
-     * d = 4: two square roots (within 1.5 2^-53). d = 3: {@link Math#cbrt}; the reference's exponent 1.0/3 lies
-     * 2^-54/3 below 1/3, which moves u^(1/3) by at most 4.2e-16 relative for the smallest open unit (|log u| < 23).
+     * {@code lambda} {@link CosNetSingle#root}{@code (words[from + l], dim)} bit for bit into {@code out[at + l]} for l
+     * below {@code count} (a multiple of the double lanes), dim in 2..4, with {@code count} scratch doubles: the ball
+     * radii. d = 2: fdlibm's pow(x, 1/2) is sqrt(x) (its special case), so the square root is the reference's own
+     * double, no check needed. d = 3: {@link #cubeRoots}; the reference's exponent 1.0/3 lies 2^-54/3 below 1/3,
+     * which moves u^(1/3) by at most 4.2e-16 relative for the smallest open unit (|log u| < 23). d = 4: two square
+     * roots (within 1.5 2^-53). Then each lane is checked and rounded.
      */
-    static float root(int w, int dim) {
-        float u = PortableFloat.openUnit(w);
+    static void radii(float lambda, int dim, int[] words, int from, int count, float[] out, int at,
+                      double[] scratch) {
         if (dim == 2) {
-            return (float) Math.sqrt(u);
+            for (int l = 0; l < count; l++) {
+                out[at + l] = lambda * (float) Math.sqrt(PortableFloat.openUnit(words[from + l]));
+            }
+            return;
         }
-        double r = dim == 4 ? Math.sqrt(Math.sqrt(u)) : Math.cbrt(u);
-        float f = (float) r;
-        if ((float) (r * UP) != f || (float) (r * DOWN) != f) {
-            return CosNetSingle.root(w, dim);
+        for (int l = 0; l < count; l++) {
+            scratch[l] = PortableFloat.openUnit(words[from + l]);
         }
-        return f;
+        if (dim == 3) {
+            cubeRoots(scratch, count);
+        } else {
+            for (int h = 0; h < count; h += D.length()) {
+                DoubleVector.fromArray(D, scratch, h).lanewise(VectorOperators.SQRT).lanewise(VectorOperators.SQRT)
+                        .intoArray(scratch, h);
+            }
+        }
+        for (int l = 0; l < count; l++) {
+            double r = scratch[l];
+            float f = (float) r;
+            if ((float) (r * UP) != f || (float) (r * DOWN) != f) {
+                f = CosNetSingle.root(words[from + l], dim);
+            }
+            out[at + l] = lambda * f;
+        }
+    }
+
+    /**
+     * {@code x[l] = x[l]^(1/3)} for positive normal doubles, l below {@code count}: Kahan's bit guess (within 4 %),
+     * then four Newton steps y - (y^3 - x) / (3 y^2), whose relative error squares each step (4e-2, 2e-3, 3e-6,
+     * 1e-11, below the rounding): a few 2^-53 (SinglePrecisionLanesTest measures it).
+     */
+    static void cubeRoots(double[] x, int count) {
+        for (int h = 0; h < count; h += D.length()) {
+            DoubleVector u = DoubleVector.fromArray(D, x, h);
+            DoubleVector third = ((DoubleVector) u.reinterpretAsLongs().convert(VectorOperators.L2D, 0)).mul(1.0 / 3);
+            DoubleVector y = ((LongVector) third.convert(VectorOperators.D2L, 0)).add(CBRT_BIAS).reinterpretAsDoubles();
+            for (int k = 0; k < 4; k++) {
+                DoubleVector y2 = y.mul(y);
+                y = y.sub(y2.mul(y).sub(u).div(y2.mul(3.0)));
+            }
+            y.intoArray(x, h);
+        }
     }
 }

@@ -91,6 +91,7 @@ class SinglePrecisionLanesTest {
         int[] edges = {0, 1, -1, -2, Integer.MAX_VALUE, Integer.MIN_VALUE, 1 << 30, (1 << 30) - 1, -(1 << 30)};
         int[] words = new int[W];
         float[] cauchy = new float[W];
+        float[] radius = new float[W];
         double[] scratch = new double[W];
         for (int j = 0; j < 1_500_000 / W; j++) {
             for (int l = 0; l < W; l++) {
@@ -99,10 +100,12 @@ class SinglePrecisionLanesTest {
             }
             FloatNeuronMath.cauchies(0.7f, words, 0, W, cauchy, 0, scratch);
             for (int l = 0; l < W; l++) {
-                int w = words[l];
-                assertEquals(CosNetSingle.cauchy(0.7f, w), cauchy[l], "tan, word " + w);
-                for (int dim = 2; dim <= 4; dim++) {
-                    assertEquals(CosNetSingle.root(w, dim), FloatNeuronMath.root(w, dim), "root " + dim + ", w " + w);
+                assertEquals(CosNetSingle.cauchy(0.7f, words[l]), cauchy[l], "tan, word " + words[l]);
+            }
+            for (int dim = 2; dim <= 4; dim++) {
+                FloatNeuronMath.radii(1.3f, dim, words, 0, W, radius, 0, scratch);
+                for (int l = 0; l < W; l++) {
+                    assertEquals(1.3f * CosNetSingle.root(words[l], dim), radius[l], "root " + dim + ", " + words[l]);
                 }
             }
         }
@@ -125,6 +128,26 @@ class SinglePrecisionLanesTest {
             FloatNeuronMath.cotangents(v, W);
             for (int l = 0; l < W; l++) {
                 worst = Math.max(worst, Math.abs(v[l] / exact[l] - 1.0));
+            }
+        }
+        assertTrue(worst < 0x1p-50, "largest relative deviation " + worst);
+    }
+
+    @Test
+    void laneCubeRootIsWithinAFewUlpsOfTheDoubleOne() {
+        SplittableRandom random = new SplittableRandom(9);
+        double[] x = new double[W];
+        double[] exact = new double[W];
+        double worst = 0.0;
+        for (int j = 0; j < 20_000; j++) {
+            for (int l = 0; l < W; l++) {
+                x[l] = j == 0 && l < 4 ? new double[]{1.0, 0x1p-33, 0.5, 0.125}[l]
+                        : PortableFloat.openUnit(random.nextInt());
+                exact[l] = StrictMath.cbrt(x[l]);
+            }
+            FloatNeuronMath.cubeRoots(x, W);
+            for (int l = 0; l < W; l++) {
+                worst = Math.max(worst, Math.abs(x[l] / exact[l] - 1.0));
             }
         }
         assertTrue(worst < 0x1p-50, "largest relative deviation " + worst);
