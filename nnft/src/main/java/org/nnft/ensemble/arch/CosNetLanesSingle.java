@@ -93,7 +93,7 @@ final class CosNetLanesSingle {
         }
         VectorRandomF.signedUnits(words, 2 * W, W, PortableFloat.PI, nu, W);
         if (variant == 1) {
-            FloatNeuronMath.cauchies(m, words, 3 * W, W, nu, 2 * W, scratch.cotangentsSingle);
+            FloatNeuronMath.cauchies(m, words, 3 * W, W, nu, 2 * W, scratch.lanesDoubleSingle);
             VectorRandomF.boxMullerCos(words, 0, W, W, null, scale, nu, 0);
         } else if (dim == 1) {
             VectorRandomF.signedUnits(words, 3 * W, W, lambda, nu, 2 * W);
@@ -130,7 +130,7 @@ final class CosNetLanesSingle {
         if (dim > 2) {
             VectorRandomF.boxMullerPairs(words, 6 * W, 7 * W, W, nu, 4 * W, nu, 5 * W);
         }
-        FloatNeuronMath.radii(lambda, dim, words, 3 * W, W, radius, 0, scratch.cotangentsSingle);
+        FloatNeuronMath.radii(lambda, dim, words, 3 * W, W, radius, 0, scratch.lanesDoubleSingle);
         float m2 = m * m;
         for (int g = 0; g < W; g += L) {
             FloatVector norm2 = FloatVector.zero(F);

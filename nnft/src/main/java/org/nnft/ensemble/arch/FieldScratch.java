@@ -41,7 +41,7 @@ public final class FieldScratch {
     final float[] neuronLanesSingle = new float[6 * CosNetLanesSingle.W];
     final float[] radiiSingle = new float[CosNetLanesSingle.W];
     /** Double lanes of the Cauchy cotangents and ball roots (FloatNeuronMath). */
-    final double[] cotangentsSingle = new double[CosNetLanesSingle.W];
+    final double[] lanesDoubleSingle = new double[CosNetLanesSingle.W];
     final float[] precisionsSingle = new float[CosNetLanesSingle.W];
     final float[] pointsSingle = new float[EnsembleKernel.MAX_SITES * 4];
     final float[] accumulatorsSingle = new float[EnsembleKernel.MAX_SITES * VectorRandomF.LANES];
