@@ -20,8 +20,8 @@ import java.util.Arrays;
  * the field differs from the reference by the rounding of a sum. Every cos-net: ball nets in d = 1..4 and the
  * Cauchy net. Ball nets whose phases stay inside {@link PortableFloat#REDUCED_RANGE} (checked once per call from
  * Lambda and the points) skip the range check; the Cauchy net's unbounded momenta take
- * {@link VectorTrigF#addCosineWaves}, which checks each group. Nets narrower than W/2 take the scalar reference
- * (most lanes of a group would be empty).
+ * {@link VectorTrigF#addCosineWaves}, which checks each group. Nets narrower than W/8 take the scalar reference:
+ * there a group is mostly empty lanes, and the reference is as fast (docs/performance.md).
  */
 final class CosNetLanesSingle {
     private static final VectorSpecies<Float> F = VectorRandomF.F;
@@ -35,7 +35,7 @@ final class CosNetLanesSingle {
     /** Same contract as {@link CosNetSingle#field}. */
     static void field(double[] points, int pointCount, double[] hyper, int width, int dim, int outDim,
                       int variant, long seed, long stream, double[] phi, FieldScratch scratch) {
-        if (width < W / 2) {
+        if (width < W / 8) {
             CosNetSingle.field(points, pointCount, hyper, width, dim, outDim, variant, seed, stream, phi, scratch);
             return;
         }

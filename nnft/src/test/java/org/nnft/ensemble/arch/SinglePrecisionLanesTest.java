@@ -19,9 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SinglePrecisionLanesTest {
     private static final int L = VectorRandomF.LANES;
     private static final int W = CosNetLanesSingle.W;
-    /** Ball nets in d = 1..4 and Cauchy nets, widths from W/2 up, none a multiple of L. */
+    /** Ball nets in d = 1..4 and Cauchy nets, widths from W/8 up, none a multiple of L. */
     private static final CosNet[] NETS = {
-            CosNet.freeScalar(1, 1.0, 10.0, 1.0, W / 2 + 3), CosNet.freeScalar(2, 0.5, 4.0, 1.0, W + 5),
+            CosNet.freeScalar(1, 1.0, 10.0, 1.0, W / 2 + 3), CosNet.freeScalar(3, 1.0, 2.0, 1.0, W / 8),
+            CosNet.cauchy(2.0, 1.0, W / 4 + 1), CosNet.freeScalar(2, 0.5, 4.0, 1.0, W + 5),
             CosNet.freeScalar(3, 1.0, 3.0, 2.0, 2 * W + 7), CosNet.freeScalar(4, 1.5, 2.0, 1.0, W - 1),
             CosNet.freeScalar(2, 1.0, 7.0, 1.0, 3 * W + L / 2 + 1), CosNet.cauchy(1.0, 1.0, W + 9),
             CosNet.cauchy(0.3, 1.0, 4 * W + 3)};
@@ -67,7 +68,7 @@ class SinglePrecisionLanesTest {
     @Test
     void narrowNetsTakeTheReferenceAndNanPointsGiveNan() {
         FieldScratch scratch = new FieldScratch();
-        CosNet narrow = CosNet.freeScalar(3, 1.0, 3.0, 1.0, W / 2 - 1);
+        CosNet narrow = CosNet.freeScalar(3, 1.0, 3.0, 1.0, W / 8 - 1);
         double[][] pts = SinglePrecisionFieldTest.points(3);
         double[] flat = SinglePrecisionFieldTest.flatten(pts);
         double[] hyper = narrow.kernelParameters(pts);
