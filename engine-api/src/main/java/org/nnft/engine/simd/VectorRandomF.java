@@ -95,4 +95,65 @@ public final class VectorRandomF {
             r.mul(c).mul(scale).intoArray(out, at + l);
         }
     }
+
+    /**
+     * Both branches of {@link PortableFloat#boxMuller}{@code (words[u + l], words[t + l], sine)} (precision 1): the
+     * cosine branch into {@code cosOut[cosAt + l]}, the sine branch into {@code sinOut[sinAt + l]}, for l below
+     * {@code count} (a multiple of {@link #LANES}); one radius for both, as the scalar pair of calls computes twice.
+     */
+    public static void boxMullerPairs(int[] words, int u, int t, int count, float[] cosOut, int cosAt,
+                                      float[] sinOut, int sinAt) {
+        for (int l = 0; l < count; l += LANES) {
+            IntVector w0 = IntVector.fromArray(I, words, u + l);
+            FloatVector q = ((FloatVector) w0.lanewise(VectorOperators.XOR, w0.lanewise(VectorOperators.ASHR, 31))
+                    .convert(VectorOperators.I2F, 0)).add(0.5f).mul(0x1p-32f);
+            IntVector bits = q.reinterpretAsInts();
+            FloatVector m = bits.and(0x007FFFFF).or(0x3F800000).reinterpretAsFloats();
+            FloatVector e = ((FloatVector) bits.lanewise(VectorOperators.LSHR, 23).and(0xFF).sub(127)
+                    .convert(VectorOperators.I2F, 0));
+            VectorMask<Float> big = m.compare(VectorOperators.GT, PortableFloat.SQRT2);
+            m = m.blend(m.mul(0.5f), big);
+            e = e.blend(e.add(1.0f), big);
+            VectorMask<Float> high = w0.compare(VectorOperators.LT, 0).cast(F);
+            FloatVector s = m.sub(1.0f).blend(q.neg(), high).div(m.add(1.0f).blend(FloatVector.broadcast(F, 2.0f)
+                    .sub(q), high));
+            e = e.blend(0.0f, high);
+            FloatVector z = s.mul(s);
+            FloatVector z2 = z.mul(z);
+            FloatVector p = FloatVector.broadcast(F, LOG[6]);
+            for (int k = 4; k >= 0; k -= 2) {
+                p = p.fma(z2, z.fma(LOG[k + 1], LOG[k]));
+            }
+            FloatVector log = e.mul(PortableFloat.LN2_HI).add(e.mul(PortableFloat.LN2_LO).add(s.mul(2.0f).mul(p)));
+            FloatVector r = log.mul(-2.0f).lanewise(VectorOperators.SQRT);
+            IntVector w1 = IntVector.fromArray(I, words, t + l);
+            FloatVector a = ((FloatVector) w1.lanewise(VectorOperators.XOR, w1.lanewise(VectorOperators.ASHR, 31))
+                    .convert(VectorOperators.I2F, 0)).add(0.5f).mul(0x1p-32f);
+            // cos 2 pi a, then sin = +-cos 2 pi (a - 1/4) (PortableFloat.cos2pi), the two chains side by side
+            FloatVector b = a.sub(0.25f);
+            FloatVector shA = a.mul(2.0f).add(PortableFloat.ROUNDER);
+            FloatVector shB = b.mul(2.0f).add(PortableFloat.ROUNDER);
+            FloatVector xA = a.sub(shA.sub(PortableFloat.ROUNDER).mul(0.5f)).mul(PortableFloat.TWO_PI);
+            FloatVector xB = b.sub(shB.sub(PortableFloat.ROUNDER).mul(0.5f)).mul(PortableFloat.TWO_PI);
+            FloatVector yA = xA.mul(xA);
+            FloatVector yB = xB.mul(xB);
+            FloatVector y2A = yA.mul(yA);
+            FloatVector y2B = yB.mul(yB);
+            FloatVector cA = FloatVector.broadcast(F, COS[6]);
+            FloatVector cB = cA;
+            for (int k = 4; k >= 0; k -= 2) {
+                cA = cA.fma(y2A, yA.fma(COS[k + 1], COS[k]));
+                cB = cB.fma(y2B, yB.fma(COS[k + 1], COS[k]));
+            }
+            cA = cA.reinterpretAsInts()
+                    .lanewise(VectorOperators.XOR, shA.reinterpretAsInts().lanewise(VectorOperators.LSHL, 31))
+                    .reinterpretAsFloats();
+            cB = cB.reinterpretAsInts()
+                    .lanewise(VectorOperators.XOR, shB.reinterpretAsInts().lanewise(VectorOperators.LSHL, 31)
+                            .lanewise(VectorOperators.XOR, w1.and(0x80000000)))
+                    .reinterpretAsFloats();
+            r.mul(cA).intoArray(cosOut, cosAt + l);
+            r.mul(cB).intoArray(sinOut, sinAt + l);
+        }
+    }
 }

@@ -109,4 +109,49 @@ public final class VectorTrigF {
                 .lanewise(VectorOperators.XOR, sh.reinterpretAsInts().lanewise(VectorOperators.LSHL, 31))
                 .reinterpretAsFloats();
     }
+
+    /**
+     * {@link #addCosineWavesInRange} for phases that may leave {@link PortableFloat#REDUCED_RANGE} (unbounded slopes,
+     * such as Cauchy momenta): a bound {@code |c| + sum_k |w_k| X} per wave, X the largest |coordinate|, summed by
+     * fused multiply-adds (rounding is monotonic, so it is at least every float phase's magnitude), decides before
+     * any cosine; if some phase may leave the range (or a wave or point is not finite), every term of the call goes
+     * through {@link PortableFloat#cos} one by one, into the same lane sums in the same order. Either way each term
+     * is {@code fma(a, PortableFloat.cos(phase), sum)} bit for bit.
+     */
+    public static void addCosineWaves(float[] waves, int lanes, float[] points, int pointCount, int dim,
+                                      float[] acc) {
+        if (mayLeaveRange(waves, lanes, points, pointCount, dim)) {
+            for (int p = 0; p < pointCount; p++) {
+                for (int i = 0; i < lanes; i++) {
+                    float phase = waves[lanes + i];
+                    for (int k = 0; k < dim; k++) {
+                        phase = Math.fma(waves[(2 + k) * lanes + i], points[p * dim + k], phase);
+                    }
+                    int slot = p * H + i % H;
+                    acc[slot] = Math.fma(waves[i], PortableFloat.cos(phase), acc[slot]);
+                }
+            }
+        } else {
+            addCosineWavesInRange(waves, lanes, points, pointCount, dim, acc);
+        }
+    }
+
+    /** Whether some phase of {@link #addCosineWaves} may lie beyond {@link PortableFloat#REDUCED_RANGE}. */
+    private static boolean mayLeaveRange(float[] waves, int lanes, float[] points, int pointCount, int dim) {
+        float far = 0.0f;
+        for (int i = 0; i < pointCount * dim; i++) {
+            far = Math.max(far, Math.abs(points[i]));
+        }
+        FloatVector reach = FloatVector.zero(F);
+        for (int h = 0; h < lanes; h += H) {
+            FloatVector bound = FloatVector.fromArray(F, waves, lanes + h).abs();
+            for (int k = 0; k < dim; k++) {
+                bound = FloatVector.fromArray(F, waves, (2 + k) * lanes + h).abs()
+                        .fma(FloatVector.broadcast(F, far), bound);
+            }
+            reach = reach.max(bound);
+        }
+        // NOT(reach <= range) is true for a NaN lane too
+        return !reach.compare(VectorOperators.LE, PortableFloat.REDUCED_RANGE).allTrue();
+    }
 }

@@ -33,9 +33,15 @@ public final class FieldScratch {
     final float[] neuronSingle = new float[CosNet.NEURON_SIZE];
     final float[] sumsSingle = new float[EnsembleKernel.MAX_SITES];
     final float[] activationSingle = new float[EnsembleKernel.MAX_SITES];
-    /** Single-precision fast path: Philox words of one strided call, the neuron rows, float points, lane sums. */
-    final int[] wordsSingle = new int[4 * CosNetLanesSingle.W];
+    /**
+     * Single-precision fast path: the Philox words of a group's two blocks per neuron, the neuron rows, the ball
+     * radii and precisions, float points, lane sums.
+     */
+    final int[] wordsSingle = new int[8 * CosNetLanesSingle.W];
     final float[] neuronLanesSingle = new float[6 * CosNetLanesSingle.W];
+    final float[] radiiSingle = new float[CosNetLanesSingle.W];
+    /** Double lanes of the Cauchy cotangents and ball roots (FloatNeuronMath). */
+    final double[] lanesDoubleSingle = new double[CosNetLanesSingle.W];
     final float[] precisionsSingle = new float[CosNetLanesSingle.W];
     final float[] pointsSingle = new float[EnsembleKernel.MAX_SITES * 4];
     final float[] accumulatorsSingle = new float[EnsembleKernel.MAX_SITES * VectorRandomF.LANES];

@@ -28,8 +28,10 @@ class SinglePrecisionPhysicsTest {
 
     @Test
     void twoPointFunctionIsThePropagatorInSinglePrecision() {
+        // widths 40 and 70 take the float lanes on vectors up to 2048 bits (CosNetLanesSingle from W/8 <= 32 up)
         for (CosNet net : new CosNet[]{CosNet.freeScalar(1, 1.0, 10.0, 1.0, 50), CosNet.freeScalar(2, 1.0, 4.0,
-                0.7, 5), CosNet.cauchy(1.5, 1.0, 20)}) {
+                0.7, 5), CosNet.freeScalar(3, 1.0, 3.0, 1.0, 70), CosNet.cauchy(1.5, 1.0, 20),
+                CosNet.cauchy(0.8, 1.0, 40)}) {
             double[][] pts = SinglePrecisionFieldTest.points(net.dimension());
             EnsembleResult r = run(net, pts, 2, 20_000, 11);
             for (int i = 0; i < pts.length; i++) {
