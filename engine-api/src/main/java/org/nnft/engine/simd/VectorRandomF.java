@@ -11,8 +11,8 @@ import org.nnft.engine.random.PortableFloat;
  * {@link PortableFloat}'s uniforms and Box-Muller normals in float lanes, bit-exact with the scalar reference (the
  * same operations in the same order, fused multiply-adds where it has them, branches as lane blends). The float
  * species has the shape of {@link VectorPhilox#INTS}, so one {@link VectorPhilox#strided} call feeds one float
- * vector per word: twice the lanes of {@link VectorRandom#D}. Each method is one loop of Vector API calls over
- * arrays (see {@link VectorRandom} for why no vector crosses a method boundary).
+ * vector per word: twice the lanes of {@link VectorRandom#D}. Each public method is one loop over arrays; the stages it
+ * shares with the others are small private methods that the JIT inlines (see {@link VectorRandom} on boxed vectors).
  */
 public final class VectorRandomF {
     /** Float species of the fast paths. */
@@ -34,9 +34,7 @@ public final class VectorRandomF {
     public static void signedUnits(int[] words, int from, int count, float scale, float[] out, int at) {
         for (int l = 0; l < count; l += LANES) {
             IntVector w = IntVector.fromArray(I, words, from + l);
-            FloatVector q = ((FloatVector) w.lanewise(VectorOperators.XOR, w.lanewise(VectorOperators.ASHR, 31))
-                    .convert(VectorOperators.I2F, 0)).add(0.5f).mul(0x1p-32f);
-            FloatVector t = FloatVector.broadcast(F, 1.0f).sub(q.mul(2.0f));
+            FloatVector t = FloatVector.broadcast(F, 1.0f).sub(halfUnits(w).mul(2.0f));
             VectorMask<Float> up = w.compare(VectorOperators.LT, 0).cast(F);
             t.blend(t.neg(), up.not()).mul(scale).intoArray(out, at + l);
         }
@@ -45,53 +43,17 @@ public final class VectorRandomF {
     /**
      * {@code scale * }{@link PortableFloat#boxMuller}{@code (words[u + l], words[t + l], false, precision[at + l])}
      * into {@code out[at + l]} for l below {@code count} (a multiple of {@link #LANES}); {@code precision} null means
-     * precision 1. The logarithm's two branches are blended before their one division.
+     * precision 1.
      */
     public static void boxMullerCos(int[] words, int u, int t, int count, float[] precision, float scale,
                                     float[] out, int at) {
         for (int l = 0; l < count; l += LANES) {
-            IntVector w0 = IntVector.fromArray(I, words, u + l);
-            FloatVector q = ((FloatVector) w0.lanewise(VectorOperators.XOR, w0.lanewise(VectorOperators.ASHR, 31))
-                    .convert(VectorOperators.I2F, 0)).add(0.5f).mul(0x1p-32f);
-            // below 1/2: exponent split of q; above: log(1 - q) with s = -q / (2 - q), e = 0
-            IntVector bits = q.reinterpretAsInts();
-            FloatVector m = bits.and(0x007FFFFF).or(0x3F800000).reinterpretAsFloats();
-            FloatVector e = ((FloatVector) bits.lanewise(VectorOperators.LSHR, 23).and(0xFF).sub(127)
-                    .convert(VectorOperators.I2F, 0));
-            VectorMask<Float> big = m.compare(VectorOperators.GT, PortableFloat.SQRT2);
-            m = m.blend(m.mul(0.5f), big);
-            e = e.blend(e.add(1.0f), big);
-            // one division for both branches: (m - 1)/(m + 1) below 1/2, -q/(2 - q) above (the same bits per lane)
-            VectorMask<Float> high = w0.compare(VectorOperators.LT, 0).cast(F);
-            FloatVector s = m.sub(1.0f).blend(q.neg(), high).div(m.add(1.0f).blend(FloatVector.broadcast(F, 2.0f)
-                    .sub(q), high));
-            e = e.blend(0.0f, high);
-            FloatVector z = s.mul(s);
-            FloatVector z2 = z.mul(z);
-            FloatVector p = FloatVector.broadcast(F, LOG[6]);
-            for (int k = 4; k >= 0; k -= 2) {
-                p = p.fma(z2, z.fma(LOG[k + 1], LOG[k]));
-            }
-            FloatVector log = e.mul(PortableFloat.LN2_HI).add(e.mul(PortableFloat.LN2_LO).add(s.mul(2.0f).mul(p)));
-            FloatVector r2 = log.mul(-2.0f);
+            FloatVector r2 = minusTwoLog(IntVector.fromArray(I, words, u + l));
             if (precision != null) {
                 r2 = r2.div(FloatVector.fromArray(F, precision, at + l));
             }
             FloatVector r = r2.lanewise(VectorOperators.SQRT);
-            IntVector w1 = IntVector.fromArray(I, words, t + l);
-            FloatVector a = ((FloatVector) w1.lanewise(VectorOperators.XOR, w1.lanewise(VectorOperators.ASHR, 31))
-                    .convert(VectorOperators.I2F, 0)).add(0.5f).mul(0x1p-32f);
-            FloatVector sh = a.mul(2.0f).add(PortableFloat.ROUNDER);
-            FloatVector x = a.sub(sh.sub(PortableFloat.ROUNDER).mul(0.5f)).mul(PortableFloat.TWO_PI);
-            FloatVector y = x.mul(x);
-            FloatVector y2 = y.mul(y);
-            FloatVector c = FloatVector.broadcast(F, COS[6]);
-            for (int k = 4; k >= 0; k -= 2) {
-                c = c.fma(y2, y.fma(COS[k + 1], COS[k]));
-            }
-            c = c.reinterpretAsInts()
-                    .lanewise(VectorOperators.XOR, sh.reinterpretAsInts().lanewise(VectorOperators.LSHL, 31))
-                    .reinterpretAsFloats();
+            FloatVector c = cos2pi(halfUnits(IntVector.fromArray(I, words, t + l)));
             r.mul(c).mul(scale).intoArray(out, at + l);
         }
     }
@@ -100,60 +62,68 @@ public final class VectorRandomF {
      * Both branches of {@link PortableFloat#boxMuller}{@code (words[u + l], words[t + l], sine)} (precision 1): the
      * cosine branch into {@code cosOut[cosAt + l]}, the sine branch into {@code sinOut[sinAt + l]}, for l below
      * {@code count} (a multiple of {@link #LANES}); one radius for both, as the scalar pair of calls computes twice.
+     * The outputs may be the word rows' own slots of a float array other than {@code words}.
      */
     public static void boxMullerPairs(int[] words, int u, int t, int count, float[] cosOut, int cosAt,
                                       float[] sinOut, int sinAt) {
         for (int l = 0; l < count; l += LANES) {
-            IntVector w0 = IntVector.fromArray(I, words, u + l);
-            FloatVector q = ((FloatVector) w0.lanewise(VectorOperators.XOR, w0.lanewise(VectorOperators.ASHR, 31))
-                    .convert(VectorOperators.I2F, 0)).add(0.5f).mul(0x1p-32f);
-            IntVector bits = q.reinterpretAsInts();
-            FloatVector m = bits.and(0x007FFFFF).or(0x3F800000).reinterpretAsFloats();
-            FloatVector e = ((FloatVector) bits.lanewise(VectorOperators.LSHR, 23).and(0xFF).sub(127)
-                    .convert(VectorOperators.I2F, 0));
-            VectorMask<Float> big = m.compare(VectorOperators.GT, PortableFloat.SQRT2);
-            m = m.blend(m.mul(0.5f), big);
-            e = e.blend(e.add(1.0f), big);
-            VectorMask<Float> high = w0.compare(VectorOperators.LT, 0).cast(F);
-            FloatVector s = m.sub(1.0f).blend(q.neg(), high).div(m.add(1.0f).blend(FloatVector.broadcast(F, 2.0f)
-                    .sub(q), high));
-            e = e.blend(0.0f, high);
-            FloatVector z = s.mul(s);
-            FloatVector z2 = z.mul(z);
-            FloatVector p = FloatVector.broadcast(F, LOG[6]);
-            for (int k = 4; k >= 0; k -= 2) {
-                p = p.fma(z2, z.fma(LOG[k + 1], LOG[k]));
-            }
-            FloatVector log = e.mul(PortableFloat.LN2_HI).add(e.mul(PortableFloat.LN2_LO).add(s.mul(2.0f).mul(p)));
-            FloatVector r = log.mul(-2.0f).lanewise(VectorOperators.SQRT);
+            FloatVector r = minusTwoLog(IntVector.fromArray(I, words, u + l)).lanewise(VectorOperators.SQRT);
             IntVector w1 = IntVector.fromArray(I, words, t + l);
-            FloatVector a = ((FloatVector) w1.lanewise(VectorOperators.XOR, w1.lanewise(VectorOperators.ASHR, 31))
-                    .convert(VectorOperators.I2F, 0)).add(0.5f).mul(0x1p-32f);
-            // cos 2 pi a, then sin = +-cos 2 pi (a - 1/4) (PortableFloat.cos2pi), the two chains side by side
-            FloatVector b = a.sub(0.25f);
-            FloatVector shA = a.mul(2.0f).add(PortableFloat.ROUNDER);
-            FloatVector shB = b.mul(2.0f).add(PortableFloat.ROUNDER);
-            FloatVector xA = a.sub(shA.sub(PortableFloat.ROUNDER).mul(0.5f)).mul(PortableFloat.TWO_PI);
-            FloatVector xB = b.sub(shB.sub(PortableFloat.ROUNDER).mul(0.5f)).mul(PortableFloat.TWO_PI);
-            FloatVector yA = xA.mul(xA);
-            FloatVector yB = xB.mul(xB);
-            FloatVector y2A = yA.mul(yA);
-            FloatVector y2B = yB.mul(yB);
-            FloatVector cA = FloatVector.broadcast(F, COS[6]);
-            FloatVector cB = cA;
-            for (int k = 4; k >= 0; k -= 2) {
-                cA = cA.fma(y2A, yA.fma(COS[k + 1], COS[k]));
-                cB = cB.fma(y2B, yB.fma(COS[k + 1], COS[k]));
-            }
-            cA = cA.reinterpretAsInts()
-                    .lanewise(VectorOperators.XOR, shA.reinterpretAsInts().lanewise(VectorOperators.LSHL, 31))
-                    .reinterpretAsFloats();
-            cB = cB.reinterpretAsInts()
-                    .lanewise(VectorOperators.XOR, shB.reinterpretAsInts().lanewise(VectorOperators.LSHL, 31)
-                            .lanewise(VectorOperators.XOR, w1.and(0x80000000)))
-                    .reinterpretAsFloats();
-            r.mul(cA).intoArray(cosOut, cosAt + l);
-            r.mul(cB).intoArray(sinOut, sinAt + l);
+            FloatVector a = halfUnits(w1);
+            // sin 2 pi a = +-cos 2 pi (a - 1/4) (PortableFloat.boxMuller's sine branch), the sign from the word
+            FloatVector sine = cos2pi(a.sub(0.25f)).reinterpretAsInts()
+                    .lanewise(VectorOperators.XOR, w1.and(0x80000000)).reinterpretAsFloats();
+            r.mul(cos2pi(a)).intoArray(cosOut, cosAt + l);
+            r.mul(sine).intoArray(sinOut, sinAt + l);
         }
+    }
+
+    /** {@link PortableFloat#halfUnit} lane by lane. Small enough for the JIT to inline into every caller. */
+    private static FloatVector halfUnits(IntVector w) {
+        return ((FloatVector) w.lanewise(VectorOperators.XOR, w.lanewise(VectorOperators.ASHR, 31))
+                .convert(VectorOperators.I2F, 0)).add(0.5f).mul(0x1p-32f);
+    }
+
+    /**
+     * {@code -2 }{@link PortableFloat#logOpenUnit} lane by lane: below 1/2 the exponent split of q, above log(1 - q)
+     * with s = -q / (2 - q) and e = 0; the two branches are blended before their one division (the same bits per
+     * lane as the scalar branches).
+     */
+    private static FloatVector minusTwoLog(IntVector w0) {
+        FloatVector q = halfUnits(w0);
+        IntVector bits = q.reinterpretAsInts();
+        FloatVector m = bits.and(0x007FFFFF).or(0x3F800000).reinterpretAsFloats();
+        FloatVector e = (FloatVector) bits.lanewise(VectorOperators.LSHR, 23).and(0xFF).sub(127)
+                .convert(VectorOperators.I2F, 0);
+        VectorMask<Float> big = m.compare(VectorOperators.GT, PortableFloat.SQRT2);
+        m = m.blend(m.mul(0.5f), big);
+        e = e.blend(e.add(1.0f), big);
+        VectorMask<Float> high = w0.compare(VectorOperators.LT, 0).cast(F);
+        FloatVector s = m.sub(1.0f).blend(q.neg(), high).div(m.add(1.0f).blend(FloatVector.broadcast(F, 2.0f)
+                .sub(q), high));
+        e = e.blend(0.0f, high);
+        FloatVector z = s.mul(s);
+        FloatVector z2 = z.mul(z);
+        FloatVector p = FloatVector.broadcast(F, LOG[6]);
+        for (int k = 4; k >= 0; k -= 2) {
+            p = p.fma(z2, z.fma(LOG[k + 1], LOG[k]));
+        }
+        FloatVector log = e.mul(PortableFloat.LN2_HI).add(e.mul(PortableFloat.LN2_LO).add(s.mul(2.0f).mul(p)));
+        return log.mul(-2.0f);
+    }
+
+    /** {@link PortableFloat#cos2pi} lane by lane. */
+    private static FloatVector cos2pi(FloatVector a) {
+        FloatVector sh = a.mul(2.0f).add(PortableFloat.ROUNDER);
+        FloatVector x = a.sub(sh.sub(PortableFloat.ROUNDER).mul(0.5f)).mul(PortableFloat.TWO_PI);
+        FloatVector y = x.mul(x);
+        FloatVector y2 = y.mul(y);
+        FloatVector c = FloatVector.broadcast(F, COS[6]);
+        for (int k = 4; k >= 0; k -= 2) {
+            c = c.fma(y2, y.fma(COS[k + 1], COS[k]));
+        }
+        return c.reinterpretAsInts()
+                .lanewise(VectorOperators.XOR, sh.reinterpretAsInts().lanewise(VectorOperators.LSHL, 31))
+                .reinterpretAsFloats();
     }
 }

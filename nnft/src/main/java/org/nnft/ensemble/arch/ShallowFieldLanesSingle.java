@@ -1,8 +1,6 @@
 package org.nnft.ensemble.arch;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.IntVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
@@ -15,19 +13,13 @@ import java.util.Arrays;
  * Vector API fast path of {@link ShallowNetworkSingle#field}: {@link ShallowLanes#L} networks at once, one per float
  * lane (a float species of L lanes), each lane repeating the float reference's operations in its order, so every field
  * value is bit-identical to the reference's. The Philox words come from {@link ShallowLanes#philox}; the float
- * Box-Muller normals ({@link PortableFloat#boxMuller}, both branches) are computed here over whole rows in the
- * {@link VectorRandomF#F} species, a twin of {@link VectorRandomF#boxMullerCos} (same operations, fused multiply-adds
- * where the reference has them). erf by {@link ErfLanes}, exp lane by lane through the reference's
- * {@link StrictMath#exp}.
+ * Box-Muller normals ({@link PortableFloat#boxMuller}, both branches) are {@link VectorRandomF#boxMullerPairs} over
+ * whole rows. erf by {@link ErfLanes}, exp lane by lane through the reference's {@link StrictMath#exp}.
  */
 final class ShallowFieldLanesSingle implements NetworkLanes {
     private static final int L = ShallowLanes.L;
     /** L float lanes: one network per lane, as the double lanes of {@link ShallowLanes}. */
     private static final VectorSpecies<Float> S = VectorSpecies.of(float.class, VectorShape.forBitSize(32 * L));
-    private static final VectorSpecies<Float> F = VectorRandomF.F;
-    private static final VectorSpecies<Integer> I = F.withLanes(int.class);
-    private static final float[] LOG = PortableFloat.logSeries();
-    private static final float[] COS = PortableFloat.cosSeries();
 
     private final ShallowLanes draws = new ShallowLanes();
     private int[] words = new int[0];
@@ -127,65 +119,7 @@ final class ShallowFieldLanesSingle implements NetworkLanes {
         for (int q = 0; q < 4 * row; q++) {
             words[q] = (int) source[q];
         }
-        boxMuller(0, row);
-        boxMuller(2 * row, 3 * row);
-    }
-
-    /**
-     * {@link PortableFloat#boxMuller}{@code (words[u + l], words[t + l], sine)} into {@code normals[u + l]} (cosine)
-     * and {@code normals[t + l]} (sine) for l below {@link #row}: the twin of {@link VectorRandomF#boxMullerCos}
-     * (precision 1, scale 1), the radius shared by both branches.
-     */
-    private void boxMuller(int u, int t) {
-        for (int l = 0; l < row; l += F.length()) {
-            IntVector w0 = IntVector.fromArray(I, words, u + l);
-            FloatVector q = halfUnit(w0);
-            IntVector bits = q.reinterpretAsInts();
-            FloatVector m = bits.and(0x007FFFFF).or(0x3F800000).reinterpretAsFloats();
-            FloatVector e = (FloatVector) bits.lanewise(VectorOperators.LSHR, 23).and(0xFF).sub(127)
-                    .convert(VectorOperators.I2F, 0);
-            VectorMask<Float> big = m.compare(VectorOperators.GT, PortableFloat.SQRT2);
-            m = m.blend(m.mul(0.5f), big);
-            e = e.blend(e.add(1.0f), big);
-            VectorMask<Float> high = w0.compare(VectorOperators.LT, 0).cast(F);
-            FloatVector s = m.sub(1.0f).blend(q.neg(), high).div(m.add(1.0f).blend(FloatVector.broadcast(F, 2.0f)
-                    .sub(q), high));
-            e = e.blend(0.0f, high);
-            FloatVector z = s.mul(s);
-            FloatVector z2 = z.mul(z);
-            FloatVector p = FloatVector.broadcast(F, LOG[6]);
-            for (int k = 4; k >= 0; k -= 2) {
-                p = p.fma(z2, z.fma(LOG[k + 1], LOG[k]));
-            }
-            FloatVector log = e.mul(PortableFloat.LN2_HI).add(e.mul(PortableFloat.LN2_LO).add(s.mul(2.0f).mul(p)));
-            FloatVector r = log.mul(-2.0f).lanewise(VectorOperators.SQRT);
-            IntVector w1 = IntVector.fromArray(I, words, t + l);
-            FloatVector a = halfUnit(w1);
-            r.mul(cos2pi(a)).intoArray(normals, u + l);
-            FloatVector sine = cos2pi(a.sub(0.25f)).reinterpretAsInts()
-                    .lanewise(VectorOperators.XOR, w1.and(0x80000000)).reinterpretAsFloats();
-            r.mul(sine).intoArray(normals, t + l);
-        }
-    }
-
-    /** {@link PortableFloat#halfUnit} lane by lane. */
-    private static FloatVector halfUnit(IntVector w) {
-        return ((FloatVector) w.lanewise(VectorOperators.XOR, w.lanewise(VectorOperators.ASHR, 31))
-                .convert(VectorOperators.I2F, 0)).add(0.5f).mul(0x1p-32f);
-    }
-
-    /** {@link PortableFloat#cos2pi} lane by lane. */
-    private static FloatVector cos2pi(FloatVector a) {
-        FloatVector sh = a.mul(2.0f).add(PortableFloat.ROUNDER);
-        FloatVector x = a.sub(sh.sub(PortableFloat.ROUNDER).mul(0.5f)).mul(PortableFloat.TWO_PI);
-        FloatVector y = x.mul(x);
-        FloatVector y2 = y.mul(y);
-        FloatVector c = FloatVector.broadcast(F, COS[6]);
-        for (int k = 4; k >= 0; k -= 2) {
-            c = c.fma(y2, y.fma(COS[k + 1], COS[k]));
-        }
-        return c.reinterpretAsInts()
-                .lanewise(VectorOperators.XOR, sh.reinterpretAsInts().lanewise(VectorOperators.LSHL, 31))
-                .reinterpretAsFloats();
+        VectorRandomF.boxMullerPairs(words, 0, row, row, normals, 0, normals, row);
+        VectorRandomF.boxMullerPairs(words, 2 * row, 3 * row, row, normals, 2 * row, normals, 3 * row);
     }
 }
