@@ -226,7 +226,18 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The options of the architecture family, checked before any work. */
     private void checkArchitecture(String family) {
-        if (family.equals("cos") || family.equals("cauchy")) {
+        boolean cos = family.equals("cos") || family.equals("cauchy");
+        List<String> unused = new ArrayList<>(cos ? List.of("--sigma-w", "--sigma-b")
+                : List.of("--mass", "--cutoff", "--sigma-a"));
+        if (family.equals("cauchy")) {
+            unused.add("--cutoff");
+        }
+        for (String option : unused) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new IllegalArgumentException(option + " is not an option of --arch " + family);
+            }
+        }
+        if (cos) {
             int most = family.equals("cos") ? 4 : 1;
             if (dim < 1 || dim > most) {
                 throw new IllegalArgumentException("--dim: the " + family + " net needs d in 1.." + most + ", got "
