@@ -8,15 +8,15 @@ import org.nnft.cli.io.ResultFile;
 import org.nnft.cli.plot.Plots;
 import org.nnft.ensemble.EnsembleConfig;
 import org.nnft.ensemble.TrainedEnsemble;
+import org.nnft.ensemble.arch.Architecture;
+import org.nnft.ensemble.arch.CosNet;
 import org.nnft.ensemble.arch.ShallowNetwork;
 import org.nnft.ensemble.arch.TrainedEnsembleKernel;
 import org.nnft.stats.CorrelatorEstimates;
 import org.nnft.theory.Activation;
 import org.nnft.theory.GaussianPrediction;
+import org.nnft.theory.InfiniteWidthKernels;
 import org.nnft.theory.LinearisedDynamics;
-import org.nnft.theory.Parameterization;
-import org.nnft.theory.ShallowNetTangentKernel;
-import org.nnft.theory.ShallowNetTheory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +34,8 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 /**
- * {@code nnft train}: an ensemble of scalar ReLU, erf or Gauss shallow networks trained by full-batch gradient descent
+ * {@code nnft train}: an ensemble of scalar ReLU, erf or Gauss shallow networks or of cos-nets (ball or Cauchy
+ * momenta) trained by full-batch gradient descent
  * ({@link TrainedEnsemble}: NTK parameterisation, summed loss (1/2) sum (f - y)^2, learning rate eta) against
  * the exact linearised dynamics of the infinitely wide network ({@link LinearisedDynamics}). At each recorded
  * step: the ensemble's mean and variance at the test points with jackknife errors beside the theory, the
@@ -44,7 +45,8 @@ import java.util.concurrent.Callable;
  * variance from the theory at the last step is fitted to a power of N (-1 expected).
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train an ensemble of shallow networks by gradient descent against the linearised NTK theory.")
+        description = "Train an ensemble of shallow networks or cos-nets by gradient descent against the linearised"
+                + " NTK theory.")
 final class TrainCommand implements Callable<Integer> {
 
     @Spec
@@ -60,9 +62,10 @@ final class TrainCommand implements Callable<Integer> {
     String target;
     @Option(names = "--train-points", defaultValue = "8", description = "points of the toy target (default 8)")
     int trainPoints;
-    @Option(names = "--arch", defaultValue = "relu", description = "relu | erf | gauss (default ${DEFAULT-VALUE})")
+    @Option(names = "--arch", defaultValue = "relu",
+            description = "relu | erf | gauss | cos | cauchy (default ${DEFAULT-VALUE})")
     String arch;
-    @Option(names = "--dim", defaultValue = "1", description = "input dimension d (1..16)")
+    @Option(names = "--dim", defaultValue = "1", description = "input dimension d (1..16; cos: 1..4, cauchy: 1)")
     int dim;
     @Option(names = "--width", defaultValue = "256", description = "hidden width N (default ${DEFAULT-VALUE})")
     int width;
@@ -72,6 +75,12 @@ final class TrainCommand implements Callable<Integer> {
     double sigmaW;
     @Option(names = "--sigma-b", defaultValue = "0.0", description = "bias scale sigma_b")
     double sigmaB;
+    @Option(names = "--mass", defaultValue = "1.0", description = "cos/cauchy mass m")
+    double mass;
+    @Option(names = "--cutoff", defaultValue = "10.0", description = "cos momentum cutoff Lambda")
+    double cutoff;
+    @Option(names = "--sigma-a", defaultValue = "1.0", description = "cos/cauchy amplitude scale sigma_a")
+    double sigmaA;
     @Option(names = "--networks", defaultValue = "4096", description = "ensemble size (default ${DEFAULT-VALUE})")
     long networks;
     @Option(names = "--eta", description = "learning rate of the summed loss (default 1/lambda_max of Theta(X,X))")
@@ -88,22 +97,16 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Activation act = switch (arch.toLowerCase(Locale.ROOT)) {
+        String family = arch.toLowerCase(Locale.ROOT);
+        Activation act = switch (family) {
             case "relu" -> Activation.RELU;
             case "erf" -> Activation.ERF;
             case "gauss" -> Activation.GAUSS;
-            default -> throw new IllegalArgumentException("--arch: relu, erf or gauss, got '" + arch + "'");
+            case "cos", "cauchy" -> null;
+            default -> throw new IllegalArgumentException("--arch: relu, erf, gauss, cos or cauchy, got '" + arch
+                    + "'");
         };
-        if (dim < 1 || dim > TrainedEnsembleKernel.MAX_DIMENSION) {
-            throw new IllegalArgumentException("--dim must be in 1.." + TrainedEnsembleKernel.MAX_DIMENSION
-                    + ", got " + dim);
-        }
-        if (!(sigmaW > 0) || Double.isInfinite(sigmaW)) {
-            throw new IllegalArgumentException("--sigma-w must be positive and finite, got " + sigmaW);
-        }
-        if (!(sigmaB >= 0) || Double.isInfinite(sigmaB)) {
-            throw new IllegalArgumentException("--sigma-b must be >= 0 and finite, got " + sigmaB);
-        }
+        checkArchitecture(family);
         if (networks < 1) {
             throw new IllegalArgumentException("--networks must be >= 1, got " + networks);
         }
@@ -120,8 +123,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("test points plus training points at most "
                     + TrainedEnsembleKernel.MAX_POINTS + ", got " + p + " + " + n);
         }
-        ShallowNetTheory net = new ShallowNetTheory(act, sigmaW, sigmaB, dim);
-        ShallowNetTangentKernel kernels = new ShallowNetTangentKernel(net, Parameterization.NTK, width);
+        InfiniteWidthKernels kernels = TrainedEnsemble.tangentKernels(architecture(act, width));
         double lambdaMax = new LinearisedDynamics(kernels, set.points(), set.targets(), 1).largestEigenvalue();
         double rate = eta != null ? eta : 1 / lambdaMax;
         if (!(rate > 0) || !(rate * lambdaMax < 2)) {
@@ -135,7 +137,7 @@ final class TrainCommand implements Callable<Integer> {
         int[][] tuples = tuples(p, n);
         List<EnsembleConfig> configs = new ArrayList<>();
         for (int w : widthList) {
-            configs.add(EnsembleConfig.builder(ShallowNetwork.scalar(act, dim, w, sigmaW, sigmaB), all)
+            configs.add(EnsembleConfig.builder(architecture(act, w), all)
                     .tuples(tuples).networks(networks).seed(seed).build());
         }
         Path out = run.checkedOutPath(spec, "train.json");
@@ -194,10 +196,20 @@ final class TrainCommand implements Callable<Integer> {
         if (deviation != null) {
             training.put("finiteWidth", deviation.json());
         }
-        Map<String, Object> config = Json.object("arch", act.name().toLowerCase(Locale.ROOT), "dim", dim,
-                "width", width, "widths", widthList, "sigmaW", sigmaW, "sigmaB", sigmaB, "networks", networks,
+        Map<String, Object> config = Json.object("arch", family, "dim", dim,
+                "width", width, "widths", widthList, "networks", networks,
                 "eta", rate, "steps", steps, "times", recorded, "data", set.source(), "train", set.points(),
                 "targets", set.targets(), "parameterization", "ntk", "seed", seed);
+        if (act != null) {
+            config.put("sigmaW", sigmaW);
+            config.put("sigmaB", sigmaB);
+        } else {
+            config.put("mass", mass);
+            if (family.equals("cos")) {
+                config.put("cutoff", cutoff);
+            }
+            config.put("sigmaA", sigmaA);
+        }
         Map<String, Object> doc = ResultDocument.of(config, trained.provenance(seed, trained.secondsSinceStart()),
                 Json.object("training", training));
         try (OutputSet files = new OutputSet()) {
@@ -210,6 +222,59 @@ final class TrainCommand implements Callable<Integer> {
         }
         print(spec.commandLine().getOut(), ensemble, xs, recorded, exact, losses, deviation, trained, rate, out);
         return 0;
+    }
+
+    /** The options of the architecture family, checked before any work. */
+    private void checkArchitecture(String family) {
+        boolean cos = family.equals("cos") || family.equals("cauchy");
+        List<String> unused = new ArrayList<>(cos ? List.of("--sigma-w", "--sigma-b")
+                : List.of("--mass", "--cutoff", "--sigma-a"));
+        if (family.equals("cauchy")) {
+            unused.add("--cutoff");
+        }
+        for (String option : unused) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new IllegalArgumentException(option + " is not an option of --arch " + family);
+            }
+        }
+        if (cos) {
+            int most = family.equals("cos") ? 4 : 1;
+            if (dim < 1 || dim > most) {
+                throw new IllegalArgumentException("--dim: the " + family + " net needs d in 1.." + most + ", got "
+                        + dim);
+            }
+            positiveFinite("--mass", mass);
+            positiveFinite("--sigma-a", sigmaA);
+            if (family.equals("cos")) {
+                positiveFinite("--cutoff", cutoff);
+                // the constructor's own check (momentum-ball volume representable), as a one-line input error
+                CosNet.freeScalar(dim, mass, cutoff, sigmaA, 1);
+            }
+            return;
+        }
+        if (dim < 1 || dim > TrainedEnsembleKernel.MAX_DIMENSION) {
+            throw new IllegalArgumentException("--dim must be in 1.." + TrainedEnsembleKernel.MAX_DIMENSION
+                    + ", got " + dim);
+        }
+        positiveFinite("--sigma-w", sigmaW);
+        if (!(sigmaB >= 0) || Double.isInfinite(sigmaB)) {
+            throw new IllegalArgumentException("--sigma-b must be >= 0 and finite, got " + sigmaB);
+        }
+    }
+
+    private static void positiveFinite(String option, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(option + " must be positive and finite, got " + value);
+        }
+    }
+
+    /** The architecture at width w: a shallow net of activation {@code act}, or a cos-net when act is null. */
+    private Architecture architecture(Activation act, int w) {
+        if (act != null) {
+            return ShallowNetwork.scalar(act, dim, w, sigmaW, sigmaB);
+        }
+        return arch.equalsIgnoreCase("cauchy") ? CosNet.cauchy(mass, sigmaA, w)
+                : CosNet.freeScalar(dim, mass, cutoff, sigmaA, w);
     }
 
     private void print(PrintWriter o, TrainedEnsemble ensemble, double[][] xs, int[] recorded,

@@ -5,12 +5,17 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nnft.cli.io.ResultFile;
+import org.nnft.ensemble.TrainedEnsemble;
+import org.nnft.ensemble.arch.CosNet;
 import org.nnft.theory.Activation;
+import org.nnft.theory.CosNetCorrelators;
+import org.nnft.theory.CosNetTangentKernel;
 import org.nnft.theory.GaussianPrediction;
 import org.nnft.theory.LinearisedDynamics;
 import org.nnft.theory.Parameterization;
 import org.nnft.theory.ShallowNetTangentKernel;
 import org.nnft.theory.ShallowNetTheory;
+import org.nnft.theory.UniformBallDensity;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,6 +104,43 @@ class TrainCommandTest {
         assertTrue(loss.get(1).get("value").asDouble() < loss.get(0).get("value").asDouble(), "training lowers loss");
     }
 
+    /**
+     * {@code --arch cos}: a trained ensemble of d = 1 ball cos-nets against the linearised dynamics of the cos-net NTK,
+     * built here from the theory module's cos-net correlators (not through the CLI's own path).
+     */
+    @Test
+    void trainsCosNetsAgainstTheirLinearisedTheory() throws Exception {
+        Path data = dir.resolve("two.csv");
+        Files.writeString(data, "-0.8,0.4\n0.6,-0.3\n");
+        Path out = dir.resolve("cos.json");
+        CliRun r = run("train", "--data", data.toString(), "--arch", "cos", "--width", "256", "--mass", "1",
+                "--cutoff", "4", "--networks", "2048", "--steps", "10", "--times", "0,10", "--points", "-1;0.2;1",
+                "--seed", "3", "--backend", "cpu", "--quiet", "--no-plots", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode result = ResultFile.read(out);
+        assertEquals("cos", result.get("config").get("arch").asText());
+        JsonNode training = result.get("results").get("training");
+        CosNetTangentKernel ntk = new CosNetTangentKernel(new CosNetCorrelators(
+                UniformBallDensity.freeScalar(1, 1.0, 4.0, 1.0), 1.0), 1.0, Parameterization.NTK, 256);
+        assertEquals(ntk.ntk(new double[] {0.2}, new double[] {-1}), TrainedEnsemble.tangentKernels(
+                CosNet.freeScalar(1, 1.0, 4.0, 1.0, 256)).ntk(new double[] {0.2}, new double[] {-1}), 0.0);
+        LinearisedDynamics theory = new LinearisedDynamics(ntk, new double[][] {{-0.8}, {0.6}},
+                new double[] {0.4, -0.3}, training.get("learningRate").asDouble());
+        double[][] test = {{-1}, {0.2}, {1}};
+        for (JsonNode e : training.get("perPoint")) {
+            int t = e.get("t").asInt();
+            int p = e.get("point").asInt();
+            GaussianPrediction g = theory.afterSteps(t, test);
+            assertEquals(g.mean()[p], e.get("theory").get("mean").asDouble(), 1e-12);
+            JsonNode mean = e.get("mean");
+            assertEquals(g.mean()[p], mean.get("value").asDouble(), 4 * mean.get("error").asDouble() + 0.01, "t" + t);
+            JsonNode var = e.get("variance");
+            assertEquals(g.variance(p), var.get("value").asDouble(), 4 * var.get("error").asDouble() + 0.01, "t" + t);
+        }
+        JsonNode loss = training.get("loss");
+        assertTrue(loss.get(1).get("value").asDouble() < loss.get(0).get("value").asDouble(), "training lowers loss");
+    }
+
     /** The deviation of the trained mean from the infinite-width theory falls as 1/N (seconds on 2 cores). */
     @Test
     @Tag("slow")
@@ -131,7 +173,16 @@ class TrainCommandTest {
         Files.writeString(empty, "# nothing\n");
         String o = out.toString();
         String[][] bad = {
-                {"train", "--arch", "cos", "--out", o},
+                {"train", "--arch", "sigmoid", "--out", o},
+                {"train", "--arch", "cos", "--dim", "5", "--out", o},
+                {"train", "--arch", "cauchy", "--dim", "2", "--out", o},
+                {"train", "--arch", "cos", "--mass", "0", "--out", o},
+                {"train", "--arch", "cos", "--cutoff", "-1", "--out", o},
+                {"train", "--arch", "cos", "--dim", "4", "--cutoff", "1e300", "--out", o},
+                {"train", "--arch", "cauchy", "--sigma-a", "0", "--out", o},
+                {"train", "--arch", "cauchy", "--cutoff", "3", "--out", o},
+                {"train", "--arch", "cos", "--sigma-w", "1", "--out", o},
+                {"train", "--arch", "relu", "--mass", "1", "--out", o},
                 {"train", "--dim", "0", "--out", o},
                 {"train", "--dim", "17", "--out", o},
                 {"train", "--width", "0", "--out", o},

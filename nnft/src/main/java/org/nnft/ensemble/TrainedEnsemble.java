@@ -3,19 +3,31 @@ package org.nnft.ensemble;
 import org.nnft.engine.Backend;
 import org.nnft.engine.DType;
 import org.nnft.engine.DeviceBuffer;
+import org.nnft.ensemble.arch.Architecture;
+import org.nnft.ensemble.arch.CosNet;
+import org.nnft.ensemble.arch.MomentumDensity;
 import org.nnft.ensemble.arch.ShallowNetwork;
 import org.nnft.ensemble.arch.TrainedEnsembleKernel;
 import org.nnft.stats.BlockMoments;
 import org.nnft.stats.CorrelatorEstimates;
 import org.nnft.stats.CorrelatorEstimator;
 import org.nnft.stats.Tuples;
+import org.nnft.theory.CauchyDensity;
+import org.nnft.theory.CosNetCorrelators;
+import org.nnft.theory.CosNetTangentKernel;
+import org.nnft.theory.InfiniteWidthKernels;
+import org.nnft.theory.Parameterization;
+import org.nnft.theory.ShallowNetTangentKernel;
+import org.nnft.theory.ShallowNetTheory;
+import org.nnft.theory.UniformBallDensity;
 
 import java.util.Arrays;
 
 /**
- * Ensembles of trained networks (docs/ntk.md section 7): every network of an ensemble of scalar ReLU or
- * erf {@link ShallowNetwork}s is trained inside the fused {@link TrainedEnsembleKernel} by full-batch gradient
- * descent (summed squared loss, learning rate eta, NTK parameterisation), and at each recorded step the
+ * Ensembles of trained networks (docs/ntk.md section 7): every network of an ensemble of scalar ReLU, erf or
+ * Gauss {@link ShallowNetwork}s or of {@link CosNet}s (ball or Cauchy momenta) is trained inside a fused
+ * {@link TrainedEnsembleKernel} by full-batch gradient descent (summed squared loss, learning rate eta, NTK
+ * parameterisation; {@link #tangentKernels} is its infinite-width theory), and at each recorded step the
  * moments of f at the test points are kept as {@link BlockMoments} -- one per recorded step, with the
  * sampler's bins ({@link EnsembleConfig#firstBlockOfBin}), so step 0 is bit for bit the sampler's
  * accumulator of the same configuration. Their estimates give the mean, covariance and connected
@@ -37,7 +49,8 @@ public final class TrainedEnsemble {
     /**
      * Trains networks {@code [0, config.networks())} of {@code config}'s architecture (all of its shards).
      *
-     * @param config  the sampler's configuration: architecture (scalar ReLU, erf or Gauss shallow net), test points,
+     * @param config  the sampler's configuration: architecture (scalar ReLU, erf or Gauss shallow net, cos-net),
+     *                test points,
      *                tuples, networks, block size, bins and seed
      * @param train   1..{@link TrainedEnsembleKernel#MAX_POINTS} training points
      * @param targets one target per training point
@@ -46,9 +59,10 @@ public final class TrainedEnsemble {
      */
     public static TrainedEnsemble train(EnsembleConfig config, double[][] train, double[] targets, double eta,
                                         int[] steps, Backend backend) {
-        if (!(config.architecture() instanceof ShallowNetwork arch) || arch.outputDimension() != 1) {
-            throw new IllegalArgumentException("trained ensembles: scalar shallow networks only, got "
-                    + config.architecture());
+        Architecture arch = config.architecture();
+        if (arch.outputDimension() != 1) {
+            throw new IllegalArgumentException("trained ensembles: scalar networks only (outputDimension 1), got "
+                    + arch);
         }
         if (arch.inputDimension() > TrainedEnsembleKernel.MAX_DIMENSION) {
             throw new IllegalArgumentException("trained ensembles: input dimension at most "
@@ -94,7 +108,7 @@ public final class TrainedEnsemble {
              DeviceBuffer out = backend.allocate(DType.F64, (long) launch * timeCount * slice)) {
             for (long first = 0; first < blocks; first += launch) {
                 int items = (int) Math.min(launch, blocks - first);
-                backend.launch(TrainedEnsembleKernel.KERNEL, items, TrainedEnsembleKernel.arguments(arch, out, params,
+                backend.launch(TrainedEnsembleKernel.of(arch), items, TrainedEnsembleKernel.arguments(arch, out, params,
                         pointBuffer, trainBuffer, targetBuffer, tupleBuffer, timeBuffer, hyper, points.length,
                         train.length, tupleCount, tuples.maxOrder(), timeCount, eta, config.seed(), first,
                         config.blockSize(), config.networks(), items));
@@ -123,6 +137,24 @@ public final class TrainedEnsemble {
             throw new IllegalStateException("filled " + bin + " of " + bins + " bins");
         }
         return new TrainedEnsemble(steps.clone(), moments);
+    }
+
+    /**
+     * The infinite-width NNGP kernel and NTK, in the NTK parameterisation the kernels train in, of a trainable
+     * architecture: the theory of {@code LinearisedDynamics} for a trained ensemble of it.
+     */
+    public static InfiniteWidthKernels tangentKernels(Architecture arch) {
+        return switch (arch) {
+            case ShallowNetwork s -> new ShallowNetTangentKernel(new ShallowNetTheory(s.activation(), s.sigmaW(),
+                    s.sigmaB(), s.inputDimension()), Parameterization.NTK, s.width());
+            case CosNet c -> c.density() == MomentumDensity.CAUCHY
+                    // the sampled Cauchy net scales A by 1/sigma_a, so G2 = exp(-m|t|)/(2m) for every sigma_a
+                    ? new CosNetTangentKernel(new CosNetCorrelators(new CauchyDensity(c.mass()), 1), c.sigmaA(),
+                            Parameterization.NTK, c.width())
+                    : new CosNetTangentKernel(new CosNetCorrelators(UniformBallDensity.freeScalar(c.dimension(),
+                            c.mass(), c.cutoff(), c.sigmaA()), c.sigmaA()), c.sigmaA(), Parameterization.NTK,
+                            c.width());
+        };
     }
 
     /** The rows of {@code a} followed by those of {@code b}. */

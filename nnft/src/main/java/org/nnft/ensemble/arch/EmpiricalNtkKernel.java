@@ -20,7 +20,7 @@ import org.nnft.engine.kernel.Param;
  * per pair two neuron sums {@code a} and {@code b}; Theta is the affine combination
  * {@code alpha_k a + beta_k(pair) b + gamma_k} with coefficients from {@link #coefficients}, so one entry
  * point serves both parameterisations. Source: {@code ensemble_prelude.c + ntk_prelude.c
- * [+ cosnet.c] + ntk_<arch>.c + ntk_kernel.c}.
+ * [+ cosnet.c + portable_trig.c] + ntk_<arch>.c + ntk_kernel.c}.
  *
  * <p>Output layout: work item {@code i} owns {@code out[i S .. i S + S - 1]}, {@code S = stride(P)}: the P
  * field sums, then per pair q (pairs p &lt;= r in row order) the sums of Theta_standard,
@@ -55,7 +55,7 @@ public final class EmpiricalNtkKernel {
             new EmpiricalNtkLanes()::shallowNetwork, args, from, to));
     /** The kernel of {@link CosNet}s (listed in {@link EnsembleKernels}). */
     static final Kernel COSNET = create("empirical_ntk_cosnet", EmpiricalNtkKernel::cosNet, "cosnet.c",
-            "ntk_cosnet.c").withCpuFastPath((args, from, to) -> run(EmpiricalNtkKernel::cosNet,
+            "portable_trig.c", "ntk_cosnet.c").withCpuFastPath((args, from, to) -> run(EmpiricalNtkKernel::cosNet,
             new CosNetNtkLanes()::cosNet, args, from, to));
 
     /** Java twin of an architecture's {@code ntk_network}: field and the neuron sums a, b of one network. */

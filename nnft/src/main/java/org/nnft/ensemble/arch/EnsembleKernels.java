@@ -15,6 +15,7 @@ public final class EnsembleKernels implements KernelCatalog {
         return List.of(
                 CosNet.KERNEL, CosNet.KERNEL_SINGLE,
                 EmpiricalNtkKernel.COSNET, EmpiricalNtkKernel.SHALLOW_NET, TrainedEnsembleKernel.KERNEL,
+                TrainedEnsembleKernel.COSNET,
                 ShallowNetwork.KERNEL, ShallowNetwork.KERNEL_SINGLE);
     }
 }

@@ -6,7 +6,7 @@ import org.nnft.engine.random.PortableMath;
 
 /**
  * cos and sin built from correctly rounded float64 operations and fused multiply-adds only, so that a scalar Java
- * body, its vector twin (one value per lane) and its C twin ({@code ntk_cos}, {@code ntk_sin} in ntk_cosnet.c) give
+ * body, its vector twin (one value per lane) and its C twin ({@code ntk_cos}, {@code ntk_sin} in portable_trig.c) give
  * the same bits (docs/ntk.md section 6): the cos-net empirical NTK's scalar body, its CPU fast path
  * ({@link CosNetNtkLanes}) and its kernel. The reduction is {@code VectorTrig}'s: {@code r = v - n pi} with
  * {@code n = round(v/pi)}, pi in two parts, fused multiply-adds; then {@code cos v = (-1)^n C(r^2)} with C

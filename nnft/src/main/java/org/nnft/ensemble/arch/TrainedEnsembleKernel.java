@@ -9,13 +9,17 @@ import org.nnft.engine.kernel.KernelSource;
 import org.nnft.engine.kernel.Param;
 
 /**
- * The fused trained-ensemble kernel (docs/ntk.md section 7): every sampled scalar ReLU, erf or Gauss
+ * The fused trained-ensemble kernels (docs/ntk.md section 7): {@link #KERNEL} of scalar shallow networks and
+ * {@link #COSNET} of {@link CosNet}s, one parameter list. Every sampled scalar ReLU, erf or Gauss
  * {@link ShallowNetwork} -- at step 0 exactly the network the ensemble sampler draws for the same seed and
  * index -- is trained by full-batch gradient descent on the summed loss {@code (1/2) sum_a (f(x_a) - y_a)^2}
  * with learning rate eta in the NTK parameterisation, and at each recorded step the products of f over
  * every tuple of test-point sites are summed, per work item, in the ensemble kernel's layout (one
  * {@code T + 1} slice per recorded step). Source {@code ensemble_prelude.c + trained_shallow_net.c}; the
- * C header comment gives the update rule and the layouts.
+ * C header comment gives the update rule and the layouts. The cos-net kernel ({@code ensemble_prelude.c + cosnet.c +
+ * portable_trig.c + trained_cosnet.c}, Java body {@link #cosNet}) trains the amplitude, phase and momentum of every
+ * neuron in the parameterisation of the cos-net NTK, with {@link PortableTrig}'s cos and sin, so its Java body and
+ * its C source give the same bits.
  */
 public final class TrainedEnsembleKernel {
     private TrainedEnsembleKernel() {
@@ -56,8 +60,24 @@ public final class TrainedEnsembleKernel {
             (args, from, to) -> run(false, args, from, to), PARAMS).withCpuGrain(1)
             .withCpuFastPath((args, from, to) -> run(true, args, from, to));
 
-    /** Doubles of one work item's parameter scratch: N (d + 2) + 1. */
-    public static long parameterCount(ShallowNetwork arch) {
+    /** The kernel of {@link CosNet}s (listed in {@link EnsembleKernels}); reference body only. */
+    public static final Kernel COSNET = Kernel.of("trained_cosnet",
+            KernelSource.assemble(TrainedEnsembleKernel.class, "ensemble_prelude.c", "cosnet.c", "portable_trig.c",
+                    "trained_cosnet.c"), TrainedEnsembleKernel::cosNet, PARAMS).withCpuGrain(1);
+
+    /** The kernel of an architecture: scalar shallow networks and cos-nets have one. */
+    public static Kernel of(Architecture arch) {
+        return switch (arch) {
+            case ShallowNetwork s -> KERNEL;
+            case CosNet c -> COSNET;
+        };
+    }
+
+    /** Doubles of one work item's parameter scratch: N (d + 2) + 1 (shallow net), N (d + 3) (cos-net). */
+    public static long parameterCount(Architecture arch) {
+        if (arch instanceof CosNet) {
+            return (long) arch.width() * (arch.inputDimension() + 3);
+        }
         return (long) arch.width() * (arch.inputDimension() + 2) + 1;
     }
 
@@ -67,10 +87,10 @@ public final class TrainedEnsembleKernel {
      * @param out     F64, {@code workItems * timeCount * (tupleCount + 1)}
      * @param params  F64, {@code workItems * parameterCount(arch)} scratch
      * @param times   I32, the recorded steps, increasing, from 0
-     * @param hyper   F64, {@link ShallowNetwork#kernelParameters} of the test points followed by the training
-     *                points (the Gauss net reads the variances of both)
+     * @param hyper   F64, {@link Architecture#kernelParameters} of the test points followed by the training
+     *                points (the Gauss net reads the variances of both; the cos-net's are {m, Lambda, scale})
      */
-    public static KernelArgs arguments(ShallowNetwork arch, DeviceBuffer out, DeviceBuffer params,
+    public static KernelArgs arguments(Architecture arch, DeviceBuffer out, DeviceBuffer params,
                                        DeviceBuffer points, DeviceBuffer train, DeviceBuffer targets,
                                        DeviceBuffer tuples, DeviceBuffer times, DeviceBuffer hyper,
                                        int pointCount, int trainCount, int tupleCount, int maxOrder,
@@ -260,6 +280,118 @@ public final class TrainedEnsembleKernel {
             out[slice + t] = out[slice + t] + product;
         }
         out[slice + tupleCount] = out[slice + tupleCount] + 1.0;
+    }
+
+    /** Java twin of {@code trc_forward} in trained_cosnet.c: a cos-net's output at {@code count} points. */
+    private static void cosForward(double[] p, int po, double[] xs, int count, int width, int dim, double[] f) {
+        int stride = dim + 3;
+        for (int a = 0; a < count; a++) {
+            f[a] = 0.0;
+        }
+        for (int i = 0; i < width; i++) {
+            int nu = po + i * stride;
+            for (int a = 0; a < count; a++) {
+                double arg = p[nu + 1];
+                for (int k = 0; k < dim; k++) {
+                    arg = arg + p[nu + 2 + k] * xs[a * dim + k];
+                }
+                f[a] = f[a] + p[nu] * PortableTrig.cos(arg);
+            }
+        }
+    }
+
+    /** Java twin of the entry point {@code trained_cosnet} in trained_cosnet.c, line by line. */
+    private static void cosNet(CpuArgs args, long from, long to) {
+        double[] out = OUT.of(args);
+        double[] params = PARAMETERS.of(args);
+        double[] points = POINTS.of(args);
+        double[] train = TRAIN.of(args);
+        double[] targets = TARGETS.of(args);
+        int[] tuples = TUPLES.of(args);
+        int[] times = TIMES.of(args);
+        double[] hyper = HYPER.of(args);
+        int pointCount = POINT_COUNT.of(args);
+        int trainCount = TRAIN_COUNT.of(args);
+        int tupleCount = TUPLE_COUNT.of(args);
+        int maxOrder = MAX_ORDER.of(args);
+        int timeCount = TIME_COUNT.of(args);
+        int width = WIDTH.of(args);
+        int inDim = IN_DIM.of(args);
+        int variant = VARIANT.of(args);
+        double eta = ETA.of(args);
+        long seed = SEED.of(args);
+        long firstBlock = FIRST_BLOCK.of(args);
+        int blockSize = BLOCK_SIZE.of(args);
+        long networks = NETWORKS.of(args);
+        int workItems = WORK_ITEMS.of(args);
+        FieldScratch rng = new FieldScratch();
+        double[] drawn = new double[CosNet.NEURON_SIZE];
+        double[] phi = new double[MAX_POINTS];
+        double[] r = new double[MAX_POINTS];
+        double[] gMom = new double[CosNet.NEURON_SIZE];
+        int stride = inDim + 3;
+        for (long item = from; item < to && item < workItems; item++) {
+            int po = (int) (item * ((long) width * stride));
+            int offset = (int) (item * timeCount * (tupleCount + 1));
+            for (int t = 0; t < timeCount * (tupleCount + 1); t++) {
+                out[offset + t] = 0.0;
+            }
+            long first = (firstBlock + item) * blockSize;
+            long last = Math.min(first + blockSize, networks);
+            for (long net = first; net < last; net++) {
+                long stream = EnsembleStreams.stream(net);
+                for (int i = 0; i < width; i++) {
+                    int nu = po + i * stride;
+                    CosNet.drawNeuron(seed, stream, (long) i * 2, hyper, inDim, variant, rng.r0, rng.r1, drawn);
+                    double s2 = hyper[2] * hyper[2];
+                    if (variant == 0) {
+                        double precision = hyper[0] * hyper[0];
+                        for (int k = 0; k < inDim; k++) {
+                            precision = precision + drawn[2 + k] * drawn[2 + k];
+                        }
+                        s2 = s2 / precision;
+                    }
+                    System.arraycopy(drawn, 0, params, nu, inDim + 2);
+                    params[nu + inDim + 2] = s2;
+                }
+                int step = 0;
+                for (int s = 0; s < timeCount; s++) {
+                    for (; step < times[s]; step++) {
+                        cosForward(params, po, train, trainCount, width, inDim, r);
+                        for (int a = 0; a < trainCount; a++) {
+                            r[a] = r[a] - targets[a];
+                        }
+                        for (int i = 0; i < width; i++) {
+                            int nu = po + i * stride;
+                            double gAmp = 0.0;
+                            double gPhase = 0.0;
+                            for (int k = 0; k < inDim; k++) {
+                                gMom[k] = 0.0;
+                            }
+                            for (int a = 0; a < trainCount; a++) {
+                                double arg = params[nu + 1];
+                                for (int k = 0; k < inDim; k++) {
+                                    arg = arg + params[nu + 2 + k] * train[a * inDim + k];
+                                }
+                                gAmp = gAmp + r[a] * PortableTrig.cos(arg);
+                                double back = r[a] * params[nu] * PortableTrig.sin(arg);
+                                gPhase = gPhase + back;
+                                for (int k = 0; k < inDim; k++) {
+                                    gMom[k] = gMom[k] + back * train[a * inDim + k];
+                                }
+                            }
+                            params[nu] = params[nu] - eta * params[nu + inDim + 2] * gAmp;
+                            params[nu + 1] = params[nu + 1] + eta * gPhase;
+                            for (int k = 0; k < inDim; k++) {
+                                params[nu + 2 + k] = params[nu + 2 + k] + eta * gMom[k];
+                            }
+                        }
+                    }
+                    cosForward(params, po, points, pointCount, width, inDim, phi);
+                    record(out, offset + s * (tupleCount + 1), tuples, tupleCount, maxOrder, phi);
+                }
+            }
+        }
     }
 
     private static final double TWO_OVER_SQRT_PI = 1.1283791670955126;
