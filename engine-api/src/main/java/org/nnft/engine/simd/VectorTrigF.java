@@ -9,8 +9,7 @@ import org.nnft.engine.random.PortableFloat;
  * The float twin of {@link VectorTrig#addCosineWavesInRange}: sums of cosine waves in float lanes, each term
  * bit-exact with {@link PortableFloat#cos} (reduction by a two-part pi with fused multiply-adds, the Taylor series in
  * r^2, the sign from the half-turn count) and the phase and accumulation by fused multiply-adds, as the scalar
- * reference does. Two points per loop body, as two independent chains (the cosine a small private method the JIT
- * inlines).
+ * reference does. Two points per loop body, as two independent chains.
  */
 public final class VectorTrigF {
     private static final VectorSpecies<Float> F = VectorRandomF.F;
@@ -41,8 +40,31 @@ public final class VectorTrigF {
                     vp = wk.fma(FloatVector.broadcast(F, points[p * dim + k]), vp);
                     vq = wk.fma(FloatVector.broadcast(F, points[q * dim + k]), vq);
                 }
-                FloatVector cP = cosInRange(vp);
-                FloatVector cQ = cosInRange(vq);
+                FloatVector shP = vp.fma(PortableFloat.ONE_OVER_PI, PortableFloat.ROUNDER);
+                FloatVector shQ = vq.fma(PortableFloat.ONE_OVER_PI, PortableFloat.ROUNDER);
+                FloatVector nP = shP.sub(PortableFloat.ROUNDER);
+                FloatVector nQ = shQ.sub(PortableFloat.ROUNDER);
+                FloatVector hi = FloatVector.broadcast(F, -PortableFloat.PI);
+                FloatVector lo = FloatVector.broadcast(F, -PortableFloat.PI_LO);
+                FloatVector rP = nP.fma(lo, nP.fma(hi, vp));
+                FloatVector rQ = nQ.fma(lo, nQ.fma(hi, vq));
+                FloatVector sP = rP.mul(rP);
+                FloatVector sQ = rQ.mul(rQ);
+                FloatVector s2P = sP.mul(sP);
+                FloatVector s2Q = sQ.mul(sQ);
+                FloatVector c6 = FloatVector.broadcast(F, COS[6]);
+                FloatVector polyP = c6.fma(s2P, sP.fma(COS[5], COS[4]));
+                FloatVector polyQ = c6.fma(s2Q, sQ.fma(COS[5], COS[4]));
+                for (int k = 2; k >= 0; k -= 2) {
+                    polyP = polyP.fma(s2P, sP.fma(COS[k + 1], COS[k]));
+                    polyQ = polyQ.fma(s2Q, sQ.fma(COS[k + 1], COS[k]));
+                }
+                FloatVector cP = polyP.reinterpretAsInts()
+                        .lanewise(VectorOperators.XOR, shP.reinterpretAsInts().lanewise(VectorOperators.LSHL, 31))
+                        .reinterpretAsFloats();
+                FloatVector cQ = polyQ.reinterpretAsInts()
+                        .lanewise(VectorOperators.XOR, shQ.reinterpretAsInts().lanewise(VectorOperators.LSHL, 31))
+                        .reinterpretAsFloats();
                 FloatVector a = FloatVector.fromArray(F, waves, h);
                 sumP = a.fma(cP, sumP);
                 sumQ = a.fma(cQ, sumQ);
