@@ -11,8 +11,8 @@ import org.nnft.engine.random.PortableFloat;
  * {@link PortableFloat}'s uniforms and Box-Muller normals in float lanes, bit-exact with the scalar reference (the
  * same operations in the same order, fused multiply-adds where it has them, branches as lane blends). The float
  * species has the shape of {@link VectorPhilox#INTS}, so one {@link VectorPhilox#strided} call feeds one float
- * vector per word: twice the lanes of {@link VectorRandom#D}. Each public method is one loop over arrays; the stages it
- * shares with the others are small private methods that the JIT inlines (see {@link VectorRandom} on boxed vectors).
+ * vector per word: twice the lanes of {@link VectorRandom#D}. Each method is one loop of Vector API calls over
+ * arrays (see {@link VectorRandom} for why no vector crosses a method boundary).
  */
 public final class VectorRandomF {
     /** Float species of the fast paths. */
@@ -34,7 +34,9 @@ public final class VectorRandomF {
     public static void signedUnits(int[] words, int from, int count, float scale, float[] out, int at) {
         for (int l = 0; l < count; l += LANES) {
             IntVector w = IntVector.fromArray(I, words, from + l);
-            FloatVector t = FloatVector.broadcast(F, 1.0f).sub(halfUnits(w).mul(2.0f));
+            FloatVector q = ((FloatVector) w.lanewise(VectorOperators.XOR, w.lanewise(VectorOperators.ASHR, 31))
+                    .convert(VectorOperators.I2F, 0)).add(0.5f).mul(0x1p-32f);
+            FloatVector t = FloatVector.broadcast(F, 1.0f).sub(q.mul(2.0f));
             VectorMask<Float> up = w.compare(VectorOperators.LT, 0).cast(F);
             t.blend(t.neg(), up.not()).mul(scale).intoArray(out, at + l);
         }
@@ -47,83 +49,79 @@ public final class VectorRandomF {
      */
     public static void boxMullerCos(int[] words, int u, int t, int count, float[] precision, float scale,
                                     float[] out, int at) {
-        for (int l = 0; l < count; l += LANES) {
-            FloatVector r2 = minusTwoLog(IntVector.fromArray(I, words, u + l));
-            if (precision != null) {
-                r2 = r2.div(FloatVector.fromArray(F, precision, at + l));
-            }
-            FloatVector r = r2.lanewise(VectorOperators.SQRT);
-            FloatVector c = cos2pi(halfUnits(IntVector.fromArray(I, words, t + l)));
-            r.mul(c).mul(scale).intoArray(out, at + l);
-        }
+        boxMuller(words, u, t, count, precision, scale, out, at, null, 0);
     }
 
     /**
      * Both branches of {@link PortableFloat#boxMuller}{@code (words[u + l], words[t + l], sine)} (precision 1): the
      * cosine branch into {@code cosOut[cosAt + l]}, the sine branch into {@code sinOut[sinAt + l]}, for l below
      * {@code count} (a multiple of {@link #LANES}); one radius for both, as the scalar pair of calls computes twice.
-     * The outputs may be the word rows' own slots of a float array other than {@code words}.
      */
     public static void boxMullerPairs(int[] words, int u, int t, int count, float[] cosOut, int cosAt,
                                       float[] sinOut, int sinAt) {
-        for (int l = 0; l < count; l += LANES) {
-            FloatVector r = minusTwoLog(IntVector.fromArray(I, words, u + l)).lanewise(VectorOperators.SQRT);
-            IntVector w1 = IntVector.fromArray(I, words, t + l);
-            FloatVector a = halfUnits(w1);
-            // sin 2 pi a = +-cos 2 pi (a - 1/4) (PortableFloat.boxMuller's sine branch), the sign from the word
-            FloatVector sine = cos2pi(a.sub(0.25f)).reinterpretAsInts()
-                    .lanewise(VectorOperators.XOR, w1.and(0x80000000)).reinterpretAsFloats();
-            r.mul(cos2pi(a)).intoArray(cosOut, cosAt + l);
-            r.mul(sine).intoArray(sinOut, sinAt + l);
-        }
-    }
-
-    /** {@link PortableFloat#halfUnit} lane by lane. Small enough for the JIT to inline into every caller. */
-    private static FloatVector halfUnits(IntVector w) {
-        return ((FloatVector) w.lanewise(VectorOperators.XOR, w.lanewise(VectorOperators.ASHR, 31))
-                .convert(VectorOperators.I2F, 0)).add(0.5f).mul(0x1p-32f);
+        boxMuller(words, u, t, count, null, 1.0f, cosOut, cosAt, sinOut, sinAt);
     }
 
     /**
-     * {@code -2 }{@link PortableFloat#logOpenUnit} lane by lane: below 1/2 the exponent split of q, above log(1 - q)
-     * with s = -q / (2 - q) and e = 0; the two branches are blended before their one division (the same bits per
-     * lane as the scalar branches).
+     * The one loop body of {@link #boxMullerCos} and {@link #boxMullerPairs}: the cosine branch times {@code scale}
+     * (a product by 1 is exact) into {@code cosOut}, and with {@code sinOut} not null the sine branch into it. One loop
+     * of Vector API calls, no vector passed to a helper: the JIT boxes those, which cost W1 a third of its rate.
+     * The logarithm's two branches are blended before their one division.
      */
-    private static FloatVector minusTwoLog(IntVector w0) {
-        FloatVector q = halfUnits(w0);
-        IntVector bits = q.reinterpretAsInts();
-        FloatVector m = bits.and(0x007FFFFF).or(0x3F800000).reinterpretAsFloats();
-        FloatVector e = (FloatVector) bits.lanewise(VectorOperators.LSHR, 23).and(0xFF).sub(127)
-                .convert(VectorOperators.I2F, 0);
-        VectorMask<Float> big = m.compare(VectorOperators.GT, PortableFloat.SQRT2);
-        m = m.blend(m.mul(0.5f), big);
-        e = e.blend(e.add(1.0f), big);
-        VectorMask<Float> high = w0.compare(VectorOperators.LT, 0).cast(F);
-        FloatVector s = m.sub(1.0f).blend(q.neg(), high).div(m.add(1.0f).blend(FloatVector.broadcast(F, 2.0f)
-                .sub(q), high));
-        e = e.blend(0.0f, high);
-        FloatVector z = s.mul(s);
-        FloatVector z2 = z.mul(z);
-        FloatVector p = FloatVector.broadcast(F, LOG[6]);
-        for (int k = 4; k >= 0; k -= 2) {
-            p = p.fma(z2, z.fma(LOG[k + 1], LOG[k]));
+    private static void boxMuller(int[] words, int u, int t, int count, float[] precision, float scale,
+                                  float[] cosOut, int cosAt, float[] sinOut, int sinAt) {
+        for (int l = 0; l < count; l += LANES) {
+            IntVector w0 = IntVector.fromArray(I, words, u + l);
+            FloatVector q = ((FloatVector) w0.lanewise(VectorOperators.XOR, w0.lanewise(VectorOperators.ASHR, 31))
+                    .convert(VectorOperators.I2F, 0)).add(0.5f).mul(0x1p-32f);
+            // below 1/2: exponent split of q; above: log(1 - q) with s = -q / (2 - q), e = 0
+            IntVector bits = q.reinterpretAsInts();
+            FloatVector m = bits.and(0x007FFFFF).or(0x3F800000).reinterpretAsFloats();
+            FloatVector e = ((FloatVector) bits.lanewise(VectorOperators.LSHR, 23).and(0xFF).sub(127)
+                    .convert(VectorOperators.I2F, 0));
+            VectorMask<Float> big = m.compare(VectorOperators.GT, PortableFloat.SQRT2);
+            m = m.blend(m.mul(0.5f), big);
+            e = e.blend(e.add(1.0f), big);
+            // one division for both branches: (m - 1)/(m + 1) below 1/2, -q/(2 - q) above (the same bits per lane)
+            VectorMask<Float> high = w0.compare(VectorOperators.LT, 0).cast(F);
+            FloatVector s = m.sub(1.0f).blend(q.neg(), high).div(m.add(1.0f).blend(FloatVector.broadcast(F, 2.0f)
+                    .sub(q), high));
+            e = e.blend(0.0f, high);
+            FloatVector z = s.mul(s);
+            FloatVector z2 = z.mul(z);
+            FloatVector p = FloatVector.broadcast(F, LOG[6]);
+            for (int k = 4; k >= 0; k -= 2) {
+                p = p.fma(z2, z.fma(LOG[k + 1], LOG[k]));
+            }
+            FloatVector log = e.mul(PortableFloat.LN2_HI).add(e.mul(PortableFloat.LN2_LO).add(s.mul(2.0f).mul(p)));
+            FloatVector r2 = log.mul(-2.0f);
+            if (precision != null) {
+                r2 = r2.div(FloatVector.fromArray(F, precision, cosAt + l));
+            }
+            FloatVector r = r2.lanewise(VectorOperators.SQRT);
+            IntVector w1 = IntVector.fromArray(I, words, t + l);
+            FloatVector a = ((FloatVector) w1.lanewise(VectorOperators.XOR, w1.lanewise(VectorOperators.ASHR, 31))
+                    .convert(VectorOperators.I2F, 0)).add(0.5f).mul(0x1p-32f);
+            // cos 2 pi a, and for the sine branch +-cos 2 pi (a - 1/4) (PortableFloat.cos2pi), sign from the word
+            for (int branch = 0; branch < (sinOut == null ? 1 : 2); branch++) {
+                FloatVector b = branch == 0 ? a : a.sub(0.25f);
+                FloatVector sh = b.mul(2.0f).add(PortableFloat.ROUNDER);
+                FloatVector x = b.sub(sh.sub(PortableFloat.ROUNDER).mul(0.5f)).mul(PortableFloat.TWO_PI);
+                FloatVector y = x.mul(x);
+                FloatVector y2 = y.mul(y);
+                FloatVector c = FloatVector.broadcast(F, COS[6]);
+                for (int k = 4; k >= 0; k -= 2) {
+                    c = c.fma(y2, y.fma(COS[k + 1], COS[k]));
+                }
+                IntVector sign = sh.reinterpretAsInts().lanewise(VectorOperators.LSHL, 31);
+                if (branch == 0) {
+                    c.reinterpretAsInts().lanewise(VectorOperators.XOR, sign).reinterpretAsFloats().mul(r).mul(scale)
+                            .intoArray(cosOut, cosAt + l);
+                } else {
+                    c.reinterpretAsInts().lanewise(VectorOperators.XOR, sign.lanewise(VectorOperators.XOR,
+                            w1.and(0x80000000))).reinterpretAsFloats().mul(r).intoArray(sinOut, sinAt + l);
+                }
+            }
         }
-        FloatVector log = e.mul(PortableFloat.LN2_HI).add(e.mul(PortableFloat.LN2_LO).add(s.mul(2.0f).mul(p)));
-        return log.mul(-2.0f);
-    }
-
-    /** {@link PortableFloat#cos2pi} lane by lane. */
-    private static FloatVector cos2pi(FloatVector a) {
-        FloatVector sh = a.mul(2.0f).add(PortableFloat.ROUNDER);
-        FloatVector x = a.sub(sh.sub(PortableFloat.ROUNDER).mul(0.5f)).mul(PortableFloat.TWO_PI);
-        FloatVector y = x.mul(x);
-        FloatVector y2 = y.mul(y);
-        FloatVector c = FloatVector.broadcast(F, COS[6]);
-        for (int k = 4; k >= 0; k -= 2) {
-            c = c.fma(y2, y.fma(COS[k + 1], COS[k]));
-        }
-        return c.reinterpretAsInts()
-                .lanewise(VectorOperators.XOR, sh.reinterpretAsInts().lanewise(VectorOperators.LSHL, 31))
-                .reinterpretAsFloats();
     }
 }
