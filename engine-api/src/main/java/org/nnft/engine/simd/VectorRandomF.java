@@ -102,9 +102,10 @@ public final class VectorRandomF {
             IntVector w1 = IntVector.fromArray(I, words, t + l);
             FloatVector a = ((FloatVector) w1.lanewise(VectorOperators.XOR, w1.lanewise(VectorOperators.ASHR, 31))
                     .convert(VectorOperators.I2F, 0)).add(0.5f).mul(0x1p-32f);
-            // cos 2 pi a, and for the sine branch +-cos 2 pi (a - 1/4) (PortableFloat.cos2pi), sign from the word
+            // cos 2 pi a, and for the sine branch +-cos 2 pi (a - 1/4) (PortableFloat.cos2pi), sign from the word; the
+            // branches differ by scalars and the output array only (a vector chosen per branch would be boxed)
             for (int branch = 0; branch < (sinOut == null ? 1 : 2); branch++) {
-                FloatVector b = branch == 0 ? a : a.sub(0.25f);
+                FloatVector b = a.sub(branch == 0 ? 0.0f : 0.25f);
                 FloatVector sh = b.mul(2.0f).add(PortableFloat.ROUNDER);
                 FloatVector x = b.sub(sh.sub(PortableFloat.ROUNDER).mul(0.5f)).mul(PortableFloat.TWO_PI);
                 FloatVector y = x.mul(x);
@@ -113,14 +114,11 @@ public final class VectorRandomF {
                 for (int k = 4; k >= 0; k -= 2) {
                     c = c.fma(y2, y.fma(COS[k + 1], COS[k]));
                 }
-                IntVector sign = sh.reinterpretAsInts().lanewise(VectorOperators.LSHL, 31);
-                if (branch == 0) {
-                    c.reinterpretAsInts().lanewise(VectorOperators.XOR, sign).reinterpretAsFloats().mul(r).mul(scale)
-                            .intoArray(cosOut, cosAt + l);
-                } else {
-                    c.reinterpretAsInts().lanewise(VectorOperators.XOR, sign.lanewise(VectorOperators.XOR,
-                            w1.and(0x80000000))).reinterpretAsFloats().mul(r).intoArray(sinOut, sinAt + l);
-                }
+                IntVector sign = sh.reinterpretAsInts().lanewise(VectorOperators.LSHL, 31)
+                        .lanewise(VectorOperators.XOR, w1.and(branch == 0 ? 0 : 0x80000000));
+                c.reinterpretAsInts().lanewise(VectorOperators.XOR, sign).reinterpretAsFloats().mul(r)
+                        .mul(branch == 0 ? scale : 1.0f)
+                        .intoArray(branch == 0 ? cosOut : sinOut, (branch == 0 ? cosAt : sinAt) + l);
             }
         }
     }
