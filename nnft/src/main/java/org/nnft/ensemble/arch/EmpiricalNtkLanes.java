@@ -1,9 +1,11 @@
 package org.nnft.ensemble.arch;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.nnft.engine.simd.VectorPhilox;
 
 import java.util.Arrays;
 
@@ -16,6 +18,7 @@ import java.util.Arrays;
 final class EmpiricalNtkLanes {
     private static final VectorSpecies<Double> D = ShallowLanes.D;
     private static final int L = ShallowLanes.L;
+    private static final VectorSpecies<Long> LONGS = VectorPhilox.LONGS;
 
     /** Neurons per draw call and per pass of the pair sums (32 to 512 within ~3% of each other here). */
     private static final int CHUNK = 64;
@@ -31,6 +34,8 @@ final class EmpiricalNtkLanes {
     /** Activations and derivatives of a chunk's neurons: neuron h's point p at {@code [(h P + p) L + n]}. */
     private double[] act = new double[0];
     private double[] der = new double[0];
+    /** ReLU register path: {@code z > 0} of a chunk's neurons as all-ones or zero bits, laid out as {@link #act}. */
+    private long[] on = new long[0];
     /** Output weights of a chunk's neurons and their squares: neuron h at {@code [h L + n]}. */
     private final double[] outs = new double[CHUNK * L];
     private final double[] squares = new double[CHUNK * L];
@@ -58,6 +63,7 @@ final class EmpiricalNtkLanes {
         if (act.length < size) {
             act = new double[size];
             der = new double[size];
+            on = new long[size];
         }
         if (!small && variant == 1 && scaled.length < size) {
             scaled = new double[size];
@@ -150,20 +156,21 @@ final class EmpiricalNtkLanes {
         DoubleVector f3 = DoubleVector.fromArray(D, sums, F + 3 * L);
         DoubleVector f4 = DoubleVector.fromArray(D, sums, F + 4 * L);
         DoubleVector f5 = DoubleVector.fromArray(D, sums, F + 5 * L);
-        DoubleVector zero = DoubleVector.zero(D);
+        LongVector none = LongVector.zero(LONGS);
         for (int h = 0, at = 0; h < count; h++, at += stride) {
             int k = h * blocksPerNeuron;
             DoubleVector bias = DoubleVector.fromArray(D, normals, draws.at(k, inDim)).mul(hyper[0]);
             DoubleVector out = DoubleVector.fromArray(D, normals, draws.at(k, inDim + 1)).mul(hyper[2]);
             out.mul(out).intoArray(squares, h * L);
-            // z_p = (0 + w_0 x_p0 + w_1 x_p1 + ...) + bias, the reference's order
+            // z_p = (w_0 x_p0 + w_1 x_p1 + ...) + bias in the reference's order, less its leading 0 +, which can only
+            // turn a zero's sign (a zero z_p of either sign gives act 0 and derivative 0 all the same)
             DoubleVector w = DoubleVector.fromArray(D, normals, draws.at(k, 0)).mul(hyper[1]);
-            DoubleVector z0 = zero.add(w.mul(points[c0 * inDim]));
-            DoubleVector z1 = zero.add(w.mul(points[c1 * inDim]));
-            DoubleVector z2 = zero.add(w.mul(points[c2 * inDim]));
-            DoubleVector z3 = zero.add(w.mul(points[c3 * inDim]));
-            DoubleVector z4 = zero.add(w.mul(points[c4 * inDim]));
-            DoubleVector z5 = zero.add(w.mul(points[c5 * inDim]));
+            DoubleVector z0 = w.mul(points[c0 * inDim]);
+            DoubleVector z1 = w.mul(points[c1 * inDim]);
+            DoubleVector z2 = w.mul(points[c2 * inDim]);
+            DoubleVector z3 = w.mul(points[c3 * inDim]);
+            DoubleVector z4 = w.mul(points[c4 * inDim]);
+            DoubleVector z5 = w.mul(points[c5 * inDim]);
             for (int j = 1; j < inDim; j++) {
                 w = DoubleVector.fromArray(D, normals, draws.at(k, j)).mul(hyper[1]);
                 z0 = z0.add(w.mul(points[c0 * inDim + j]));
@@ -191,12 +198,12 @@ final class EmpiricalNtkLanes {
             a3.intoArray(act, at + c3 * L);
             a4.intoArray(act, at + c4 * L);
             a5.intoArray(act, at + c5 * L);
-            zero.blend(1.0, z0.compare(VectorOperators.GT, 0.0)).intoArray(der, at + c0 * L);
-            zero.blend(1.0, z1.compare(VectorOperators.GT, 0.0)).intoArray(der, at + c1 * L);
-            zero.blend(1.0, z2.compare(VectorOperators.GT, 0.0)).intoArray(der, at + c2 * L);
-            zero.blend(1.0, z3.compare(VectorOperators.GT, 0.0)).intoArray(der, at + c3 * L);
-            zero.blend(1.0, z4.compare(VectorOperators.GT, 0.0)).intoArray(der, at + c4 * L);
-            zero.blend(1.0, z5.compare(VectorOperators.GT, 0.0)).intoArray(der, at + c5 * L);
+            none.blend(-1L, z0.compare(VectorOperators.GT, 0.0).cast(LONGS)).intoArray(on, at + c0 * L);
+            none.blend(-1L, z1.compare(VectorOperators.GT, 0.0).cast(LONGS)).intoArray(on, at + c1 * L);
+            none.blend(-1L, z2.compare(VectorOperators.GT, 0.0).cast(LONGS)).intoArray(on, at + c2 * L);
+            none.blend(-1L, z3.compare(VectorOperators.GT, 0.0).cast(LONGS)).intoArray(on, at + c3 * L);
+            none.blend(-1L, z4.compare(VectorOperators.GT, 0.0).cast(LONGS)).intoArray(on, at + c4 * L);
+            none.blend(-1L, z5.compare(VectorOperators.GT, 0.0).cast(LONGS)).intoArray(on, at + c5 * L);
             f0 = f0.add(out.mul(a0));
             f1 = f1.add(out.mul(a1));
             f2 = f2.add(out.mul(a2));
@@ -300,8 +307,10 @@ final class EmpiricalNtkLanes {
     }
 
     /**
-     * The b sums of the chunk's {@code count} neurons, register path: {@code b(p, r) += (out^2 der_p) der_r}, which
-     * equals the reference's {@code out^2 (der_p der_r)} (both derivatives are 0 or 1); as {@link #pairSumsA}.
+     * The b sums of the chunk's {@code count} neurons, register path, as {@link #pairSumsA}: {@code b(p, r) +=
+     * (out^2 AND on_p) AND on_r}, bitwise with the all-ones or zero bits {@link #on}, which is out^2 or +0 exactly as
+     * the reference's {@code out^2 (der_p der_r)} (out^2 &gt;= 0 finite, both derivatives 0 or 1); ANDs, not multiplies,
+     * leave the multiply pipes to the a sums.
      */
     private void pairSumsB(int count, int pointCount) {
         int stride = pointCount * L;
@@ -334,40 +343,40 @@ final class EmpiricalNtkLanes {
         DoubleVector s45 = DoubleVector.fromArray(D, sums, B + 19 * L);
         DoubleVector s55 = DoubleVector.fromArray(D, sums, B + 20 * L);
         for (int h = 0, at = 0; h < count; h++, at += stride) {
-            DoubleVector square = DoubleVector.fromArray(D, squares, h * L);
-            DoubleVector y0 = DoubleVector.fromArray(D, der, at + c0);
-            DoubleVector y1 = DoubleVector.fromArray(D, der, at + c1);
-            DoubleVector y2 = DoubleVector.fromArray(D, der, at + c2);
-            DoubleVector y3 = DoubleVector.fromArray(D, der, at + c3);
-            DoubleVector y4 = DoubleVector.fromArray(D, der, at + c4);
-            DoubleVector y5 = DoubleVector.fromArray(D, der, at + c5);
-            DoubleVector x0 = square.mul(y0);
-            s00 = s00.add(x0.mul(y0));
-            s01 = s01.add(x0.mul(y1));
-            s02 = s02.add(x0.mul(y2));
-            s03 = s03.add(x0.mul(y3));
-            s04 = s04.add(x0.mul(y4));
-            s05 = s05.add(x0.mul(y5));
-            DoubleVector x1 = square.mul(y1);
-            s11 = s11.add(x1.mul(y1));
-            s12 = s12.add(x1.mul(y2));
-            s13 = s13.add(x1.mul(y3));
-            s14 = s14.add(x1.mul(y4));
-            s15 = s15.add(x1.mul(y5));
-            DoubleVector x2 = square.mul(y2);
-            s22 = s22.add(x2.mul(y2));
-            s23 = s23.add(x2.mul(y3));
-            s24 = s24.add(x2.mul(y4));
-            s25 = s25.add(x2.mul(y5));
-            DoubleVector x3 = square.mul(y3);
-            s33 = s33.add(x3.mul(y3));
-            s34 = s34.add(x3.mul(y4));
-            s35 = s35.add(x3.mul(y5));
-            DoubleVector x4 = square.mul(y4);
-            s44 = s44.add(x4.mul(y4));
-            s45 = s45.add(x4.mul(y5));
-            DoubleVector x5 = square.mul(y5);
-            s55 = s55.add(x5.mul(y5));
+            LongVector square = DoubleVector.fromArray(D, squares, h * L).reinterpretAsLongs();
+            LongVector y0 = LongVector.fromArray(LONGS, on, at + c0);
+            LongVector y1 = LongVector.fromArray(LONGS, on, at + c1);
+            LongVector y2 = LongVector.fromArray(LONGS, on, at + c2);
+            LongVector y3 = LongVector.fromArray(LONGS, on, at + c3);
+            LongVector y4 = LongVector.fromArray(LONGS, on, at + c4);
+            LongVector y5 = LongVector.fromArray(LONGS, on, at + c5);
+            LongVector x0 = square.and(y0);
+            s00 = s00.add(x0.and(y0).reinterpretAsDoubles());
+            s01 = s01.add(x0.and(y1).reinterpretAsDoubles());
+            s02 = s02.add(x0.and(y2).reinterpretAsDoubles());
+            s03 = s03.add(x0.and(y3).reinterpretAsDoubles());
+            s04 = s04.add(x0.and(y4).reinterpretAsDoubles());
+            s05 = s05.add(x0.and(y5).reinterpretAsDoubles());
+            LongVector x1 = square.and(y1);
+            s11 = s11.add(x1.and(y1).reinterpretAsDoubles());
+            s12 = s12.add(x1.and(y2).reinterpretAsDoubles());
+            s13 = s13.add(x1.and(y3).reinterpretAsDoubles());
+            s14 = s14.add(x1.and(y4).reinterpretAsDoubles());
+            s15 = s15.add(x1.and(y5).reinterpretAsDoubles());
+            LongVector x2 = square.and(y2);
+            s22 = s22.add(x2.and(y2).reinterpretAsDoubles());
+            s23 = s23.add(x2.and(y3).reinterpretAsDoubles());
+            s24 = s24.add(x2.and(y4).reinterpretAsDoubles());
+            s25 = s25.add(x2.and(y5).reinterpretAsDoubles());
+            LongVector x3 = square.and(y3);
+            s33 = s33.add(x3.and(y3).reinterpretAsDoubles());
+            s34 = s34.add(x3.and(y4).reinterpretAsDoubles());
+            s35 = s35.add(x3.and(y5).reinterpretAsDoubles());
+            LongVector x4 = square.and(y4);
+            s44 = s44.add(x4.and(y4).reinterpretAsDoubles());
+            s45 = s45.add(x4.and(y5).reinterpretAsDoubles());
+            LongVector x5 = square.and(y5);
+            s55 = s55.add(x5.and(y5).reinterpretAsDoubles());
         }
         s00.intoArray(sums, B);
         s01.intoArray(sums, B + L);
