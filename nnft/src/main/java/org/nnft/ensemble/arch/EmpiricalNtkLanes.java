@@ -308,9 +308,9 @@ final class EmpiricalNtkLanes {
 
     /**
      * The b sums of the chunk's {@code count} neurons, register path, as {@link #pairSumsA}: {@code b(p, r) +=
-     * (out^2 AND on_p) AND on_r}, bitwise with the all-ones or zero bits {@link #on}, which is out^2 or +0 exactly as
-     * the reference's {@code out^2 (der_p der_r)} (out^2 &gt;= 0 finite, both derivatives 0 or 1); ANDs, not multiplies,
-     * leave the multiply pipes to the a sums.
+     * (out^2 AND on_p) AND on_r}, bitwise with the all-ones or zero bits {@link #on}, which is out^2 or +0 exactly
+     * as the reference's {@code out^2 (der_p der_r)} (out^2 &gt;= 0 finite, both derivatives 0 or 1); ANDs, not
+     * multiplies, leave the multiply pipes to the a sums.
      */
     private void pairSumsB(int count, int pointCount) {
         int stride = pointCount * L;
