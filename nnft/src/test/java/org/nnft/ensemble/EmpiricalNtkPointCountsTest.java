@@ -11,9 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The empirical-NTK CPU fast path against its scalar reference body, bit for bit (tolerance zero, as in
- * {@link LearningFastPathTest}), for 1 to 7 points: the ReLU pair sums run in register tiles of 2 rows by 2 or 4
- * columns whose entries past the last point or below the diagonal are dropped, so every point count exercises a
- * different set of tile shapes. Points include 0 and negative values (inactive ReLU neurons).
+ * {@link LearningFastPathTest}), for 1 to 7 points: up to 6 points the ReLU sums run in the register path, whose
+ * points past the last are clamped to it and dropped, so every count drops a different set; at 7 points in register
+ * tiles of 2 rows by 2 or 4 columns. Points include 0 and negative values (inactive ReLU neurons).
  */
 class EmpiricalNtkPointCountsTest {
     @Test

@@ -109,8 +109,10 @@ public final class VectorRandom {
             // sh = 2u + 1.5 2^52 (2u is exact, and 2u = (w + 1/2) 2^-31 for an integer word w is never a
             // half-integer, so no tie tells rounding modes apart), then (-1)^n cos of 2 pi (u - n/2)
             DoubleVector angle = DoubleVector.fromArray(D, sinOut, sinAt + l);
+            // Both branches in one loop without a vector chosen per branch (angle - 0 is the angle exactly, and the
+            // output array is picked, not the vector): C2 boxed such a vector phi on the heap in every iteration
             for (int branch = 0; branch < (sine ? 2 : 1); branch++) {
-                DoubleVector u = branch == 0 ? angle : angle.sub(0.25);
+                DoubleVector u = angle.sub(branch == 0 ? 0.0 : 0.25);
                 DoubleVector sh = u.fma(2.0, ROUNDER);
                 DoubleVector x = u.sub(sh.sub(ROUNDER).mul(0.5)).mul(TWO_PI);
                 DoubleVector z = x.mul(x);
@@ -122,11 +124,7 @@ public final class VectorRandom {
                 c = c.reinterpretAsLongs()
                         .lanewise(VectorOperators.XOR, sh.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 63))
                         .reinterpretAsDoubles();
-                if (branch == 0) {
-                    r.mul(c).intoArray(cosOut, cosAt + l);
-                } else {
-                    r.mul(c).intoArray(sinOut, sinAt + l);
-                }
+                r.mul(c).intoArray(branch == 0 ? cosOut : sinOut, branch == 0 ? cosAt + l : sinAt + l);
             }
         }
     }

@@ -107,8 +107,9 @@ final class ShallowLanes {
      * Activations and their derivatives of the lanes {@code z[0 .. points L)} (point p's lanes at {@code [p L ..]}):
      * variant 0 erf ({@link PortableErf}, derivative {@code 2/sqrt(pi) exp(-z^2)}), 1 ReLU (derivative
      * {@code z > 0 ? 1 : 0}), else Gauss {@code exp(z - hyper[ca + p])} (its own derivative); the reference's
-     * expressions, lane by lane where they are not plain vector arithmetic; written from {@code act[at]} and
-     * {@code der[at]} on.
+     * expressions, lane by lane where they are not plain vector arithmetic, erf by {@link ErfLanes} (bit for bit
+     * {@link PortableErf}); written from {@code act[at]} and {@code der[at]} on. The erf variant overwrites
+     * {@code z[0 .. L)} (its scratch).
      */
     static void activate(double[] z, int points, int variant, double[] hyper, int ca, double[] act, double[] der,
                          int at) {
@@ -123,9 +124,10 @@ final class ShallowLanes {
         } else if (variant == 0) {
             for (int k = 0; k < points * L; k++) {
                 double v = z[k];
-                act[at + k] = PortableErf.erf(v);
+                act[at + k] = v;
                 der[at + k] = TWO_OVER_SQRT_PI * Math.exp(-(v * v));
             }
+            ErfLanes.erf(D, act, at, points * L, z);
         } else {
             for (int p = 0; p < points; p++) {
                 for (int n = 0; n < L; n++) {
