@@ -17,7 +17,8 @@ import org.nnft.engine.random.RandomStreams;
  *
  * <p>{@link #KERNEL_SINGLE} is the same update on a float32 field ({@code overrelaxation.c} after the prefix
  * {@code lattice_f32.c}; Java twin {@link #runSingle}): J, a, b, the reflection and the quartic difference in float,
- * the accept variate the float {@link SingleMetropolisKernel#openUnit} of the same word, exp rounded to float.
+ * the accept variate the float {@link SingleMetropolisKernel#openUnit} of the same word, exp rounded to float; CPU fast
+ * path {@link VectorSingleMetropolis#runOverrelaxation}.
  */
 public final class OverrelaxationKernel {
     private static final KernelParams PARAMS = new KernelParams();
@@ -37,7 +38,8 @@ public final class OverrelaxationKernel {
 
     public static final Kernel KERNEL_SINGLE = Kernel.of("lattice_overrelaxation_f32",
             LocalField.source(Precision.SINGLE, "metropolis.c", "overrelaxation.c"),
-            OverrelaxationKernel::runSingle, PARAMS_SINGLE);
+            OverrelaxationKernel::runSingle, PARAMS_SINGLE)
+            .withCpuFastPath(VectorSingleMetropolis::runOverrelaxation);
 
     private OverrelaxationKernel() {
     }

@@ -13,7 +13,8 @@ import org.nnft.engine.simd.VectorPhilox;
 import java.util.Arrays;
 
 /**
- * Vector API fast path of {@link SingleMetropolisKernel} (the CPU backend runs it unless {@code scalar=true}). Work
+ * Vector API fast paths of {@link SingleMetropolisKernel} ({@link #run}) and of the float overrelaxation
+ * ({@link #runOverrelaxation}, the same draws and decisions; the CPU backend runs them unless {@code scalar=true}). Work
  * items go in batches of up to {@value #BATCH}; in 2D a batch is (part of) one lattice row, as in {@link RowBatch}:
  * the other colour's sites of the row and of the rows above and below are copied into contiguous packed rows (each
  * once per launch) and the float local fields are summed a vector at a time ({@link #loadRow}); in 3D and 4D the
@@ -65,6 +66,7 @@ final class VectorSingleMetropolis {
     /** Per-task scratch of a batch. */
     private static final class Lanes {
         final int[] site = new int[BATCH];
+        /** Per lane: the site's pair index x >>> 1 (in the hypercubic kernel its work item). */
         final int[] item = new int[BATCH];
         /** The blocks of hit 0 of the groups a batch touches, padded to whole Philox calls. */
         final long[] groupBlocks = new long[GROUP_BLOCKS_MAX];
@@ -79,8 +81,14 @@ final class VectorSingleMetropolis {
         final float[] sNew = new float[BATCH];
         final float[] accepted = new float[BATCH];
         final float[] hitAccepted = new float[BATCH];
+        /** Per lane: the change of the local action ds of the hit. */
+        final float[] ds = new float[BATCH];
+        /** Per lane of a table batch: the couplings a_x, b_x rounded to float. */
+        final float[] a = new float[BATCH];
+        final float[] b = new float[BATCH];
+        /** Per lane of a table batch whose pair indices are not consecutive: its own Philox block. */
+        final long[] laneBlocks = new long[BATCH];
         final float[] decided = new float[FLOAT_LANES];
-        final float[] trial = new float[FLOAT_LANES];
         final long[] words = new long[4 * CALL];
         /** The blocks of one Philox call of {@link #drawShared}. */
         final long[] callBlocks = new long[CALL];
@@ -156,6 +164,105 @@ final class VectorSingleMetropolis {
                 accepted[i0 + k] = l.accepted[k];
             }
             i0 += m;
+        }
+    }
+
+    /**
+     * Fast path of {@link OverrelaxationKernel#KERNEL_SINGLE} (twin {@link OverrelaxationKernel#runSingle}): batches
+     * of up to {@value #BATCH} sites of the site list, loaded from the tables ({@link #loadTable}); the accept
+     * uniform of each site is the one a one-hit Metropolis draws (the same words as {@link #run}, shared blocks where
+     * a batch is whole groups of consecutive pair indices, a block per site where the pair indices are not
+     * consecutive, {@link #drawEach}); the reflection and ds a float vector at a time ({@link #reflect}), the
+     * decisions by {@link #decide}.
+     */
+    static void runOverrelaxation(CpuArgs args, long from, long to) {
+        SiteTables t = SiteTables.of(args, OverrelaxationKernel.TABLES_SINGLE, OverrelaxationKernel.LINEAR_SINGLE);
+        int end = (int) Math.min(to, t.n());
+        float[] field = t.single();
+        double[] accepted = t.accepted();
+        Lanes l = LANES.get();
+        for (int i0 = (int) from; i0 < end; ) {
+            int m = Math.min(BATCH, end - i0);
+            int padded = (m + FLOAT_LANES - 1) / FLOAT_LANES * FLOAT_LANES;
+            padded = (padded + CALL - 1) / CALL * CALL;
+            boolean consecutive = loadTable(l, t, i0, m, padded);
+            int first = l.item[0];
+            if (!consecutive) {
+                drawEach(l, padded, t.seed(), t.stream());
+            } else if (first % GROUP == 0 && m % GROUP == 0 && GROUP_BLOCKS % CALL == 0) {
+                drawShared(l, m, first, t.seed(), t.stream(), 1, 0);
+            } else {
+                draw(l, padded, groupBlocks(l, first, first + m - 1, 1), first, t.seed(), t.stream(), 0);
+            }
+            reflect(l, padded);
+            decide(l, padded);
+            for (int k = 0; k < m; k++) {
+                if (l.hitAccepted[k] != 0.0f) {
+                    field[l.site[k]] = l.proposal[k];
+                }
+                accepted[i0 + k] = l.hitAccepted[k];
+            }
+            i0 += m;
+        }
+    }
+
+    /**
+     * Sites {@code i0 .. i0 + m - 1} of the site list into the lanes (the last repeated up to {@code padded}): site,
+     * pair index, field value, the float local field ({@link SiteTables#localFieldSingle}, the twin's) and a_x, b_x
+     * rounded to float; returns whether their pair indices are consecutive (a two-colour checkerboard's list).
+     */
+    private static boolean loadTable(Lanes l, SiteTables t, int i0, int m, int padded) {
+        int[] sites = t.sites();
+        float[] field = t.single();
+        double[] qa = t.qa();
+        double[] qb = t.qb();
+        int firstPair = sites[i0] >>> 1;
+        boolean consecutive = true;
+        for (int k = 0; k < padded; k++) {
+            int x = sites[i0 + Math.min(k, m - 1)];
+            l.site[k] = x;
+            l.item[k] = x >>> 1;
+            l.phi[k] = field[x];
+            l.j[k] = t.localFieldSingle(x);
+            l.a[k] = (float) qa[x];
+            l.b[k] = (float) qb[x];
+            consecutive &= k >= m || x >>> 1 == firstPair + k;
+        }
+        return consecutive;
+    }
+
+    /**
+     * The accept uniform of one-hit lanes that draw their own blocks: block {@link MetropolisKernel#firstBlock} of each
+     * lane's site, word {@link MetropolisKernel#firstWord} + 1, as the float {@link SingleMetropolisKernel#openUnit}.
+     */
+    private static void drawEach(Lanes l, int n, long seed, long stream) {
+        for (int k = 0; k < n; k++) {
+            l.laneBlocks[k] = MetropolisKernel.firstBlock(l.site[k], 1);
+        }
+        for (int c = 0; c < n; c += CALL) {
+            VectorPhilox.blocks(seed, stream, l.laneBlocks, c, 0, l.words);
+            for (int b = 0; b < CALL; b++) {
+                int w = MetropolisKernel.firstWord(l.site[c + b]) + 1;
+                l.uniform[c + b] = SingleMetropolisKernel.openUnit((int) l.words[w * CALL + b]);
+            }
+        }
+    }
+
+    /**
+     * Overrelaxation's proposals on the first {@code n} lanes, as {@link OverrelaxationKernel#runSingle} forms them:
+     * q = J/a - phi into {@link Lanes#proposal}, ds = b (q^4 - phi^4) into {@link Lanes#ds}; lanes with a = 0, which
+     * the twin leaves alone, get ds = +infinity, which {@link #decide} rejects.
+     */
+    private static void reflect(Lanes l, int n) {
+        for (int k = 0; k < n; k += FLOAT_LANES) {
+            FloatVector p = FloatVector.fromArray(F, l.phi, k);
+            FloatVector a = FloatVector.fromArray(F, l.a, k);
+            FloatVector q = FloatVector.fromArray(F, l.j, k).div(a).sub(p);
+            FloatVector p2 = p.mul(p);
+            FloatVector q2 = q.mul(q);
+            FloatVector.fromArray(F, l.b, k).mul(q2.mul(q2).sub(p2.mul(p2)))
+                    .blend(Float.POSITIVE_INFINITY, a.compare(VectorOperators.EQ, 0.0f)).intoArray(l.ds, k);
+            q.intoArray(l.proposal, k);
         }
     }
 
@@ -368,7 +475,7 @@ final class VectorSingleMetropolis {
         }
     }
 
-    /** One hit on every lane: proposal, action difference, decision and its application. */
+    /** One hit on every lane: proposal, action difference, decision ({@link #decide}) and its application. */
     private static void hit(Lanes l, int n, float qa, float qb, float delta) {
         for (int k = 0; k < n; k += FLOAT_LANES) {
             FloatVector p = FloatVector.fromArray(F, l.phi, k);
@@ -377,25 +484,9 @@ final class VectorSingleMetropolis {
             FloatVector sNew = q2.mul(qa).add(q2.mul(qb).mul(q2)).sub(FloatVector.fromArray(F, l.j, k).mul(q));
             q.intoArray(l.proposal, k);
             sNew.intoArray(l.sNew, k);
+            sNew.sub(FloatVector.fromArray(F, l.sOld, k)).intoArray(l.ds, k);
         }
-        for (int k = 0; k < n; k += FLOAT_LANES) {
-            FloatVector x = FloatVector.fromArray(F, l.sNew, k).sub(FloatVector.fromArray(F, l.sOld, k));
-            FloatVector u = FloatVector.fromArray(F, l.uniform, k);
-            // Taylor bounds, x > 0: 1 - x + x^2/2 - x^3/6 + x^4/24 - x^5/120 <= exp(-x) <= 1/(1 + x + .. + x^4/24)
-            FloatVector lower = x.mul(-1.0f / 120).add(1.0f / 24).mul(x).sub(1.0f / 6).mul(x).add(0.5f).mul(x)
-                    .sub(1.0f).mul(x).add(1.0f - MARGIN);
-            FloatVector inverseUpper = x.mul(1.0f / 24).add(1.0f / 6).mul(x).add(0.5f).mul(x).add(1.0f).mul(x)
-                    .add(1.0f);
-            VectorMask<Float> accept = x.compare(VectorOperators.LE, 0.0f).or(u.compare(VectorOperators.LT, lower));
-            VectorMask<Float> sure = accept.or(u.mul(inverseUpper).compare(VectorOperators.GE, 1.0f + MARGIN));
-            FloatVector.zero(F).blend(1.0f, accept).intoArray(l.hitAccepted, k);
-            if (!sure.allTrue()) {
-                // Through arrays, not a vector assigned in a branch (C2 would box it)
-                FloatVector.zero(F).blend(1.0f, sure).intoArray(l.decided, 0);
-                x.intoArray(l.trial, 0);
-                decideExactly(l, k);
-            }
-        }
+        decide(l, n);
         for (int k = 0; k < n; k += FLOAT_LANES) {
             FloatVector yes = FloatVector.fromArray(F, l.hitAccepted, k);
             VectorMask<Float> take = yes.compare(VectorOperators.NE, 0.0f);
@@ -406,11 +497,37 @@ final class VectorSingleMetropolis {
         }
     }
 
+    /**
+     * The reference's accept decisions {@code ds <= 0 || u < (float) exp(-ds)} of the first {@code n} lanes, 1.0f or
+     * 0.0f into {@link Lanes#hitAccepted}, from {@link Lanes#ds} and {@link Lanes#uniform}: by Taylor bounds on
+     * exp(-ds) where they decide, by {@link #decideExactly} elsewhere. ds = +infinity (and NaN) is rejected, as
+     * the reference rejects it.
+     */
+    private static void decide(Lanes l, int n) {
+        for (int k = 0; k < n; k += FLOAT_LANES) {
+            FloatVector x = FloatVector.fromArray(F, l.ds, k);
+            FloatVector u = FloatVector.fromArray(F, l.uniform, k);
+            // Taylor bounds, x > 0: 1 - x + x^2/2 - x^3/6 + x^4/24 - x^5/120 <= exp(-x) <= 1/(1 + x + .. + x^4/24)
+            FloatVector lower = x.mul(-1.0f / 120).add(1.0f / 24).mul(x).sub(1.0f / 6).mul(x).add(0.5f).mul(x)
+                    .sub(1.0f).mul(x).add(1.0f - MARGIN);
+            FloatVector inverseUpper = x.mul(1.0f / 24).add(1.0f / 6).mul(x).add(0.5f).mul(x).add(1.0f).mul(x)
+                    .add(1.0f);
+            VectorMask<Float> accept = x.compare(VectorOperators.LE, 0.0f).or(u.compare(VectorOperators.LT, lower));
+            VectorMask<Float> sure = accept.or(u.mul(inverseUpper).compare(VectorOperators.GE, 1.0f + MARGIN));
+            FloatVector.zero(F).blend(1.0f, accept).intoArray(l.hitAccepted, k);
+            if (!sure.allTrue()) {
+                // Through an array, not a vector assigned in a branch (C2 would box it)
+                FloatVector.zero(F).blend(1.0f, sure).intoArray(l.decided, 0);
+                decideExactly(l, k);
+            }
+        }
+    }
+
     /** The reference's decision {@code u < (float) exp(-ds)} on the lanes k.. that the bounds left open. */
     private static void decideExactly(Lanes l, int k) {
         for (int lane = 0; lane < FLOAT_LANES; lane++) {
             if (l.decided[lane] == 0.0f) {
-                l.hitAccepted[k + lane] = l.uniform[k + lane] < (float) Math.exp(-l.trial[lane]) ? 1.0f : 0.0f;
+                l.hitAccepted[k + lane] = l.uniform[k + lane] < (float) Math.exp(-l.ds[k + lane]) ? 1.0f : 0.0f;
             }
         }
     }

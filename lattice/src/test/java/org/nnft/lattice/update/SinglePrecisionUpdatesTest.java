@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nnft.engine.Backend;
+import org.nnft.engine.BackendOptions;
 import org.nnft.engine.Backends;
 import org.nnft.engine.Precision;
 import org.nnft.engine.kernel.CpuKernel;
@@ -19,6 +20,7 @@ import org.nnft.lattice.run.MarkovChain;
 import org.nnft.lattice.support.Chains;
 import org.nnft.lattice.support.FreeField;
 
+import java.util.Arrays;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -168,12 +170,62 @@ class SinglePrecisionUpdatesTest {
         }
     }
 
+    /**
+     * The float overrelaxation fast path ({@link VectorSingleMetropolis#runOverrelaxation}, the CPU default) against
+     * its Java twin ({@code scalar=true}), bit for bit, alternating with Metropolis sweeps so the field moves: 2D
+     * homogeneous with L = 10 and 34 (batches that end part-way through float vectors, Philox calls and groups), 64
+     * and 128 (whole groups of shared blocks), and 3D with site-dependent couplings, a linear term, sites with a = 0
+     * (left alone) and diagonal couplings (parity classes, whose pair indices are not consecutive).
+     */
+    @Test
+    void overrelaxationFastPathIsTheTwinBitForBit() {
+        assertTrue(OverrelaxationKernel.KERNEL_SINGLE.hasCpuFastPath());
+        Couplings[] theories = {
+                HomogeneousTheory.fromMassAndLambda(2, -0.5, 0.7).couplings(new Lattice(2, 10)),
+                HomogeneousTheory.fromMassAndLambda(2, -0.5, 0.7).couplings(new Lattice(2, 34)),
+                HomogeneousTheory.fromMassAndLambda(2, -0.5, 0.7).couplings(new Lattice(2, 64)),
+                HomogeneousTheory.fromMassAndLambda(2, -0.5, 0.7).couplings(new Lattice(2, 128)),
+                VectorMetropolisTest.inhomogeneous3d(5, true, false),
+                VectorMetropolisTest.inhomogeneous3d(5, true, true)};
+        for (Couplings c : theories) {
+            double[][] twin = overrelaxed(c, BackendOptions.of("threads", "2", "scalar", "true"));
+            double[][] fast = overrelaxed(c, BackendOptions.of("threads", "2"));
+            String where = c.lattice().dim() + "D L=" + c.lattice().size();
+            assertArrayEquals(twin[0], fast[0], "field " + where);
+            assertArrayEquals(twin[1], fast[1], "acceptances " + where);
+            double mean = Arrays.stream(twin[1]).average().orElseThrow();
+            assertTrue(mean > 0.2 && mean < 1.0, "overrelaxation that is sometimes rejected, acceptance " + mean);
+        }
+    }
+
+    /** 20 rounds of one float overrelaxation sweep and one float Metropolis sweep: the field and each acceptance. */
+    private static double[][] overrelaxed(Couplings c, BackendOptions options) {
+        double[] start = new double[c.lattice().volume()];
+        for (int x = 0; x < start.length; x++) {
+            start[x] = Math.sin(0.7 * x);
+        }
+        try (Backend backend = Backends.named("cpu", options);
+             DeviceCouplings dc = new DeviceCouplings(backend, c);
+             LatticeField f = new LatticeField(backend, start, Precision.SINGLE)) {
+            Overrelaxation over = new Overrelaxation(dc);
+            Metropolis metropolis = new Metropolis(dc, 0.9, 1);
+            double[] acceptance = new double[20];
+            for (int s = 0; s < acceptance.length; s++) {
+                acceptance[s] = over.apply(f, 23, 2L * s);
+                metropolis.apply(f, 23, 2L * s + 1);
+            }
+            return new double[][]{f.snapshot(), acceptance};
+        }
+    }
+
     /** Every single-precision table kernel run in two chunks in reverse order gives the field of one launch. */
     @Test
     void resultDoesNotDependOnChunking() {
         chunking(HeatBathKernel.KERNEL_SINGLE, HeatBathKernel::runSingle, HeatBathKernel.TABLES_SINGLE,
                 HeatBathKernel.LINEAR_SINGLE, a -> a.set(HeatBathKernel.TRIES_SINGLE, 3));
         chunking(OverrelaxationKernel.KERNEL_SINGLE, OverrelaxationKernel::runSingle,
+                OverrelaxationKernel.TABLES_SINGLE, OverrelaxationKernel.LINEAR_SINGLE, a -> { });
+        chunking(OverrelaxationKernel.KERNEL_SINGLE, VectorSingleMetropolis::runOverrelaxation,
                 OverrelaxationKernel.TABLES_SINGLE, OverrelaxationKernel.LINEAR_SINGLE, a -> { });
         chunking(MetropolisKernel.KERNEL_SINGLE, MetropolisKernel::runSingle, MetropolisKernel.TABLES_SINGLE,
                 MetropolisKernel.LINEAR_SINGLE, a -> a.set(MetropolisKernel.DELTA_SINGLE, 0.8)

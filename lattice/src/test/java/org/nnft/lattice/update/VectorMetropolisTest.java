@@ -99,7 +99,7 @@ class VectorMetropolisTest {
      * Random couplings on the 3D L = 6 lattice from {@code seed}: w in [0.1, 0.3], a in [0.4, 1.4] (0 at every
      * seventh site with {@code someZeroA}), b in [0, 0.5], h in [-0.1, 0.2], and diagonal couplings 0.05 or none.
      */
-    private static Couplings inhomogeneous3d(long seed, boolean someZeroA, boolean diagonal) {
+    static Couplings inhomogeneous3d(long seed, boolean someZeroA, boolean diagonal) {
         Lattice l = new Lattice(3, 6);
         double[] w = new double[l.links()];
         double[] a = new double[l.volume()];
