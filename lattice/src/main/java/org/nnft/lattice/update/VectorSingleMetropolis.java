@@ -1,5 +1,6 @@
 package org.nnft.lattice.update;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
@@ -36,6 +37,15 @@ final class VectorSingleMetropolis {
     /** Ints as many as {@link #WORDS}' lanes, half their width: a word vector narrowed to 32-bit lanes. */
     private static final VectorSpecies<Integer> NARROW =
             VectorSpecies.of(int.class, VectorShape.forBitSize(WORDS.vectorBitSize() / 2));
+    /**
+     * Double lanes of the float vectors' shape, and float and int lanes as many (half the width): the local fields
+     * are formed with the hopping weights gathered as doubles and narrowed to float a vector at a time.
+     */
+    private static final VectorSpecies<Double> HALF = VectorSpecies.of(double.class, F.vectorShape());
+    private static final VectorSpecies<Float> HALF_FLOATS =
+            VectorSpecies.of(float.class, VectorShape.forBitSize(F.vectorBitSize() / 2));
+    private static final VectorSpecies<Integer> HALF_INTS =
+            VectorSpecies.of(int.class, VectorShape.forBitSize(F.vectorBitSize() / 2));
     /** The float {@code 1 - 2^-24}: {@code (1 + m 2^-23) - (1 - 2^-24) = (m + 1/2) 2^-23}, exact. */
     private static final float ONE_LESS_HALF_ULP = 1.0f - 0x1p-24f;
     private static final int GROUP = MetropolisKernel.GROUP;
@@ -88,6 +98,9 @@ final class VectorSingleMetropolis {
         final float[] b = new float[BATCH];
         /** Per lane of a table batch whose pair indices are not consecutive: its own Philox block. */
         final long[] laneBlocks = new long[BATCH];
+        /** Scratch of {@link #localFields}: table positions and neighbours of one float vector's lanes. */
+        final int[] slot = new int[FLOAT_LANES];
+        final int[] neighbour = new int[FLOAT_LANES];
         final float[] decided = new float[FLOAT_LANES];
         final long[] words = new long[4 * CALL];
         /** The blocks of one Philox call of {@link #drawShared}. */
@@ -196,10 +209,13 @@ final class VectorSingleMetropolis {
             }
             reflect(l, padded);
             decide(l, padded);
+            for (int k = 0; k < padded; k += FLOAT_LANES) {
+                VectorMask<Float> take = FloatVector.fromArray(F, l.hitAccepted, k).compare(VectorOperators.NE, 0.0f);
+                FloatVector.fromArray(F, l.phi, k).blend(FloatVector.fromArray(F, l.proposal, k), take)
+                        .intoArray(l.phi, k);
+            }
             for (int k = 0; k < m; k++) {
-                if (l.hitAccepted[k] != 0.0f) {
-                    field[l.site[k]] = l.proposal[k];
-                }
+                field[l.site[k]] = l.phi[k];
                 accepted[i0 + k] = l.hitAccepted[k];
             }
             i0 += m;
@@ -223,12 +239,43 @@ final class VectorSingleMetropolis {
             l.site[k] = x;
             l.item[k] = x >>> 1;
             l.phi[k] = field[x];
-            l.j[k] = t.localFieldSingle(x);
             l.a[k] = (float) qa[x];
             l.b[k] = (float) qb[x];
             consecutive &= k >= m || x >>> 1 == firstPair + k;
         }
+        localFields(l, t, padded);
         return consecutive;
+    }
+
+    /**
+     * The float local fields of the first {@code n} lanes into {@link Lanes#j}, as
+     * {@link SiteTables#localFieldSingle} forms them (from 0.0f, each term the hopping weight rounded to float times
+     * the neighbour's value, in table order, then h_x rounded to float), a float vector of sites at a time with
+     * gathers from the tables.
+     */
+    private static void localFields(Lanes l, SiteTables t, int n) {
+        int coord = t.coord();
+        int[] nbr = t.nbr();
+        double[] hop = t.hop();
+        float[] field = t.single();
+        for (int c = 0; c < n; c += HALF.length()) {
+            IntVector sites = IntVector.fromArray(HALF_INTS, l.site, c);
+            IntVector base = sites.mul(coord);
+            FloatVector j = FloatVector.zero(HALF_FLOATS);
+            for (int k = 0; k < coord; k++) {
+                base.add(k).intoArray(l.slot, 0);
+                IntVector.fromArray(HALF_INTS, nbr, 0, l.slot, 0).intoArray(l.neighbour, 0);
+                j = j.add(weights(hop, l.slot).mul(FloatVector.fromArray(HALF_FLOATS, field, 0, l.neighbour, 0)));
+            }
+            sites.intoArray(l.slot, 0);
+            j.add(weights(t.lin(), l.slot)).intoArray(l.j, c);
+        }
+    }
+
+    /** {@code (float) values[at[lane]]} for the lanes of a half-width float vector. */
+    private static FloatVector weights(double[] values, int[] at) {
+        return (FloatVector) DoubleVector.fromArray(HALF, values, 0, at, 0)
+                .convertShape(VectorOperators.D2F, HALF_FLOATS, 0);
     }
 
     /**
