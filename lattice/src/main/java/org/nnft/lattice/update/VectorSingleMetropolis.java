@@ -15,19 +15,19 @@ import java.util.Arrays;
 
 /**
  * Vector API fast paths of {@link SingleMetropolisKernel} ({@link #run}) and of the float overrelaxation
- * ({@link #runOverrelaxation}, the same draws and decisions; the CPU backend runs them unless {@code scalar=true}). Work
- * items go in batches of up to {@value #BATCH}; in 2D a batch is (part of) one lattice row, as in {@link RowBatch}:
- * the other colour's sites of the row and of the rows above and below are copied into contiguous packed rows (each
- * once per launch) and the float local fields are summed a vector at a time ({@link #loadRow}); in 3D and 4D the
- * sites, field values and local fields are read as the reference reads them (shifts and masks for L = 2^k). Per hit
- * {@link VectorPhilox#blocks} draws the Philox blocks of the batch's groups, each feeding two sites (the reference's
- * blocks and words, {@link MetropolisKernel#firstBlock}); where a batch is whole groups of 32 work items the words
- * become float uniforms a vector at a time ({@link #drawShared}), elsewhere lane by lane. Float lanes
+ * ({@link #runOverrelaxation}, the same draws and decisions); the CPU backend runs them unless {@code scalar=true}.
+ * Work items go in batches of up to {@value #BATCH}; in 2D a batch is (part of) one lattice row, as in
+ * {@link RowBatch}: the other colour's sites of the row and of the rows above and below are copied into contiguous
+ * packed rows (each once per launch) and the float local fields are summed a vector at a time ({@link #loadRow}); in 3D
+ * and 4D the sites, field values and local fields are read as the reference reads them (shifts and masks for L = 2^k).
+ * Per hit {@link VectorPhilox#blocks} draws the Philox blocks of the batch's groups, each feeding two sites (the
+ * reference's blocks and words, {@link MetropolisKernel#firstBlock}); where a batch is whole groups of 32 work items
+ * the words become float uniforms a vector at a time ({@link #drawShared}), elsewhere lane by lane. Float lanes
  * ({@link FloatVector}, twice the double lanes) form the proposals, the action differences and the accept decisions
  * with the reference's operations in the reference's order (the Vector API never fuses), so the chain is the
- * reference's bit for bit. The accept test {@code u < (float) exp(-ds)} is decided by Taylor bounds on exp(-ds)
- * where they decide (with a margin far beyond their float rounding) and by {@link Math#exp} on the few lanes near
- * the boundary. Padding lanes are never stored, so every site takes this path whatever the chunking.
+ * reference's bit for bit. The accept test {@code u < (float) exp(-ds)} is decided by Taylor bounds on exp(-ds) where
+ * they decide (with a margin far beyond their float rounding) and by {@link Math#exp} on the few lanes near the
+ * boundary. Padding lanes are never stored, so every site takes this path whatever the chunking.
  */
 final class VectorSingleMetropolis {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
@@ -250,31 +250,38 @@ final class VectorSingleMetropolis {
     /**
      * The float local fields of the first {@code n} lanes into {@link Lanes#j}, as
      * {@link SiteTables#localFieldSingle} forms them (from 0.0f, each term the hopping weight rounded to float times
-     * the neighbour's value, in table order, then h_x rounded to float), a float vector of sites at a time with
-     * gathers from the tables.
+     * the neighbour's value, in table order, then h_x rounded to float): term by term over the lanes, half a float
+     * vector's width at a time, with gathers from the tables and the weights narrowed to float a vector at a time.
      */
     private static void localFields(Lanes l, SiteTables t, int n) {
         int coord = t.coord();
         int[] nbr = t.nbr();
         double[] hop = t.hop();
         float[] field = t.single();
-        for (int c = 0; c < n; c += HALF.length()) {
-            IntVector sites = IntVector.fromArray(HALF_INTS, l.site, c);
-            IntVector base = sites.mul(coord);
-            FloatVector j = FloatVector.zero(HALF_FLOATS);
-            for (int k = 0; k < coord; k++) {
-                base.add(k).intoArray(l.slot, 0);
-                IntVector.fromArray(HALF_INTS, nbr, 0, l.slot, 0).intoArray(l.neighbour, 0);
-                j = j.add(weights(hop, l.slot).mul(FloatVector.fromArray(HALF_FLOATS, field, 0, l.neighbour, 0)));
+        float[] j = l.j;
+        int[] slot = l.slot;
+        int[] neighbour = l.neighbour;
+        int step = HALF.length();
+        // Term by term through the array (a vector carried around a loop of unknown trip count is boxed)
+        Arrays.fill(j, 0, n, 0.0f);
+        for (int k = 0; k < coord; k++) {
+            for (int c = 0; c < n; c += step) {
+                IntVector.fromArray(HALF_INTS, l.site, c).mul(coord).add(k).intoArray(slot, 0);
+                IntVector.fromArray(HALF_INTS, nbr, 0, slot, 0).intoArray(neighbour, 0);
+                FloatVector.fromArray(HALF_FLOATS, j, c)
+                        .add(weights(hop, slot, 0).mul(FloatVector.fromArray(HALF_FLOATS, field, 0, neighbour, 0)))
+                        .intoArray(j, c);
             }
-            sites.intoArray(l.slot, 0);
-            j.add(weights(t.lin(), l.slot)).intoArray(l.j, c);
+        }
+        double[] lin = t.lin();
+        for (int c = 0; c < n; c += step) {
+            FloatVector.fromArray(HALF_FLOATS, j, c).add(weights(lin, l.site, c)).intoArray(j, c);
         }
     }
 
-    /** {@code (float) values[at[lane]]} for the lanes of a half-width float vector. */
-    private static FloatVector weights(double[] values, int[] at) {
-        return (FloatVector) DoubleVector.fromArray(HALF, values, 0, at, 0)
+    /** {@code (float) values[at[from + lane]]} for the lanes of a half-width float vector. */
+    private static FloatVector weights(double[] values, int[] at, int from) {
+        return (FloatVector) DoubleVector.fromArray(HALF, values, 0, at, from)
                 .convertShape(VectorOperators.D2F, HALF_FLOATS, 0);
     }
 
