@@ -1,6 +1,5 @@
 package org.nnft.lattice.update;
 
-import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
@@ -37,15 +36,6 @@ final class VectorSingleMetropolis {
     /** Ints as many as {@link #WORDS}' lanes, half their width: a word vector narrowed to 32-bit lanes. */
     private static final VectorSpecies<Integer> NARROW =
             VectorSpecies.of(int.class, VectorShape.forBitSize(WORDS.vectorBitSize() / 2));
-    /**
-     * Double lanes of the float vectors' shape, and float and int lanes as many (half the width): the local fields
-     * are formed with the hopping weights gathered as doubles and narrowed to float a vector at a time.
-     */
-    private static final VectorSpecies<Double> HALF = VectorSpecies.of(double.class, F.vectorShape());
-    private static final VectorSpecies<Float> HALF_FLOATS =
-            VectorSpecies.of(float.class, VectorShape.forBitSize(F.vectorBitSize() / 2));
-    private static final VectorSpecies<Integer> HALF_INTS =
-            VectorSpecies.of(int.class, VectorShape.forBitSize(F.vectorBitSize() / 2));
     /** The float {@code 1 - 2^-24}: {@code (1 + m 2^-23) - (1 - 2^-24) = (m + 1/2) 2^-23}, exact. */
     private static final float ONE_LESS_HALF_ULP = 1.0f - 0x1p-24f;
     private static final int GROUP = MetropolisKernel.GROUP;
@@ -98,9 +88,6 @@ final class VectorSingleMetropolis {
         final float[] b = new float[BATCH];
         /** Per lane of a table batch whose pair indices are not consecutive: its own Philox block. */
         final long[] laneBlocks = new long[BATCH];
-        /** Scratch of {@link #localFields}: table positions and neighbours of one float vector's lanes. */
-        final int[] slot = new int[FLOAT_LANES];
-        final int[] neighbour = new int[FLOAT_LANES];
         final float[] decided = new float[FLOAT_LANES];
         final long[] words = new long[4 * CALL];
         /** The blocks of one Philox call of {@link #drawShared}. */
@@ -224,8 +211,10 @@ final class VectorSingleMetropolis {
 
     /**
      * Sites {@code i0 .. i0 + m - 1} of the site list into the lanes (the last repeated up to {@code padded}): site,
-     * pair index, field value, the float local field ({@link SiteTables#localFieldSingle}, the twin's) and a_x, b_x
-     * rounded to float; returns whether their pair indices are consecutive (a two-colour checkerboard's list).
+     * pair index, field value, a_x and b_x rounded to float and the float local field (the twin's,
+     * {@link SiteTables#localFieldSingle}); returns whether their pair indices are consecutive (a two-colour
+     * checkerboard's list). The local fields go in a loop of their own: in one loop with the other loads they took
+     * twice as long.
      */
     private static boolean loadTable(Lanes l, SiteTables t, int i0, int m, int padded) {
         int[] sites = t.sites();
@@ -243,46 +232,10 @@ final class VectorSingleMetropolis {
             l.b[k] = (float) qb[x];
             consecutive &= k >= m || x >>> 1 == firstPair + k;
         }
-        localFields(l, t, padded);
+        for (int k = 0; k < padded; k++) {
+            l.j[k] = t.localFieldSingle(l.site[k]);
+        }
         return consecutive;
-    }
-
-    /**
-     * The float local fields of the first {@code n} lanes into {@link Lanes#j}, as
-     * {@link SiteTables#localFieldSingle} forms them (from 0.0f, each term the hopping weight rounded to float times
-     * the neighbour's value, in table order, then h_x rounded to float): term by term over the lanes, half a float
-     * vector's width at a time, with gathers from the tables and the weights narrowed to float a vector at a time.
-     */
-    private static void localFields(Lanes l, SiteTables t, int n) {
-        int coord = t.coord();
-        int[] nbr = t.nbr();
-        double[] hop = t.hop();
-        float[] field = t.single();
-        float[] j = l.j;
-        int[] slot = l.slot;
-        int[] neighbour = l.neighbour;
-        int step = HALF.length();
-        // Term by term through the array (a vector carried around a loop of unknown trip count is boxed)
-        Arrays.fill(j, 0, n, 0.0f);
-        for (int k = 0; k < coord; k++) {
-            for (int c = 0; c < n; c += step) {
-                IntVector.fromArray(HALF_INTS, l.site, c).mul(coord).add(k).intoArray(slot, 0);
-                IntVector.fromArray(HALF_INTS, nbr, 0, slot, 0).intoArray(neighbour, 0);
-                FloatVector.fromArray(HALF_FLOATS, j, c)
-                        .add(weights(hop, slot, 0).mul(FloatVector.fromArray(HALF_FLOATS, field, 0, neighbour, 0)))
-                        .intoArray(j, c);
-            }
-        }
-        double[] lin = t.lin();
-        for (int c = 0; c < n; c += step) {
-            FloatVector.fromArray(HALF_FLOATS, j, c).add(weights(lin, l.site, c)).intoArray(j, c);
-        }
-    }
-
-    /** {@code (float) values[at[from + lane]]} for the lanes of a half-width float vector. */
-    private static FloatVector weights(double[] values, int[] at, int from) {
-        return (FloatVector) DoubleVector.fromArray(HALF, values, 0, at, from)
-                .convertShape(VectorOperators.D2F, HALF_FLOATS, 0);
     }
 
     /**
