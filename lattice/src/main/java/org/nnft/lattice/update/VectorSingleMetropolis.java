@@ -213,8 +213,8 @@ final class VectorSingleMetropolis {
      * Sites {@code i0 .. i0 + m - 1} of the site list into the lanes (the last repeated up to {@code padded}): site,
      * pair index, field value, a_x and b_x rounded to float and the float local field (the twin's,
      * {@link SiteTables#localFieldSingle}); returns whether their pair indices are consecutive (a two-colour
-     * checkerboard's list). The local fields go in a loop of their own: in one loop with the other loads they took
-     * twice as long.
+     * checkerboard's list). The local fields go in a loop of their own, which runs faster than the same calls inside
+     * the loop of the other loads (docs/performance.md).
      */
     private static boolean loadTable(Lanes l, SiteTables t, int i0, int m, int padded) {
         int[] sites = t.sites();
