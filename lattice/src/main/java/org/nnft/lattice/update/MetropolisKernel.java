@@ -25,7 +25,7 @@ import org.nnft.engine.random.RandomStreams;
  *
  * <p>{@link #KERNEL_SINGLE} is the same update on a float32 field ({@code metropolis.c} after the prefix
  * {@code lattice_f32.c}; Java twin {@link #runSingle}): the site update of {@link SingleMetropolisKernel#hits} with
- * J_x, a_x, b_x, h_x and delta rounded to float.
+ * J_x, a_x, b_x, h_x and delta rounded to float; CPU fast path {@link VectorSingleMetropolis#runTable}.
  */
 public final class MetropolisKernel {
     private static final KernelParams PARAMS = new KernelParams();
@@ -50,7 +50,8 @@ public final class MetropolisKernel {
     static final Param.F64Buffer LINEAR_SINGLE = PARAMS_SINGLE.f64Buffer("lin");
 
     public static final Kernel KERNEL_SINGLE = Kernel.of("lattice_metropolis_f32",
-            LocalField.source(Precision.SINGLE, "metropolis.c"), MetropolisKernel::runSingle, PARAMS_SINGLE);
+            LocalField.source(Precision.SINGLE, "metropolis.c"), MetropolisKernel::runSingle, PARAMS_SINGLE)
+            .withCpuFastPath(VectorSingleMetropolis::runTable);
 
     /** Pair indices per group of {@link #GROUP_BLOCKS} blocks (per hit). */
     static final int GROUP = 32;

@@ -13,7 +13,8 @@ import org.nnft.engine.simd.VectorPhilox;
 import java.util.Arrays;
 
 /**
- * Vector API fast paths of {@link SingleMetropolisKernel} ({@link #run}) and of the float overrelaxation
+ * Vector API fast paths of {@link SingleMetropolisKernel} ({@link #run}), of the float table Metropolis
+ * ({@link #runTable}: inhomogeneous couplings, a_x and b_x per lane) and of the float overrelaxation
  * ({@link #runOverrelaxation}, the same draws and decisions); the CPU backend runs them unless {@code scalar=true}.
  * Work items go in batches of up to {@value #BATCH}; in 2D a batch is (part of) one lattice row, as in
  * {@link RowBatch}: the other colour's sites of the row and of the rows above and below are copied into contiguous
@@ -146,9 +147,11 @@ final class VectorSingleMetropolis {
                     l.j[k] = SingleMetropolisKernel.localField(field, x, size, dim, kappa);
                 }
             }
-            start(l, padded, qa, qb);
+            Arrays.fill(l.a, 0, padded, qa);
+            Arrays.fill(l.b, 0, padded, qb);
+            start(l, padded);
             Arrays.fill(l.accepted, 0, padded, 0.0f);
-            boolean shared = i0 % GROUP == 0 && m % GROUP == 0 && GROUP_BLOCKS % CALL == 0;
+            boolean shared = shared(i0, m);
             int blocks = shared ? 0 : groupBlocks(l, i0, i0 + m - 1, hits);
             for (int h = 0; h < hits; h++) {
                 long add = (long) GROUP_BLOCKS * h;
@@ -157,13 +160,80 @@ final class VectorSingleMetropolis {
                 } else {
                     draw(l, padded, blocks, i0, seed, stream, add);
                 }
-                hit(l, padded, qa, qb, delta);
+                hit(l, padded, delta);
             }
             for (int k = 0; k < m; k++) {
                 field[l.site[k]] = l.phi[k];
                 accepted[i0 + k] = l.accepted[k];
             }
             i0 += m;
+        }
+    }
+
+    /**
+     * Fast path of {@link MetropolisKernel#KERNEL_SINGLE} (twin {@link MetropolisKernel#runSingle}, site update
+     * {@link SingleMetropolisKernel#hits}): batches of up to {@value #BATCH} sites of the site list loaded from the
+     * tables ({@link #loadTable}, with a_x, b_x and J_x + h_x per lane), then per hit the words of {@link #run}'s
+     * blocks ({@link #drawTable}), the proposals and action differences with per-lane couplings and the decisions
+     * ({@link #hit}).
+     */
+    static void runTable(CpuArgs args, long from, long to) {
+        SiteTables t = SiteTables.of(args, MetropolisKernel.TABLES_SINGLE, MetropolisKernel.LINEAR_SINGLE);
+        float delta = (float) MetropolisKernel.DELTA_SINGLE.of(args);
+        int hits = MetropolisKernel.HITS_SINGLE.of(args);
+        int end = (int) Math.min(to, t.n());
+        float[] field = t.single();
+        double[] accepted = t.accepted();
+        Lanes l = LANES.get();
+        for (int i0 = (int) from; i0 < end; ) {
+            int m = Math.min(BATCH, end - i0);
+            int padded = (m + FLOAT_LANES - 1) / FLOAT_LANES * FLOAT_LANES;
+            padded = (padded + CALL - 1) / CALL * CALL;
+            boolean consecutive = loadTable(l, t, i0, m, padded);
+            start(l, padded);
+            Arrays.fill(l.accepted, 0, padded, 0.0f);
+            int blocks = tableBlocks(l, consecutive, m, hits);
+            for (int h = 0; h < hits; h++) {
+                drawTable(l, consecutive, m, padded, blocks, t, hits, h);
+                hit(l, padded, delta);
+            }
+            for (int k = 0; k < m; k++) {
+                field[l.site[k]] = l.phi[k];
+                accepted[i0 + k] = l.accepted[k];
+            }
+            i0 += m;
+        }
+    }
+
+    /** Whether work items {@code first ..} ({@code m} of them) are whole groups that {@link #drawShared} can draw. */
+    private static boolean shared(int first, int m) {
+        return first % GROUP == 0 && m % GROUP == 0 && GROUP_BLOCKS % CALL == 0;
+    }
+
+    /**
+     * The group blocks ({@link #groupBlocks}) of a table batch that {@link #draw} draws (consecutive pair indices, not
+     * whole groups); 0 for the others.
+     */
+    private static int tableBlocks(Lanes l, boolean consecutive, int m, int hits) {
+        int first = l.item[0];
+        return consecutive && !shared(first, m) ? groupBlocks(l, first, first + m - 1, hits) : 0;
+    }
+
+    /**
+     * The words of hit {@code h} of a table batch loaded by {@link #loadTable}: shared blocks where its pair indices
+     * are consecutive ({@link #drawShared} for whole groups, else {@link #draw} from {@code blocks} group blocks,
+     * {@link #tableBlocks}), a block per lane where they are not ({@link #drawEach}).
+     */
+    private static void drawTable(Lanes l, boolean consecutive, int m, int padded, int blocks, SiteTables t, int hits,
+                                  int h) {
+        int first = l.item[0];
+        long add = (long) GROUP_BLOCKS * h;
+        if (!consecutive) {
+            drawEach(l, padded, t.seed(), t.stream(), hits, add);
+        } else if (shared(first, m)) {
+            drawShared(l, m, first, t.seed(), t.stream(), hits, add);
+        } else {
+            draw(l, padded, blocks, first, t.seed(), t.stream(), add);
         }
     }
 
@@ -186,14 +256,7 @@ final class VectorSingleMetropolis {
             int padded = (m + FLOAT_LANES - 1) / FLOAT_LANES * FLOAT_LANES;
             padded = (padded + CALL - 1) / CALL * CALL;
             boolean consecutive = loadTable(l, t, i0, m, padded);
-            int first = l.item[0];
-            if (!consecutive) {
-                drawEach(l, padded, t.seed(), t.stream());
-            } else if (first % GROUP == 0 && m % GROUP == 0 && GROUP_BLOCKS % CALL == 0) {
-                drawShared(l, m, first, t.seed(), t.stream(), 1, 0);
-            } else {
-                draw(l, padded, groupBlocks(l, first, first + m - 1, 1), first, t.seed(), t.stream(), 0);
-            }
+            drawTable(l, consecutive, m, padded, tableBlocks(l, consecutive, m, 1), t, 1, 0);
             reflect(l, padded);
             decide(l, padded);
             for (int k = 0; k < padded; k += FLOAT_LANES) {
@@ -239,18 +302,20 @@ final class VectorSingleMetropolis {
     }
 
     /**
-     * The accept uniform of one-hit lanes that draw their own blocks: block {@link MetropolisKernel#firstBlock} of each
-     * lane's site, word {@link MetropolisKernel#firstWord} + 1, as the float {@link SingleMetropolisKernel#openUnit}.
+     * {@link #draw} for lanes that draw their own blocks: block {@link MetropolisKernel#firstBlock} of each lane's
+     * site plus {@code add}, words {@link MetropolisKernel#firstWord} and the next, as the floats
+     * {@link SingleMetropolisKernel#openUnit}.
      */
-    private static void drawEach(Lanes l, int n, long seed, long stream) {
+    private static void drawEach(Lanes l, int n, long seed, long stream, int hits, long add) {
         for (int k = 0; k < n; k++) {
-            l.laneBlocks[k] = MetropolisKernel.firstBlock(l.site[k], 1);
+            l.laneBlocks[k] = MetropolisKernel.firstBlock(l.site[k], hits);
         }
         for (int c = 0; c < n; c += CALL) {
-            VectorPhilox.blocks(seed, stream, l.laneBlocks, c, 0, l.words);
+            VectorPhilox.blocks(seed, stream, l.laneBlocks, c, add, l.words);
             for (int b = 0; b < CALL; b++) {
-                int w = MetropolisKernel.firstWord(l.site[c + b]) + 1;
-                l.uniform[c + b] = SingleMetropolisKernel.openUnit((int) l.words[w * CALL + b]);
+                int w = MetropolisKernel.firstWord(l.site[c + b]);
+                l.step[c + b] = SingleMetropolisKernel.openUnit((int) l.words[w * CALL + b]);
+                l.uniform[c + b] = SingleMetropolisKernel.openUnit((int) l.words[(w + 1) * CALL + b]);
             }
         }
     }
@@ -392,12 +457,13 @@ final class VectorSingleMetropolis {
         }
     }
 
-    /** s(phi) = a phi^2 + b phi^4 - J phi of every lane, as the reference forms it. */
-    private static void start(Lanes l, int n, float qa, float qb) {
+    /** s(phi) = a phi^2 + b phi^4 - J phi of the first {@code n} lanes (their own a, b), as the reference forms it. */
+    private static void start(Lanes l, int n) {
         for (int k = 0; k < n; k += FLOAT_LANES) {
             FloatVector p = FloatVector.fromArray(F, l.phi, k);
             FloatVector p2 = p.mul(p);
-            p2.mul(qa).add(p2.mul(qb).mul(p2)).sub(FloatVector.fromArray(F, l.j, k).mul(p)).intoArray(l.sOld, k);
+            p2.mul(FloatVector.fromArray(F, l.a, k)).add(p2.mul(FloatVector.fromArray(F, l.b, k)).mul(p2))
+                    .sub(FloatVector.fromArray(F, l.j, k).mul(p)).intoArray(l.sOld, k);
         }
     }
 
@@ -482,13 +548,17 @@ final class VectorSingleMetropolis {
         }
     }
 
-    /** One hit on every lane: proposal, action difference, decision ({@link #decide}) and its application. */
-    private static void hit(Lanes l, int n, float qa, float qb, float delta) {
+    /**
+     * One hit on the first {@code n} lanes (their own a, b): proposal, action difference, decision ({@link #decide})
+     * and its application.
+     */
+    private static void hit(Lanes l, int n, float delta) {
         for (int k = 0; k < n; k += FLOAT_LANES) {
             FloatVector p = FloatVector.fromArray(F, l.phi, k);
             FloatVector q = p.add(FloatVector.fromArray(F, l.step, k).mul(2.0f).sub(1.0f).mul(delta));
             FloatVector q2 = q.mul(q);
-            FloatVector sNew = q2.mul(qa).add(q2.mul(qb).mul(q2)).sub(FloatVector.fromArray(F, l.j, k).mul(q));
+            FloatVector sNew = q2.mul(FloatVector.fromArray(F, l.a, k)).add(q2.mul(FloatVector.fromArray(F, l.b, k))
+                    .mul(q2)).sub(FloatVector.fromArray(F, l.j, k).mul(q));
             q.intoArray(l.proposal, k);
             sNew.intoArray(l.sNew, k);
             sNew.sub(FloatVector.fromArray(F, l.sOld, k)).intoArray(l.ds, k);

@@ -218,6 +218,56 @@ class SinglePrecisionUpdatesTest {
         }
     }
 
+    /**
+     * The float table Metropolis fast path ({@link VectorSingleMetropolis#runTable}, the CPU default) against its Java
+     * twin ({@code scalar=true}), bit for bit, with 1 and 3 hits: 2D with a site-dependent linear term and L = 10, 34
+     * (batches that end part-way through float vectors, Philox calls and groups), 64 and 128 (whole groups of shared
+     * blocks), with diagonal couplings (parity classes, a block per site), and 3D with site-dependent couplings, a
+     * linear term and diagonal couplings off and on.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3})
+    void tableMetropolisFastPathIsTheTwinBitForBit(int hits) {
+        assertTrue(MetropolisKernel.KERNEL_SINGLE.hasCpuFastPath());
+        Couplings[] theories = {
+                withLinear(new Lattice(2, 10)), withLinear(new Lattice(2, 34)), withLinear(new Lattice(2, 64)),
+                withLinear(new Lattice(2, 128)), interacting(),
+                VectorMetropolisTest.inhomogeneous3d(5, false, false),
+                VectorMetropolisTest.inhomogeneous3d(5, false, true)};
+        for (Couplings c : theories) {
+            double[][] twin = metropolis(c, hits, BackendOptions.of("threads", "2", "scalar", "true"));
+            double[][] fast = metropolis(c, hits, BackendOptions.of("threads", "2"));
+            String where = c.lattice().dim() + "D L=" + c.lattice().size() + " hits=" + hits;
+            assertArrayEquals(twin[0], fast[0], "field " + where);
+            assertArrayEquals(twin[1], fast[1], "acceptances " + where);
+            double mean = Arrays.stream(twin[1]).average().orElseThrow();
+            assertTrue(mean > 0.2 && mean < 0.9, "Metropolis that is sometimes rejected, acceptance " + mean);
+        }
+    }
+
+    /** A mu^2 = -0.5, lambda = 0.7 theory on {@code l} with the linear term h_x = 0.3 sin(0.9 x). */
+    private static Couplings withLinear(Lattice l) {
+        double[] h = new double[l.volume()];
+        for (int x = 0; x < h.length; x++) {
+            h[x] = 0.3 * Math.sin(0.9 * x);
+        }
+        return HomogeneousTheory.fromMassAndLambda(2, -0.5, 0.7).couplings(l).withLinear(h);
+    }
+
+    /** 10 float table Metropolis sweeps with {@code hits} hits: the field and each acceptance. */
+    private static double[][] metropolis(Couplings c, int hits, BackendOptions options) {
+        try (Backend backend = Backends.named("cpu", options);
+             DeviceCouplings dc = new DeviceCouplings(backend, c);
+             LatticeField f = new LatticeField(backend, start(c.lattice()), Precision.SINGLE)) {
+            Metropolis metropolis = new Metropolis(dc, 1.2, hits);
+            double[] acceptance = new double[10];
+            for (int s = 0; s < acceptance.length; s++) {
+                acceptance[s] = metropolis.apply(f, 29, s);
+            }
+            return new double[][]{f.snapshot(), acceptance};
+        }
+    }
+
     /** Every single-precision table kernel run in two chunks in reverse order gives the field of one launch. */
     @Test
     void resultDoesNotDependOnChunking() {
@@ -228,6 +278,9 @@ class SinglePrecisionUpdatesTest {
         chunking(OverrelaxationKernel.KERNEL_SINGLE, VectorSingleMetropolis::runOverrelaxation,
                 OverrelaxationKernel.TABLES_SINGLE, OverrelaxationKernel.LINEAR_SINGLE, a -> { });
         chunking(MetropolisKernel.KERNEL_SINGLE, MetropolisKernel::runSingle, MetropolisKernel.TABLES_SINGLE,
+                MetropolisKernel.LINEAR_SINGLE, a -> a.set(MetropolisKernel.DELTA_SINGLE, 0.8)
+                        .set(MetropolisKernel.HITS_SINGLE, 2));
+        chunking(MetropolisKernel.KERNEL_SINGLE, VectorSingleMetropolis::runTable, MetropolisKernel.TABLES_SINGLE,
                 MetropolisKernel.LINEAR_SINGLE, a -> a.set(MetropolisKernel.DELTA_SINGLE, 0.8)
                         .set(MetropolisKernel.HITS_SINGLE, 2));
     }
