@@ -126,6 +126,9 @@ final class VectorSingleMetropolis {
         int end = (int) Math.min(to, n);
         Lanes l = LANES.get();
         l.newLaunch(size);
+        // The passes read a and b per lane (the table kernel's are site-dependent)
+        Arrays.fill(l.a, qa);
+        Arrays.fill(l.b, qb);
         for (int i0 = (int) from; i0 < end; ) {
             int m = Math.min(BATCH, end - i0);
             if (dim == 2) {
@@ -147,8 +150,6 @@ final class VectorSingleMetropolis {
                     l.j[k] = SingleMetropolisKernel.localField(field, x, size, dim, kappa);
                 }
             }
-            Arrays.fill(l.a, 0, padded, qa);
-            Arrays.fill(l.b, 0, padded, qb);
             start(l, padded);
             Arrays.fill(l.accepted, 0, padded, 0.0f);
             boolean shared = shared(i0, m);
