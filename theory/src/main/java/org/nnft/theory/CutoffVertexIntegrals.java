@@ -88,9 +88,8 @@ public final class CutoffVertexIntegrals {
             breaks[a] = breakpoints(coordinate, cutoff);
         }
         double panel = cutoff / 2;
-        double[] previous = integrateBox(kernel, points.length, tuples, breaks, panel);
+        double[] previous = null;
         while (true) {
-            panel /= 2;
             double nodes = 1;
             for (double[] b : breaks) {
                 nodes *= axisNodes(b, panel);
@@ -100,6 +99,11 @@ public final class CutoffVertexIntegrals {
                         + " did not settle to " + TOLERANCE_D + " relative within " + MAX_NODES_D + " nodes");
             }
             double[] next = integrateBox(kernel, points.length, tuples, breaks, panel);
+            panel /= 2;
+            if (previous == null) {
+                previous = next;
+                continue;
+            }
             if (settled(previous, next, TOLERANCE_D)) {
                 return next;
             }
