@@ -30,7 +30,7 @@ import java.util.concurrent.Callable;
 /**
  * {@code nnft couplings}: from the measured correlators of an ensemble result back to the field
  * theory (docs/couplings.md): the quartic coupling per cutoff, its power law in the cutoff and the
- * first-order 6-point prediction.
+ * first-order 6-point prediction (d = 1..3), and the amputated vertex (d = 1).
  */
 @Command(name = "couplings", mixinStandardHelpOptions = true,
         description = "Quartic coupling lambda(Lambda_in) from the 4-pt functions of an 'nnft ensemble' result, "
@@ -91,12 +91,19 @@ final class CouplingsCommand implements Callable<Integer> {
         }
         AmputatedVertex vertex = null;
         AmputatedVertex.Result v;
-        try {
-            vertex = new AmputatedVertex(x, in.moments().tuples());
-            v = vertex.analyse(in.moments());
-        } catch (IllegalArgumentException noVertex) { // e.g. a repeated point: G2 is singular
-            v = new AmputatedVertex.Result(Double.NaN, noVertex.getMessage(), new double[0], Double.NaN, List.of(),
-                    null, null);
+        int dim = in.points()[0].length;
+        if (dim != 1) {
+            String why = RunCouplings.noVertex(dim);
+            v = new AmputatedVertex.Result(Double.NaN, why, new double[0], Double.NaN, List.of(), null, null);
+            spec.commandLine().getErr().println("nnft couplings: " + why);
+        } else {
+            try {
+                vertex = new AmputatedVertex(x, in.moments().tuples());
+                v = vertex.analyse(in.moments());
+            } catch (IllegalArgumentException noVertex) { // e.g. a repeated point: G2 is singular
+                v = new AmputatedVertex.Result(Double.NaN, noVertex.getMessage(), new double[0], Double.NaN,
+                        List.of(), null, null);
+            }
         }
         // theory: the same analysis of the architecture's exact finite-width moments, where they are known
         double[] exactMoments = ExactMoments.of(in.architecture(), in.points(), in.moments().tuples());
@@ -357,9 +364,9 @@ final class CouplingsCommand implements Callable<Integer> {
             throw new IllegalArgumentException(file + ": couplings need a scalar field (--outputs 1), got "
                     + config.path("outputs").asInt() + " outputs");
         }
-        if (config.path("dim").asInt() != 1) {
-            throw new IllegalArgumentException(file + ": couplings are implemented for d = 1 input spaces, got d = "
-                    + config.path("dim").asInt());
+        if (config.path("dim").asInt() < 1 || config.path("dim").asInt() > RunCouplings.MAX_DIM) {
+            throw new IllegalArgumentException(file + ": couplings are implemented for d = 1.." + RunCouplings.MAX_DIM
+                    + " input spaces, got d = " + config.path("dim").asInt());
         }
         if (!config.path("shard").asText("0/1").equals("0/1")) {
             throw new IllegalArgumentException(file + ": shard " + config.path("shard").asText()

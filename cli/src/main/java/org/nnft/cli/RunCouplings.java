@@ -20,12 +20,21 @@ final class RunCouplings {
     private RunCouplings() {
     }
 
+    /** The largest input dimension of the quartic couplings (the box integrals cost (nodes per axis)^d). */
+    static final int MAX_DIM = 3;
+
+    /** Why the amputated vertex is missing in d &gt; 1 (result files and one stderr line). */
+    static String noVertex(int dim) {
+        return "the amputated vertex is implemented for d = 1 input spaces only (its cell volumes and locality "
+                + "radius are one-dimensional), got d = " + dim + "; the quartic couplings are reported";
+    }
+
     /** Refuses, before any work, runs the couplings cannot analyse: one line, exit 2. */
     static double[] check(String cutoffs, int order, int outputs, int dim) {
         double[] c = CouplingsCommand.parseCutoffs(cutoffs);
-        if (order < 4 || outputs != 1 || dim != 1) {
-            throw new IllegalArgumentException("--cutoffs needs --order 4 or 6, --outputs 1 and --dim 1 (got order "
-                    + order + ", " + outputs + " outputs, d = " + dim + ")");
+        if (order < 4 || outputs != 1 || dim < 1 || dim > MAX_DIM) {
+            throw new IllegalArgumentException("--cutoffs needs --order 4 or 6, --outputs 1 and --dim 1.." + MAX_DIM
+                    + " (got order " + order + ", " + outputs + " outputs, d = " + dim + ")");
         }
         return c;
     }
@@ -53,6 +62,10 @@ final class RunCouplings {
         Map<String, Object> json = Json.object("quartic", quartic);
         AmputatedVertex.Result v = null;
         AmputatedVertex.Result t = null;
+        if (points[0].length != 1) {
+            json.put("vertex", Json.object("missing", noVertex(points[0].length)));
+            return new Analysis(json, null, null);
+        }
         try {
             AmputatedVertex vertex = new AmputatedVertex(x, moments.tuples());
             v = vertex.analyse(moments);

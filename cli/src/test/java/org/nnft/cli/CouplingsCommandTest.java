@@ -62,6 +62,35 @@ class CouplingsCommandTest {
         assertTrue(res.get("vertex").get("missing").asText().contains("rank 1"), "rank-1 G2: no vertex");
     }
 
+    /**
+     * d = 2 (Gauss net, N = 4, three points in the plane): finite couplings with errors within 5 of the exact
+     * finite-width values, the 6-point ratios, and the vertex missing with its reason in the result and on stderr.
+     */
+    @Test
+    void twoDimensionalEnsembleGivesCouplingsAndSaysWhyTheVertexIsMissing() {
+        Path in = dir.resolve("gauss2.json");
+        CliRun e = run("ensemble", "--arch", "gauss", "--dim", "2", "--width", "4", "--sigma-b", "0.3",
+                "--networks", "32768", "--points", "0,0;0.6,-0.3;-0.2,0.7", "--order", "6", "--block-size", "64",
+                "--bins", "16", "--seed", "5", "--backend", "cpu", "--quiet", "--no-plots", "--out", in.toString());
+        assertEquals(0, e.code(), e.err());
+        Path out = dir.resolve("c2.json");
+        CliRun r = run("couplings", in.toString(), "--cutoffs", "1,3", "--no-plots", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("amputated vertex is implemented for d = 1"), r.err());
+        JsonNode res = ResultFile.read(out).get("results");
+        assertEquals(2, res.get("quartic").size());
+        for (JsonNode c : res.get("quartic")) {
+            double v = c.get("mean").get("value").asDouble(), err = c.get("mean").get("error").asDouble();
+            assertTrue(Double.isFinite(v) && err > 0 && Math.abs(v - c.get("theory").asDouble()) < 5 * err,
+                    c.toString());
+            assertEquals(15, c.get("tuples").size());
+        }
+        assertEquals(2, res.get("sixPoint").size());
+        assertTrue(res.get("vertex").get("missing").asText().contains("d = 2"), res.get("vertex").toString());
+        assertEquals(2, run("ensemble", "--arch", "gauss", "--dim", "4", "--points", "0,0,0,0", "--order", "4",
+                "--cutoffs", "10", "--out", dir.resolve("d4.json").toString()).code());
+    }
+
     @Test
     void badInputIsOneLineAndExitCode2() throws Exception {
         Path order2 = ensemble("relu2.json", "2", "relu");

@@ -14,13 +14,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.DoubleBinaryOperator;
+import java.util.function.ToDoubleBiFunction;
 import java.util.stream.IntStream;
 
 /**
  * From measured correlators back to a local quartic coupling (arXiv:2008.08601 sections 3.2-3.3,
  * docs/couplings.md). For input-space cutoffs L and every 4-tuple of points
  * <pre>
- *   lambda(x1..x4; L) = -(G4 - G4_GP) / I4,   I4 = int_{[-L, L]} dx prod_i Kt(x, x_i)
+ *   lambda(x1..x4; L) = -(G4 - G4_GP) / I4,   I4 = int_{[-L, L]^d} d^dx prod_i Kt(x, x_i)
  * </pre>
  * with G4 the measured full moment, G4_GP the Wick sum of the exact kernel K and Kt = K - sigma_b^2 the
  * kernel without the output bias. lambda is in nnft's deformation convention S_int = (lambda/4!) int phi^4;
@@ -32,7 +33,8 @@ import java.util.stream.IntStream;
  * (the 15 splits of 6 points into 4 + 2) and the tuple-averaged ratios G6_GP/G6, G6_pred/G6. All
  * errors are delete-one-bin jackknife errors: the whole chain (coupling per tuple, its tuple average,
  * the prediction with that average, the ratios and their averages) is evaluated once per
- * leave-one-bin-out set of moments. Input spaces of dimension 1 and scalar fields only.
+ * leave-one-bin-out set of moments. Scalar fields only; the box integrals are
+ * {@link CutoffVertexIntegrals}' (d = 1 and its tensor-product rule in d &gt; 1).
  */
 public final class QuarticCouplings {
 
@@ -40,7 +42,7 @@ public final class QuarticCouplings {
     public static final String CONVENTION = "S_int = (lambda/4!) int d^dx phi^4 (nnft deformation convention); "
             + "arXiv:2008.08601 writes S_int = lambda' int d^dx phi^4, lambda' = lambda/24";
 
-    private final double[] points;
+    private final double[][] points;
     private final Tuples tuples;
     private final double[] cutoffs;
     private final int[] fourTuples;     // tuple indices of order 4
@@ -59,6 +61,19 @@ public final class QuarticCouplings {
      */
     public QuarticCouplings(double[] points, Tuples tuples, DoubleBinaryOperator kernel, double biasVariance,
                             double[] cutoffs) {
+        this(column(points), tuples, kernel == null ? null : (x, y) -> kernel.applyAsDouble(x[0], y[0]),
+                biasVariance, cutoffs);
+    }
+
+    /**
+     * @param points       the M points of a d-dimensional input space (each of length d &gt;= 1)
+     * @param tuples       the measured tuple set (of point indices; order at least 4)
+     * @param kernel       the exact 2-point function K(x, y)
+     * @param biasVariance sigma_b^2 of a Gaussian output bias (0 for none): Kt = K - sigma_b^2
+     * @param cutoffs      input-space cutoffs L &gt; 0: the box [-L, L]^d
+     */
+    public QuarticCouplings(double[][] points, Tuples tuples, ToDoubleBiFunction<double[], double[]> kernel,
+                            double biasVariance, double[] cutoffs) {
         if (points == null || tuples == null || kernel == null || cutoffs == null || cutoffs.length == 0) {
             throw new IllegalArgumentException("points, tuples, kernel and at least one cutoff are required");
         }
@@ -74,14 +89,17 @@ public final class QuarticCouplings {
                 throw new IllegalArgumentException("cutoffs must be positive and finite, got " + c);
             }
         }
-        this.points = points.clone();
+        this.points = new double[points.length][];
+        for (int i = 0; i < points.length; i++) {
+            this.points[i] = points[i].clone();
+        }
         this.tuples = tuples;
         this.cutoffs = cutoffs.clone();
         int m = points.length;
         double[][] k = new double[m][m];
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < m; j++) {
-                k[i][j] = kernel.applyAsDouble(points[i], points[j]);
+                k[i][j] = kernel.applyAsDouble(this.points[i], this.points[j]);
             }
         }
         this.fourTuples = ofOrder(tuples, 4);
@@ -100,8 +118,8 @@ public final class QuarticCouplings {
         }
         vertex = new double[cutoffs.length][];
         split = new double[cutoffs.length][sixTuples.length];
-        double[] pts = this.points;
-        CutoffVertexIntegrals.PointKernel truncated =
+        double[][] pts = this.points;
+        CutoffVertexIntegrals.PointKernelD truncated =
                 (x, j) -> kernel.applyAsDouble(x, pts[j]) - biasVariance;
         int[] fourPosition = new int[tuples.size()];
         Arrays.fill(fourPosition, -1);
@@ -130,8 +148,19 @@ public final class QuarticCouplings {
         }
     }
 
+    private static double[][] column(double[] points) {
+        if (points == null) {
+            return null;
+        }
+        double[][] out = new double[points.length][];
+        for (int i = 0; i < points.length; i++) {
+            out[i] = new double[]{points[i]};
+        }
+        return out;
+    }
+
     /**
-     * The analysis of an ensemble of {@code architecture} at {@code points} (scalar output, d = 1):
+     * The analysis of an ensemble of {@code architecture} at {@code points} (scalar output, any d):
      * K its exact 2-point function, sigma_b^2 the output-bias variance of the Gauss/Erf/ReLU nets.
      */
     public static QuarticCouplings of(Architecture architecture, double[][] points, Tuples tuples, double[] cutoffs) {
@@ -139,17 +168,15 @@ public final class QuarticCouplings {
             throw new IllegalArgumentException("couplings need a scalar field (1 output), got "
                     + architecture.outputDimension() + " outputs");
         }
-        if (architecture.inputDimension() != 1) {
-            throw new IllegalArgumentException("couplings: the cutoff integrals are implemented for d = 1 only, "
-                    + "got d = " + architecture.inputDimension());
-        }
-        double[] x = new double[points.length];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = points[i][0];
+        int d = architecture.inputDimension();
+        for (double[] p : points) {
+            if (p.length != d) {
+                throw new IllegalArgumentException("points must have the architecture's dimension d = " + d
+                        + ", got " + p.length);
+            }
         }
         double bias = architecture instanceof ShallowNetwork s ? s.sigmaB() * s.sigmaB() : 0.0;
-        return new QuarticCouplings(x, tuples, (a, b) -> architecture.twoPoint(new double[]{a}, 0, new double[]{b}, 0),
-                bias, cutoffs);
+        return new QuarticCouplings(points, tuples, (a, b) -> architecture.twoPoint(a, 0, b, 0), bias, cutoffs);
     }
 
     public double[] cutoffs() {
