@@ -169,19 +169,22 @@ public final class EnsembleKernel {
                     for (int s = 0; s < sites; s++) {
                         phi[s] = phiLanes[s * l + n];
                     }
-                    add(out, offset, tuples, tupleCount, maxOrder, phi);
+                    addTuples(out, offset, tuples, tupleCount, maxOrder, phi);
                 }
             }
             for (; net < last; net++) {
                 field.evaluate(points, pointCount, hyper, width, inDim, outDim, variant, seed,
                         EnsembleStreams.stream(net), phi, scratch);
-                add(out, offset, tuples, tupleCount, maxOrder, phi);
+                addTuples(out, offset, tuples, tupleCount, maxOrder, phi);
             }
         }
     }
 
-    /** Adds one network's tuple products and count to the sums of the work item at {@code offset}. */
-    private static void add(double[] out, int offset, int[] tuples, int tupleCount, int maxOrder, double[] phi) {
+    /**
+     * Adds one network's tuple products and count to the sums at {@code offset} (Java twin of {@code ens_add_tuples}
+     * in ensemble_prelude.c; also the trained ensembles' sums per recorded step).
+     */
+    static void addTuples(double[] out, int offset, int[] tuples, int tupleCount, int maxOrder, double[] phi) {
         for (int t = 0; t < tupleCount; t++) {
             int row = t * maxOrder;
             double product = phi[tuples[row]];

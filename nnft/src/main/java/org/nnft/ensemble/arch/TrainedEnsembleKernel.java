@@ -209,7 +209,7 @@ public final class TrainedEnsembleKernel {
                         for (int p = 0; p < pointCount; p++) {
                             phi[p] = phiLanes[p * l + n];
                         }
-                        record(out, slice, tuples, tupleCount, maxOrder, phi);
+                        EnsembleKernel.addTuples(out, slice, tuples, tupleCount, maxOrder, phi);
                     }
                 }
             }
@@ -263,23 +263,10 @@ public final class TrainedEnsembleKernel {
                         params[po + width * stride] = params[po + width * stride] - etaBias * rsum;
                     }
                     forward(params, po, points, hyper, 3, pointCount, width, inDim, variant, phi);
-                    record(out, offset + s * (tupleCount + 1), tuples, tupleCount, maxOrder, phi);
+                    EnsembleKernel.addTuples(out, offset + s * (tupleCount + 1), tuples, tupleCount, maxOrder, phi);
                 }
             }
         }
-    }
-
-    /** Adds one network's products of the field over every tuple, and its count, to a recorded step's slice. */
-    private static void record(double[] out, int slice, int[] tuples, int tupleCount, int maxOrder, double[] phi) {
-        for (int t = 0; t < tupleCount; t++) {
-            int row = t * maxOrder;
-            double product = phi[tuples[row]];
-            for (int j = 1; j < maxOrder && tuples[row + j] >= 0; j++) {
-                product = product * phi[tuples[row + j]];
-            }
-            out[slice + t] = out[slice + t] + product;
-        }
-        out[slice + tupleCount] = out[slice + tupleCount] + 1.0;
     }
 
     /** Java twin of {@code trc_forward} in trained_cosnet.c: a cos-net's output at {@code count} points. */
@@ -388,7 +375,7 @@ public final class TrainedEnsembleKernel {
                         }
                     }
                     cosForward(params, po, points, pointCount, width, inDim, phi);
-                    record(out, offset + s * (tupleCount + 1), tuples, tupleCount, maxOrder, phi);
+                    EnsembleKernel.addTuples(out, offset + s * (tupleCount + 1), tuples, tupleCount, maxOrder, phi);
                 }
             }
         }

@@ -20,14 +20,6 @@ KERNEL void ENSEMBLE_KERNEL(GLOBAL double* out, GLOBAL const double* points, GLO
     if (last > networks) last = networks;
     for (i64 net = first; net < last; net++) {
         ens_field(points, pointCount, hyper, width, inDim, outDim, variant, seed, ENS_STREAM_TAG | net, phi);
-        for (int t = 0; t < tupleCount; t++) {
-            GLOBAL const int* tuple = tuples + t * maxOrder;
-            double product = phi[tuple[0]];
-            for (int j = 1; j < maxOrder && tuple[j] >= 0; j++) {
-                product = product * phi[tuple[j]];
-            }
-            sums[t] = sums[t] + product;
-        }
-        sums[tupleCount] = sums[tupleCount] + 1.0;
+        ens_add_tuples(sums, tuples, tupleCount, maxOrder, phi);
     }
 }

@@ -38,3 +38,18 @@ DEVICE double ens_erf(double x) {
     double r = ENS_TWO_OVER_SQRT_PI * exp(-x2) * sum;
     return x < 0.0 ? -r : r;
 }
+
+/* Adds every tuple's product of phi over its sites to slice[t] and 1 to slice[tupleCount] (the network count);
+   tuple t lists its sites tuples[t * maxOrder + j], padded with -1. Java twin: EnsembleKernel#addTuples. */
+DEVICE void ens_add_tuples(GLOBAL double* slice, GLOBAL const int* tuples, int tupleCount, int maxOrder,
+                           const double* phi) {
+    for (int t = 0; t < tupleCount; t++) {
+        GLOBAL const int* tuple = tuples + t * maxOrder;
+        double product = phi[tuple[0]];
+        for (int j = 1; j < maxOrder && tuple[j] >= 0; j++) {
+            product = product * phi[tuple[j]];
+        }
+        slice[t] = slice[t] + product;
+    }
+    slice[tupleCount] = slice[tupleCount] + 1.0;
+}

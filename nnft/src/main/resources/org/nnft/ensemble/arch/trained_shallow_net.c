@@ -134,16 +134,7 @@ KERNEL void trained_shallow_net(GLOBAL double* out, GLOBAL double* params, GLOBA
                 p[(i64) width * stride] = p[(i64) width * stride] - etaBias * rsum;
             }
             trn_forward(p, points, hyper + 3, pointCount, width, inDim, variant, phi);
-            GLOBAL double* slice = sums + s * (tupleCount + 1);
-            for (int t = 0; t < tupleCount; t++) {
-                GLOBAL const int* tuple = tuples + t * maxOrder;
-                double product = phi[tuple[0]];
-                for (int j = 1; j < maxOrder && tuple[j] >= 0; j++) {
-                    product = product * phi[tuple[j]];
-                }
-                slice[t] = slice[t] + product;
-            }
-            slice[tupleCount] = slice[tupleCount] + 1.0;
+            ens_add_tuples(sums + s * (tupleCount + 1), tuples, tupleCount, maxOrder, phi);
         }
     }
 }
