@@ -31,7 +31,8 @@ public final class HeatBathKernel {
     static final Param.F64Buffer LINEAR = PARAMS.f64Buffer("lin");
 
     public static final Kernel KERNEL = Kernel.of("lattice_heatbath",
-            LocalField.source(Precision.DOUBLE, "heatbath.c"), HeatBathKernel::run, PARAMS);
+            LocalField.source(Precision.DOUBLE, "heatbath.c"), HeatBathKernel::run, PARAMS)
+            .withCpuFastPath(VectorMetropolis::runHeatBath);
 
     /** The single-precision kernel's parameters: the same names, the field float32. */
     private static final KernelParams PARAMS_SINGLE = new KernelParams();
