@@ -20,6 +20,9 @@ import org.nnft.engine.random.RandomStreams;
  * float, the normal {@link PortableFloat#boxMuller} of words 0,1 and the accept variate the float
  * {@link SingleMetropolisKernel#openUnit} of word 2 (the leading 23 bits of the double variate), compared with exp
  * rounded to float.
+ *
+ * <p>CPU fast paths (Vector API, bit for bit these twins; {@code scalar=true} runs the twins):
+ * {@link VectorMetropolis#runHeatBath} and {@link VectorSingleMetropolis#runHeatBath}.
  */
 public final class HeatBathKernel {
     private static final KernelParams PARAMS = new KernelParams();
@@ -31,7 +34,8 @@ public final class HeatBathKernel {
     static final Param.F64Buffer LINEAR = PARAMS.f64Buffer("lin");
 
     public static final Kernel KERNEL = Kernel.of("lattice_heatbath",
-            LocalField.source(Precision.DOUBLE, "heatbath.c"), HeatBathKernel::run, PARAMS);
+            LocalField.source(Precision.DOUBLE, "heatbath.c"), HeatBathKernel::run, PARAMS)
+            .withCpuFastPath(VectorMetropolis::runHeatBath);
 
     /** The single-precision kernel's parameters: the same names, the field float32. */
     private static final KernelParams PARAMS_SINGLE = new KernelParams();
@@ -40,7 +44,8 @@ public final class HeatBathKernel {
     static final Param.F64Buffer LINEAR_SINGLE = PARAMS_SINGLE.f64Buffer("lin");
 
     public static final Kernel KERNEL_SINGLE = Kernel.of("lattice_heatbath_f32",
-            LocalField.source(Precision.SINGLE, "heatbath.c"), HeatBathKernel::runSingle, PARAMS_SINGLE);
+            LocalField.source(Precision.SINGLE, "heatbath.c"), HeatBathKernel::runSingle, PARAMS_SINGLE)
+            .withCpuFastPath(VectorSingleMetropolis::runHeatBath);
 
     private HeatBathKernel() {
     }

@@ -7,7 +7,8 @@ import java.util.Arrays;
 import static org.nnft.lattice.update.LaneShape.BLOCKS_PER_CALL;
 
 /**
- * Vector API fast path of {@link MetropolisKernel}, {@link HypercubicMetropolisKernel} and {@link OverrelaxationKernel}
+ * Vector API fast path of {@link MetropolisKernel}, {@link HypercubicMetropolisKernel}, {@link OverrelaxationKernel}
+ * and {@link HeatBathKernel} ({@link #runHeatBath})
  * (the CPU backend runs it unless {@code scalar=true}). Work items go in batches ({@link LaneBatch}): the table
  * kernel's in fixed-size batches, the hypercubic kernel's a lattice row (a line along direction 0) at a time in 2D and
  * several short rows at a time in 3D and 4D. {@link LaneBatch#load} reads each site's phi_x and local field (from the
@@ -66,6 +67,36 @@ final class VectorMetropolis {
         sweep(new RowBatch(args), HypercubicMetropolisKernel.ACCEPTED.of(args), (int) from, end,
                 HypercubicMetropolisKernel.SEED.of(args), HypercubicMetropolisKernel.STREAM.of(args),
                 HypercubicMetropolisKernel.DELTA.of(args), HypercubicMetropolisKernel.HITS.of(args), false);
+    }
+
+    /**
+     * Fast path of {@link HeatBathKernel#KERNEL} (twin {@link HeatBathKernel#run}): the batches of {@link #run}, each
+     * lane's first attempt in lanes and the attempts after a rejection lane by lane ({@link HeatBathPasses}).
+     */
+    static void runHeatBath(CpuArgs args, long from, long to) {
+        int tries = HeatBathKernel.TRIES.of(args);
+        if (tries < 1) {
+            HeatBathKernel.run(args, from, to);
+            return;
+        }
+        SiteTables t = SiteTables.of(args, HeatBathKernel.TABLES, HeatBathKernel.LINEAR);
+        int end = (int) Math.min(to, t.n());
+        TableBatch lanes = new TableBatch(t);
+        long[] words = new long[4 * BLOCKS_PER_CALL];
+        int[] w = new int[4];
+        for (int i0 = (int) from; i0 < end; ) {
+            int m = lanes.load(i0, end, 1);
+            HeatBathPasses.address(lanes, t.sites(), i0, m, tries);
+            HeatBathPasses.draw(lanes, t.seed(), t.stream(), words);
+            HeatBathPasses.propose(lanes);
+            HitPasses.decide(lanes, lanes.padded);
+            HitPasses.apply(lanes, lanes.padded, false);
+            if (tries > 1) {
+                HeatBathPasses.retry(lanes, t.sites(), i0, m, tries, t.seed(), t.stream(), w);
+            }
+            lanes.store(i0, m, t.accepted(), lanes.hitAccepted);
+            i0 += m;
+        }
     }
 
     private static void sweep(LaneBatch lanes, double[] accepted, int from, int end, long seed, long stream,

@@ -8,14 +8,18 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 import org.nnft.engine.kernel.CpuArgs;
+import org.nnft.engine.random.PortableFloat;
+import org.nnft.engine.random.RandomStreams;
 import org.nnft.engine.simd.VectorPhilox;
+import org.nnft.engine.simd.VectorRandomF;
 
 import java.util.Arrays;
 
 /**
  * Vector API fast paths of {@link SingleMetropolisKernel} ({@link #run}), of the float table Metropolis
  * ({@link #runTable}: inhomogeneous couplings, a_x and b_x per lane) and of the float overrelaxation
- * ({@link #runOverrelaxation}, the same draws and decisions); the CPU backend runs them unless {@code scalar=true}.
+ * ({@link #runOverrelaxation}, the same draws and decisions) and of the float heat bath ({@link #runHeatBath}); the
+ * CPU backend runs them unless {@code scalar=true}.
  * Work items go in batches of up to {@value #BATCH}; in 2D a batch is (part of) one lattice row, as in
  * {@link RowBatch}: the other colour's sites of the row and of the rows above and below are copied into contiguous
  * packed rows (each once per launch) and the float local fields are summed a vector at a time ({@link #loadRow}); in 3D
@@ -91,6 +95,8 @@ final class VectorSingleMetropolis {
         final long[] laneBlocks = new long[BATCH];
         final float[] decided = new float[FLOAT_LANES];
         final long[] words = new long[4 * CALL];
+        /** Heat bath: per lane its block's word 0 (at k) and word 1 (at BATCH + k), the Box-Muller words. */
+        final int[] normalWords = new int[2 * BATCH];
         /** The blocks of one Philox call of {@link #drawShared}. */
         final long[] callBlocks = new long[CALL];
         /** Three packed rows of a 2D lattice ({@link #packed}), their keys 2 row + parity (-1: none), last use. */
@@ -203,6 +209,103 @@ final class VectorSingleMetropolis {
                 accepted[i0 + k] = l.accepted[k];
             }
             i0 += m;
+        }
+    }
+
+    /**
+     * Fast path of {@link HeatBathKernel#KERNEL_SINGLE} (twin {@link HeatBathKernel#runSingle}): batches of the site
+     * list loaded as {@link #runTable} loads them; attempt 0 of every lane in lanes (block {@code x * tries}: the
+     * float Box-Muller normal of words 0,1 by {@link VectorRandomF#boxMullerCos}, the accept variate
+     * {@link SingleMetropolisKernel#openUnit} of word 2 by {@link #units}, the proposal and ds = b q^2 q^2 by
+     * {@link #heatBathProposals}, the decision by {@link #decide}), then the attempts after a rejection lane by lane
+     * as the twin makes them ({@link #heatBathRetry}).
+     */
+    static void runHeatBath(CpuArgs args, long from, long to) {
+        int tries = HeatBathKernel.TRIES_SINGLE.of(args);
+        if (tries < 1) {
+            HeatBathKernel.runSingle(args, from, to);
+            return;
+        }
+        SiteTables t = SiteTables.of(args, HeatBathKernel.TABLES_SINGLE, HeatBathKernel.LINEAR_SINGLE);
+        int end = (int) Math.min(to, t.n());
+        float[] field = t.single();
+        double[] accepted = t.accepted();
+        Lanes l = LANES.get();
+        for (int i0 = (int) from; i0 < end; ) {
+            int m = Math.min(BATCH, end - i0);
+            int padded = (m + FLOAT_LANES - 1) / FLOAT_LANES * FLOAT_LANES;
+            padded = (padded + CALL - 1) / CALL * CALL;
+            loadTable(l, t, i0, m, padded);
+            for (int k = 0; k < padded; k++) {
+                l.laneBlocks[k] = (long) l.site[k] * tries;
+            }
+            for (int c = 0; c < padded; c += CALL) {
+                VectorPhilox.blocks(t.seed(), t.stream(), l.laneBlocks, c, 0L, l.words);
+                for (int b = 0; b < CALL; b++) {
+                    l.normalWords[c + b] = (int) l.words[b];
+                    l.normalWords[BATCH + c + b] = (int) l.words[CALL + b];
+                }
+                units(l.words, 2, l.uniform, c);
+            }
+            VectorRandomF.boxMullerCos(l.normalWords, 0, BATCH, padded, null, 1.0f, l.step, 0);
+            heatBathProposals(l, padded);
+            decide(l, padded);
+            for (int k = 0; k < padded; k += FLOAT_LANES) {
+                VectorMask<Float> take = FloatVector.fromArray(F, l.hitAccepted, k).compare(VectorOperators.NE, 0.0f);
+                FloatVector.fromArray(F, l.phi, k).blend(FloatVector.fromArray(F, l.proposal, k), take)
+                        .intoArray(l.phi, k);
+            }
+            if (tries > 1) {
+                heatBathRetry(l, m, tries, t.seed(), t.stream());
+            }
+            for (int k = 0; k < m; k++) {
+                field[l.site[k]] = l.phi[k];
+                accepted[i0 + k] = l.hitAccepted[k];
+            }
+            i0 += m;
+        }
+    }
+
+    /**
+     * The heat bath's proposals {@code q = J/(2a) + sqrt(1/(2a)) z} of the first {@code n} lanes (z, the normal, in
+     * {@link Lanes#step}) into {@link Lanes#proposal} and {@code ds = b q^2 q^2} into {@link Lanes#ds}, the twin's
+     * float operations in its order (its square root in double rounded to float is the float square root).
+     */
+    private static void heatBathProposals(Lanes l, int n) {
+        for (int k = 0; k < n; k += FLOAT_LANES) {
+            FloatVector twoA = FloatVector.fromArray(F, l.a, k).mul(2.0f);
+            FloatVector mean = FloatVector.fromArray(F, l.j, k).div(twoA);
+            FloatVector sigma = FloatVector.broadcast(F, 1.0f).div(twoA).lanewise(VectorOperators.SQRT);
+            FloatVector q = mean.add(sigma.mul(FloatVector.fromArray(F, l.step, k)));
+            FloatVector q2 = q.mul(q);
+            q.intoArray(l.proposal, k);
+            FloatVector.fromArray(F, l.b, k).mul(q2).mul(q2).intoArray(l.ds, k);
+        }
+    }
+
+    /**
+     * Attempts 1 .. tries - 1 of the first {@code m} lanes that attempt 0 rejected, one lane at a time as
+     * {@link HeatBathKernel#runSingle} makes them; an accepted attempt sets phi and {@link Lanes#hitAccepted}.
+     */
+    private static void heatBathRetry(Lanes l, int m, int tries, long seed, long stream) {
+        int[] w = new int[4];
+        for (int k = 0; k < m; k++) {
+            if (l.hitAccepted[k] != 0.0f) {
+                continue;
+            }
+            float mean = l.j[k] / (2.0f * l.a[k]);
+            float sigma = (float) Math.sqrt(1.0f / (2.0f * l.a[k]));
+            float bx = l.b[k];
+            for (int attempt = 1; attempt < tries; attempt++) {
+                RandomStreams.block(seed, stream, (long) l.site[k] * tries + attempt, w);
+                float q = mean + sigma * PortableFloat.boxMuller(w[0], w[1], false);
+                float q2 = q * q;
+                if (SingleMetropolisKernel.openUnit(w[2]) < (float) Math.exp(-bx * q2 * q2)) {
+                    l.phi[k] = q;
+                    l.hitAccepted[k] = 1.0f;
+                    break;
+                }
+            }
         }
     }
 

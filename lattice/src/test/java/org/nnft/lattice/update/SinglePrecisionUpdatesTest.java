@@ -254,6 +254,57 @@ class SinglePrecisionUpdatesTest {
         return HomogeneousTheory.fromMassAndLambda(2, -0.5, 0.7).couplings(l).withLinear(h);
     }
 
+    /**
+     * The float heat-bath fast path ({@link VectorSingleMetropolis#runHeatBath}, the CPU default) against its Java
+     * twin ({@code scalar=true}), bit for bit, with one attempt per site and three: 2D with a site-dependent linear
+     * term and L = 10, 34 (batches that end part-way through float vectors and Philox calls), 64 and 128, with
+     * diagonal couplings (parity classes), and 3D with site-dependent couplings and a linear term, diagonal couplings
+     * off and on.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3})
+    void heatBathFastPathIsTheTwinBitForBit(int tries) {
+        assertTrue(HeatBathKernel.KERNEL_SINGLE.hasCpuFastPath());
+        Couplings[] theories = {
+                heatBathTheory(new Lattice(2, 10)), heatBathTheory(new Lattice(2, 34)),
+                heatBathTheory(new Lattice(2, 64)), heatBathTheory(new Lattice(2, 128)), interacting(),
+                VectorMetropolisTest.inhomogeneous3d(5, false, false),
+                VectorMetropolisTest.inhomogeneous3d(5, false, true)};
+        for (Couplings c : theories) {
+            double[][] twin = heatBath(c, tries, BackendOptions.of("threads", "2", "scalar", "true"));
+            double[][] fast = heatBath(c, tries, BackendOptions.of("threads", "2"));
+            String where = c.lattice().dim() + "D L=" + c.lattice().size() + " tries=" + tries;
+            assertArrayEquals(twin[0], fast[0], "field " + where);
+            assertArrayEquals(twin[1], fast[1], "acceptances " + where);
+            double mean = Arrays.stream(twin[1]).average().orElseThrow();
+            // One attempt rejects often (three then retry often), and three usually end in an acceptance
+            assertTrue(mean > 0.2 && (tries > 1 || mean < 1.0), "a heat bath that rejects, acceptance " + mean);
+        }
+    }
+
+    /** A m^2 = 0.5, lambda = 3 theory on {@code l} (a > 0, a heat bath that rejects often), h_x = 0.8 sin(0.9 x). */
+    private static Couplings heatBathTheory(Lattice l) {
+        double[] h = new double[l.volume()];
+        for (int x = 0; x < h.length; x++) {
+            h[x] = 0.8 * Math.sin(0.9 * x);
+        }
+        return HomogeneousTheory.fromMassAndLambda(2, 0.5, 3.0).couplings(l).withLinear(h);
+    }
+
+    /** 10 float heat-bath sweeps with {@code tries} attempts per site: the field and each acceptance. */
+    private static double[][] heatBath(Couplings c, int tries, BackendOptions options) {
+        try (Backend backend = Backends.named("cpu", options);
+             DeviceCouplings dc = new DeviceCouplings(backend, c);
+             LatticeField f = new LatticeField(backend, start(c.lattice()), Precision.SINGLE)) {
+            HeatBath heatBath = new HeatBath(dc, tries);
+            double[] acceptance = new double[10];
+            for (int s = 0; s < acceptance.length; s++) {
+                acceptance[s] = heatBath.apply(f, 29, s);
+            }
+            return new double[][]{f.snapshot(), acceptance};
+        }
+    }
+
     /** 10 float table Metropolis sweeps with {@code hits} hits: the field and each acceptance. */
     private static double[][] metropolis(Couplings c, int hits, BackendOptions options) {
         try (Backend backend = Backends.named("cpu", options);
@@ -272,6 +323,8 @@ class SinglePrecisionUpdatesTest {
     @Test
     void resultDoesNotDependOnChunking() {
         chunking(HeatBathKernel.KERNEL_SINGLE, HeatBathKernel::runSingle, HeatBathKernel.TABLES_SINGLE,
+                HeatBathKernel.LINEAR_SINGLE, a -> a.set(HeatBathKernel.TRIES_SINGLE, 3));
+        chunking(HeatBathKernel.KERNEL_SINGLE, VectorSingleMetropolis::runHeatBath, HeatBathKernel.TABLES_SINGLE,
                 HeatBathKernel.LINEAR_SINGLE, a -> a.set(HeatBathKernel.TRIES_SINGLE, 3));
         chunking(OverrelaxationKernel.KERNEL_SINGLE, OverrelaxationKernel::runSingle,
                 OverrelaxationKernel.TABLES_SINGLE, OverrelaxationKernel.LINEAR_SINGLE, a -> { });

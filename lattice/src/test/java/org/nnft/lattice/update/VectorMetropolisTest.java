@@ -1,6 +1,8 @@
 package org.nnft.lattice.update;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nnft.engine.Backend;
 import org.nnft.engine.BackendOptions;
 import org.nnft.engine.Backends;
@@ -194,6 +196,52 @@ class VectorMetropolisTest {
             assertArrayEquals(reference[1], fast[1], "acceptances");
             double mean = Arrays.stream(reference[1]).average().orElseThrow();
             assertTrue(mean > 0.2 && mean < 1.0, "overrelaxation that is sometimes rejected, acceptance " + mean);
+        }
+    }
+
+    /**
+     * The heat-bath fast path ({@link VectorMetropolis#runHeatBath}) against its reference body, bit for bit, with one
+     * attempt per site (rejections keep the old value) and three (attempts after a rejection): 2D with a linear term
+     * and L = 10, 34 (batches that end part-way through vectors and Philox calls), 64, and 3D with site-dependent
+     * couplings and a linear term, with and without diagonal couplings (parity classes).
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3})
+    void heatBathFastPathRunsTheReferenceChain(int tries) {
+        assertTrue(HeatBathKernel.KERNEL.hasCpuFastPath());
+        Couplings[] theories = {withLinear(new Lattice(2, 10)), withLinear(new Lattice(2, 34)),
+                withLinear(new Lattice(2, 64)), inhomogeneous3d(5, false, false), inhomogeneous3d(5, false, true)};
+        for (Couplings c : theories) {
+            double[][] reference = heatBath(c, tries, BackendOptions.of("threads", "2", "scalar", "true"));
+            double[][] fast = heatBath(c, tries, BackendOptions.of("threads", "2"));
+            String where = c.lattice().dim() + "D L=" + c.lattice().size() + " tries=" + tries;
+            assertArrayEquals(reference[0], fast[0], "field " + where);
+            assertArrayEquals(reference[1], fast[1], "acceptances " + where);
+            double mean = Arrays.stream(reference[1]).average().orElseThrow();
+            assertTrue(mean > 0.2 && mean < 1.0, "a heat bath that sometimes rejects, acceptance " + mean);
+        }
+    }
+
+    /** m^2 = 0.5, lambda = 3 (a heat bath rejecting often), h_x = 0.8 sin(0.9 x). */
+    private static Couplings withLinear(Lattice l) {
+        double[] h = new double[l.volume()];
+        for (int x = 0; x < h.length; x++) {
+            h[x] = 0.8 * Math.sin(0.9 * x);
+        }
+        return HomogeneousTheory.fromMassAndLambda(l.dim(), 0.5, 3.0).couplings(l).withLinear(h);
+    }
+
+    /** 20 heat-bath sweeps: the field and each sweep's acceptance. */
+    private static double[][] heatBath(Couplings c, int tries, BackendOptions options) {
+        try (Backend backend = Backends.named("cpu", options);
+             DeviceCouplings dc = new DeviceCouplings(backend, c);
+             LatticeField f = new LatticeField(backend, start(c))) {
+            HeatBath heatBath = new HeatBath(dc, tries);
+            double[] acceptance = new double[20];
+            for (int s = 0; s < acceptance.length; s++) {
+                acceptance[s] = heatBath.apply(f, 29, s);
+            }
+            return new double[][]{f.snapshot(), acceptance};
         }
     }
 
