@@ -65,7 +65,7 @@ public final class VectorRandomF {
     /**
      * The one loop body of {@link #boxMullerCos} and {@link #boxMullerPairs}: the cosine branch times {@code scale}
      * (a product by 1 is exact) into {@code cosOut}, and with {@code sinOut} not null the sine branch into it. One loop
-     * of Vector API calls, no vector passed to a helper: the JIT boxes those, which cost W1 a third of its rate.
+     * of Vector API calls, no vector passed to a helper (the JIT boxes those on the heap; see {@link VectorRandom}).
      * The logarithm's two branches are blended before their one division.
      */
     private static void boxMuller(int[] words, int u, int t, int count, float[] precision, float scale,
