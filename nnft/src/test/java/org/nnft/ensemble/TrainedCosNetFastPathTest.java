@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * ({@code scalar=true}), bit for bit: the lanes draw the reference's neurons (the cos-net NTK lanes' bit-exact
  * draws), never fuse a multiply and an add, and take cos and sin from {@code PortableTrig}, whose vector and scalar
  * forms agree; so every recorded sum agrees with tolerance zero. Cases: the d = 1 and d = 2 ball nets and the Cauchy
- * net, widths that are not multiples of the 16-neuron draw chunk or the lanes, and blocks of 7 networks (not a
+ * net, widths that are not multiples of the 16-neuron draw chunk or the lanes, and blocks of 11 networks (not a
  * multiple of the lanes: their tails take the scalar body).
  */
 class TrainedCosNetFastPathTest {
@@ -29,7 +29,7 @@ class TrainedCosNetFastPathTest {
         double[] targets = {0.4, -0.3, 0.2};
         assertTrue(TrainedEnsembleKernel.COSNET.hasCpuFastPath(), "no fast path to test");
         for (int c = 0; c < nets.length; c++) {
-            EnsembleConfig config = EnsembleConfig.builder(nets[c], test[c]).maxOrder(4).networks(90).blockSize(7)
+            EnsembleConfig config = EnsembleConfig.builder(nets[c], test[c]).maxOrder(4).networks(90).blockSize(11)
                     .seed(5).jackknifeBins(6).build();
             TrainedEnsemble fast = train(config, train[c], targets, BackendOptions.of("threads", "2"));
             TrainedEnsemble scalar = train(config, train[c], targets,
