@@ -23,7 +23,7 @@ final class CosNetNtkLanes {
     /** Networks per group: one per double lane. */
     static final int L = VectorRandom.LANES;
     /** Neurons drawn per pass, whose pair terms are then summed with the accumulators in registers. */
-    private static final int CHUNK = 16;
+    static final int CHUNK = 16;
     private static final int MAX_P = EmpiricalNtkKernel.MAX_POINTS;
     /** Row length of {@link #words}: two blocks per neuron of the chunk. */
     private static final int ROW = 2 * CHUNK * L;
@@ -32,15 +32,15 @@ final class CosNetNtkLanes {
     /** Word j of block 2i + k (k = 0, 1) of chunk neuron h, network n, at {@code [j ROW + (2 h + k) L + n]}. */
     private final long[] words = new long[4 * ROW];
     /** Per chunk neuron h at {@code [h L + n]}: uniforms, then normals, then the neuron (amplitude, c, w, s^2). */
-    private final double[] amp = new double[CHUNK * L];
+    final double[] amp = new double[CHUNK * L];
     private final double[] angle = new double[CHUNK * L];
-    private final double[] phase = new double[CHUNK * L];
+    final double[] phase = new double[CHUNK * L];
     private final double[] unit = new double[CHUNK * L];
     private final double[] precision = new double[CHUNK * L];
-    private final double[] s2 = new double[CHUNK * L];
+    final double[] s2 = new double[CHUNK * L];
     private final double[] amp2 = new double[CHUNK * L];
     /** Momentum component k of chunk neuron h at {@code [(k CHUNK + h) L + n]} (ball d &gt; 1: first the normals). */
-    private final double[] momenta = new double[4 * CHUNK * L];
+    final double[] momenta = new double[4 * CHUNK * L];
     /** cos and sin of chunk neuron h's phase at point p at {@code [(h P + p) L + n]}. */
     private final double[] cs = new double[CHUNK * MAX_P * L];
     private final double[] sn = new double[CHUNK * MAX_P * L];
@@ -53,9 +53,7 @@ final class CosNetNtkLanes {
         Arrays.fill(f, 0, pointCount * L, 0.0);
         Arrays.fill(a, 0, pairs * L, 0.0);
         Arrays.fill(b, 0, pairs * L, 0.0);
-        for (int n = 0; n < L; n++) {
-            streams[n] = EnsembleStreams.stream(first + n);
-        }
+        streams(first);
         for (int i0 = 0; i0 < width; i0 += CHUNK) {
             int count = Math.min(CHUNK, width - i0);
             draw(seed, i0, count, hyper, dim, variant);
@@ -72,11 +70,20 @@ final class CosNetNtkLanes {
         }
     }
 
+    /** Sets the lanes' Philox streams to those of networks {@code first .. first + L - 1}. */
+    void streams(long first) {
+        for (int n = 0; n < L; n++) {
+            streams[n] = EnsembleStreams.stream(first + n);
+        }
+    }
+
     /**
-     * Neurons {@code i0 .. i0 + count - 1} of every lane's network, as {@link CosNet#drawNeuron} draws them, and
-     * their NTK factors {@code s^2} and {@code amplitude^2} (the reference's expressions).
+     * Neurons {@code i0 .. i0 + count - 1} (count at most {@link #CHUNK}) of every lane's network, as
+     * {@link CosNet#drawNeuron} draws them, into {@link #amp}, {@link #phase}, {@link #momenta} and their NTK factors
+     * {@code s^2} into {@link #s2} and {@code amplitude^2} (the reference's expressions); shared with
+     * {@link TrainedCosNetLanes}, after {@link #streams}.
      */
-    private void draw(long seed, int i0, int count, double[] hyper, int dim, int variant) {
+    void draw(long seed, int i0, int count, double[] hyper, int dim, int variant) {
         double m = hyper[0];
         double lambda = hyper[1];
         double scale = hyper[2];

@@ -60,10 +60,11 @@ public final class TrainedEnsembleKernel {
             (args, from, to) -> run(false, args, from, to), PARAMS).withCpuGrain(1)
             .withCpuFastPath((args, from, to) -> run(true, args, from, to));
 
-    /** The kernel of {@link CosNet}s (listed in {@link EnsembleKernels}); reference body only. */
+    /** The kernel of {@link CosNet}s (listed in {@link EnsembleKernels}). */
     public static final Kernel COSNET = Kernel.of("trained_cosnet",
             KernelSource.assemble(TrainedEnsembleKernel.class, "ensemble_prelude.c", "cosnet.c", "portable_trig.c",
-                    "trained_cosnet.c"), TrainedEnsembleKernel::cosNet, PARAMS).withCpuGrain(1);
+                    "trained_cosnet.c"), (args, from, to) -> cosNet(false, args, from, to), PARAMS).withCpuGrain(1)
+            .withCpuFastPath((args, from, to) -> cosNet(true, args, from, to));
 
     /** The kernel of an architecture: scalar shallow networks and cos-nets have one. */
     public static Kernel of(Architecture arch) {
@@ -287,8 +288,12 @@ public final class TrainedEnsembleKernel {
         }
     }
 
-    /** Java twin of the entry point {@code trained_cosnet} in trained_cosnet.c, line by line. */
-    private static void cosNet(CpuArgs args, long from, long to) {
+    /**
+     * Java twin of the entry point {@code trained_cosnet} in trained_cosnet.c, line by line; with {@code lanes} (the
+     * CPU fast path) whole groups of {@link TrainedCosNetLanes#L} networks are trained by {@link TrainedCosNetLanes},
+     * bit for bit the same parameters and fields, and the rest of a block as here.
+     */
+    private static void cosNet(boolean lanes, CpuArgs args, long from, long to) {
         double[] out = OUT.of(args);
         double[] params = PARAMETERS.of(args);
         double[] points = POINTS.of(args);
@@ -317,6 +322,9 @@ public final class TrainedEnsembleKernel {
         double[] r = new double[MAX_POINTS];
         double[] gMom = new double[CosNet.NEURON_SIZE];
         int stride = inDim + 3;
+        TrainedCosNetLanes fast = lanes ? new TrainedCosNetLanes() : null;
+        int l = TrainedCosNetLanes.L;
+        double[] phiLanes = lanes ? new double[MAX_POINTS * l] : null;
         for (long item = from; item < to && item < workItems; item++) {
             int po = (int) (item * ((long) width * stride));
             int offset = (int) (item * timeCount * (tupleCount + 1));
@@ -325,7 +333,25 @@ public final class TrainedEnsembleKernel {
             }
             long first = (firstBlock + item) * blockSize;
             long last = Math.min(first + blockSize, networks);
-            for (long net = first; net < last; net++) {
+            long net = first;
+            for (; lanes && net + l <= last; net += l) {
+                fast.draw(hyper, width, inDim, variant, seed, net, trainCount);
+                int step = 0;
+                for (int s = 0; s < timeCount; s++) {
+                    for (; step < times[s]; step++) {
+                        fast.step(train, targets, trainCount, width, inDim, eta);
+                    }
+                    fast.forward(points, pointCount, width, inDim, phiLanes);
+                    int slice = offset + s * (tupleCount + 1);
+                    for (int n = 0; n < l; n++) {
+                        for (int p = 0; p < pointCount; p++) {
+                            phi[p] = phiLanes[p * l + n];
+                        }
+                        EnsembleKernel.addTuples(out, slice, tuples, tupleCount, maxOrder, phi);
+                    }
+                }
+            }
+            for (; net < last; net++) {
                 long stream = EnsembleStreams.stream(net);
                 for (int i = 0; i < width; i++) {
                     int nu = po + i * stride;
