@@ -195,6 +195,23 @@ public record CosNet(int dimension, double mass, double cutoff, double sigmaA, i
     }
 
     /**
+     * Java twin of {@code ens_cos_amplitude_variance} in cosnet.c: the variance s^2 of a drawn neuron's amplitude in
+     * the learning kernels' parameterisation (docs/ntk.md section 6), {@code scale^2 / (m^2 + |w|^2)} for the ball
+     * net and {@code scale^2} for the Cauchy net ({@code neuron} as {@link #drawNeuron} writes it).
+     */
+    static double amplitudeVariance(double[] hyper, int dim, int variant, double[] neuron) {
+        double s2 = hyper[2] * hyper[2];
+        if (variant == 0) {
+            double precision = hyper[0] * hyper[0];
+            for (int k = 0; k < dim; k++) {
+                precision = precision + neuron[2 + k] * neuron[2 + k];
+            }
+            s2 = s2 / precision;
+        }
+        return s2;
+    }
+
+    /**
      * The CPU fast path of the field at the points ({@link CosNetLanes}, the free sampler's CPU default):
      * kernels that must reproduce the free ensemble's numbers on the CPU call this.
      */

@@ -326,14 +326,7 @@ public final class EmpiricalNtkKernel {
         }
         for (int i = 0; i < width; i++) {
             CosNet.drawNeuron(seed, stream, (long) i * 2, hyper, dim, variant, scratch.field.r0, scratch.field.r1, nu);
-            double s2 = hyper[2] * hyper[2];
-            if (variant == 0) {
-                double precision = hyper[0] * hyper[0];
-                for (int k = 0; k < dim; k++) {
-                    precision = precision + nu[2 + k] * nu[2 + k];
-                }
-                s2 = s2 / precision;
-            }
+            double s2 = CosNet.amplitudeVariance(hyper, dim, variant, nu);
             double amp2 = nu[0] * nu[0];
             for (int p = 0; p < pointCount; p++) {
                 double arg = nu[1];

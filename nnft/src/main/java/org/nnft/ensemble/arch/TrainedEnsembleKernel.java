@@ -356,16 +356,8 @@ public final class TrainedEnsembleKernel {
                 for (int i = 0; i < width; i++) {
                     int nu = po + i * stride;
                     CosNet.drawNeuron(seed, stream, (long) i * 2, hyper, inDim, variant, rng.r0, rng.r1, drawn);
-                    double s2 = hyper[2] * hyper[2];
-                    if (variant == 0) {
-                        double precision = hyper[0] * hyper[0];
-                        for (int k = 0; k < inDim; k++) {
-                            precision = precision + drawn[2 + k] * drawn[2 + k];
-                        }
-                        s2 = s2 / precision;
-                    }
                     System.arraycopy(drawn, 0, params, nu, inDim + 2);
-                    params[nu + inDim + 2] = s2;
+                    params[nu + inDim + 2] = CosNet.amplitudeVariance(hyper, inDim, variant, drawn);
                 }
                 int step = 0;
                 for (int s = 0; s < timeCount; s++) {

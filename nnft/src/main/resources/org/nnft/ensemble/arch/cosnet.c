@@ -58,6 +58,20 @@ DEVICE void ens_cos_neuron(i64 seed, i64 stream, i64 b, GLOBAL const double* hyp
     }
 }
 
+/* Variance s^2 of a drawn neuron's amplitude (the learning kernels' parameterisation, docs/ntk.md section 6):
+   scale^2 / (m^2 + |w|^2) for the ball net, scale^2 for the Cauchy net. Java twin: CosNet#amplitudeVariance. */
+DEVICE double ens_cos_amplitude_variance(GLOBAL const double* hyper, int dim, int variant, const double* nu) {
+    double s2 = hyper[2] * hyper[2];
+    if (variant == 0) {
+        double precision = hyper[0] * hyper[0];
+        for (int k = 0; k < dim; k++) {
+            precision = precision + nu[2 + k] * nu[2 + k];
+        }
+        s2 = s2 / precision;
+    }
+    return s2;
+}
+
 /* The field at every point, summed over neurons in ENS_REAL (in place in phi for double, in acc for float). */
 DEVICE void ens_field(GLOBAL const double* points, int pointCount, GLOBAL const double* hyper,
                       int width, int dim, int outDim, int variant, i64 seed, i64 stream, double* phi) {

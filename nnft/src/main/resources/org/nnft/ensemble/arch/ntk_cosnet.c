@@ -24,14 +24,7 @@ DEVICE void ntk_network(GLOBAL const double* points, int pointCount, GLOBAL cons
     }
     for (int i = 0; i < width; i++) {
         ens_cos_neuron(seed, stream, (i64) i * 2, hyper, dim, variant, nu);
-        double s2 = hyper[2] * hyper[2];
-        if (variant == 0) {
-            double precision = hyper[0] * hyper[0];
-            for (int k = 0; k < dim; k++) {
-                precision = precision + nu[2 + k] * nu[2 + k];
-            }
-            s2 = s2 / precision;
-        }
+        double s2 = ens_cos_amplitude_variance(hyper, dim, variant, nu);
         double amp2 = nu[0] * nu[0];
         for (int p = 0; p < pointCount; p++) {
             double arg = nu[1];

@@ -62,14 +62,7 @@ KERNEL void trained_cosnet(GLOBAL double* out, GLOBAL double* params, GLOBAL con
         for (int i = 0; i < width; i++) {
             GLOBAL double* nu = p + (i64) i * stride;
             ens_cos_neuron(seed, stream, (i64) i * 2, hyper, inDim, variant, drawn);
-            double s2 = hyper[2] * hyper[2];
-            if (variant == 0) {
-                double precision = hyper[0] * hyper[0];
-                for (int k = 0; k < inDim; k++) {
-                    precision = precision + drawn[2 + k] * drawn[2 + k];
-                }
-                s2 = s2 / precision;
-            }
+            double s2 = ens_cos_amplitude_variance(hyper, inDim, variant, drawn);
             for (int k = 0; k < inDim + 2; k++) {
                 nu[k] = drawn[k];
             }
